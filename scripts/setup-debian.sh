@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing cns-manager needs on Debian/Ubuntu.
+# Idempotent: installs only what is missing. Needs root (or sudo) when something is missing.
+set -euo pipefail
+
+PKGS=(
+  # build: pcsc-sys finds libpcsclite through pkg-config
+  pkg-config libpcsclite-dev
+  # run: the PC/SC service, a CCID driver for USB readers, and the virtual reader used by demo and tests
+  pcscd libccid vsmartcard-vpcd
+  # tests: OpenSC as an independent client of the simulated card
+  opensc
+  # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
+  libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
+  libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "[setup] installing: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
