@@ -8,8 +8,14 @@
 #![forbid(unsafe_code)]
 
 pub mod apdu;
+pub mod card;
+pub mod cert;
+pub mod codice_fiscale;
 pub mod commands;
+pub mod files;
+pub mod flow;
 pub mod pin;
+pub mod profile;
 pub mod transport;
 
 pub use apdu::{Command, Response, StatusWord, exchange};
