@@ -1,0 +1,107 @@
+//! From PC/SC error codes to the handful of situations the user has to act on.
+
+use cns_core::TransportError;
+
+/// Maps a PC/SC error to the [`TransportError`] kind the user needs to hear about.
+///
+/// Anything without a user-facing meaning becomes [`TransportError::Other`] with the
+/// `pcsc::Error` kept as the source, so logs still show the exact `SCARD_*` code.
+pub fn map_error(e: pcsc::Error) -> TransportError {
+    use pcsc::Error as E;
+    match e {
+        E::NoReadersAvailable | E::UnknownReader | E::ReaderUnavailable => TransportError::NoReader,
+        E::NoSmartcard => TransportError::NoCard,
+        E::RemovedCard => TransportError::CardRemoved,
+        E::ResetCard => TransportError::CardReset,
+        E::SharingViolation => TransportError::SharingViolation,
+        // pcsc-lite's client library answers CommError when the socket to pcscd breaks mid-call,
+        // which for the user is the same as the service going away.
+        E::NoService | E::ServiceStopped | E::CommError => TransportError::ServiceUnavailable,
+        E::Cancelled | E::CancelledByUser | E::SystemCancelled => TransportError::Cancelled,
+        // A transmit that times out means the card stopped answering; the zero-timeout status
+        // reads in this crate handle their own Timeout before mapping.
+        E::UnresponsiveCard | E::UnpoweredCard | E::Timeout => TransportError::Unresponsive,
+        other => TransportError::other(other),
+    }
+}
+
+/// True for errors after which the context is useless and must be established again
+/// (pcscd stopped or restarted; on Windows the service stops with the last reader).
+pub(crate) fn is_service_lost(e: pcsc::Error) -> bool {
+    matches!(
+        e,
+        pcsc::Error::NoService
+            | pcsc::Error::ServiceStopped
+            | pcsc::Error::InvalidHandle
+            | pcsc::Error::CommError
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    fn kind(e: pcsc::Error) -> &'static str {
+        match map_error(e) {
+            TransportError::NoReader => "NoReader",
+            TransportError::NoCard => "NoCard",
+            TransportError::CardRemoved => "CardRemoved",
+            TransportError::CardReset => "CardReset",
+            TransportError::SharingViolation => "SharingViolation",
+            TransportError::ServiceUnavailable => "ServiceUnavailable",
+            TransportError::Cancelled => "Cancelled",
+            TransportError::Unresponsive => "Unresponsive",
+            TransportError::Other(_) => "Other",
+            _ => "unexpected",
+        }
+    }
+
+    #[test]
+    fn maps_every_named_variant() {
+        use pcsc::Error as E;
+        let table = [
+            (E::NoReadersAvailable, "NoReader"),
+            (E::UnknownReader, "NoReader"),
+            (E::ReaderUnavailable, "NoReader"),
+            (E::NoSmartcard, "NoCard"),
+            (E::RemovedCard, "CardRemoved"),
+            (E::ResetCard, "CardReset"),
+            (E::SharingViolation, "SharingViolation"),
+            (E::NoService, "ServiceUnavailable"),
+            (E::ServiceStopped, "ServiceUnavailable"),
+            (E::CommError, "ServiceUnavailable"),
+            (E::Cancelled, "Cancelled"),
+            (E::CancelledByUser, "Cancelled"),
+            (E::SystemCancelled, "Cancelled"),
+            (E::UnresponsiveCard, "Unresponsive"),
+            (E::UnpoweredCard, "Unresponsive"),
+            (E::Timeout, "Unresponsive"),
+            (E::InternalError, "Other"),
+            (E::InvalidHandle, "Other"),
+            (E::ProtoMismatch, "Other"),
+            (E::InsufficientBuffer, "Other"),
+            (E::UnsupportedCard, "Other"),
+        ];
+        for (e, want) in table {
+            assert_eq!(kind(e), want, "{e:?}");
+        }
+    }
+
+    #[test]
+    fn other_keeps_the_pcsc_error_as_source() {
+        let mapped = map_error(pcsc::Error::ProtoMismatch);
+        let source = mapped.source().expect("Other has a source");
+        assert_eq!(source.downcast_ref::<pcsc::Error>(), Some(&pcsc::Error::ProtoMismatch));
+    }
+
+    #[test]
+    fn service_lost_errors() {
+        assert!(is_service_lost(pcsc::Error::NoService));
+        assert!(is_service_lost(pcsc::Error::ServiceStopped));
+        assert!(is_service_lost(pcsc::Error::InvalidHandle));
+        assert!(is_service_lost(pcsc::Error::CommError));
+        assert!(!is_service_lost(pcsc::Error::Timeout));
+        assert!(!is_service_lost(pcsc::Error::Cancelled));
+    }
+}

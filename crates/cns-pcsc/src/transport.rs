@@ -1,0 +1,165 @@
+//! [`CardTransport`] over PC/SC: a shared connection, one transaction per session.
+
+use std::ffi::CString;
+
+use cns_core::{CardSession, CardTransport, TransportError};
+use pcsc::{Card, Context, Disposition, Protocols, Scope, ShareMode};
+
+use crate::error::map_error;
+
+// T=1 is what the CNS cards negotiate; T=0 is accepted so that readers which only offer T=0 work.
+const PROTOCOLS: Protocols = Protocols::T0.union(Protocols::T1);
+
+/// A shared PC/SC connection to the card in one reader.
+///
+/// Dropping it disconnects with `LeaveCard`, so middleware that shares the card (browsers,
+/// PKCS#11) keeps its state; call [`CardTransport::reset`] to drop a verified PIN first.
+pub struct PcscTransport {
+    // Only `None` inside `drop`, which needs to move the card out to disconnect it.
+    card: Option<Card>,
+    reader: String,
+    atr: Vec<u8>,
+    // Keeps the context alive for reconnects; the card also holds a clone of it.
+    _ctx: Context,
+}
+
+impl std::fmt::Debug for PcscTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PcscTransport")
+            .field("reader", &self.reader)
+            .field("atr_len", &self.atr.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl PcscTransport {
+    /// Connects (shared, T=1 or T=0) to the card in `reader` on the caller's context.
+    ///
+    /// Use a context of the thread that does the card work, not the monitor's: operations on
+    /// one context are serialised by pcsc-lite, so a blocked monitor would stall us.
+    pub fn connect(ctx: &Context, reader: &str) -> Result<Self, TransportError> {
+        let name = CString::new(reader).map_err(TransportError::other)?;
+        let card = ctx.connect(&name, ShareMode::Shared, PROTOCOLS).map_err(map_error)?;
+        let atr = read_atr(&card)?;
+        tracing::debug!(reader, atr_len = atr.len(), "connected");
+        Ok(PcscTransport { card: Some(card), reader: reader.to_owned(), atr, _ctx: ctx.clone() })
+    }
+
+    /// Like [`PcscTransport::connect`], with a context of its own.
+    pub fn open(reader: &str) -> Result<Self, TransportError> {
+        let ctx = Context::establish(Scope::User).map_err(map_error)?;
+        Self::connect(&ctx, reader)
+    }
+
+    /// The reader this transport is connected through.
+    pub fn reader(&self) -> &str {
+        &self.reader
+    }
+
+    fn card_mut(&mut self) -> Result<&mut Card, TransportError> {
+        self.card.as_mut().ok_or_else(|| TransportError::other(pcsc::Error::InvalidHandle))
+    }
+}
+
+fn read_atr(card: &Card) -> Result<Vec<u8>, TransportError> {
+    Ok(card.status2_owned().map_err(map_error)?.atr().to_vec())
+}
+
+impl CardTransport for PcscTransport {
+    fn atr(&self) -> &[u8] {
+        &self.atr
+    }
+
+    fn session(&mut self) -> Result<Box<dyn CardSession + '_>, TransportError> {
+        let reader = self.reader.as_str();
+        let atr = &mut self.atr;
+        let card = self.card.as_mut().ok_or_else(|| TransportError::other(pcsc::Error::InvalidHandle))?;
+        match card.transaction2() {
+            Ok(tx) => Ok(Box::new(PcscSession::new(tx, false))),
+            Err((card, pcsc::Error::ResetCard)) => {
+                // Someone else reset the card since our last session: whatever we had selected
+                // or verified is gone. Re-attach without resetting again and tell the caller.
+                tracing::info!(reader, "card was reset by another program; reconnecting");
+                card.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::LeaveCard).map_err(map_error)?;
+                if let Ok(new_atr) = read_atr(card) {
+                    *atr = new_atr;
+                }
+                let tx = card.transaction().map_err(map_error)?;
+                Ok(Box::new(PcscSession::new(tx, true)))
+            }
+            Err((_, e)) => Err(map_error(e)),
+        }
+    }
+
+    fn reset(&mut self) -> Result<(), TransportError> {
+        let card = self.card_mut()?;
+        // A warm reset drops the security status of every PIN on the card, which is the
+        // point: nothing verified may outlive our operation.
+        card.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::ResetCard).map_err(map_error)?;
+        let atr = read_atr(card)?;
+        self.atr = atr;
+        tracing::debug!(reader = %self.reader, "card reset");
+        Ok(())
+    }
+}
+
+impl Drop for PcscTransport {
+    fn drop(&mut self) {
+        // pcsc's own Drop for Card resets the card, which would break other programs using it.
+        if let Some(card) = self.card.take()
+            && let Err((_, e)) = card.disconnect(Disposition::LeaveCard)
+        {
+            tracing::debug!(reader = %self.reader, error = %e, "disconnect failed");
+        }
+    }
+}
+
+/// One PC/SC transaction; ends (leaving the card as is) when dropped.
+struct PcscSession<'a> {
+    tx: pcsc::Transaction<'a>,
+    was_reset: bool,
+    // Whether an APDU already went through in this session, i.e. the card holds state the
+    // caller relies on (a selected file) that a reset would silently destroy.
+    sent_any: bool,
+}
+
+impl<'a> PcscSession<'a> {
+    fn new(tx: pcsc::Transaction<'a>, was_reset: bool) -> Self {
+        PcscSession { tx, was_reset, sent_any: false }
+    }
+
+    fn transmit_once(&self, apdu: &[u8]) -> Result<Vec<u8>, pcsc::Error> {
+        let mut buf = [0u8; pcsc::MAX_BUFFER_SIZE];
+        let resp = self.tx.transmit(apdu, &mut buf)?;
+        Ok(resp.to_vec())
+    }
+}
+
+impl CardSession for PcscSession<'_> {
+    fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+        // Lengths only: PINs travel through here.
+        tracing::trace!(len = apdu.len(), "transmit");
+        let result = match self.transmit_once(apdu) {
+            Err(pcsc::Error::ResetCard) => {
+                tracing::info!("card was reset by another program during a session; reconnecting");
+                self.tx.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::LeaveCard).map_err(map_error)?;
+                self.was_reset = true;
+                if self.sent_any {
+                    // Retrying would run this command against a card that forgot the earlier
+                    // ones (e.g. the SELECT before a READ BINARY); the caller must start over.
+                    return Err(TransportError::CardReset);
+                }
+                self.transmit_once(apdu)
+            }
+            other => other,
+        };
+        let resp = result.map_err(map_error)?;
+        self.sent_any = true;
+        tracing::trace!(len = resp.len(), "received");
+        Ok(resp)
+    }
+
+    fn was_reset(&self) -> bool {
+        self.was_reset
+    }
+}
