@@ -1,0 +1,135 @@
+//! What to tell the user when something goes wrong: what happened and what to do, in their
+//! language. The technical cause follows on its own line for the IT desk.
+
+use super::Exit;
+use crate::i18n::Lang;
+use cns_core::TransportError;
+use cns_core::card::CardError;
+
+/// (exit code, machine-readable kind, message) for a transport failure.
+pub fn transport_error(lang: Lang, e: &TransportError) -> (Exit, &'static str, String) {
+    let (code, kind, text) = match e {
+        TransportError::NoReader => (Exit::NoCard, "no_reader", no_reader_help(lang)),
+        TransportError::NoCard => (
+            Exit::NoCard,
+            "no_card",
+            lang.t(
+                "Nessuna tessera nel lettore. Inserisci la tessera con il chip rivolto verso il lettore.",
+                "No card in the reader. Insert the card with the chip facing the reader.",
+            )
+            .to_owned(),
+        ),
+        TransportError::CardRemoved => (
+            Exit::Other,
+            "card_removed",
+            lang.t(
+                "La tessera è stata rimossa durante l'operazione: l'operazione potrebbe non essere stata \
+                 completata. Reinserisci la tessera e controlla lo stato con «cns-manager status».",
+                "The card was removed during the operation: it may not have completed. Insert the card \
+                 again and check its state with \"cns-manager status\".",
+            )
+            .to_owned(),
+        ),
+        TransportError::CardReset => (
+            Exit::Other,
+            "card_reset",
+            lang.t(
+                "Un altro programma ha reimpostato la tessera durante l'operazione. Riprova.",
+                "Another program reset the card during the operation. Try again.",
+            )
+            .to_owned(),
+        ),
+        TransportError::SharingViolation => (
+            Exit::Other,
+            "card_in_use",
+            lang.t(
+                "Un altro programma sta usando la tessera (per esempio il browser o un programma di firma). \
+                 Chiudilo e riprova.",
+                "Another program is using the card (for example the browser or a signing program). \
+                 Close it and try again.",
+            )
+            .to_owned(),
+        ),
+        TransportError::ServiceUnavailable => (Exit::NoCard, "service_unavailable", service_help(lang)),
+        TransportError::Cancelled => {
+            (Exit::Other, "cancelled", lang.t("Operazione annullata.", "Operation cancelled.").to_owned())
+        }
+        TransportError::Unresponsive => (
+            Exit::Other,
+            "card_unresponsive",
+            lang.t(
+                "La tessera non risponde. Estraila, controlla che il chip sia pulito e reinseriscila.",
+                "The card does not respond. Take it out, check that the chip is clean and insert it again.",
+            )
+            .to_owned(),
+        ),
+        _ => (
+            Exit::Other,
+            "transport",
+            lang.t("Errore di comunicazione con il lettore.", "Error communicating with the reader.")
+                .to_owned(),
+        ),
+    };
+    (code, kind, with_cause(lang, text, e))
+}
+
+/// (exit code, kind, message) for a failed card operation.
+pub fn card_error(lang: Lang, e: &CardError) -> (Exit, &'static str, String) {
+    match e {
+        CardError::Transport(t) => transport_error(lang, t),
+        CardError::NotCns(_) => (
+            Exit::NoCard,
+            "not_cns",
+            with_cause(
+                lang,
+                lang.t(
+                    "Questa carta non è una Tessera Sanitaria – CNS (o non è leggibile come tale).",
+                    "This card is not a Tessera Sanitaria – CNS (or cannot be read as one).",
+                )
+                .to_owned(),
+                e,
+            ),
+        ),
+        _ => (
+            Exit::Other,
+            "card",
+            with_cause(
+                lang,
+                lang.t("La tessera ha rifiutato l'operazione.", "The card refused the operation.").to_owned(),
+                e,
+            ),
+        ),
+    }
+}
+
+pub fn no_reader_help(lang: Lang) -> String {
+    lang.t(
+        "Nessun lettore di smart card trovato. Collega il lettore USB; su Linux installa e avvia il \
+         servizio smart card e il driver dei lettori (sudo apt install pcscd libccid).",
+        "No smart card reader found. Connect the USB reader; on Linux install and start the smart card \
+         service and the reader driver (sudo apt install pcscd libccid).",
+    )
+    .to_owned()
+}
+
+fn service_help(lang: Lang) -> String {
+    lang.t(
+        "Il servizio smart card non è in esecuzione. Su Linux: sudo apt install pcscd libccid, poi \
+         sudo systemctl start pcscd. Su Windows e macOS il servizio è già incluso nel sistema.",
+        "The smart card service is not running. On Linux: sudo apt install pcscd libccid, then \
+         sudo systemctl start pcscd. On Windows and macOS the service is built in.",
+    )
+    .to_owned()
+}
+
+/// Appends the technical cause chain, for support.
+fn with_cause(lang: Lang, text: String, e: &dyn std::error::Error) -> String {
+    let mut cause = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        cause.push_str(": ");
+        cause.push_str(&s.to_string());
+        src = s.source();
+    }
+    format!("{text}\n({}: {cause})", lang.t("dettaglio tecnico", "technical detail"))
+}

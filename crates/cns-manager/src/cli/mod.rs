@@ -1,0 +1,342 @@
+//! The command-line interface: a stable contract for installers, counter staff and scripts.
+//!
+//! Exit codes (documented in the README; never change their meaning):
+//! 0 success · 1 other error · 2 invalid input, nothing sent to the card · 3 wrong PIN/PUK ·
+//! 4 PIN blocked · 5 PUK blocked, the card must be replaced · 6 no reader, no card or not a TS-CNS ·
+//! 7 refused: exactly one try left and `--confirm-last-attempt` not given.
+
+mod messages;
+mod pin_ops;
+mod secrets;
+mod status;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::json;
+
+use crate::backend::Backend;
+use crate::gui::{self, GuiOptions};
+use crate::i18n::Lang;
+use cns_core::TransportError;
+use cns_core::card::CardError;
+
+/// The exit codes of the CLI contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Success = 0,
+    Other = 1,
+    InvalidInput = 2,
+    WrongSecret = 3,
+    PinBlocked = 4,
+    PukBlocked = 5,
+    NoCard = 6,
+    LastTryRefused = 7,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(e as u8)
+    }
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cns-manager",
+    version,
+    about = "Gestione della Tessera Sanitaria – CNS / TS-CNS card manager",
+    long_about = "Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS).\n\
+                  Senza comando apre la finestra; con un comando lavora da terminale.\n\n\
+                  Card manager for the Italian TS-CNS. With no command it opens the window."
+)]
+pub struct Cli {
+    /// Language of messages: it or en (default: from the locale, Italian otherwise).
+    #[arg(long, global = true, value_name = "it|en")]
+    pub lang: Option<Lang>,
+    /// Use the simulated demo card instead of real readers.
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Counter (sportello) mode for the window: nothing personal survives the card's removal.
+    #[arg(long)]
+    pub counter: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List the smart card readers and whether each holds a card.
+    Readers {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Holder, card, certificate, PIN and PUK state. Never spends a try.
+    Status(CardArgs),
+    /// Check the PIN (spends a try if it is wrong).
+    VerifyPin(PinArgs),
+    /// Change the PIN: current PIN, then the new one twice.
+    ChangePin(PinArgs),
+    /// Unblock the PIN with the PUK and set a new PIN.
+    Unblock(PinArgs),
+    /// Save the authentication certificate to a file (DER, or PEM with --pem).
+    ExportCert {
+        #[command(flatten)]
+        card: CardArgs,
+        /// Where to write the certificate.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// PEM (text) instead of DER (binary).
+        #[arg(long)]
+        pem: bool,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CardArgs {
+    /// The reader to use (needed only when several hold a card).
+    #[arg(long, value_name = "NAME")]
+    pub reader: Option<String>,
+    /// Machine-readable output on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct PinArgs {
+    #[command(flatten)]
+    pub card: CardArgs,
+    /// Read the secrets from standard input, one per line, instead of asking on the terminal.
+    #[arg(long)]
+    pub stdin: bool,
+    /// Allow the operation when exactly one try is left (a wrong value then blocks).
+    #[arg(long)]
+    pub confirm_last_attempt: bool,
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    init_logging();
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { Exit::InvalidInput } else { Exit::Success };
+            let _ = e.print();
+            return code.into();
+        }
+    };
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let backend = if cli.demo { Backend::Demo(cns_sim::SimHandle::default()) } else { Backend::Pcsc };
+    match cli.command {
+        None => run_gui(&cli, lang),
+        Some(cmd) => run(cmd, &backend, lang).into(),
+    }
+}
+
+fn run_gui(cli: &Cli, lang: Lang) -> ExitCode {
+    let demo = cli.demo || gui::should_autostart_demo();
+    if demo && !cli.demo {
+        eprintln!(
+            "{}",
+            lang.t(
+                "Nessun lettore disponibile: avvio in modalità dimostrativa con una tessera simulata.",
+                "No reader available: starting in demo mode with a simulated card."
+            )
+        );
+    }
+    let opts = GuiOptions { demo, counter: cli.counter, lang: cli.lang };
+    match gui::run(opts) {
+        Ok(()) => Exit::Success.into(),
+        Err(e) => {
+            eprintln!("{}: {e}", lang.t("Impossibile aprire la finestra", "Cannot open the window"));
+            Exit::Other.into()
+        }
+    }
+}
+
+/// Runs one subcommand; prints its output and returns the exit code.
+pub fn run(cmd: Command, backend: &Backend, lang: Lang) -> Exit {
+    let out = Out { lang, json: cmd_json(&cmd) };
+    match cmd {
+        Command::Readers { .. } => readers(backend, &out),
+        Command::Status(a) => status::run(backend, &a, &out),
+        Command::VerifyPin(a) => pin_ops::run(cns_core::flow::Operation::VerifyPin, backend, &a, &out),
+        Command::ChangePin(a) => pin_ops::run(cns_core::flow::Operation::ChangePin, backend, &a, &out),
+        Command::Unblock(a) => pin_ops::run(cns_core::flow::Operation::UnblockPin, backend, &a, &out),
+        Command::ExportCert { card, out: path, pem } => export_cert(backend, &card, &path, pem, &out),
+    }
+}
+
+fn cmd_json(cmd: &Command) -> bool {
+    match cmd {
+        Command::Readers { json } => *json,
+        Command::Status(a) | Command::ExportCert { card: a, .. } => a.json,
+        Command::VerifyPin(a) | Command::ChangePin(a) | Command::Unblock(a) => a.card.json,
+    }
+}
+
+/// Where results and errors go, in the chosen language and format.
+pub(crate) struct Out {
+    pub lang: Lang,
+    pub json: bool,
+}
+
+impl Out {
+    /// Prints a failure and returns its exit code. JSON: `{"error": {...}}` on stdout.
+    pub fn fail(&self, code: Exit, kind: &str, message: &str) -> Exit {
+        if self.json {
+            println!("{}", json!({ "error": { "kind": kind, "message": message }, "exit_code": code as u8 }));
+        } else {
+            eprintln!("{message}");
+        }
+        code
+    }
+
+    pub fn card_error(&self, e: &CardError) -> Exit {
+        let (code, kind, msg) = messages::card_error(self.lang, e);
+        self.fail(code, kind, &msg)
+    }
+
+    pub fn transport_error(&self, e: &TransportError) -> Exit {
+        let (code, kind, msg) = messages::transport_error(self.lang, e);
+        self.fail(code, kind, &msg)
+    }
+}
+
+fn readers(backend: &Backend, out: &Out) -> Exit {
+    let list = match backend.readers() {
+        Ok(l) => l,
+        Err(e) => return out.transport_error(&e),
+    };
+    if out.json {
+        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into()));
+        return Exit::Success;
+    }
+    if list.is_empty() {
+        println!("{}", messages::no_reader_help(out.lang));
+    }
+    for r in &list {
+        let state = match (&r.card_present, r.atr_hex()) {
+            (true, Some(atr)) => format!("{}  ATR {atr}", out.lang.t("tessera presente", "card present")),
+            (true, None) => out.lang.t("tessera muta (non risponde)", "card present but mute").to_owned(),
+            (false, _) => out.lang.t("vuoto", "empty").to_owned(),
+        };
+        println!("{}\t{state}", r.name);
+    }
+    Exit::Success
+}
+
+/// Picks the reader: the one named, or the only one holding a card. Several cards and no
+/// `--reader`: lists them and refuses (exit 2), since guessing could send a PIN to the wrong card.
+pub(crate) fn choose_reader(backend: &Backend, args: &CardArgs, out: &Out) -> Result<String, Exit> {
+    let list = backend.readers().map_err(|e| out.transport_error(&e))?;
+    if let Some(name) = &args.reader {
+        return match list.iter().find(|r| &r.name == name) {
+            Some(r) if r.card_present => Ok(r.name.clone()),
+            Some(_) => Err(out.transport_error(&TransportError::NoCard)),
+            None => Err(out.fail(
+                Exit::NoCard,
+                "unknown_reader",
+                &out.lang.s(
+                    format!("Lettore «{name}» non trovato. Lettori disponibili: {}", names(&list)),
+                    format!("Reader \"{name}\" not found. Available readers: {}", names(&list)),
+                ),
+            )),
+        };
+    }
+    let with_card: Vec<_> = list.iter().filter(|r| r.card_present).collect();
+    match with_card.as_slice() {
+        [one] => Ok(one.name.clone()),
+        [] if list.is_empty() => Err(out.transport_error(&TransportError::NoReader)),
+        [] => Err(out.transport_error(&TransportError::NoCard)),
+        several => {
+            let names = several.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
+            Err(out.fail(
+                Exit::InvalidInput,
+                "several_cards",
+                &out.lang.s(
+                    format!("Ci sono tessere in più lettori: {names}. Scegli con --reader NOME."),
+                    format!("Cards are present in several readers: {names}. Choose one with --reader NAME."),
+                ),
+            ))
+        }
+    }
+}
+
+fn names(list: &[cns_pcsc::ReaderInfo]) -> String {
+    if list.is_empty() {
+        return "-".into();
+    }
+    list.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: bool, out: &Out) -> Exit {
+    let reader = match choose_reader(backend, args, out) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let mut transport = match backend.open(&reader) {
+        Ok(t) => t,
+        Err(e) => return out.transport_error(&e),
+    };
+    let der = match cns_core::card::read_certificate(transport.as_mut()) {
+        Ok(d) => d,
+        Err(e) => return out.card_error(&e),
+    };
+    let summary = cns_core::cert::CertSummary::from_der(&der).ok();
+    let bytes = if pem {
+        match &summary {
+            Some(s) => s.to_pem().into_bytes(),
+            None => {
+                return out.fail(
+                    Exit::Other,
+                    "bad_certificate",
+                    out.lang.t(
+                        "Il certificato sulla tessera non è leggibile: impossibile convertirlo in PEM.",
+                        "The certificate on the card cannot be parsed: cannot convert it to PEM.",
+                    ),
+                );
+            }
+        }
+    } else {
+        der.clone()
+    };
+    if let Err(e) = std::fs::write(path, &bytes) {
+        return out.fail(
+            Exit::Other,
+            "write_failed",
+            &out.lang.s(
+                format!("Impossibile scrivere {}: {e}", path.display()),
+                format!("Cannot write {}: {e}", path.display()),
+            ),
+        );
+    }
+    let fingerprint = summary.as_ref().map(|s| s.sha256_fingerprint.clone());
+    if out.json {
+        println!(
+            "{}",
+            json!({ "file": path.display().to_string(), "format": if pem { "pem" } else { "der" },
+                    "bytes": bytes.len(), "sha256": fingerprint })
+        );
+    } else {
+        println!(
+            "{}",
+            out.lang.s(
+                format!("Certificato salvato in {} ({} byte).", path.display(), bytes.len()),
+                format!("Certificate saved to {} ({} bytes).", path.display(), bytes.len()),
+            )
+        );
+        if let Some(f) = fingerprint {
+            println!("SHA-256: {f}");
+        }
+    }
+    Exit::Success
+}
+
+fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    // CNS_LOG=debug (or cns::apdu=trace) for diagnostics; secrets never reach the log, see
+    // cns_core::apdu::Command::log_line.
+    let filter = EnvFilter::try_from_env("CNS_LOG").unwrap_or_else(|_| EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}

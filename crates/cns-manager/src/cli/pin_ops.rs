@@ -1,0 +1,264 @@
+//! verify-pin, change-pin, unblock: read the secrets, check them locally, read the card's state,
+//! then let the flow decide whether one command may be sent.
+
+use serde_json::json;
+
+use super::secrets::{self, Entered};
+use super::{Exit, Out, PinArgs, choose_reader};
+use crate::backend::Backend;
+use crate::i18n::Lang;
+use cns_core::PinKind;
+use cns_core::card::{self, CardError};
+use cns_core::flow::{self, Entry, Field, InputProblem, Operation, Outcome, PinFlow, Refusal, Step};
+use cns_core::pin::PinFormatError;
+
+pub fn run(op: Operation, backend: &Backend, args: &PinArgs, out: &Out) -> Exit {
+    // Secrets first, and checked before anything touches the card: invalid input never reaches it.
+    let entered = match secrets::read(op, args.stdin, out.lang) {
+        Ok(e) => e,
+        Err(e) => {
+            return out.fail(
+                Exit::InvalidInput,
+                "input",
+                &out.lang.s(format!("Lettura non riuscita: {e}"), format!("Could not read the input: {e}")),
+            );
+        }
+    };
+    if let Err(problems) = flow::validate_entry(op, entry(op, &entered)) {
+        return out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems));
+    }
+
+    let reader = match choose_reader(backend, &args.card, out) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let mut transport = match backend.open(&reader) {
+        Ok(t) => t,
+        Err(e) => return out.transport_error(&e),
+    };
+    // Knowing the counters first is what lets the flow refuse a blocked PIN and ask before a
+    // last try; reading them never costs one.
+    let status = match card::read_status(transport.as_mut()) {
+        Ok(s) => s,
+        Err(e) => return out.card_error(&e),
+    };
+    let pin_ref = status.recognition.profile.pin_ref;
+    let mut flow = PinFlow::new(op, pin_ref, status.pin, status.puk);
+    drop(status);
+
+    let mut step = flow.submit(entry(op, &entered));
+    drop(entered);
+    if let Step::ConfirmLastTry { kind } = step {
+        if !args.confirm_last_attempt {
+            return out.fail(Exit::LastTryRefused, "last_try", &last_try_message(out.lang, kind));
+        }
+        step = flow.confirm_last_try();
+    }
+    match step {
+        Step::Send(cmd) => match card::send_pin_command(transport.as_mut(), cmd) {
+            Ok(sw) => match flow.card_answered(sw) {
+                Step::Done(outcome) => report(out, op, outcome),
+                _ => out.fail(Exit::Other, "internal", "unexpected flow state"),
+            },
+            Err(e) => {
+                flow.card_failed();
+                interrupted(out, &e)
+            }
+        },
+        Step::Refused(Refusal::PinBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Pin }),
+        Step::Refused(Refusal::PukBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Puk }),
+        Step::Invalid(problems) => {
+            out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems))
+        }
+        other => out.fail(Exit::Other, "internal", &format!("unexpected flow step {other:?}")),
+    }
+}
+
+fn entry(op: Operation, e: &Entered) -> Entry<'_> {
+    match op {
+        Operation::VerifyPin => Entry::Verify { pin: &e.first },
+        Operation::ChangePin => Entry::Change { current: &e.first, new: &e.new, repeat: &e.repeat },
+        Operation::UnblockPin => Entry::Unblock { puk: &e.first, new: &e.new, repeat: &e.repeat },
+    }
+}
+
+fn interrupted(out: &Out, e: &CardError) -> Exit {
+    // The command may have reached the card: say so, and never retry on our own.
+    let code = out.card_error(e);
+    if !out.json {
+        eprintln!(
+            "{}",
+            out.lang.t(
+                "Non è possibile sapere se il tentativo è stato conteggiato: controlla con «cns-manager status».",
+                "It is not known whether the try was counted: check with \"cns-manager status\".",
+            )
+        );
+    }
+    code
+}
+
+fn report(out: &Out, op: Operation, outcome: Outcome) -> Exit {
+    let lang = out.lang;
+    let (code, result, tries, msg): (Exit, &str, Option<u8>, String) = match outcome {
+        Outcome::Success => (Exit::Success, "ok", None, success_message(lang, op).to_owned()),
+        Outcome::Wrong { kind, tries_left } => {
+            let what = secret_name(lang, kind);
+            let msg = match tries_left {
+                Some(1) => lang.s(
+                    format!("{what} errato. Attenzione: resta un solo tentativo, poi il {what} si blocca."),
+                    format!("Wrong {what}. Careful: one try left, then the {what} is blocked."),
+                ),
+                Some(n) => lang.s(
+                    format!("{what} errato. Tentativi rimasti: {n}."),
+                    format!("Wrong {what}. Tries left: {n}."),
+                ),
+                None => lang.s(
+                    format!("{what} errato. La tessera non indica quanti tentativi restano."),
+                    format!("Wrong {what}. The card does not say how many tries are left."),
+                ),
+            };
+            (Exit::WrongSecret, "wrong", tries_left, msg)
+        }
+        Outcome::Blocked { kind: PinKind::Pin } => (
+            Exit::PinBlocked,
+            "pin_blocked",
+            Some(0),
+            lang.t(
+                "Il PIN è bloccato. Sbloccalo con il PUK: cns-manager unblock.",
+                "The PIN is blocked. Unblock it with the PUK: cns-manager unblock.",
+            )
+            .to_owned(),
+        ),
+        Outcome::Blocked { kind: PinKind::Puk } => {
+            (Exit::PukBlocked, "puk_blocked", Some(0), puk_blocked_message(lang).to_owned())
+        }
+        Outcome::CardRefused(sw) => (
+            Exit::Other,
+            "card_refused",
+            None,
+            lang.s(
+                format!("La tessera ha rifiutato l'operazione ({sw})."),
+                format!("The card refused the operation ({sw})."),
+            ),
+        ),
+        Outcome::Interrupted => (
+            Exit::Other,
+            "interrupted",
+            None,
+            lang.t("Operazione interrotta.", "Operation interrupted.").to_owned(),
+        ),
+    };
+    if out.json {
+        let mut v = json!({ "operation": op, "result": result, "message": msg, "exit_code": code as u8 });
+        if let Some(kind) = wrong_kind(outcome) {
+            v["secret"] = json!(kind);
+            v["tries_left"] = json!(tries);
+        }
+        println!("{v}");
+    } else if code == Exit::Success {
+        println!("{msg}");
+    } else {
+        eprintln!("{msg}");
+    }
+    code
+}
+
+fn wrong_kind(o: Outcome) -> Option<PinKind> {
+    match o {
+        Outcome::Wrong { kind, .. } | Outcome::Blocked { kind } => Some(kind),
+        _ => None,
+    }
+}
+
+fn secret_name(_lang: Lang, kind: PinKind) -> &'static str {
+    match kind {
+        PinKind::Pin => "PIN",
+        PinKind::Puk => "PUK",
+    }
+}
+
+fn success_message(lang: Lang, op: Operation) -> &'static str {
+    match op {
+        Operation::VerifyPin => lang.t("PIN corretto.", "PIN correct."),
+        Operation::ChangePin => lang
+            .t("PIN cambiato. Usa il nuovo PIN da ora in poi.", "PIN changed. Use the new PIN from now on."),
+        Operation::UnblockPin => lang.t(
+            "PIN sbloccato e sostituito con quello nuovo.",
+            "PIN unblocked and replaced with the new one.",
+        ),
+    }
+}
+
+pub fn puk_blocked_message(lang: Lang) -> &'static str {
+    lang.t(
+        "Il PUK è bloccato: la tessera non può più essere sbloccata e va sostituita. Chiedi una nuova \
+         tessera all'Agenzia delle Entrate (online o in ufficio) o agli sportelli della tua regione. \
+         Numero verde 800 030 606; Sistema TS 800 030 070.",
+        "The PUK is blocked: the card can no longer be unblocked and must be replaced. Ask the Agenzia \
+         delle Entrate (online or at its offices) or your region's offices for a new card. \
+         Toll-free 800 030 606; Sistema TS 800 030 070.",
+    )
+}
+
+fn last_try_message(lang: Lang, kind: PinKind) -> String {
+    let what = secret_name(lang, kind);
+    let consequence = match kind {
+        PinKind::Pin => lang.t("il PIN si blocca", "the PIN is blocked"),
+        PinKind::Puk => lang.t("la tessera va sostituita", "the card must be replaced"),
+    };
+    lang.s(
+        format!(
+            "Resta un solo tentativo per il {what}: se il valore è sbagliato {consequence}. Nulla è stato \
+             inviato alla tessera. Se sei sicuro, ripeti il comando con --confirm-last-attempt."
+        ),
+        format!(
+            "Only one {what} try is left: if the value is wrong, {consequence}. Nothing was sent to the \
+             card. If you are sure, run the command again with --confirm-last-attempt."
+        ),
+    )
+}
+
+fn describe_problems(lang: Lang, op: Operation, problems: &[InputProblem]) -> String {
+    let mut lines = vec![
+        lang.t(
+            "Valori non validi, nulla è stato inviato alla tessera:",
+            "Invalid values, nothing was sent to the card:",
+        )
+        .to_owned(),
+    ];
+    for p in problems {
+        let line = match p {
+            InputProblem::Format(field, err) => {
+                let name = match (field, op) {
+                    (Field::Pin, _) => "PIN",
+                    (Field::CurrentPin, _) => lang.t("PIN attuale", "current PIN"),
+                    (Field::Puk, _) => "PUK",
+                    (Field::NewPin, _) => lang.t("nuovo PIN", "new PIN"),
+                    (Field::RepeatPin, _) => lang.t("ripetizione del nuovo PIN", "repeated new PIN"),
+                };
+                let why = match err {
+                    PinFormatError::Empty => lang.t("è vuoto", "is empty"),
+                    PinFormatError::NotDigits => {
+                        lang.t("deve contenere solo cifre", "must contain digits only")
+                    }
+                    PinFormatError::TooShort => {
+                        lang.t("deve avere almeno 5 cifre", "must have at least 5 digits")
+                    }
+                    PinFormatError::TooLong => {
+                        lang.t("può avere al massimo 8 cifre", "may have at most 8 digits")
+                    }
+                };
+                format!("- {name} {why}")
+            }
+            InputProblem::Mismatch => {
+                lang.t("- i due nuovi PIN non coincidono", "- the two new PINs differ").to_owned()
+            }
+            InputProblem::Unchanged => lang
+                .t("- il nuovo PIN è uguale a quello attuale", "- the new PIN equals the current one")
+                .to_owned(),
+            InputProblem::WrongOperation => "- internal error".to_owned(),
+        };
+        lines.push(line);
+    }
+    lines.join("\n")
+}

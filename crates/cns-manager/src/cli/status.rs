@@ -1,0 +1,220 @@
+//! `cns-manager status`: everything the card says about itself. Never spends a try.
+
+use serde_json::{Value, json};
+use time::Date;
+use time::format_description::well_known::Rfc3339;
+
+use super::{CardArgs, Exit, Out, choose_reader};
+use crate::backend::Backend;
+use crate::i18n::Lang;
+use cns_core::PinState;
+use cns_core::card::{self, CardStatus};
+use cns_core::cert::{self, Check, Expiry, HashCheck};
+
+pub fn run(backend: &Backend, args: &CardArgs, out: &Out) -> Exit {
+    let reader = match choose_reader(backend, args, out) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let mut transport = match backend.open(&reader) {
+        Ok(t) => t,
+        Err(e) => return out.transport_error(&e),
+    };
+    let status = match card::read_status(transport.as_mut()) {
+        Ok(s) => s,
+        Err(e) => return out.card_error(&e),
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    if out.json {
+        println!("{}", serde_json::to_string_pretty(&to_json(&reader, &status, today)).unwrap_or_default());
+    } else {
+        print_human(out.lang, &reader, &status, today);
+    }
+    Exit::Success
+}
+
+fn ymd(d: Option<Date>) -> Value {
+    d.map_or(Value::Null, |d| json!(format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())))
+}
+
+fn dmy(d: Option<Date>) -> String {
+    d.map_or_else(|| "-".into(), |d| format!("{:02}/{:02}/{:04}", d.day(), u8::from(d.month()), d.year()))
+}
+
+/// The JSON contract: card.serial, card.expires, holder.*, certificate.not_after (RFC 3339),
+/// certificate.key_bits, pin/puk.state ("ok" | "blocked" | "unknown") and tries_left.
+pub fn to_json(reader: &str, s: &CardStatus, today: Date) -> Value {
+    let pd = s.personal.as_ref().ok();
+    let certificate = match &s.certificate {
+        Ok(c) => {
+            let expiry = c.expiry(today);
+            json!({
+                "subject": c.subject,
+                "issuer": c.issuer,
+                "serial": c.serial,
+                "not_before": c.not_before.format(&Rfc3339).ok(),
+                "not_after": c.not_after.format(&Rfc3339).ok(),
+                "key_type": c.key.algorithm,
+                "key_bits": c.key.bits,
+                "sha256": c.sha256_fingerprint,
+                "cns_policy": c.has_cns_policy(),
+                "expiry": expiry,
+                "ends_before_card": s.card_expiry().map(|e| cert::ends_before_card(c.not_after, e)),
+            })
+        }
+        Err(e) => json!({ "error": e.0 }),
+    };
+    json!({
+        "reader": reader,
+        "card": {
+            "serial": s.id.serial,
+            "formatted": s.id.formatted(),
+            "issuer_code": s.id.issuer_code(),
+            "region": s.id.region().map(|r| r.name),
+            "team_number": s.id.team_number(),
+            "issued": ymd(pd.and_then(|p| p.issue_date.date)),
+            "expires": ymd(s.card_expiry()),
+            "expired": s.card_expiry().map(|e| e < today),
+            "atr": hex(&s.atr),
+            "profile": s.recognition.profile.name,
+        },
+        "holder": {
+            "surname": pd.map(|p| p.surname.as_str()),
+            "given_name": pd.map(|p| p.given_name.as_str()),
+            "fiscal_code": pd.map(|p| p.fiscal_code.as_str()),
+            "fiscal_code_valid": s.fiscal_code.as_ref().map(|r| r.is_ok()),
+            "birth_date": ymd(pd.and_then(|p| p.birth_date.date)),
+            "sex": pd.map(|p| p.sex.as_str()),
+            "birth_place": pd.map(|p| p.birth_municipality.as_str()),
+            "error": s.personal.as_ref().err().map(|e| e.0.as_str()),
+        },
+        "certificate": certificate,
+        "consistency": s.consistency,
+        "pin": pin_json(s.pin),
+        "puk": pin_json(s.puk),
+        "tries_query": if s.counters_queried { "asked" } else { "not_supported_by_card" },
+    })
+}
+
+fn pin_json(p: PinState) -> Value {
+    let state = match p {
+        PinState::Blocked => "blocked",
+        PinState::TriesLeft { .. } | PinState::Verified => "ok",
+        PinState::Unknown => "unknown",
+    };
+    json!({ "state": state, "tries_left": p.tries_left() })
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02X}")).collect()
+}
+
+fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
+    let pd = s.personal.as_ref().ok();
+    println!("{}: {reader}", lang.t("Lettore", "Reader"));
+    match pd {
+        Some(p) => {
+            println!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name);
+            let cf_note = match &s.fiscal_code {
+                Some(Ok(_)) if s.fiscal_code_mismatches.is_empty() => {
+                    lang.t("✓ valido", "✓ valid").to_owned()
+                }
+                Some(Ok(_)) => lang
+                    .t("⚠ non coincide con i dati anagrafici", "⚠ does not match the personal data")
+                    .to_owned(),
+                Some(Err(e)) => format!("⚠ {}: {}", lang.t("non valido", "invalid"), e.0),
+                None => String::new(),
+            };
+            println!("{}: {} {cf_note}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code);
+            println!("{}: {}", lang.t("Nato/a il", "Born on"), dmy(p.birth_date.date));
+        }
+        None => println!(
+            "{}",
+            lang.t(
+                "Dati anagrafici non leggibili su questa tessera.",
+                "Personal data not readable on this card."
+            )
+        ),
+    }
+    let region = s.id.region().map(|r| format!(" – {}", r.name)).unwrap_or_default();
+    println!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted());
+    let expiry = s.card_expiry();
+    let expired = expiry.is_some_and(|e| e < today);
+    println!(
+        "{}: {}{}",
+        lang.t("Scadenza tessera", "Card expiry"),
+        dmy(expiry),
+        if expired { lang.t("  ⚠ SCADUTA", "  ⚠ EXPIRED") } else { "" }
+    );
+    match &s.certificate {
+        Ok(c) => {
+            let when = dmy(Some(c.not_after.date()));
+            let note = match c.expiry(today) {
+                Expiry::Expired { .. } => lang.t("⚠ scaduto", "⚠ expired").to_owned(),
+                Expiry::ExpiresSoon { days_left } => lang
+                    .s(format!("⚠ scade tra {days_left} giorni"), format!("⚠ expires in {days_left} days")),
+                Expiry::Valid { .. } => lang.t("✓ valido", "✓ valid").to_owned(),
+            };
+            println!(
+                "{}: {when} {note} ({} {} bit)",
+                lang.t("Certificato", "Certificate"),
+                c.key.algorithm,
+                c.key.bits
+            );
+            if expiry.is_some_and(|e| cert::ends_before_card(c.not_after, e)) {
+                println!(
+                    "  {}",
+                    lang.t(
+                        "⚠ il certificato scade prima della tessera",
+                        "⚠ the certificate ends before the card"
+                    )
+                );
+            }
+        }
+        Err(e) => println!("{}: ⚠ {}", lang.t("Certificato", "Certificate"), e.0),
+    }
+    if let Some(c) = &s.consistency {
+        let bad = c.fiscal_code == Check::Mismatch
+            || c.card_serial == Check::Mismatch
+            || c.personal_data_hash == HashCheck::Mismatch;
+        if bad {
+            println!(
+                "  {}",
+                lang.t(
+                    "⚠ il certificato non corrisponde ai dati della tessera",
+                    "⚠ the certificate does not match the card's data"
+                )
+            );
+        }
+    }
+    println!("PIN: {}", pin_words(lang, s.pin, true));
+    println!("PUK: {}", pin_words(lang, s.puk, false));
+}
+
+fn pin_words(lang: Lang, p: PinState, is_pin: bool) -> String {
+    match p {
+        PinState::TriesLeft { tries_left: 1 } => {
+            lang.t("⚠ attivo – resta un solo tentativo", "⚠ active – only one try left").to_owned()
+        }
+        PinState::TriesLeft { tries_left } => lang.s(
+            format!("✓ attivo – {tries_left} tentativi rimasti"),
+            format!("✓ active – {tries_left} tries left"),
+        ),
+        PinState::Verified => lang.t("✓ attivo (già verificato)", "✓ active (already verified)").to_owned(),
+        PinState::Unknown => lang
+            .t(
+                "tentativi non noti: questa tessera non lo dice senza un tentativo vero",
+                "tries unknown: this card does not tell without a real attempt",
+            )
+            .to_owned(),
+        PinState::Blocked if is_pin => lang
+            .t(
+                "✗ bloccato – sbloccalo con il PUK (cns-manager unblock)",
+                "✗ blocked – unblock it with the PUK (cns-manager unblock)",
+            )
+            .to_owned(),
+        PinState::Blocked => lang
+            .t("✗ bloccato – la tessera va sostituita", "✗ blocked – the card must be replaced")
+            .to_owned(),
+    }
+}

@@ -1,0 +1,11 @@
+//! # cns-manager
+//!
+//! The desktop card manager for the Italian TS-CNS (eframe/egui GUI) and its command-line
+//! interface. The binary opens the GUI when run with no subcommand.
+
+#![forbid(unsafe_code)]
+
+pub mod backend;
+pub mod cli;
+pub mod gui;
+pub mod i18n;

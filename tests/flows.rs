@@ -1,0 +1,221 @@
+//! The card operations of cns-core against the simulated TS-CNS, in every quirk mode: status
+//! without spending a try, change PIN, wrong PIN counting down, blocked, unblock, PUK exhausted,
+//! removal mid-read and mid-command.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use cns_core::card::{self, CardError};
+use cns_core::cert::{Check, HashCheck};
+use cns_core::flow::{Entry, Operation, Outcome};
+use cns_core::{PinKind, PinState, TransportError};
+use cns_sim::{HolderPreset, QuirkMode, SimCard, SimHandle};
+use cns_tests::{Result_, act, new_flow, tries};
+
+fn handle(mode: QuirkMode) -> SimHandle {
+    SimHandle::new(SimCard::new(mode, HolderPreset::BianchiGiulia))
+}
+
+/// Whether the card family reports the tries left in its wrong-PIN answer.
+fn counts(mode: QuirkMode) -> bool {
+    mode != QuirkMode::NoCount
+}
+
+/// What status can say about the counters without spending a try.
+fn status_pin(mode: QuirkMode, n: u8) -> PinState {
+    match mode {
+        // CardOS 4 masks: never asked (it could cost a try)
+        QuirkMode::Siemens | QuirkMode::Legacy => PinState::Unknown,
+        // answers 63 00 to the query: no number
+        QuirkMode::NoCount => PinState::Unknown,
+        _ => tries(n),
+    }
+}
+
+#[test]
+fn status_reads_everything_and_spends_nothing_in_every_mode() {
+    for &mode in QuirkMode::all() {
+        let h = handle(mode);
+        let mut t = h.transport();
+        for _ in 0..3 {
+            let s = card::read_status(&mut t).unwrap_or_else(|e| panic!("{mode}: {e:?}"));
+            assert_eq!(s.id.serial, "6090104237815004", "{mode}");
+            let pd = s.personal.as_ref().unwrap();
+            assert_eq!(pd.surname, "BIANCHI", "{mode}");
+            assert_eq!(pd.fiscal_code, "BNCGLI90E52D612W", "{mode}");
+            assert!(matches!(s.fiscal_code, Some(Ok(_))), "{mode}");
+            assert!(s.fiscal_code_mismatches.is_empty(), "{mode}");
+            let cert = s.certificate.as_ref().unwrap();
+            assert_eq!(cert.key.bits, 2048, "{mode}");
+            assert_eq!(s.certificate_der.as_deref(), Some(h.card().certificate_der()), "{mode}");
+            let c = s.consistency.unwrap();
+            assert_eq!(c.fiscal_code, Check::Match, "{mode}");
+            assert_eq!(c.card_serial, Check::Match, "{mode}");
+            assert_eq!(c.personal_data_hash, HashCheck::MatchesWithHeader, "{mode}");
+            assert_eq!(s.pin, status_pin(mode, 3), "{mode}");
+        }
+        // the counters are untouched, including on the card that counts an empty VERIFY
+        assert_eq!(h.card().pin_tries_left(), 3, "{mode}");
+        assert_eq!(h.card().puk_tries_left(), 8, "{mode}");
+    }
+}
+
+#[test]
+fn change_pin_in_every_mode() {
+    for &mode in QuirkMode::all() {
+        let h = handle(mode);
+        let mut t = h.transport();
+        let mut f = new_flow(&mut t, Operation::ChangePin).unwrap();
+        let r = act(&mut t, &mut f, Entry::Change { current: "12345", new: "24680", repeat: "24680" }, false);
+        assert_eq!(r.unwrap(), Result_::Outcome(Outcome::Success), "{mode}");
+        assert!(h.card().pin_is("24680"), "{mode}");
+        assert!(!h.card().is_pin_verified(), "{mode}: the card must be reset after a PIN command");
+    }
+}
+
+#[test]
+fn wrong_pin_counts_down_then_blocks_then_unblocks_in_every_mode() {
+    for &mode in QuirkMode::all() {
+        let h = handle(mode);
+        let mut t = h.transport();
+        let mut f = new_flow(&mut t, Operation::VerifyPin).unwrap();
+        let wrong =
+            |left: u8| Outcome::Wrong { kind: PinKind::Pin, tries_left: counts(mode).then_some(left) };
+        assert_eq!(
+            act(&mut t, &mut f, Entry::Verify { pin: "11111" }, false).unwrap(),
+            Result_::Outcome(wrong(2))
+        );
+        assert_eq!(h.card().pin_tries_left(), 2);
+        assert_eq!(
+            act(&mut t, &mut f, Entry::Verify { pin: "11111" }, false).unwrap(),
+            Result_::Outcome(wrong(1))
+        );
+        if counts(mode) {
+            // one try left and known: nothing goes out without the confirmation
+            let before = h.commands_received();
+            assert_eq!(
+                act(&mut t, &mut f, Entry::Verify { pin: "11111" }, false).unwrap(),
+                Result_::NeedsConfirmation
+            );
+            assert_eq!(h.commands_received(), before, "{mode}");
+        }
+        let third = act(&mut t, &mut f, Entry::Verify { pin: "11111" }, true).unwrap();
+        let blocked = Outcome::Blocked { kind: PinKind::Pin };
+        if counts(mode) {
+            assert_eq!(third, Result_::Outcome(blocked), "{mode}");
+        } else {
+            assert_eq!(third, Result_::Outcome(wrong(0)), "{mode}");
+        }
+        assert_eq!(h.card().pin_tries_left(), 0, "{mode}");
+
+        // status now says blocked (where it may ask), and a PIN attempt is refused locally or by the card
+        let s = card::read_status(&mut t).unwrap();
+        if status_pin(mode, 3) != PinState::Unknown {
+            assert_eq!(s.pin, PinState::Blocked, "{mode}");
+        }
+        if s.pin == PinState::Blocked {
+            let mut v = new_flow(&mut t, Operation::VerifyPin).unwrap();
+            let before = h.commands_received();
+            assert_eq!(act(&mut t, &mut v, Entry::Verify { pin: "12345" }, true).unwrap(), Result_::NotSent);
+            assert_eq!(h.commands_received(), before, "{mode}: nothing sent for a known-blocked PIN");
+        } else {
+            let mut v = new_flow(&mut t, Operation::VerifyPin).unwrap();
+            assert_eq!(
+                act(&mut t, &mut v, Entry::Verify { pin: "12345" }, true).unwrap(),
+                Result_::Outcome(blocked),
+                "{mode}"
+            );
+        }
+
+        let mut u = new_flow(&mut t, Operation::UnblockPin).unwrap();
+        let r = act(&mut t, &mut u, Entry::Unblock { puk: "12345678", new: "13579", repeat: "13579" }, false);
+        assert_eq!(r.unwrap(), Result_::Outcome(Outcome::Success), "{mode}");
+        assert!(h.card().pin_is("13579"), "{mode}");
+        assert_eq!(h.card().pin_tries_left(), 3, "{mode}");
+        assert_eq!(h.card().puk_tries_left(), 8, "{mode}");
+    }
+}
+
+#[test]
+fn puk_exhausted_is_final_in_every_mode() {
+    for &mode in QuirkMode::all() {
+        let h = handle(mode);
+        h.card().set_pin_tries(0, 3);
+        let mut t = h.transport();
+        let mut u = new_flow(&mut t, Operation::UnblockPin).unwrap();
+        let mut last = None;
+        for i in 0..8 {
+            let r =
+                act(&mut t, &mut u, Entry::Unblock { puk: "87654321", new: "13579", repeat: "13579" }, true);
+            last = Some(r.unwrap());
+            if counts(mode) && i < 7 {
+                let left = 7 - i;
+                assert_eq!(
+                    last,
+                    Some(Result_::Outcome(Outcome::Wrong { kind: PinKind::Puk, tries_left: Some(left) })),
+                    "{mode} attempt {i}"
+                );
+            }
+        }
+        if counts(mode) {
+            assert_eq!(last, Some(Result_::Outcome(Outcome::Blocked { kind: PinKind::Puk })), "{mode}");
+        }
+        assert_eq!(h.card().puk_tries_left(), 0, "{mode}");
+        // the right PUK no longer helps
+        let mut u = new_flow(&mut t, Operation::UnblockPin).unwrap();
+        let r = act(&mut t, &mut u, Entry::Unblock { puk: "12345678", new: "13579", repeat: "13579" }, true)
+            .unwrap();
+        assert!(
+            matches!(r, Result_::NotSent | Result_::Outcome(Outcome::Blocked { kind: PinKind::Puk })),
+            "{mode}: {r:?}"
+        );
+        assert!(!h.card().pin_is("13579"), "{mode}");
+    }
+}
+
+#[test]
+fn removal_mid_read_is_a_clear_error_in_every_mode() {
+    for &mode in QuirkMode::all() {
+        let h = handle(mode);
+        h.card().quirks_mut().remove_after_commands = Some(6);
+        h.insert();
+        let mut t = h.transport();
+        match card::read_status(&mut t) {
+            Err(CardError::Transport(TransportError::CardRemoved)) => {}
+            other => panic!("{mode}: {other:?}"),
+        }
+        assert!(!h.is_present());
+    }
+}
+
+#[test]
+fn removal_before_the_pin_command_spends_nothing_and_says_interrupted() {
+    let h = handle(QuirkMode::Standard);
+    let mut t = h.transport();
+    let mut f = new_flow(&mut t, Operation::ChangePin).unwrap();
+    h.remove();
+    let r = act(&mut t, &mut f, Entry::Change { current: "12345", new: "24680", repeat: "24680" }, false);
+    assert!(
+        matches!(r, Err(CardError::Transport(TransportError::NoCard | TransportError::CardRemoved))),
+        "{r:?}"
+    );
+    assert_eq!(f.outcome(), Some(Outcome::Interrupted));
+    h.insert();
+    assert_eq!(h.card().pin_tries_left(), 3);
+    assert!(h.card().pin_is("12345"));
+}
+
+#[test]
+fn invalid_input_reaches_no_card() {
+    let h = handle(QuirkMode::Standard);
+    let mut t = h.transport();
+    let mut f = new_flow(&mut t, Operation::ChangePin).unwrap();
+    let before = h.commands_received();
+    for (cur, new, rep) in
+        [("1234", "24680", "24680"), ("12345", "2468a", "2468a"), ("12345", "24680", "24681")]
+    {
+        assert_eq!(
+            act(&mut t, &mut f, Entry::Change { current: cur, new, repeat: rep }, true).unwrap(),
+            Result_::NotSent
+        );
+    }
+    assert_eq!(h.commands_received(), before);
+}
