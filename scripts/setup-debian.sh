@@ -15,6 +15,12 @@ PKGS=(
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
 )
 
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "[setup] Rust (cargo) is not installed. Install it from https://rustup.rs:" >&2
+  echo "        curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh" >&2
+  exit 1
+fi
+
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -14,6 +14,7 @@ pub mod codice_fiscale;
 pub mod commands;
 pub mod files;
 pub mod flow;
+pub mod italian_time;
 pub mod pin;
 pub mod profile;
 pub mod transport;

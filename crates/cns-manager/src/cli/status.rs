@@ -148,7 +148,7 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
     );
     match &s.certificate {
         Ok(c) => {
-            let when = dmy(Some(c.not_after.date()));
+            let when = dmy(Some(cns_core::italian_time::italian_date(c.not_after)));
             let note = match c.expiry(today) {
                 Expiry::Expired { .. } => lang.t("⚠ scaduto", "⚠ expired").to_owned(),
                 Expiry::ExpiresSoon { days_left } => lang
