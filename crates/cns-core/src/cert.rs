@@ -268,6 +268,21 @@ pub struct CertSummary {
     der: Vec<u8>,
 }
 
+/// The subject names the holder (codice fiscale in the CN): wiped when dropped.
+impl Drop for CertSummary {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.subject.zeroize();
+        self.subject_cn.zeroize();
+        if let Some(p) = &mut self.cn_parts {
+            p.fiscal_code.zeroize();
+            p.card_serial.zeroize();
+            p.hash.zeroize();
+        }
+        self.der.zeroize();
+    }
+}
+
 impl CertSummary {
     /// Parses a certificate file. Bytes after the DER structure (the zero fill of EF.C_Carta)
     /// are ignored; [`CertSummary::der`] keeps exactly the certificate.

@@ -60,6 +60,14 @@ pub struct CodiceFiscale {
     omocode: bool,
 }
 
+impl Drop for CodiceFiscale {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.code.zeroize();
+        self.place.zeroize();
+    }
+}
+
 impl fmt::Debug for CodiceFiscale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("CodiceFiscale(<redacted>)")

@@ -116,6 +116,33 @@ impl fmt::Debug for PersonalData {
     }
 }
 
+/// Personal data must not outlive its card (counter mode): the text is wiped when dropped.
+impl Drop for PersonalData {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for s in [
+            &mut self.issuer,
+            &mut self.surname,
+            &mut self.given_name,
+            &mut self.sex,
+            &mut self.height,
+            &mut self.fiscal_code,
+            &mut self.citizenship,
+            &mut self.birth_municipality,
+            &mut self.foreign_birth_state,
+            &mut self.birth_act,
+            &mut self.residence_municipality,
+            &mut self.address,
+            &mut self.expat_note,
+            &mut self.issue_date.raw,
+            &mut self.expiry_date.raw,
+            &mut self.birth_date.raw,
+        ] {
+            s.zeroize();
+        }
+    }
+}
+
 impl PersonalData {
     pub fn header_interpretation(&self) -> HeaderInterpretation {
         match self.header_value {
