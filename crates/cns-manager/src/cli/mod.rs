@@ -263,6 +263,17 @@ pub(crate) fn choose_reader(backend: &Backend, args: &CardArgs, out: &Out) -> Re
     }
 }
 
+/// Chooses the reader and connects to its card: (reader name, transport).
+pub(crate) fn open_card(
+    backend: &Backend,
+    args: &CardArgs,
+    out: &Out,
+) -> Result<(String, Box<dyn cns_core::CardTransport>), Exit> {
+    let reader = choose_reader(backend, args, out)?;
+    let transport = backend.open(&reader).map_err(|e| out.transport_error(&e))?;
+    Ok((reader, transport))
+}
+
 fn names(list: &[cns_pcsc::ReaderInfo]) -> String {
     if list.is_empty() {
         return "-".into();
@@ -271,13 +282,9 @@ fn names(list: &[cns_pcsc::ReaderInfo]) -> String {
 }
 
 fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: bool, out: &Out) -> Exit {
-    let reader = match choose_reader(backend, args, out) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let mut transport = match backend.open(&reader) {
+    let (_, mut transport) = match open_card(backend, args, out) {
         Ok(t) => t,
-        Err(e) => return out.transport_error(&e),
+        Err(code) => return code,
     };
     let der = match cns_core::card::read_certificate(transport.as_mut()) {
         Ok(d) => d,

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::secrets::{self, Entered};
-use super::{Exit, Out, PinArgs, choose_reader};
+use super::{Exit, Out, PinArgs, open_card};
 use crate::backend::Backend;
 use crate::i18n::Lang;
 use cns_core::PinKind;
@@ -28,13 +28,9 @@ pub fn run(op: Operation, backend: &Backend, args: &PinArgs, out: &Out) -> Exit 
         return out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems));
     }
 
-    let reader = match choose_reader(backend, &args.card, out) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let mut transport = match backend.open(&reader) {
+    let (_, mut transport) = match open_card(backend, &args.card, out) {
         Ok(t) => t,
-        Err(e) => return out.transport_error(&e),
+        Err(code) => return code,
     };
     // Knowing the counters first is what lets the flow refuse a blocked PIN and ask before a
     // last try; reading them never costs one.

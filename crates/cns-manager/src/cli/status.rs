@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 use time::Date;
 use time::format_description::well_known::Rfc3339;
 
-use super::{CardArgs, Exit, Out, choose_reader};
+use super::{CardArgs, Exit, Out, open_card};
 use crate::backend::Backend;
 use crate::i18n::Lang;
 use cns_core::PinState;
@@ -12,13 +12,9 @@ use cns_core::card::{self, CardStatus};
 use cns_core::cert::{self, Check, Expiry, HashCheck};
 
 pub fn run(backend: &Backend, args: &CardArgs, out: &Out) -> Exit {
-    let reader = match choose_reader(backend, args, out) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let mut transport = match backend.open(&reader) {
+    let (reader, mut transport) = match open_card(backend, args, out) {
         Ok(t) => t,
-        Err(e) => return out.transport_error(&e),
+        Err(code) => return code,
     };
     let status = match card::read_status(transport.as_mut()) {
         Ok(s) => s,
