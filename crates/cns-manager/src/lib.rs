@@ -9,3 +9,4 @@ pub mod backend;
 pub mod cli;
 pub mod gui;
 pub mod i18n;
+pub mod settings;

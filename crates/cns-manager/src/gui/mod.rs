@@ -1,6 +1,28 @@
-//! The desktop app (in progress).
+//! The desktop app (eframe/egui).
+//!
+//! Threads: the UI thread draws; the card worker ([`worker`]) owns the backend and every card
+//! connection; the reader monitor ([`monitor`]: PC/SC, or the demo's virtual reader) reports
+//! readers and cards. Both wake the UI with a repaint request after each event; nothing repaints
+//! while nothing happens.
 
+mod app;
+mod export;
+mod monitor;
+mod state;
+mod style;
+mod views;
+mod widgets;
+mod wizard;
+mod words;
+pub mod worker;
+
+pub use app::{AppConfig, CnsApp};
+pub use state::SessionCounter;
+pub use widgets::pin_entry::{PinBuffer, pin_entry};
+
+use crate::backend::Backend;
 use crate::i18n::Lang;
+use crate::settings::{self, Mode, Settings};
 
 /// How the window starts.
 #[derive(Debug, Clone, Default)]
@@ -13,13 +35,40 @@ pub struct GuiOptions {
     pub lang: Option<Lang>,
 }
 
-/// Opens the window and returns when it is closed.
-pub fn run(_opts: GuiOptions) -> Result<(), String> {
-    Err("the window is not available yet in this build; use the subcommands (cns-manager --help)".into())
+/// True when there is nothing real to talk to: the smart card service is unreachable or lists
+/// no reader. `main` then starts the demo, so a first run shows something useful.
+pub fn should_autostart_demo() -> bool {
+    cns_pcsc::list_readers().map_or(true, |r| r.is_empty())
 }
 
-/// True when there is no usable reader (service down or no reader), so the app should start in
-/// demo mode.
-pub fn should_autostart_demo() -> bool {
-    !matches!(cns_pcsc::list_readers(), Ok(list) if !list.is_empty())
+/// Opens the window and returns when it is closed.
+pub fn run(opts: GuiOptions) -> Result<(), String> {
+    let settings = Settings::load();
+    let counter = opts.counter || settings.mode == Mode::Counter;
+    let lang = opts.lang.or(settings.lang).unwrap_or_else(Lang::from_env);
+    let backend = if opts.demo { Backend::Demo(cns_sim::SimHandle::default()) } else { Backend::Pcsc };
+    let config = AppConfig {
+        backend,
+        lang,
+        counter,
+        // Counter mode writes nothing, not even settings.
+        settings_path: if counter { None } else { settings::user_path() },
+        settings,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("CNS Manager")
+            .with_app_id("cns-manager")
+            .with_inner_size([960.0, 640.0])
+            .with_min_inner_size([720.0, 480.0]),
+        // Window geometry and egui memory are not persisted: nothing of a session goes to disk.
+        persist_window: false,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "CNS Manager",
+        options,
+        Box::new(move |cc| Ok(Box::new(CnsApp::new(&cc.egui_ctx, config)))),
+    )
+    .map_err(|e| e.to_string())
 }

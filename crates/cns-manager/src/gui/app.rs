@@ -1,0 +1,491 @@
+//! The eframe app: drains the worker and the reader monitor in `logic`, draws in `ui`, and
+//! applies what the user asked for after drawing.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use cns_core::flow::{Operation, Outcome};
+use cns_core::pin::PinKind;
+use cns_pcsc::{MonitorEvent, apply_event};
+
+use crate::backend::Backend;
+use crate::i18n::Lang;
+use crate::settings::{self, Mode, Settings};
+
+use super::export::Export;
+use super::monitor::Monitor;
+use super::state::{CardView, KnownCounters, Notice, Readers, Screen, Service, SessionCounter};
+use super::style;
+use super::views::demo::DemoControls;
+use super::wizard::{Phase, Wizard};
+use super::worker::{Event, Request, Wake, Worker};
+
+/// How the app starts; tests build it against the simulated card.
+pub struct AppConfig {
+    pub backend: Backend,
+    pub lang: Lang,
+    pub counter: bool,
+    /// Where to save settings changes; `None` saves nothing (tests, counter mode).
+    pub settings_path: Option<PathBuf>,
+    /// Settings as loaded (zoom, preferred reader).
+    pub settings: Settings,
+}
+
+impl AppConfig {
+    pub fn new(backend: Backend, lang: Lang, counter: bool) -> AppConfig {
+        AppConfig { backend, lang, counter, settings_path: None, settings: Settings::default() }
+    }
+}
+
+/// What the user asked for while the frame was drawn; applied once drawing is done.
+pub(crate) enum Action {
+    SelectReader(String),
+    StartWizard(Operation),
+    WizardNext,
+    WizardBack,
+    WizardConfirm,
+    WizardRetry,
+    CloseScreen,
+    ShowCertificate,
+    ShowNewCardHelp,
+    Reread,
+    RetryReaders,
+    SetLang(Lang),
+    SetCounter(bool),
+    SwitchToDemo,
+    LeaveDemo,
+    Zoom(f32),
+    Demo(super::views::demo::DemoAction),
+    ExportPem,
+    ExportDer,
+    ExportFallbackSave,
+    ExportFallbackCancel,
+}
+
+pub struct CnsApp {
+    pub(crate) lang: Lang,
+    pub(crate) counter: bool,
+    pub(crate) settings: Settings,
+    settings_path: Option<PathBuf>,
+    pub(crate) backend: Backend,
+    worker: Worker,
+    monitor: Monitor,
+    wake: Wake,
+    pub(crate) service: Service,
+    pub(crate) readers: Readers,
+    pub(crate) card: CardView,
+    read_seq: u64,
+    pub(crate) screen: Screen,
+    pub(crate) notice: Option<Notice>,
+    pub(crate) session: SessionCounter,
+    known: Option<KnownCounters>,
+    pub(crate) export: Export,
+    pub(crate) demo: DemoControls,
+    pub(crate) actions: Vec<Action>,
+    styled_for: Option<bool>,
+}
+
+impl CnsApp {
+    pub fn new(ctx: &egui::Context, config: AppConfig) -> CnsApp {
+        let repaint_ctx = ctx.clone();
+        let wake: Wake = Arc::new(move || repaint_ctx.request_repaint());
+        let counter = config.counter || config.settings.mode == Mode::Counter;
+        let worker = match Worker::spawn(config.backend.clone(), wake.clone()) {
+            Ok(w) => w,
+            Err(e) => {
+                // Without a thread there is no way to talk to a card; say so instead of crashing.
+                tracing::error!("card worker not started: {e}");
+                Worker::dead()
+            }
+        };
+        let monitor = Monitor::start(&config.backend, wake.clone());
+        if config.settings.zoom != 1.0 {
+            ctx.set_zoom_factor(config.settings.zoom);
+        }
+        CnsApp {
+            lang: config.lang,
+            counter,
+            settings: config.settings,
+            settings_path: if counter { None } else { config.settings_path },
+            backend: config.backend,
+            worker,
+            monitor,
+            wake,
+            service: Service::Unknown,
+            readers: Readers::default(),
+            card: CardView::Empty,
+            read_seq: 0,
+            screen: Screen::Status,
+            notice: None,
+            session: SessionCounter::default(),
+            known: None,
+            export: Export::default(),
+            demo: DemoControls::default(),
+            actions: Vec::new(),
+            styled_for: None,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn session(&self) -> SessionCounter {
+        self.session
+    }
+
+    pub fn is_demo(&self) -> bool {
+        self.backend.is_demo()
+    }
+
+    /// True while a PIN command is with the card: the whole window refuses input.
+    pub(crate) fn busy(&self) -> bool {
+        matches!(&self.screen, Screen::Wizard(w) if w.is_busy())
+    }
+
+    // ----- events from the monitor and the worker -----
+
+    fn drain(&mut self) {
+        for ev in self.monitor.drain() {
+            self.on_monitor(ev);
+        }
+        while let Some(ev) = self.worker.try_recv() {
+            self.on_worker(ev);
+        }
+        if let Some(result) = self.export.poll_dialog() {
+            self.on_dialog(result);
+        }
+    }
+
+    fn on_monitor(&mut self, ev: MonitorEvent) {
+        let before = self.readers.selected_info().map(|r| (r.card_present, r.atr.clone()));
+        match &ev {
+            MonitorEvent::ServiceLost => self.service = Service::Down,
+            MonitorEvent::ServiceBack | MonitorEvent::Snapshot(_) => self.service = Service::Up,
+            _ => {}
+        }
+        apply_event(&mut self.readers.list, &ev);
+        self.readers.reselect(self.settings.preferred_reader.as_deref());
+        let after = self.readers.selected_info().map(|r| (r.card_present, r.atr.clone()));
+        if before != after {
+            self.selected_card_changed();
+        }
+    }
+
+    /// The selected reader's card came, went, or was swapped.
+    fn selected_card_changed(&mut self) {
+        let present = self.readers.selected_info().is_some_and(|r| r.card_present);
+        let had_card = !matches!(self.card, CardView::Empty);
+        self.forget_card();
+        if had_card && self.counter {
+            self.notice = Some(Notice::Wiped);
+        }
+        if present {
+            if self.notice == Some(Notice::Wiped) || matches!(self.notice, Some(Notice::Exported(_))) {
+                self.notice = None;
+            }
+            self.read_selected();
+        }
+    }
+
+    /// Everything about the card leaves the screen and memory. A command already with the card
+    /// still gets its answer (the flow must hear it); its wizard keeps no digits meanwhile.
+    fn forget_card(&mut self) {
+        self.card.wipe();
+        self.known = None;
+        self.export.reset();
+        let keep = match std::mem::replace(&mut self.screen, Screen::Status) {
+            Screen::Wizard(mut w) if w.is_busy() => {
+                w.wipe();
+                if self.counter {
+                    self.notice = Some(Notice::RemovedDuringOperation);
+                    // The answer will find no wizard and be dropped; the flow ends with it.
+                    None
+                } else {
+                    Some(Screen::Wizard(w))
+                }
+            }
+            // A finished removal message stays readable (nothing personal in it).
+            Screen::Wizard(w) if !self.counter && matches!(w.phase, Phase::Done(_)) && w.card_removed => {
+                Some(Screen::Wizard(w))
+            }
+            _ => None,
+        };
+        if let Some(s) = keep {
+            self.screen = s;
+        }
+    }
+
+    fn read_selected(&mut self) {
+        self.read_selected_keeping(false);
+    }
+
+    /// `keep`: leave the current status on screen until the new one arrives (a refresh after
+    /// an operation, not a new card).
+    fn read_selected_keeping(&mut self, keep: bool) {
+        let Some(reader) = self.readers.selected.clone() else {
+            return;
+        };
+        self.read_seq += 1;
+        if !keep || self.card.status().is_none() {
+            self.card.wipe();
+            self.card = CardView::Reading;
+        }
+        self.worker.send(Request::ReadCard { reader, seq: self.read_seq });
+    }
+
+    fn on_worker(&mut self, ev: Event) {
+        match ev {
+            Event::Status { reader, seq, result } => {
+                if seq != self.read_seq || self.readers.selected.as_deref() != Some(reader.as_str()) {
+                    // A card that has gone since: drop what was read.
+                    if let Ok(mut s) = result {
+                        super::state::wipe_status(&mut s);
+                    }
+                    return;
+                }
+                let atr = self.readers.selected_info().and_then(|r| r.atr.clone());
+                self.card = CardView::from_result(result, atr);
+                if let (CardView::Ready(s), Some(k)) = (&mut self.card, self.known) {
+                    // Cards whose counters cannot be asked: keep what the last operation told.
+                    if !s.counters_queried {
+                        s.pin = k.pin;
+                        s.puk = k.puk;
+                    }
+                }
+            }
+            Event::PinAnswer(result) => self.on_pin_answer(result),
+            Event::Readers(Ok(list)) => {
+                self.service = Service::Up;
+                self.on_monitor(MonitorEvent::Snapshot(list));
+            }
+            Event::Readers(Err(e)) => {
+                if matches!(e, cns_core::TransportError::ServiceUnavailable) {
+                    self.service = Service::Down;
+                }
+            }
+            Event::Exported(Ok(path)) => self.notice = Some(Notice::Exported(path)),
+            Event::Exported(Err(e)) => self.notice = Some(Notice::ExportFailed(e)),
+        }
+    }
+
+    fn on_pin_answer(&mut self, result: Result<cns_core::StatusWord, cns_core::card::CardError>) {
+        let Screen::Wizard(w) = &mut self.screen else {
+            return;
+        };
+        let Some(outcome) = w.answered(result) else {
+            return;
+        };
+        if outcome == Outcome::Success {
+            match w.op {
+                Operation::ChangePin => self.session.changes += 1,
+                Operation::UnblockPin => self.session.unblocks += 1,
+                Operation::VerifyPin => self.session.verifies += 1,
+            }
+        }
+        let known = KnownCounters { pin: w.pin_state(), puk: w.puk_state() };
+        self.known = Some(known);
+        if let CardView::Ready(s) = &mut self.card {
+            s.pin = known.pin;
+            s.puk = known.puk;
+        }
+        if w.card_removed && self.counter {
+            self.forget_card();
+            self.notice = Some(Notice::RemovedDuringOperation);
+            return;
+        }
+        if !w.card_removed {
+            // Show the counters as the card now has them.
+            self.read_selected_keeping(true);
+        }
+    }
+
+    fn on_dialog(&mut self, result: super::export::DialogResult) {
+        use super::export::DialogResult;
+        match result {
+            DialogResult::Chosen(path) => self.send_export(path),
+            DialogResult::Cancelled => {}
+            DialogResult::Unavailable => self.export.open_fallback(),
+        }
+    }
+
+    fn send_export(&mut self, path: PathBuf) {
+        if let Some(bytes) = self.export.take_bytes() {
+            self.worker.send(Request::Export { path, bytes });
+        }
+    }
+
+    // ----- actions -----
+
+    fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::SelectReader(name) => {
+                if self.readers.selected.as_deref() != Some(name.as_str()) {
+                    self.readers.selected = Some(name.clone());
+                    self.settings.preferred_reader = Some(name);
+                    self.save_settings();
+                    self.selected_card_changed();
+                }
+            }
+            Action::StartWizard(op) => self.start_wizard(op),
+            Action::WizardNext => self.wizard_step(|w| w.next()),
+            Action::WizardConfirm => self.wizard_step(|w| w.confirm_last_try()),
+            Action::WizardBack => {
+                if let Screen::Wizard(w) = &mut self.screen
+                    && !w.back()
+                {
+                    self.close_screen();
+                }
+            }
+            Action::WizardRetry => {
+                if let Screen::Wizard(w) = &mut self.screen {
+                    w.retry();
+                }
+            }
+            Action::CloseScreen => self.close_screen(),
+            Action::ShowCertificate => self.screen = Screen::Certificate,
+            Action::ShowNewCardHelp => self.screen = Screen::NewCard,
+            Action::Reread => self.read_selected(),
+            Action::RetryReaders => {
+                self.worker.send(Request::ListReaders);
+            }
+            Action::SetLang(l) => {
+                self.lang = l;
+                self.settings.lang = Some(l);
+                self.save_settings();
+            }
+            Action::SetCounter(on) => {
+                self.counter = on;
+                self.settings.mode = if on { Mode::Counter } else { Mode::Normal };
+                if on {
+                    self.settings_path = None;
+                } else if self.settings_path.is_none() {
+                    self.settings_path = settings::user_path();
+                    self.save_settings();
+                }
+            }
+            Action::SwitchToDemo => self.set_backend(Backend::Demo(cns_sim::SimHandle::default())),
+            Action::LeaveDemo => self.set_backend(Backend::Pcsc),
+            Action::Zoom(z) => {
+                let z = z.clamp(settings::MIN_ZOOM, settings::MAX_ZOOM);
+                ctx.set_zoom_factor(z);
+            }
+            Action::Demo(a) => {
+                if let Backend::Demo(h) = &self.backend {
+                    let h = h.clone();
+                    if self.demo.apply(&h, a) {
+                        // The card changed under the reader: read it again.
+                        self.forget_card();
+                        if h.is_present() {
+                            self.read_selected();
+                        }
+                    }
+                }
+            }
+            Action::ExportPem | Action::ExportDer => {
+                let pem = matches!(action, Action::ExportPem);
+                if let Some(cert) = self.card.status().and_then(|s| s.certificate.as_ref().ok()) {
+                    let bytes = if pem { cert.to_pem().into_bytes() } else { cert.der().to_vec() };
+                    self.export.start(bytes, pem, self.lang, self.wake.clone());
+                }
+            }
+            Action::ExportFallbackSave => {
+                let path = self.export.fallback_path();
+                self.send_export(path);
+                self.export.close_fallback();
+            }
+            Action::ExportFallbackCancel => self.export.reset(),
+        }
+    }
+
+    fn start_wizard(&mut self, op: Operation) {
+        let Some(s) = self.card.status() else {
+            return;
+        };
+        let birth = s.personal.as_ref().ok().map(|p| p.birth_date.raw.clone()).filter(|b| b.len() == 8);
+        let w = Wizard::new(op, s.recognition.profile.pin_ref, s.pin, s.puk, birth);
+        self.notice = None;
+        self.screen = Screen::Wizard(Box::new(w));
+    }
+
+    fn wizard_step(&mut self, f: impl FnOnce(&mut Wizard) -> Option<cns_core::Command>) {
+        let Screen::Wizard(w) = &mut self.screen else {
+            return;
+        };
+        let Some(cmd) = f(w) else {
+            return;
+        };
+        let reader = self.readers.selected.clone().unwrap_or_default();
+        if !self.worker.send(Request::PinCommand { reader, cmd }) {
+            w.answered(Err(cns_core::TransportError::Cancelled.into()));
+        }
+    }
+
+    fn close_screen(&mut self) {
+        // Dropping the wizard wipes its buffers.
+        let was_blocked_puk = matches!(
+            &self.screen,
+            Screen::Wizard(w) if matches!(w.phase, Phase::Done(Outcome::Blocked { kind: PinKind::Puk }))
+        );
+        self.screen = if was_blocked_puk { Screen::NewCard } else { Screen::Status };
+    }
+
+    fn set_backend(&mut self, backend: Backend) {
+        self.forget_card();
+        self.notice = None;
+        // Stop the old monitor before the new one starts (a PC/SC monitor holds a context).
+        self.monitor = Monitor::None;
+        self.readers = Readers::default();
+        self.service = Service::Unknown;
+        self.worker.send(Request::SetBackend(backend.clone()));
+        self.monitor = Monitor::start(&backend, self.wake.clone());
+        self.backend = backend;
+        self.demo = DemoControls::default();
+    }
+
+    fn save_settings(&mut self) {
+        if self.counter {
+            return;
+        }
+        if let Some(p) = &self.settings_path
+            && let Err(e) = self.settings.save_to(p)
+        {
+            tracing::warn!("settings not saved: {e}");
+        }
+    }
+
+    /// Zoom changed (Ctrl +/-, or our buttons): remember it.
+    fn track_zoom(&mut self, ctx: &egui::Context) {
+        let z = ctx.zoom_factor();
+        if (z - self.settings.zoom).abs() > 0.001 {
+            self.settings.zoom = z;
+            self.save_settings();
+        }
+    }
+}
+
+impl eframe::App for CnsApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain();
+        if self.styled_for != Some(self.counter) {
+            style::apply(ctx, self.counter);
+            self.styled_for = Some(self.counter);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
+        let ctx = ui.ctx().clone();
+        for action in std::mem::take(&mut self.actions) {
+            self.apply(action, &ctx);
+        }
+        self.track_zoom(&ctx);
+    }
+}
+
+impl Drop for CnsApp {
+    fn drop(&mut self) {
+        self.card.wipe();
+        self.screen = Screen::Status;
+    }
+}

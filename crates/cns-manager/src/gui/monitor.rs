@@ -1,0 +1,100 @@
+//! Reader and card events for the window, from the PC/SC monitor or from the demo's virtual
+//! reader, in the same [`MonitorEvent`] form.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use cns_pcsc::{MonitorEvent, ReaderInfo, ReaderMonitor, diff_readers};
+
+use crate::backend::Backend;
+
+use super::worker::Wake;
+
+/// How often the demo reader is looked at. The simulated card lives in memory, so this costs
+/// microseconds; the UI is only woken when something changed.
+const DEMO_POLL: Duration = Duration::from_millis(100);
+
+pub enum Monitor {
+    Pcsc(ReaderMonitor),
+    Demo(DemoMonitor),
+    /// The monitor thread could not start: the reader list only changes on "Riprova".
+    None,
+}
+
+impl Monitor {
+    pub fn start(backend: &Backend, wake: Wake) -> Monitor {
+        let started = match backend {
+            Backend::Pcsc => {
+                ReaderMonitor::spawn(move || wake()).map(Monitor::Pcsc).map_err(|e| e.to_string())
+            }
+            Backend::Demo(_) => DemoMonitor::spawn(backend.clone(), wake).map(Monitor::Demo),
+        };
+        started.unwrap_or_else(|e| {
+            tracing::warn!("reader monitor not started: {e}");
+            Monitor::None
+        })
+    }
+
+    pub fn drain(&self) -> Vec<MonitorEvent> {
+        match self {
+            Monitor::Pcsc(m) => m.drain(),
+            Monitor::Demo(m) => m.events.try_iter().collect(),
+            Monitor::None => Vec::new(),
+        }
+    }
+}
+
+/// Watches the demo's virtual reader, so a card pulled out by the demo controls (or by the
+/// simulator's own removal knob) is noticed the way a real removal is.
+pub struct DemoMonitor {
+    events: Receiver<MonitorEvent>,
+    stop: Option<Sender<()>>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl DemoMonitor {
+    fn spawn(backend: Backend, wake: Wake) -> Result<DemoMonitor, String> {
+        let (tx, events) = mpsc::channel();
+        let (stop, stop_rx) = mpsc::channel::<()>();
+        let handle = std::thread::Builder::new()
+            .name("cns-demo-monitor".into())
+            .spawn(move || {
+                let look = || backend.readers().unwrap_or_default();
+                let mut last: Vec<ReaderInfo> = look();
+                if tx.send(MonitorEvent::Snapshot(last.clone())).is_err() {
+                    return;
+                }
+                wake();
+                loop {
+                    match stop_rx.recv_timeout(DEMO_POLL) {
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Ok(()) | Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                    let now = look();
+                    let changes = diff_readers(&last, &now);
+                    if changes.is_empty() {
+                        continue;
+                    }
+                    for ev in changes {
+                        if tx.send(ev).is_err() {
+                            return;
+                        }
+                    }
+                    last = now;
+                    wake();
+                }
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(DemoMonitor { events, stop: Some(stop), handle: Some(handle) })
+    }
+}
+
+impl Drop for DemoMonitor {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! What the window shows, independent of how it is drawn: readers, the card read from the
+//! selected reader, the screen, notices, the counter-mode tally.
+
+use std::path::PathBuf;
+
+use cns_core::card::{CardError, CardStatus};
+use cns_core::{PinState, TransportError};
+use cns_pcsc::ReaderInfo;
+use zeroize::Zeroize;
+
+use super::wizard::Wizard;
+
+/// Whether the smart card service (pcscd, WinSCard, CryptoTokenKit) answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Unknown,
+    Up,
+    Down,
+}
+
+/// Why a card could not be read, as the user needs to hear it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadProblem {
+    Removed,
+    InUse,
+    Unresponsive,
+    ServiceDown,
+    Other,
+}
+
+/// The card in the selected reader.
+pub enum CardView {
+    /// No card (or no reader selected).
+    Empty,
+    Reading,
+    Ready(Box<CardStatus>),
+    /// It answered, but it is not a TS-CNS. `detail` is for "Dettagli tecnici" only.
+    NotCns {
+        atr: Vec<u8>,
+        detail: String,
+    },
+    Failed {
+        problem: ReadProblem,
+        detail: String,
+    },
+}
+
+impl CardView {
+    pub fn status(&self) -> Option<&CardStatus> {
+        match self {
+            CardView::Ready(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn from_result(result: Result<Box<CardStatus>, CardError>, atr: Option<Vec<u8>>) -> CardView {
+        match result {
+            Ok(s) => CardView::Ready(s),
+            Err(e) => {
+                let detail = error_chain(&e);
+                match e {
+                    CardError::NotCns(_) => CardView::NotCns { atr: atr.unwrap_or_default(), detail },
+                    CardError::Transport(t) => CardView::Failed { problem: problem_of(&t), detail },
+                    _ => CardView::Failed { problem: ReadProblem::Other, detail },
+                }
+            }
+        }
+    }
+
+    /// Drops the card's data, zeroing what can be zeroed first.
+    pub fn wipe(&mut self) {
+        if let CardView::Ready(s) = self {
+            wipe_status(s);
+        }
+        *self = CardView::Empty;
+    }
+}
+
+pub fn problem_of(t: &TransportError) -> ReadProblem {
+    match t {
+        TransportError::NoCard | TransportError::CardRemoved | TransportError::NoReader => {
+            ReadProblem::Removed
+        }
+        TransportError::SharingViolation | TransportError::CardReset => ReadProblem::InUse,
+        TransportError::Unresponsive => ReadProblem::Unresponsive,
+        TransportError::ServiceUnavailable => ReadProblem::ServiceDown,
+        _ => ReadProblem::Other,
+    }
+}
+
+/// The error and its sources on one line, for the technical details.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}
+
+/// Zeroes the personal data a status holds before it is dropped (counter mode: nothing of one
+/// citizen may linger for the next). Covers the public text fields; the rest is dropped.
+pub fn wipe_status(s: &mut CardStatus) {
+    s.personal_raw.zeroize();
+    if let Ok(p) = s.personal.as_mut() {
+        for f in [
+            &mut p.issuer,
+            &mut p.surname,
+            &mut p.given_name,
+            &mut p.sex,
+            &mut p.height,
+            &mut p.fiscal_code,
+            &mut p.citizenship,
+            &mut p.birth_municipality,
+            &mut p.foreign_birth_state,
+            &mut p.birth_act,
+            &mut p.residence_municipality,
+            &mut p.address,
+            &mut p.expat_note,
+            &mut p.birth_date.raw,
+            &mut p.issue_date.raw,
+            &mut p.expiry_date.raw,
+        ] {
+            f.zeroize();
+        }
+    }
+    if let Ok(c) = s.certificate.as_mut() {
+        c.subject.zeroize();
+        c.subject_cn.zeroize();
+        if let Some(parts) = c.cn_parts.as_mut() {
+            parts.fiscal_code.zeroize();
+            parts.card_serial.zeroize();
+            parts.hash.zeroize();
+        }
+    }
+    s.certificate_der.zeroize();
+    s.id.serial.zeroize();
+}
+
+/// What fills the main area.
+pub enum Screen {
+    Status,
+    Wizard(Box<Wizard>),
+    Certificate,
+    /// How to get a new card (PUK blocked, card expired).
+    NewCard,
+}
+
+/// A message above the main area until the next card (no timer: a timer would keep repainting).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Counter mode: the card left and everything about it was wiped.
+    Wiped,
+    /// The card left during a PIN command.
+    RemovedDuringOperation,
+    Exported(PathBuf),
+    ExportFailed(String),
+}
+
+/// Counter mode's tally: counts only, never who.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SessionCounter {
+    pub changes: u32,
+    pub unblocks: u32,
+    pub verifies: u32,
+}
+
+impl SessionCounter {
+    pub fn total(&self) -> u32 {
+        self.changes + self.unblocks + self.verifies
+    }
+}
+
+/// What a PIN operation taught us about the counters, for cards whose counters cannot be asked
+/// (the status read after the operation would say "unknown").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownCounters {
+    pub pin: PinState,
+    pub puk: PinState,
+}
+
+/// Readers as the monitor reports them, and which one the user looks at.
+#[derive(Default)]
+pub struct Readers {
+    pub list: Vec<ReaderInfo>,
+    pub selected: Option<String>,
+}
+
+impl Readers {
+    pub fn selected_info(&self) -> Option<&ReaderInfo> {
+        let name = self.selected.as_deref()?;
+        self.list.iter().find(|r| r.name == name)
+    }
+
+    /// Keeps the selection valid: the preferred reader, else the one already chosen, else the
+    /// first holding a card, else the first.
+    pub fn reselect(&mut self, preferred: Option<&str>) {
+        let present = |n: &str| self.list.iter().any(|r| r.name == n);
+        if let Some(s) = &self.selected
+            && present(s)
+        {
+            return;
+        }
+        self.selected = preferred
+            .filter(|p| present(p))
+            .map(str::to_owned)
+            .or_else(|| self.list.iter().find(|r| r.card_present).map(|r| r.name.clone()))
+            .or_else(|| self.list.first().map(|r| r.name.clone()));
+    }
+}

@@ -1,0 +1,158 @@
+//! The window's parts. Each view reads the app's state, writes only into PIN buffers, and
+//! pushes [`Action`]s that the app applies after the frame.
+
+pub mod certificate;
+pub mod demo;
+pub mod help;
+pub mod readers;
+pub mod status;
+pub mod top_bar;
+pub mod wizard;
+
+use egui::{Key, Modifiers, RichText};
+
+use super::app::{Action, CnsApp};
+use super::state::{Notice, Screen};
+use super::words::Tone;
+
+impl CnsApp {
+    pub(crate) fn draw(&mut self, ui: &mut egui::Ui) {
+        let busy = self.busy();
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_enabled_ui(!busy, |ui| self.top_bar(ui));
+        });
+        if self.is_demo() {
+            egui::Panel::top("demo_banner")
+                .frame(
+                    egui::Frame::new()
+                        .fill(Tone::Attention.fill())
+                        .inner_margin(egui::Margin::symmetric(12, 6)),
+                )
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(
+                            self.lang.t(
+                                "⚠ Modalità dimostrativa – tessera simulata",
+                                "⚠ Demo mode – simulated card",
+                            ),
+                        )
+                        .strong()
+                        .color(Tone::Attention.color()),
+                    );
+                });
+        }
+        if self.counter {
+            egui::Panel::bottom("session").show(ui, |ui| {
+                let s = self.session;
+                ui.label(self.lang.s(
+                    format!(
+                        "Sportello · Operazioni in questa sessione: {} ({} cambi PIN, {} sblocchi, {} verifiche)",
+                        s.total(),
+                        s.changes,
+                        s.unblocks,
+                        s.verifies
+                    ),
+                    format!(
+                        "Counter · Operations this session: {} ({} PIN changes, {} unblocks, {} checks)",
+                        s.total(),
+                        s.changes,
+                        s.unblocks,
+                        s.verifies
+                    ),
+                ));
+            });
+        }
+        egui::Panel::left("readers").resizable(false).exact_size(270.0).show(ui, |ui| {
+            ui.add_enabled_ui(!busy, |ui| {
+                self.readers_panel(ui);
+                if self.is_demo() {
+                    ui.add_space(16.0);
+                    self.demo_panel(ui);
+                }
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                let w = ui.available_width().min(720.0);
+                ui.set_max_width(w);
+                self.notice_bar(ui);
+                self.main_area(ui);
+            });
+        });
+        if !busy
+            && !matches!(self.screen, Screen::Status)
+            && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            self.actions.push(match self.screen {
+                Screen::Wizard(_) => Action::WizardBack,
+                _ => Action::CloseScreen,
+            });
+        }
+    }
+
+    fn main_area(&mut self, ui: &mut egui::Ui) {
+        match &self.screen {
+            Screen::Wizard(_) => self.wizard_view(ui),
+            Screen::Certificate if self.card.status().is_some() => self.certificate_view(ui),
+            Screen::NewCard => self.new_card_view(ui),
+            _ => self.status_area(ui),
+        }
+    }
+
+    fn notice_bar(&mut self, ui: &mut egui::Ui) {
+        let Some(n) = &self.notice else {
+            return;
+        };
+        let lang = self.lang;
+        let (tone, text) = match n {
+            Notice::Wiped => (Tone::Good, lang.t("Tessera rimossa – schermo pulito", "Card removed – screen cleared").to_owned()),
+            Notice::RemovedDuringOperation => (
+                Tone::Attention,
+                lang.t(
+                    "La tessera è stata rimossa: l'operazione potrebbe non essere stata completata. Reinserisci la tessera per vedere lo stato.",
+                    "The card was removed: the operation may not have been completed. Insert the card again to see its state.",
+                )
+                .to_owned(),
+            ),
+            Notice::Exported(p) => (
+                Tone::Good,
+                lang.s(
+                    format!("Certificato salvato in {}", p.display()),
+                    format!("Certificate saved to {}", p.display()),
+                ),
+            ),
+            Notice::ExportFailed(e) => (
+                Tone::Bad,
+                lang.s(format!("Il certificato non è stato salvato: {e}"), format!("The certificate was not saved: {e}")),
+            ),
+        };
+        banner(ui, tone, &text);
+        ui.add_space(8.0);
+    }
+}
+
+/// A framed line with icon and words in the tone's colour.
+pub fn banner(ui: &mut egui::Ui, tone: Tone, text: &str) {
+    egui::Frame::new()
+        .fill(tone.fill())
+        .stroke(egui::Stroke::new(1.0, tone.color()))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(12, 8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()).strong());
+        });
+}
+
+/// A primary button: filled, so the suggested action stands out.
+pub fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.add(
+        egui::Button::new(RichText::new(text).strong().color(egui::Color32::WHITE))
+            .fill(egui::Color32::from_rgb(0x0B, 0x57, 0x9E))
+            .min_size(egui::vec2(0.0, 36.0)),
+    )
+}
+
+pub fn secondary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    ui.add(egui::Button::new(text).min_size(egui::vec2(0.0, 36.0)))
+}

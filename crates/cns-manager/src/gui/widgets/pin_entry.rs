@@ -1,0 +1,208 @@
+//! A PIN field that leaves no copies behind.
+//!
+//! egui's `TextEdit` keeps an undo history of the text in its memory even in password mode, so
+//! the digits would outlive the operation. This widget handles the key and text events itself,
+//! writes into a buffer allocated once at full size (no reallocation leaves old copies on the
+//! heap), draws dots, and exposes only its label and length to AccessKit, never the digits.
+
+use egui::{Event, Key, Response, Sense, Ui, Vec2, WidgetInfo, accesskit::Role};
+use zeroize::{Zeroize, Zeroizing};
+
+use cns_core::pin::MAX_LEN;
+
+/// Typed digits of one PIN or PUK. Wiped on [`PinBuffer::wipe`] and on drop; no `Debug`, no
+/// `Clone`.
+pub struct PinBuffer {
+    digits: Zeroizing<String>,
+    /// The last keystroke was refused (not a digit, or too long): say why next to the field.
+    refused: Option<Refusal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NotDigit,
+    TooLong,
+}
+
+impl Default for PinBuffer {
+    fn default() -> Self {
+        PinBuffer { digits: Zeroizing::new(String::with_capacity(MAX_LEN)), refused: None }
+    }
+}
+
+impl PinBuffer {
+    pub fn as_str(&self) -> &str {
+        &self.digits
+    }
+
+    pub fn len(&self) -> usize {
+        self.digits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.digits.is_empty()
+    }
+
+    pub fn refused(&self) -> Option<Refusal> {
+        self.refused
+    }
+
+    /// Zeroes the digits (the allocation stays, ready for the next entry).
+    pub fn wipe(&mut self) {
+        self.digits.zeroize();
+        self.refused = None;
+    }
+
+    /// Takes typed text: digits are kept up to the maximum, anything else is refused.
+    pub fn type_text(&mut self, text: &str) {
+        self.refused = None;
+        for c in text.chars() {
+            if !c.is_ascii_digit() {
+                self.refused = Some(Refusal::NotDigit);
+            } else if self.digits.len() >= MAX_LEN {
+                self.refused = Some(Refusal::TooLong);
+            } else {
+                // Capacity is MAX_LEN, so this never reallocates.
+                self.digits.push(c);
+            }
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        self.refused = None;
+        if let Some(c) = self.digits.pop() {
+            let mut c = c;
+            c.zeroize();
+        }
+    }
+}
+
+/// What happened to the field this frame.
+pub struct PinEntryResponse {
+    pub response: Response,
+    /// Enter was pressed in the field.
+    pub submitted: bool,
+}
+
+/// The PIN field: a focusable box showing one dot per digit (or the digits, when `show`).
+/// `label` is its accessible name; the caller shows the visible label above it.
+pub fn pin_entry(ui: &mut Ui, buf: &mut PinBuffer, label: &str, show: bool) -> PinEntryResponse {
+    let height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body) + 14.0);
+    let size = Vec2::new(ui.spacing().text_edit_width.min(260.0), height);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    if response.clicked() {
+        response.request_focus();
+    }
+
+    let mut submitted = false;
+    let mut changed = false;
+    if response.has_focus() && ui.is_enabled() {
+        // Read the events in place: copying them would copy the digits.
+        ui.input(|i| {
+            for event in &i.events {
+                match event {
+                    Event::Text(t) | Event::Paste(t) => {
+                        buf.type_text(t);
+                        changed = true;
+                    }
+                    Event::Key { key: Key::Backspace, pressed: true, .. } => {
+                        buf.backspace();
+                        changed = true;
+                    }
+                    Event::Key { key: Key::Enter, pressed: true, .. } => submitted = true,
+                    _ => {}
+                }
+            }
+        });
+        // The platform should not offer text completion or IME composition here.
+        ui.ctx().output_mut(|o| o.ime = None);
+    }
+
+    let enabled = ui.is_enabled();
+    let n = buf.len();
+    response.widget_info(|| {
+        let mut info = WidgetInfo::labeled(Role::PasswordInput, enabled, label);
+        // Only how many digits there are, as a screen reader says for password fields.
+        info.current_text_value = Some("•".repeat(n));
+        info
+    });
+
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, response.has_focus());
+        let bg = ui.visuals().text_edit_bg_color();
+        let stroke = if response.has_focus() { ui.visuals().selection.stroke } else { visuals.bg_stroke };
+        let painter = ui.painter_at(rect.expand(2.0));
+        painter.rect(rect, 4.0, bg, stroke, egui::StrokeKind::Inside);
+        let text_color = ui.visuals().text_color();
+        let x0 = rect.left() + 12.0;
+        if show {
+            painter.text(
+                egui::pos2(x0, rect.center().y),
+                egui::Align2::LEFT_CENTER,
+                buf.as_str(),
+                egui::TextStyle::Monospace.resolve(ui.style()),
+                text_color,
+            );
+        } else {
+            let r = (height * 0.14).max(4.0);
+            for k in 0..n {
+                let c = egui::pos2(x0 + r + k as f32 * (r * 3.0), rect.center().y);
+                painter.circle_filled(c, r, text_color);
+            }
+        }
+        if response.has_focus() {
+            // A caret after the last digit, so the user sees where typing goes.
+            let w = if show {
+                // Monospace: no need to lay the digits out again to measure them.
+                let font = egui::TextStyle::Monospace.resolve(ui.style());
+                n as f32 * ui.ctx().fonts_mut(|f| f.glyph_width(&font, '0'))
+            } else {
+                let r = (height * 0.14).max(4.0);
+                n as f32 * r * 3.0
+            };
+            let x = x0 + w + 2.0;
+            painter.line_segment(
+                [egui::pos2(x, rect.top() + 8.0), egui::pos2(x, rect.bottom() - 8.0)],
+                egui::Stroke::new(2.0, text_color),
+            );
+        }
+    }
+
+    let mut response = response;
+    if changed {
+        response.mark_changed();
+    }
+    PinEntryResponse { response, submitted }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_digits_refuses_the_rest() {
+        let mut b = PinBuffer::default();
+        b.type_text("12a3");
+        assert_eq!(b.as_str(), "123");
+        assert_eq!(b.refused(), Some(Refusal::NotDigit));
+        b.type_text("456789");
+        assert_eq!(b.as_str(), "12345678");
+        assert_eq!(b.refused(), Some(Refusal::TooLong));
+        b.backspace();
+        assert_eq!(b.as_str(), "1234567");
+        assert_eq!(b.refused(), None);
+    }
+
+    #[test]
+    fn never_reallocates_and_wipes() {
+        let mut b = PinBuffer::default();
+        let cap = b.digits.capacity();
+        let ptr = b.digits.as_ptr();
+        b.type_text("87654321");
+        assert_eq!(b.digits.capacity(), cap);
+        assert_eq!(b.digits.as_ptr(), ptr);
+        b.wipe();
+        assert!(b.is_empty());
+        assert_eq!(b.digits.capacity(), cap);
+    }
+}

@@ -1,0 +1,338 @@
+//! The card's states in plain words, with a tone and an icon so that colour is never the only
+//! signal. Both languages side by side.
+
+use cns_core::PinState;
+use cns_core::flow::{Operation, Outcome, Refusal};
+use cns_core::pin::{PinFormatError, PinKind, Weakness};
+
+use crate::i18n::Lang;
+
+use super::wizard::StepProblem;
+
+/// Green = fine, amber = attention soon, red = blocked/expired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Attention,
+    Bad,
+    Neutral,
+}
+
+impl Tone {
+    pub fn icon(self) -> &'static str {
+        match self {
+            Tone::Good => "✔",
+            Tone::Attention => "⚠",
+            Tone::Bad => "⛔",
+            Tone::Neutral => "ℹ",
+        }
+    }
+
+    /// Dark enough to read on the light background (contrast ≥ 4.5:1).
+    pub fn color(self) -> egui::Color32 {
+        match self {
+            Tone::Good => egui::Color32::from_rgb(0x1B, 0x6E, 0x20),
+            Tone::Attention => egui::Color32::from_rgb(0x8A, 0x4B, 0x00),
+            Tone::Bad => egui::Color32::from_rgb(0xB0, 0x1C, 0x1C),
+            Tone::Neutral => egui::Color32::from_rgb(0x33, 0x44, 0x55),
+        }
+    }
+
+    /// Pale background for the state boxes.
+    pub fn fill(self) -> egui::Color32 {
+        match self {
+            Tone::Good => egui::Color32::from_rgb(0xE8, 0xF5, 0xE9),
+            Tone::Attention => egui::Color32::from_rgb(0xFF, 0xF4, 0xE0),
+            Tone::Bad => egui::Color32::from_rgb(0xFD, 0xEC, 0xEC),
+            Tone::Neutral => egui::Color32::from_rgb(0xEE, 0xF2, 0xF6),
+        }
+    }
+}
+
+/// Headline and detail for the PIN box.
+pub fn pin_state(lang: Lang, s: PinState) -> (Tone, String, String) {
+    match s {
+        PinState::TriesLeft { tries_left: 1 } => (
+            Tone::Attention,
+            lang.t("PIN: ti resta un solo tentativo", "PIN: only one try left").into(),
+            lang.t(
+                "Attenzione: se sbagli ancora, il PIN si blocca. Se non sei sicuro, sbloccalo con il PUK.",
+                "Careful: one more mistake blocks the PIN. If unsure, unblock it with the PUK.",
+            )
+            .into(),
+        ),
+        PinState::TriesLeft { tries_left: n } => (
+            Tone::Good,
+            lang.t("PIN attivo", "PIN active").into(),
+            lang.s(format!("Ti restano {n} tentativi"), format!("You have {n} tries left")),
+        ),
+        PinState::Verified => (
+            Tone::Good,
+            lang.t("PIN attivo", "PIN active").into(),
+            lang.t("Già verificato in questa sessione", "Already verified in this session").into(),
+        ),
+        PinState::Blocked => (
+            Tone::Bad,
+            lang.t("PIN bloccato", "PIN blocked").into(),
+            lang.t("Sbloccalo con il PUK", "Unblock it with the PUK").into(),
+        ),
+        PinState::Unknown => (
+            Tone::Attention,
+            lang.t("PIN attivo", "PIN active").into(),
+            lang.t(
+                "Tentativi non noti: questa tessera non lo dice",
+                "Tries left unknown: this card does not tell",
+            )
+            .into(),
+        ),
+    }
+}
+
+/// Headline and detail for the PUK box.
+pub fn puk_state(lang: Lang, s: PinState) -> (Tone, String, String) {
+    match s {
+        PinState::TriesLeft { tries_left: 1 } => (
+            Tone::Attention,
+            lang.t("PUK: resta un solo tentativo", "PUK: only one try left").into(),
+            lang.t(
+                "Se sbagli ancora, la tessera va sostituita.",
+                "One more mistake and the card must be replaced.",
+            )
+            .into(),
+        ),
+        PinState::TriesLeft { tries_left: n } => (
+            Tone::Good,
+            lang.t("PUK disponibile", "PUK available").into(),
+            lang.s(format!("Ti restano {n} tentativi"), format!("You have {n} tries left")),
+        ),
+        PinState::Verified => (Tone::Good, lang.t("PUK disponibile", "PUK available").into(), String::new()),
+        PinState::Blocked => (
+            Tone::Bad,
+            lang.t("PUK bloccato", "PUK blocked").into(),
+            lang.t("La tessera va sostituita", "The card must be replaced").into(),
+        ),
+        PinState::Unknown => (
+            Tone::Neutral,
+            lang.t("PUK", "PUK").into(),
+            lang.t(
+                "Tentativi non noti: questa tessera non lo dice",
+                "Tries left unknown: this card does not tell",
+            )
+            .into(),
+        ),
+    }
+}
+
+pub fn op_title(lang: Lang, op: Operation) -> &'static str {
+    match op {
+        Operation::ChangePin => lang.t("Cambia il PIN", "Change the PIN"),
+        Operation::UnblockPin => lang.t("Sblocca il PIN con il PUK", "Unblock the PIN with the PUK"),
+        Operation::VerifyPin => lang.t("Verifica il PIN", "Check the PIN"),
+    }
+}
+
+/// (field label, one line of guidance) for a wizard step.
+pub fn step_text(lang: Lang, op: Operation, step: usize) -> (&'static str, &'static str) {
+    match (op, step) {
+        (Operation::ChangePin, 0) => (
+            lang.t("PIN attuale", "Current PIN"),
+            lang.t(
+                "Scrivi il PIN che usi adesso (da 5 a 8 cifre).",
+                "Type the PIN you use now (5 to 8 digits).",
+            ),
+        ),
+        (Operation::UnblockPin, 0) => (
+            lang.t("PUK", "PUK"),
+            lang.t(
+                "Scrivi il PUK (8 cifre): lo trovi nella lettera o email ricevuta con il PIN.",
+                "Type the PUK (8 digits): it is in the letter or email you received with the PIN.",
+            ),
+        ),
+        (Operation::VerifyPin, _) => (
+            lang.t("PIN", "PIN"),
+            lang.t(
+                "Scrivi il PIN per controllare che sia quello giusto. Un PIN sbagliato consuma un tentativo.",
+                "Type the PIN to check it is the right one. A wrong PIN uses up one try.",
+            ),
+        ),
+        (_, 1) => (
+            lang.t("Nuovo PIN", "New PIN"),
+            lang.t(
+                "Scegli un nuovo PIN da 5 a 8 cifre, facile da ricordare per te ma non per gli altri.",
+                "Choose a new PIN of 5 to 8 digits, easy for you to remember but not for others.",
+            ),
+        ),
+        _ => (
+            lang.t("Ripeti il nuovo PIN", "Repeat the new PIN"),
+            lang.t(
+                "Scrivilo di nuovo, per essere sicuri che non ci siano errori.",
+                "Type it again, to be sure there are no typos.",
+            ),
+        ),
+    }
+}
+
+pub fn step_problem(lang: Lang, p: StepProblem) -> String {
+    match p {
+        StepProblem::Format(PinFormatError::Empty) => {
+            lang.t("Il campo è vuoto.", "The field is empty.").into()
+        }
+        StepProblem::Format(PinFormatError::NotDigits) => {
+            lang.t("Sono ammesse solo cifre.", "Only digits are allowed.").into()
+        }
+        StepProblem::Format(PinFormatError::TooShort) => {
+            lang.t("Troppo corto: servono almeno 5 cifre.", "Too short: at least 5 digits.").into()
+        }
+        StepProblem::Format(PinFormatError::TooLong) => {
+            lang.t("Troppo lungo: al massimo 8 cifre.", "Too long: at most 8 digits.").into()
+        }
+        StepProblem::Mismatch => lang
+            .t(
+                "I due PIN nuovi non sono uguali. Scrivi di nuovo il nuovo PIN.",
+                "The two new PINs differ. Type the new PIN again.",
+            )
+            .into(),
+        StepProblem::Unchanged => lang
+            .t(
+                "Il nuovo PIN è uguale a quello attuale: scegline uno diverso.",
+                "The new PIN equals the current one: choose another.",
+            )
+            .into(),
+        StepProblem::Refused(r) => refusal(lang, r).into(),
+    }
+}
+
+pub fn refusal(lang: Lang, r: Refusal) -> &'static str {
+    match r {
+        Refusal::PinBlocked => {
+            lang.t("Il PIN è bloccato: sbloccalo con il PUK.", "The PIN is blocked: unblock it with the PUK.")
+        }
+        Refusal::PukBlocked => lang.t(
+            "Il PUK è bloccato: la tessera non può più essere sbloccata e va sostituita.",
+            "The PUK is blocked: the card can no longer be unblocked and must be replaced.",
+        ),
+        Refusal::Busy => lang.t("La tessera sta già lavorando.", "The card is already working."),
+        Refusal::Finished => lang.t("L'operazione è già conclusa.", "The operation has already ended."),
+    }
+}
+
+pub fn weakness(lang: Lang, w: Weakness) -> &'static str {
+    match w {
+        Weakness::Repeated => lang.t(
+            "Suggerimento: un PIN di cifre tutte uguali è facile da indovinare.",
+            "Hint: a PIN of identical digits is easy to guess.",
+        ),
+        Weakness::Sequence => lang.t(
+            "Suggerimento: una sequenza come 12345 è facile da indovinare.",
+            "Hint: a run like 12345 is easy to guess.",
+        ),
+        Weakness::BirthDate => lang.t(
+            "Suggerimento: la data di nascita è facile da indovinare per chi ti conosce.",
+            "Hint: your birth date is easy to guess for people who know you.",
+        ),
+    }
+}
+
+/// (tone, headline, what to do next) for a finished operation.
+pub fn outcome(lang: Lang, op: Operation, o: Outcome, card_removed: bool) -> (Tone, String, String) {
+    let secret = |k: PinKind| if k == PinKind::Pin { "PIN" } else { "PUK" };
+    match o {
+        Outcome::Success => match op {
+            Operation::ChangePin => (
+                Tone::Good,
+                lang.t("PIN cambiato", "PIN changed").into(),
+                lang.t("Da ora usa il nuovo PIN.", "From now on, use the new PIN.").into(),
+            ),
+            Operation::UnblockPin => (
+                Tone::Good,
+                lang.t("PIN sbloccato", "PIN unblocked").into(),
+                lang.t(
+                    "Il nuovo PIN è attivo e i tentativi sono di nuovo 3.",
+                    "The new PIN is active and the tries are back to 3.",
+                )
+                .into(),
+            ),
+            Operation::VerifyPin => (
+                Tone::Good,
+                lang.t("Il PIN è corretto", "The PIN is correct").into(),
+                lang.t("I tentativi sono di nuovo al massimo.", "The tries are back to the maximum.").into(),
+            ),
+        },
+        Outcome::Wrong { kind, tries_left: Some(1) } => (
+            Tone::Attention,
+            lang.s(format!("{} errato", secret(kind)), format!("Wrong {}", secret(kind))),
+            lang.s(
+                format!("Ti resta un solo tentativo: se sbagli ancora, il {} si blocca.", secret(kind)),
+                format!("Only one try left: one more mistake blocks the {}.", secret(kind)),
+            ),
+        ),
+        Outcome::Wrong { kind, tries_left: Some(n) } => (
+            Tone::Attention,
+            lang.s(format!("{} errato", secret(kind)), format!("Wrong {}", secret(kind))),
+            lang.s(format!("Ti restano {n} tentativi."), format!("You have {n} tries left.")),
+        ),
+        Outcome::Wrong { kind, tries_left: None } => (
+            Tone::Attention,
+            lang.s(format!("{} errato", secret(kind)), format!("Wrong {}", secret(kind))),
+            lang.t(
+                "La tessera non dice quanti tentativi restano: controlla bene prima di riprovare.",
+                "The card does not say how many tries are left: check carefully before trying again.",
+            )
+            .into(),
+        ),
+        Outcome::Blocked { kind: PinKind::Pin } => (
+            Tone::Bad,
+            lang.t("PIN bloccato", "PIN blocked").into(),
+            lang.t(
+                "Hai esaurito i tentativi. Puoi sbloccarlo con il PUK e scegliere un nuovo PIN.",
+                "No tries left. You can unblock it with the PUK and choose a new PIN.",
+            )
+            .into(),
+        ),
+        Outcome::Blocked { kind: PinKind::Puk } => (
+            Tone::Bad,
+            lang.t("PUK bloccato: la tessera va sostituita", "PUK blocked: the card must be replaced").into(),
+            lang.t(
+                "Non si può più sbloccare e non è un errore che si possa annullare.",
+                "It can no longer be unblocked, and this cannot be undone.",
+            )
+            .into(),
+        ),
+        Outcome::CardRefused(_) => (
+            Tone::Bad,
+            lang.t("La tessera ha rifiutato l'operazione", "The card refused the operation").into(),
+            lang.t(
+                "Nessun tentativo risulta consumato. Riprova; se succede ancora, vedi i dettagli tecnici.",
+                "No try appears to be used up. Try again; if it happens again, see the technical details.",
+            )
+            .into(),
+        ),
+        Outcome::Interrupted if card_removed => (
+            Tone::Attention,
+            lang.t("Tessera rimossa", "Card removed").into(),
+            lang.t(
+                "La tessera è stata rimossa: l'operazione potrebbe non essere stata completata. Reinserisci la tessera per vedere lo stato.",
+                "The card was removed: the operation may not have been completed. Insert the card again to see its state.",
+            )
+            .into(),
+        ),
+        Outcome::Interrupted => (
+            Tone::Attention,
+            lang.t("Comunicazione interrotta", "Communication interrupted").into(),
+            lang.t(
+                "L'operazione potrebbe non essere stata completata. Controlla lo stato della tessera prima di riprovare.",
+                "The operation may not have been completed. Check the card's state before trying again.",
+            )
+            .into(),
+        ),
+    }
+}
+
+/// dd/mm/yyyy, as Italians write dates.
+pub fn date(d: time::Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year())
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ")
+}

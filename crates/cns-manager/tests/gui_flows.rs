@@ -1,0 +1,400 @@
+//! The whole desktop app, headless, against the simulated card: widgets found by their
+//! accessible names, PINs typed, buttons clicked, and the card itself checked afterwards.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use cns_manager::backend::Backend;
+use cns_manager::gui::{AppConfig, CnsApp};
+use cns_manager::i18n::Lang;
+use cns_sim::{SimCard, SimHandle};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+fn app(handle: &SimHandle, lang: Lang, counter: bool) -> Harness<'static, CnsApp> {
+    let backend = Backend::Demo(handle.clone());
+    let mut h = Harness::builder()
+        .with_size([1000.0, 800.0])
+        .build_eframe(move |cc| CnsApp::new(&cc.egui_ctx, AppConfig::new(backend, lang, counter)));
+    h.step();
+    h
+}
+
+/// Runs frames until `done` holds; the worker is a thread, so wait for it, but never forever.
+fn run_until(h: &mut Harness<'_, CnsApp>, what: &str, done: impl Fn(&Harness<'_, CnsApp>) -> bool) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if done(h) {
+            return;
+        }
+        if start.elapsed() > TIMEOUT {
+            panic!("timed out waiting for: {what}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn wait_label(h: &mut Harness<'_, CnsApp>, text: &'static str) {
+    run_until(h, text, |h| h.query_by_label_contains(text).is_some());
+}
+
+fn click(h: &mut Harness<'_, CnsApp>, button: &'static str) {
+    h.get_by_role_and_label(Role::Button, button).click();
+    h.step();
+    h.step();
+}
+
+fn type_pin(h: &mut Harness<'_, CnsApp>, field: &'static str, digits: &str) {
+    h.get_by_role_and_label(Role::PasswordInput, field).focus();
+    h.step();
+    h.get_by_role_and_label(Role::PasswordInput, field).type_text(digits);
+    h.step();
+    h.step();
+}
+
+fn enter(h: &mut Harness<'_, CnsApp>) {
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+}
+
+fn status_shown(h: &mut Harness<'_, CnsApp>) {
+    wait_label(h, "GIULIA BIANCHI");
+}
+
+fn change_pin(h: &mut Harness<'_, CnsApp>, current: &str, new: &str) {
+    click(h, "Cambia PIN");
+    h.get_by_label("Passo 1 di 3");
+    type_pin(h, "PIN attuale", current);
+    enter(h);
+    h.get_by_label("Passo 2 di 3");
+    type_pin(h, "Nuovo PIN", new);
+    click(h, "Avanti");
+    h.get_by_label("Passo 3 di 3");
+    h.check_accessibility();
+    type_pin(h, "Ripeti il nuovo PIN", new);
+    click(h, "Cambia il PIN");
+}
+
+fn verify(h: &mut Harness<'_, CnsApp>, pin: &str) {
+    click(h, "Verifica PIN");
+    h.get_by_label("Passo 1 di 1");
+    type_pin(h, "PIN", pin);
+    click(h, "Verifica");
+}
+
+#[test]
+fn inserted_card_shows_its_state() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    h.get_by_label_contains("BNCGLI90E52D612W");
+    assert_eq!(h.get_all_by_label("✔ valido").count(), 2, "codice fiscale and certificate");
+    h.get_by_label_contains("6090 1042 3781 5004");
+    h.get_by_label("✔ PIN attivo");
+    h.get_by_label("Ti restano 3 tentativi");
+    h.get_by_label("✔ PUK disponibile");
+    // Only the actions that make sense: the PIN works, so no unblock is offered.
+    h.get_by_role_and_label(Role::Button, "Cambia PIN");
+    h.get_by_role_and_label(Role::Button, "Verifica PIN");
+    h.get_by_role_and_label(Role::Button, "Certificato");
+    assert!(h.query_by_role_and_label(Role::Button, "Sblocca con il PUK").is_none());
+    // The banner that says it is not a real card.
+    h.get_by_label_contains("Modalità dimostrativa – tessera simulata");
+    h.check_accessibility();
+}
+
+#[test]
+fn change_pin_changes_the_card() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    change_pin(&mut h, "12345", "24680");
+    wait_label(&mut h, "PIN cambiato");
+    assert!(handle.card().pin_is("24680"));
+    assert_eq!(handle.card().pin_tries_left(), 3);
+    click(&mut h, "Fatto");
+    wait_label(&mut h, "Ti restano 3 tentativi");
+}
+
+#[test]
+fn wrong_pin_says_tries_left_and_keeps_the_new_pin() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    change_pin(&mut h, "11111", "24680");
+    wait_label(&mut h, "Ti restano 2 tentativi.");
+    h.get_by_label_contains("PIN errato");
+    assert!(handle.card().pin_is("12345"));
+    // Only the wrong field is asked again: the new PIN typed twice is kept.
+    click(&mut h, "Riprova");
+    h.get_by_label("Passo 1 di 3");
+    type_pin(&mut h, "PIN attuale", "12345");
+    enter(&mut h);
+    enter(&mut h);
+    enter(&mut h);
+    wait_label(&mut h, "PIN cambiato");
+    assert!(handle.card().pin_is("24680"));
+}
+
+#[test]
+fn last_try_needs_confirmation_and_nothing_is_sent_before() {
+    let handle = SimHandle::default();
+    handle.card().set_pin_tries(1, 3);
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    h.get_by_label("⚠ PIN: ti resta un solo tentativo");
+    // The unblock is the suggested action now.
+    h.get_by_role_and_label(Role::Button, "Sblocca con il PUK");
+    click(&mut h, "Verifica PIN");
+    h.get_by_label_contains("ti resta un solo tentativo. Se il PIN è sbagliato");
+    type_pin(&mut h, "PIN", "99999");
+    let sent = handle.commands_received();
+    click(&mut h, "Verifica");
+    h.get_by_label_contains("È l'ultimo tentativo.");
+    let cancel = h.get_by_role_and_label(Role::Button, "Annulla");
+    assert!(cancel.is_focused(), "the safe answer has the focus");
+    // Enter on this screen presses the focused "Annulla": nothing is sent.
+    enter(&mut h);
+    h.run_steps(5);
+    assert_eq!(handle.commands_received(), sent);
+    assert_eq!(handle.card().pin_tries_left(), 1);
+    wait_label(&mut h, "GIULIA BIANCHI");
+}
+
+#[test]
+fn three_wrong_pins_block_and_the_puk_unblocks() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    for left in ["Ti restano 2 tentativi.", "Ti resta un solo tentativo"] {
+        verify(&mut h, "99999");
+        wait_label(&mut h, left);
+        click(&mut h, "Annulla");
+        wait_label(&mut h, "GIULIA BIANCHI");
+    }
+    verify(&mut h, "99999");
+    h.get_by_label_contains("È l'ultimo tentativo.");
+    click(&mut h, "Sì, usa l'ultimo tentativo");
+    wait_label(&mut h, "Hai esaurito i tentativi");
+    assert_eq!(handle.card().pin_tries_left(), 0);
+    click(&mut h, "Sblocca con il PUK");
+    wait_label(&mut h, "Passo 1 di 3");
+    type_pin(&mut h, "PUK", "12345678");
+    enter(&mut h);
+    type_pin(&mut h, "Nuovo PIN", "24680");
+    enter(&mut h);
+    type_pin(&mut h, "Ripeti il nuovo PIN", "24680");
+    enter(&mut h);
+    wait_label(&mut h, "PIN sbloccato");
+    assert!(handle.card().pin_is("24680"));
+    assert_eq!(handle.card().pin_tries_left(), 3);
+}
+
+#[test]
+fn blocked_puk_says_the_card_must_be_replaced() {
+    let handle = SimHandle::default();
+    handle.card().set_pin_tries(0, 3);
+    handle.card().set_puk_tries(0, 8);
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    h.get_by_label("⛔ PIN bloccato");
+    h.get_by_label("⛔ PUK bloccato");
+    assert!(h.get_by_role_and_label(Role::Button, "Cambia PIN").accesskit_node().is_disabled());
+    h.check_accessibility();
+    click(&mut h, "Come richiedere una nuova tessera");
+    h.get_by_label_contains("Online, sul sito dell'Agenzia delle Entrate");
+    h.get_by_label("Numero verde 800 030 606");
+    h.get_by_label("Sistema TS 800 030 070");
+}
+
+#[test]
+fn wrong_puk_on_its_last_try_blocks_it_for_good() {
+    let handle = SimHandle::default();
+    handle.card().set_pin_tries(0, 3);
+    handle.card().set_puk_tries(1, 8);
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Sblocca con il PUK");
+    type_pin(&mut h, "PUK", "87654321");
+    enter(&mut h);
+    type_pin(&mut h, "Nuovo PIN", "24680");
+    enter(&mut h);
+    type_pin(&mut h, "Ripeti il nuovo PIN", "24680");
+    let sent = handle.commands_received();
+    click(&mut h, "Sblocca");
+    h.get_by_label_contains("È l'ultimo tentativo per il PUK.");
+    assert_eq!(handle.commands_received(), sent);
+    click(&mut h, "Sì, usa l'ultimo tentativo");
+    wait_label(&mut h, "PUK bloccato: la tessera va sostituita");
+    h.get_by_label("Numero verde 800 030 606");
+    assert_eq!(handle.card().puk_tries_left(), 0);
+}
+
+#[test]
+fn card_pulled_after_the_first_command_of_the_operation() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Verifica PIN");
+    type_pin(&mut h, "PIN", "12345");
+    // The N-th command since insertion is answered, then the card is gone: the SELECT goes
+    // through, the VERIFY finds no card.
+    let n = handle.commands_received() as u32 + 1;
+    handle.card().quirks_mut().remove_after_commands = Some(n);
+    click(&mut h, "Verifica");
+    wait_label(&mut h, "La tessera è stata rimossa: l'operazione potrebbe non essere stata completata");
+    assert_eq!(handle.card().pin_tries_left(), 3);
+    assert!(h.query_by_role_and_label(Role::Button, "Riprova").is_none());
+}
+
+#[test]
+fn counter_mode_wipes_everything_when_the_card_leaves() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, true);
+    status_shown(&mut h);
+    h.get_by_label_contains("Operazioni in questa sessione: 0");
+    verify(&mut h, "12345");
+    wait_label(&mut h, "Il PIN è corretto");
+    h.get_by_label_contains("Operazioni in questa sessione: 1 (0 cambi PIN, 0 sblocchi, 1 verifiche)");
+    click(&mut h, "Fatto");
+    status_shown(&mut h);
+    handle.remove();
+    wait_label(&mut h, "Tessera rimossa – schermo pulito");
+    assert!(h.query_by_label_contains("GIULIA").is_none());
+    assert!(h.query_by_label_contains("BNCGLI90E52D612W").is_none());
+    // The next card starts fresh.
+    handle.replace_card(SimCard::new(cns_sim::QuirkMode::Standard, cns_sim::HolderPreset::RossiMario));
+    handle.insert();
+    wait_label(&mut h, "MARIO ROSSI");
+    assert!(h.query_by_label_contains("Tessera rimossa").is_none());
+    h.get_by_label_contains("Operazioni in questa sessione: 1");
+}
+
+#[test]
+fn removal_mid_wizard_in_counter_mode_drops_the_wizard() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, true);
+    status_shown(&mut h);
+    click(&mut h, "Cambia PIN");
+    type_pin(&mut h, "PIN attuale", "12345");
+    handle.remove();
+    wait_label(&mut h, "Tessera rimossa – schermo pulito");
+    assert!(h.query_by_role(Role::PasswordInput).is_none());
+    assert!(h.query_by_label_contains("GIULIA").is_none());
+}
+
+#[test]
+fn language_switch_to_english() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    h.get_by_role_and_label(Role::Button, "English").click();
+    h.step();
+    h.step();
+    h.get_by_label("✔ PIN active");
+    h.get_by_label("You have 3 tries left");
+    h.get_by_role_and_label(Role::Button, "Change PIN");
+    assert!(h.query_by_role_and_label(Role::Button, "Cambia PIN").is_none());
+    h.get_by_label_contains("Demo mode – simulated card");
+    assert_eq!(h.state().lang(), Lang::En);
+}
+
+#[test]
+fn the_pin_field_refuses_letters_as_they_are_typed() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Cambia PIN");
+    type_pin(&mut h, "PIN attuale", "12a45");
+    h.get_by_label_contains("Solo cifre");
+    let field = h.get_by_role_and_label(Role::PasswordInput, "PIN attuale");
+    // Four digits kept; the value shows only how many, never which.
+    assert_eq!(field.value().as_deref(), Some("••••"));
+    // Too short: refused locally, nothing sent.
+    let sent = handle.commands_received();
+    enter(&mut h);
+    h.get_by_label_contains("Troppo corto");
+    h.get_by_label("Passo 1 di 3");
+    assert_eq!(handle.commands_received(), sent);
+}
+
+#[test]
+fn keyboard_enter_goes_on_and_escape_goes_back() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Cambia PIN");
+    type_pin(&mut h, "PIN attuale", "12345");
+    enter(&mut h);
+    h.get_by_label("Passo 2 di 3");
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.step();
+    h.get_by_label("Passo 1 di 3");
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.step();
+    h.get_by_role_and_label(Role::Button, "Cambia PIN");
+    assert!(h.query_by_label("Passo 1 di 3").is_none());
+}
+
+#[test]
+fn trivial_new_pin_gets_a_hint_not_a_refusal() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Cambia PIN");
+    type_pin(&mut h, "PIN attuale", "12345");
+    enter(&mut h);
+    type_pin(&mut h, "Nuovo PIN", "11111");
+    h.get_by_label_contains("cifre tutte uguali");
+    enter(&mut h);
+    h.get_by_label("Passo 3 di 3");
+}
+
+#[test]
+fn certificate_view_shows_the_match_with_the_card() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Certificato");
+    h.get_by_label("Certificato di autenticazione");
+    h.get_by_label("Impronta SHA-256");
+    h.get_by_label_contains("calcolata");
+    h.get_by_role_and_label(Role::Button, "Esporta PEM…");
+    h.get_by_role_and_label(Role::Button, "Esporta DER…");
+}
+
+#[test]
+fn removed_card_asks_for_a_card() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    handle.remove();
+    wait_label(&mut h, "Inserisci la tessera nel lettore");
+    assert!(h.query_by_label_contains("GIULIA").is_none());
+    // Normal mode: no counter notice.
+    assert!(h.query_by_label_contains("schermo pulito").is_none());
+}
+
+#[test]
+fn the_wizard_puts_the_cursor_in_the_field() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Cambia PIN");
+    h.step();
+    assert!(h.get_by_role_and_label(Role::PasswordInput, "PIN attuale").is_focused());
+    // Typing goes straight into it, and Enter moves on.
+    h.event(egui::Event::Text("12345".into()));
+    h.step();
+    enter(&mut h);
+    h.get_by_label("Passo 2 di 3");
+    assert!(h.get_by_role_and_label(Role::PasswordInput, "Nuovo PIN").is_focused());
+}
