@@ -125,7 +125,8 @@ pub fn main() -> ExitCode {
             return code.into();
         }
     };
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    // --lang, else the installer's or user's setting, else the locale.
+    let lang = cli.lang.or_else(|| crate::settings::Settings::load().lang).unwrap_or_else(Lang::from_env);
     let backend = if cli.demo { Backend::Demo(cns_sim::SimHandle::default()) } else { Backend::Pcsc };
     match cli.command {
         None => run_gui(&cli, lang),
