@@ -55,11 +55,13 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
         settings_path: if counter { None } else { settings::user_path() },
         settings,
     };
+    // The window grows with the text size, so 150 % is as usable as 100 % from the first frame.
+    let zoom = config.settings.zoom.clamp(settings::MIN_ZOOM, settings::MAX_ZOOM);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("CNS Manager")
             .with_app_id("cns-manager")
-            .with_inner_size([960.0, 640.0])
+            .with_inner_size([960.0 * zoom, 640.0 * zoom])
             .with_min_inner_size([720.0, 480.0]),
         // Window geometry and egui memory are not persisted: nothing of a session goes to disk.
         persist_window: false,

@@ -8,20 +8,14 @@ use super::super::app::{Action, CnsApp};
 
 impl CnsApp {
     pub(crate) fn top_bar(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+        // Left to right, so that Tab follows the reading order, and wrapped: at a large text size
+        // in a small window the controls move to a second row instead of leaving the window
+        // (where A− could no longer be reached).
+        ui.horizontal_wrapped(|ui| {
             ui.add_space(4.0);
             ui.label(RichText::new("CNS Manager").heading().strong());
-            // Left to right so that Tab follows the reading order; the controls are pushed to
-            // the right edge by their width as measured in the previous frame.
-            let id = ui.scope_id().with("controls_width");
-            let width: f32 = ui.data(|d| d.get_temp(id)).unwrap_or(0.0);
-            ui.add_space((ui.available_width() - width).max(0.0));
-            let inner = ui.horizontal(|ui| self.top_controls(ui)).response;
-            ui.data_mut(|d| d.insert_temp(id, inner.rect.width()));
-            if (inner.rect.width() - width).abs() > 0.5 {
-                // Lay out again at once with the right width (a one-off, not a repaint loop).
-                ui.ctx().request_discard("top bar width");
-            }
+            ui.add_space(24.0);
+            self.top_controls(ui);
         });
     }
 
