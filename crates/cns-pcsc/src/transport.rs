@@ -1,6 +1,7 @@
 //! [`CardTransport`] over PC/SC: a shared connection, one transaction per session.
 
 use std::ffi::CString;
+use std::time::{Duration, Instant};
 
 use cns_core::{CardSession, CardTransport, TransportError};
 use pcsc::{Card, Context, Disposition, Protocols, Scope, ShareMode};
@@ -135,6 +136,31 @@ impl<'a> PcscSession<'a> {
     }
 }
 
+/// How long to wait for the service to notice a removal after an empty answer (pcsc-lite polls
+/// its readers every 400 ms).
+const REMOVAL_GRACE: Duration = Duration::from_millis(1500);
+
+impl PcscSession<'_> {
+    /// After an answer without a status word: the card left, or it is not answering.
+    fn why_no_answer(&self) -> TransportError {
+        let deadline = Instant::now() + REMOVAL_GRACE;
+        loop {
+            match self.tx.status2_owned() {
+                Err(pcsc::Error::RemovedCard | pcsc::Error::NoSmartcard) => {
+                    return TransportError::CardRemoved;
+                }
+                Ok(st) if !st.status().contains(pcsc::Status::PRESENT) => return TransportError::CardRemoved,
+                Err(e) if !matches!(e, pcsc::Error::NotTransacted) => return map_error(e),
+                _ => {}
+            }
+            if Instant::now() >= deadline {
+                return TransportError::Unresponsive;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
 impl CardSession for PcscSession<'_> {
     fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
         // Lengths only: PINs travel through here.
@@ -156,6 +182,11 @@ impl CardSession for PcscSession<'_> {
         let resp = result.map_err(map_error)?;
         self.sent_any = true;
         tracing::trace!(len = resp.len(), "received");
+        if resp.len() < 2 {
+            // No status word at all: some drivers (vpcd 0.8) pass a card that went away in the
+            // middle of a command on as an empty answer. Say what happened, not "malformed".
+            return Err(self.why_no_answer());
+        }
         Ok(resp)
     }
 
