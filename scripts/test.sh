@@ -1,8 +1,77 @@
 #!/usr/bin/env bash
-# The whole test suite: installs what is missing, checks formatting and lints, runs every test.
+# The whole test suite: installs what is missing, checks formatting and lints, builds the
+# binaries, starts the PC/SC rigs and runs every test, end-to-end tests included.
+#
+# Two private pcscd instances (scripts/pcsc-rig.sh, each in its own mount namespace with its own
+# socket, so neither clashes with a system pcscd nor with the other):
+#   * the end-to-end rig: 6 vpcd entries = 12 readers "CNS Test 1 00 00" … "CNS Test 6 00 01"
+#     on ports $E2E_VPCD_PORT … +11. tests/e2e_cli.rs and tests/opensc.rs drive the BUILT
+#     target/debug/cns-manager and cns-sim-vpcd through it (tests/support/rig.rs: one reader
+#     slot per test, by file lock). They find the rig through CNS_E2E_RIG_DIR.
+#   * the cns-pcsc rig: "Virtual PCD 00 00/01" on $PCSC_VPCD_PORT, +1, for
+#     crates/cns-pcsc/tests/pcscd.rs, which stops and restarts its pcscd (monitor recovery), so
+#     it must not be the shared one. It is reached through PCSCLITE_CSOCK_NAME and CNS_VPCD_PORT.
+# CNS_PCSCD_TESTS=1 makes those tests run; without it (plain `cargo test`) they print
+# "skipped". Here a rig that cannot start fails the run. Running pcscd needs root (pcscd owns
+# /run/pcscd; the private mount namespace needs CAP_SYS_ADMIN), as in CI.
+#
+# Environment: E2E_VPCD_PORT (default 35963), PCSC_VPCD_PORT (default 35951).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup-debian.sh
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The end-to-end tests run these binaries from the target dir next to the test executables.
+cargo build --workspace --bins --locked
+
+E2E_VPCD_PORT="${E2E_VPCD_PORT:-35963}"
+PCSC_VPCD_PORT="${PCSC_VPCD_PORT:-35951}"
+if ! unshare --mount --propagation private true 2>/dev/null; then
+    echo "[test] ERROR: the PC/SC test rig runs pcscd in a private mount namespace, which needs root" >&2
+    echo "[test]        (or CAP_SYS_ADMIN): run this script as root, e.g. sudo ./scripts/test.sh" >&2
+    exit 1
+fi
+RIG_BASE="$(mktemp -d "${TMPDIR:-/tmp}/cns-test-rigs.XXXXXX")"
+e2e_rig() {
+    RIG_DIR="$RIG_BASE/e2e" RIG_PRIVATE_RUN=1 VPCD_PORT="$E2E_VPCD_PORT" RIG_SLOTS=6 \
+        READER_NAME="CNS Test" CARD_CMD=none ./scripts/pcsc-rig.sh "$@"
+}
+pcsc_rig() {
+    RIG_DIR="$RIG_BASE/pcsc" RIG_PRIVATE_RUN=1 VPCD_PORT="$PCSC_VPCD_PORT" CARD_CMD=none \
+        ./scripts/pcsc-rig.sh "$@"
+}
+cleanup() {
+    local rc=$?
+    # stop by pid file, whatever state the tests left the rigs in
+    pcsc_rig stop || true
+    e2e_rig stop || true
+    if [ "$rc" != 0 ]; then
+        for d in e2e pcsc; do
+            [ -s "$RIG_BASE/$d/pcscd.log" ] && { echo "[test] $d pcscd log (tail):"; tail -20 "$RIG_BASE/$d/pcscd.log"; }
+        done
+    fi
+    rm -rf "$RIG_BASE"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+e2e_rig start
+pcsc_rig start
+
+# cns-pcsc's tests take the variables `pcsc-rig.sh env` prints; the e2e tests only
+# CNS_PCSCD_TESTS and CNS_E2E_RIG_DIR (they give each client process the rig's socket).
+eval "$(pcsc_rig env)"
+export CNS_E2E_RIG_DIR="$RIG_BASE/e2e"
+
+t0=$(date +%s)
 cargo test --workspace --locked
+echo "[test] cargo test took $(( $(date +%s) - t0 )) s"
+
+# Image snapshots of the main screens: rendered headless on Mesa (lavapipe, or llvmpipe through
+# EGL), compared with crates/cns-manager/tests/snapshots/. A feature, so that plain `cargo test`
+# needs no GPU stack.
+XDG_RUNTIME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cns-xdg.XXXXXX")"
+chmod 700 "$XDG_RUNTIME_DIR"
+export XDG_RUNTIME_DIR
+cargo test -p cns-manager --features snapshot --test gui_snapshots --locked
+rm -rf "$XDG_RUNTIME_DIR"

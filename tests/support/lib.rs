@@ -1,5 +1,7 @@
 //! Helpers shared by the cross-crate tests.
 
+pub mod rig;
+
 use cns_core::card::{self, CardError};
 use cns_core::flow::{Entry, Operation, Outcome, PinFlow, Step};
 use cns_core::{CardTransport, PinState};

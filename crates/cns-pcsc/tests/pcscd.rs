@@ -50,7 +50,11 @@ fn rig(test: &str) -> Option<Rig> {
     let serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let port = std::env::var("CNS_VPCD_PORT").map_or(35963, |p| p.parse().unwrap());
     let reader = std::env::var("CNS_PCSC_READER").unwrap_or_else(|_| "Virtual PCD 00 00".into());
-    Some(Rig { port, reader, _serial: serial })
+    let rig = Rig { port, reader, _serial: serial };
+    // The previous test's card may still be listed until pcscd's next poll (400 ms); a test
+    // starting before that sees stale presence or a late CardRemoved event.
+    wait_card_present(&rig, false);
+    Some(rig)
 }
 
 /// A card in the virtual reader: a thread speaking vpcd's protocol (2-byte big-endian length +

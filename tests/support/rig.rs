@@ -1,0 +1,465 @@
+//! The end-to-end rig: the built `cns-manager` and `cns-sim-vpcd` binaries through a real pcscd
+//! whose readers are vsmartcard vpcd slots.
+//!
+//! `scripts/test.sh` starts one pcscd with several vpcd entries (`scripts/pcsc-rig.sh` with
+//! `RIG_SLOTS=6`, 12 readers "CNS Test 1 00 00" … "CNS Test 6 00 01") and exports
+//! `CNS_PCSCD_TESTS=1` and `CNS_E2E_RIG_DIR`. That directory holds `readers` (one
+//! "PORT<TAB>READER NAME" line per reader) and `socket` (the pcscd socket path).
+//!
+//! Slots: every reader is a slot. A test takes one with [`Rig::card`], which holds an exclusive
+//! file lock on `<rig dir>/slot-<port>.lock` (so tests in parallel threads, and other test
+//! binaries, never share a reader), waits until pcscd shows the reader empty, starts
+//! `cns-sim-vpcd --port P` as a child process and waits until pcscd shows the card with the
+//! expected ATR. Dropping the [`Card`] stops that process (SIGTERM by pid, then SIGKILL) and
+//! waits for it; the lock goes with it.
+//!
+//! The binaries are the ones `cargo build --workspace --bins` put next to the test executable's
+//! directory (`target/debug/`); `scripts/test.sh` builds them before running the tests.
+//!
+//! Presence is always judged from pcscd (`cns-manager readers --json`): connecting to a vpcd port
+//! would itself be a card insertion.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use cns_sim::{QuirkMode, SimCard};
+use serde_json::Value;
+
+/// How long a test waits for a free slot, and for pcscd to see a card come or go.
+const SLOT_WAIT: Duration = Duration::from_secs(120);
+const PRESENCE_WAIT: Duration = Duration::from_secs(10);
+
+/// One vpcd reader of the shared pcscd.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub port: u16,
+    pub reader: String,
+}
+
+/// The shared pcscd and the built binaries.
+#[derive(Debug)]
+pub struct Rig {
+    dir: PathBuf,
+    socket: PathBuf,
+    slots: Vec<Slot>,
+    bin_dir: PathBuf,
+}
+
+/// The rig, or `None` (after printing why) when no rig was set up: plain `cargo test` on a
+/// machine without pcscd passes. With `CNS_PCSCD_TESTS` set, a broken rig fails the test.
+pub fn rig(test: &str) -> Option<&'static Rig> {
+    if std::env::var_os("CNS_PCSCD_TESTS").is_none() {
+        eprintln!("{test}: skipped: no pcscd rig (set by scripts/test.sh)");
+        return None;
+    }
+    static RIG: OnceLock<Rig> = OnceLock::new();
+    Some(RIG.get_or_init(Rig::from_env))
+}
+
+impl Rig {
+    fn from_env() -> Rig {
+        let dir = PathBuf::from(std::env::var_os("CNS_E2E_RIG_DIR").expect(
+            "CNS_PCSCD_TESTS is set but CNS_E2E_RIG_DIR is not: start the rig with scripts/test.sh \
+             (or scripts/pcsc-rig.sh start + eval \"$(scripts/pcsc-rig.sh env)\")",
+        ));
+        let readers = std::fs::read_to_string(dir.join("readers"))
+            .unwrap_or_else(|e| panic!("{}/readers: {e} (is the rig running?)", dir.display()));
+        let slots: Vec<Slot> = readers
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let (port, reader) = l.split_once('\t').unwrap_or_else(|| panic!("bad readers line {l:?}"));
+                Slot { port: port.parse().unwrap(), reader: reader.to_owned() }
+            })
+            .collect();
+        assert!(!slots.is_empty(), "{}/readers lists no reader", dir.display());
+        let socket = PathBuf::from(std::fs::read_to_string(dir.join("socket")).unwrap().trim());
+        assert!(socket.exists(), "pcscd socket {} missing: is the rig running?", socket.display());
+        let bin_dir = bin_dir();
+        for bin in ["cns-manager", "cns-sim-vpcd"] {
+            assert!(
+                bin_dir.join(bin).is_file(),
+                "{} missing: build the binaries first (cargo build --workspace --bins; scripts/test.sh does)",
+                bin_dir.join(bin).display()
+            );
+        }
+        Rig { dir, socket, slots, bin_dir }
+    }
+
+    pub fn slots(&self) -> &[Slot] {
+        &self.slots
+    }
+
+    pub fn bin(&self, name: &str) -> PathBuf {
+        self.bin_dir.join(name)
+    }
+
+    /// A command for a PC/SC client of the rig's pcscd (cns-manager, pkcs15-tool, …): its socket,
+    /// and no locale, so cns-manager speaks its default, Italian.
+    pub fn client(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut c = Command::new(program);
+        c.env("PCSCLITE_CSOCK_NAME", &self.socket)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env_remove("LANGUAGE")
+            .env_remove("CNS_LOG");
+        c
+    }
+
+    /// Runs `cns-manager ARGS` with nothing on stdin.
+    pub fn cli(&self, args: &[&str]) -> Run {
+        self.cli_stdin(args, None)
+    }
+
+    /// Runs `cns-manager ARGS`, feeding `stdin` if given. Killed after 30 s (a hang fails the test).
+    pub fn cli_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut c = self.client(self.bin("cns-manager"));
+        c.args(args);
+        run(c, stdin, Duration::from_secs(30))
+    }
+
+    /// What pcscd says about every reader (`cns-manager readers --json`).
+    pub fn readers(&self) -> Vec<Value> {
+        let r = self.cli(&["readers", "--json"]);
+        assert_eq!(r.code, 0, "readers --json: {r}");
+        r.json().as_array().cloned().unwrap_or_else(|| panic!("readers --json is not a list: {r}"))
+    }
+
+    /// The entry of one reader in `readers --json`, if pcscd lists it.
+    pub fn reader_state(&self, reader: &str) -> Option<Value> {
+        self.readers().into_iter().find(|r| r["name"] == reader)
+    }
+
+    /// Waits until pcscd shows `reader` with a card (with this ATR) or without one.
+    pub fn wait_presence(&self, reader: &str, present: Option<&[u8]>) {
+        let want_atr = present.map(hex);
+        let t0 = Instant::now();
+        loop {
+            let st = self.reader_state(reader);
+            let ok = match (&st, &want_atr) {
+                (Some(s), Some(atr)) => s["card_present"] == true && s["atr"] == atr.as_str(),
+                (Some(s), None) => s["card_present"] == false,
+                (None, _) => false,
+            };
+            if ok {
+                return;
+            }
+            assert!(
+                t0.elapsed() < PRESENCE_WAIT,
+                "pcscd did not show {reader:?} {} within {PRESENCE_WAIT:?}; last state {st:?}",
+                if present.is_some() { "with the card" } else { "empty" }
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Takes a free slot, starts a simulated card in it and waits until pcscd sees it.
+    pub fn card(&'static self, opts: CardOpts) -> Card {
+        let (slot, lock) = self.take_slot();
+        self.insert(slot, lock, opts)
+    }
+
+    fn take_slot(&self) -> (Slot, File) {
+        // Start each search at a different slot, so a slot just released (pcscd may still show
+        // its card for up to one 400 ms poll) is reused last.
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let t0 = Instant::now();
+        loop {
+            let start = NEXT.fetch_add(1, Ordering::Relaxed);
+            for i in 0..self.slots.len() {
+                let slot = &self.slots[(start + i) % self.slots.len()];
+                let path = self.dir.join(format!("slot-{}.lock", slot.port));
+                let f = OpenOptions::new().create(true).truncate(false).write(true).open(&path).unwrap();
+                if f.try_lock().is_ok() {
+                    return (slot.clone(), f);
+                }
+            }
+            assert!(t0.elapsed() < SLOT_WAIT, "no free reader slot within {SLOT_WAIT:?}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn insert(&'static self, slot: Slot, lock: File, opts: CardOpts) -> Card {
+        // Under the rig dir: if this test process dies without unwinding, the next user of the
+        // slot and `pcsc-rig.sh stop` still find the orphaned card by its pid file, and
+        // scripts/test.sh removes the leftovers with the rig.
+        let cards = self.dir.join("cards");
+        std::fs::create_dir_all(&cards).unwrap();
+        let pid_file = cards.join(format!("slot-{}.pid", slot.port));
+        kill_orphan(&pid_file);
+        // A card of the slot's previous user may still be listed until pcscd's next poll.
+        self.wait_presence(&slot.reader, None);
+        let dir = tempfile::Builder::new().prefix("card-").tempdir_in(&cards).unwrap();
+        let state = dir.path().join("state.toml");
+        let log = dir.path().join("card.log");
+        let mut c = Command::new(self.bin("cns-sim-vpcd"));
+        let port = slot.port.to_string();
+        let mode = opts.mode.to_string();
+        c.args(["--port", &port, "--mode", &mode, "-v"]);
+        c.arg("--state").arg(&state).arg("--pid-file").arg(&pid_file);
+        for (flag, v) in [
+            ("--pin", opts.pin.clone()),
+            ("--puk", opts.puk.clone()),
+            ("--pin-tries", opts.pin_tries.map(|n| n.to_string())),
+            ("--puk-tries", opts.puk_tries.map(|n| n.to_string())),
+            ("--remove-after", opts.remove_after.map(|n| n.to_string())),
+        ] {
+            if let Some(v) = v {
+                c.args([flag, &v]);
+            }
+        }
+        c.stdin(Stdio::null()).stdout(Stdio::null()).stderr(File::create(&log).unwrap());
+        let child = c.spawn().expect("start cns-sim-vpcd");
+        let mut card =
+            Card { rig: self, slot, mode: opts.mode, dir, state, log, child: Some(child), _lock: lock };
+        let t0 = Instant::now();
+        while !card.state.exists() {
+            if let Some(status) = card.child.as_mut().unwrap().try_wait().unwrap() {
+                panic!("cns-sim-vpcd exited at start ({status}): {}", card.log_text());
+            }
+            assert!(t0.elapsed() < PRESENCE_WAIT, "cns-sim-vpcd wrote no state file: {}", card.log_text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.wait_presence(&card.slot.reader, Some(opts.mode.atr()));
+        card
+    }
+}
+
+/// The target directory the binaries were built into: the test executable lives in
+/// `target/<profile>/deps/`.
+fn bin_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let deps = exe.parent().unwrap();
+    deps.parent().unwrap_or(deps).to_path_buf()
+}
+
+/// How to start a simulated card; `CardOpts::new(mode)` is the sim's defaults (PIN 12345,
+/// PUK 12345678, 3 and 8 tries).
+#[derive(Debug, Clone)]
+pub struct CardOpts {
+    pub mode: QuirkMode,
+    pub pin: Option<String>,
+    pub puk: Option<String>,
+    pub pin_tries: Option<u8>,
+    pub puk_tries: Option<u8>,
+    pub remove_after: Option<u32>,
+}
+
+impl CardOpts {
+    pub fn new(mode: QuirkMode) -> Self {
+        CardOpts { mode, pin: None, puk: None, pin_tries: None, puk_tries: None, remove_after: None }
+    }
+    pub fn standard() -> Self {
+        Self::new(QuirkMode::Standard)
+    }
+    pub fn pin_tries(mut self, n: u8) -> Self {
+        self.pin_tries = Some(n);
+        self
+    }
+    pub fn puk_tries(mut self, n: u8) -> Self {
+        self.puk_tries = Some(n);
+        self
+    }
+    pub fn remove_after(mut self, n: u32) -> Self {
+        self.remove_after = Some(n);
+        self
+    }
+}
+
+/// A simulated card in one of the rig's readers. Dropping it stops the card process.
+pub struct Card {
+    rig: &'static Rig,
+    slot: Slot,
+    mode: QuirkMode,
+    dir: tempfile::TempDir,
+    state: PathBuf,
+    log: PathBuf,
+    child: Option<Child>,
+    _lock: File,
+}
+
+impl Card {
+    pub fn reader(&self) -> &str {
+        &self.slot.reader
+    }
+
+    pub fn port(&self) -> u16 {
+        self.slot.port
+    }
+
+    pub fn mode(&self) -> QuirkMode {
+        self.mode
+    }
+
+    /// A scratch directory that lives as long as the card.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `cns-manager SUBCOMMAND --reader <this reader> ARGS`.
+    pub fn cli(&self, sub: &str, args: &[&str]) -> Run {
+        self.cli_stdin(sub, args, None)
+    }
+
+    /// Like [`cli`](Self::cli), with `stdin` fed to the process.
+    pub fn cli_stdin(&self, sub: &str, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut all = vec![sub, "--reader", self.reader()];
+        all.extend_from_slice(args);
+        self.rig.cli_stdin(&all, stdin)
+    }
+
+    /// The card's state as it last saved it (after every PIN command).
+    pub fn state(&self) -> SimCard {
+        SimCard::from_file(&self.state).unwrap_or_else(|e| panic!("state file {}: {e}", self.state.display()))
+    }
+
+    /// Everything the card process wrote to stderr (with `-v`: one line per APDU, header only).
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// The APDU lines of the card's log ("cns-sim-vpcd: APDU 00 20 00 10 Lc=8 -> 63 C2 (…)").
+    pub fn apdus(&self) -> Vec<String> {
+        self.log_text().lines().filter(|l| l.contains(": APDU ")).map(str::to_owned).collect()
+    }
+
+    /// Sends SIGUSR1: the card is pulled out (or put back in).
+    pub fn toggle_removed(&self) {
+        signal(self.child.as_ref().unwrap().id(), "USR1");
+    }
+
+    /// Stops the card process (SIGTERM, then SIGKILL after 3 s) and waits for it.
+    pub fn stop(&mut self) {
+        let Some(mut child) = self.child.take() else { return };
+        if child.try_wait().ok().flatten().is_none() {
+            signal(child.id(), "TERM");
+            let t0 = Instant::now();
+            while child.try_wait().ok().flatten().is_none() && t0.elapsed() < Duration::from_secs(3) {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            if child.try_wait().ok().flatten().is_none() {
+                eprintln!("cns-sim-vpcd pid {} ignored SIGTERM; killing it", child.id());
+                let _ = child.kill();
+            }
+        }
+        let _ = child.wait();
+    }
+}
+
+impl Drop for Card {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Stops a card process a dead test left behind in this slot (we hold the slot's lock, so it
+/// cannot belong to a live test).
+fn kill_orphan(pid_file: &Path) {
+    let Ok(text) = std::fs::read_to_string(pid_file) else { return };
+    let Ok(pid) = text.trim().parse::<u32>() else { return };
+    let alive = || {
+        std::fs::read_to_string(format!("/proc/{pid}/status")).is_ok_and(|st| {
+            st.lines().any(|l| l == "Name:\tcns-sim-vpcd") && !st.lines().any(|l| l.starts_with("State:\tZ"))
+        })
+    };
+    if !alive() {
+        return;
+    }
+    eprintln!("stopping cns-sim-vpcd pid {pid} left behind in {}", pid_file.display());
+    signal(pid, "TERM");
+    let t0 = Instant::now();
+    while alive() && t0.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if alive() {
+        signal(pid, "KILL");
+    }
+    let _ = std::fs::remove_file(pid_file);
+}
+
+fn signal(pid: u32, sig: &str) {
+    let _ = Command::new("kill").arg(format!("-{sig}")).arg(pid.to_string()).status();
+}
+
+/// The result of one run of a program.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+impl Run {
+    /// stdout as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self}"))
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit {} after {:?}\n--- stdout:\n{}--- stderr:\n{}---",
+            self.code, self.elapsed, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `c` to completion with an optional stdin, killing it after `timeout`.
+pub fn run(mut c: Command, stdin: Option<&str>, timeout: Duration) -> Run {
+    let t0 = Instant::now();
+    c.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap_or_else(|e| panic!("cannot start {c:?}: {e}"));
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        // The program may exit without reading everything; that is its business.
+        let _ = pipe.write_all(input.as_bytes());
+    }
+    // Readers on threads, so a full pipe cannot stall the child while we poll for its exit.
+    let mut out_pipe = child.stdout.take().unwrap();
+    let mut err_pipe = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut out_pipe, &mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut err_pipe, &mut s);
+        s
+    });
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if t0.elapsed() > timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{c:?} still running after {timeout:?}: killed");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let elapsed = t0.elapsed();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+        elapsed,
+    }
+}
+
+/// Upper-case hex without separators, as `readers --json` prints ATRs.
+pub fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02X}")).collect()
+}
