@@ -13,6 +13,8 @@ PKGS=(
   # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
+  # image snapshot tests: Vulkan on the CPU (lavapipe)
+  libvulkan1 mesa-vulkan-drivers
 )
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -13,13 +13,16 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+/// Fixed, so that expiry words do not change as the fixture card (expiring 01/03/2031) ages.
+const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
+
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 fn app(handle: &SimHandle, lang: Lang, counter: bool) -> Harness<'static, CnsApp> {
     let backend = Backend::Demo(handle.clone());
-    let mut h = Harness::builder()
-        .with_size([1000.0, 800.0])
-        .build_eframe(move |cc| CnsApp::new(&cc.egui_ctx, AppConfig::new(backend, lang, counter)));
+    let mut h = Harness::builder().with_size([1000.0, 800.0]).build_eframe(move |cc| {
+        CnsApp::new(&cc.egui_ctx, AppConfig { today: Some(TODAY), ..AppConfig::new(backend, lang, counter) })
+    });
     h.step();
     h
 }

@@ -1,6 +1,12 @@
 //! Image snapshots of the main screens (needs a GPU stack: lavapipe or llvmpipe). Run with
 //! `cargo test -p cns-manager --features snapshot --test gui_snapshots`; refresh the reference
-//! images with `UPDATE_SNAPSHOTS=1`.
+//! images in `tests/snapshots/` with `UPDATE_SNAPSHOTS=1`, and look at every changed PNG before
+//! committing it.
+//!
+//! Stable images: fixed window size (the app's own 960×640) and 1 pixel per point, the
+//! simulated card with its fixed fixture data (the certificate and the card expire in 2031, so
+//! the status says "valido" until 30 days before), no mouse cursor drawn, and every picture taken
+//! only once the screen has settled (never while a spinner turns).
 
 #![cfg(feature = "snapshot")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -11,39 +17,183 @@ use cns_manager::backend::Backend;
 use cns_manager::gui::{AppConfig, CnsApp};
 use cns_manager::i18n::Lang;
 use cns_sim::SimHandle;
-use egui_kittest::Harness;
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
 
-fn app(handle: &SimHandle, lang: Lang) -> Harness<'static, CnsApp> {
-    let backend = Backend::Demo(handle.clone());
-    Harness::builder()
-        .with_size([960.0, 640.0])
-        .wgpu()
-        .build_eframe(move |cc| CnsApp::new(&cc.egui_ctx, AppConfig::new(backend, lang, false)))
+/// Fixed, so that expiry words do not change as the fixture card (expiring 01/03/2031) ages.
+const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The app's default window size (`gui::run`).
+const SIZE: [f32; 2] = [960.0, 640.0];
+
+/// kittest's own defaults, written out: a per-pixel colour tolerance that absorbs the
+/// antialiasing differences between software rasterisers (Vulkan lavapipe, EGL llvmpipe), and
+/// not a single pixel over it. A moved word or a changed colour fails.
+fn options() -> SnapshotOptions {
+    SnapshotOptions::new().threshold(0.6).max_failed_pixels(0)
 }
 
-fn settle(h: &mut Harness<'_, CnsApp>, label: &'static str) {
+fn app_with(backend: Backend, lang: Lang, counter: bool) -> Harness<'static, CnsApp> {
+    Harness::builder()
+        .with_size(SIZE)
+        .with_pixels_per_point(1.0)
+        .with_render_cursor(false)
+        .with_options(options())
+        .wgpu()
+        .build_eframe(move |cc| {
+            CnsApp::new(
+                &cc.egui_ctx,
+                AppConfig { today: Some(TODAY), ..AppConfig::new(backend, lang, counter) },
+            )
+        })
+}
+
+fn app(handle: &SimHandle, lang: Lang, counter: bool) -> Harness<'static, CnsApp> {
+    app_with(Backend::Demo(handle.clone()), lang, counter)
+}
+
+/// Runs frames until `text` is on screen (the worker and the reader monitor are threads), then
+/// a few more so the layout has settled.
+fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
     let start = Instant::now();
-    while h.query_by_label_contains(label).is_none() {
-        assert!(start.elapsed() < Duration::from_secs(10), "waiting for {label}");
+    while h.query_by_label_contains(text).is_none() {
+        assert!(start.elapsed() < TIMEOUT, "timed out waiting for: {text}");
         h.step();
         std::thread::sleep(Duration::from_millis(5));
     }
-    h.run_steps(3);
+    h.run_steps(4);
+}
+
+fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
+    h.get_by_role_and_label(Role::Button, button).click();
+    h.step();
+    h.step();
+}
+
+fn type_pin(h: &mut Harness<'_, CnsApp>, field: &str, digits: &str) {
+    h.get_by_role_and_label(Role::PasswordInput, field).focus();
+    h.step();
+    h.get_by_role_and_label(Role::PasswordInput, field).type_text(digits);
+    h.step();
+    h.step();
+}
+
+fn status_shown(h: &mut Harness<'_, CnsApp>) {
+    wait_label(h, "GIULIA BIANCHI");
 }
 
 #[test]
 fn status_screen() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It);
-    settle(&mut h, "GIULIA BIANCHI");
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    h.get_by_label("✔ PIN attivo");
     h.snapshot("status_it");
 }
 
 #[test]
 fn status_screen_english() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::En);
-    settle(&mut h, "GIULIA BIANCHI");
+    let mut h = app(&handle, Lang::En, false);
+    status_shown(&mut h);
+    h.get_by_label("✔ PIN active");
     h.snapshot("status_en");
+}
+
+#[test]
+fn change_pin_first_step() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Cambia PIN");
+    wait_label(&mut h, "Passo 1 di 3");
+    type_pin(&mut h, "PIN attuale", "12345");
+    h.run_steps(4);
+    h.snapshot("change_pin_step1");
+}
+
+#[test]
+fn last_try_confirmation() {
+    let handle = SimHandle::default();
+    handle.card().set_pin_tries(1, 3);
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Verifica PIN");
+    type_pin(&mut h, "PIN", "99999");
+    let sent = handle.commands_received();
+    click(&mut h, "Verifica");
+    wait_label(&mut h, "È l'ultimo tentativo.");
+    h.snapshot("last_try_confirm");
+    // The picture is of the question, not of an answer: nothing went to the card.
+    assert_eq!(handle.commands_received(), sent);
+}
+
+#[test]
+fn puk_blocked_status_and_help() {
+    let handle = SimHandle::default();
+    handle.card().set_pin_tries(0, 3);
+    handle.card().set_puk_tries(0, 8);
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    h.get_by_label("⛔ PUK bloccato");
+    h.snapshot("puk_blocked_status");
+    click(&mut h, "Come richiedere una nuova tessera");
+    wait_label(&mut h, "Numero verde 800 030 606");
+    h.snapshot("puk_blocked_help");
+}
+
+#[test]
+fn counter_mode_after_removal() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, true);
+    status_shown(&mut h);
+    handle.remove();
+    wait_label(&mut h, "Tessera rimossa – schermo pulito");
+    assert!(h.query_by_label_contains("GIULIA").is_none());
+    h.snapshot("counter_removed");
+}
+
+#[test]
+fn insert_card_prompt() {
+    let handle = SimHandle::default();
+    handle.remove();
+    let mut h = app(&handle, Lang::It, false);
+    wait_label(&mut h, "Inserisci la tessera nel lettore");
+    h.snapshot("insert_card");
+}
+
+/// Set in the child process of [`no_reader_guidance`].
+const NO_PCSCD: &str = "CNS_SNAPSHOT_NO_PCSCD";
+
+/// The real PC/SC backend with the smart card service out of reach: the guidance to start it.
+/// Whether pcscd runs on the machine must not matter, so the test runs itself again in a child
+/// process whose libpcsclite looks for pcscd's socket where there is none
+/// (`PCSCLITE_CSOCK_NAME`; the variable cannot be set inside this process without `unsafe`).
+#[test]
+fn no_reader_guidance() {
+    if std::env::var_os(NO_PCSCD).is_none() {
+        let exe = std::env::current_exe().unwrap();
+        let missing = std::env::temp_dir().join("cns-manager-snapshot-no-pcscd.comm");
+        let out = std::process::Command::new(exe)
+            .args(["no_reader_guidance", "--exact", "--test-threads=1", "--nocapture"])
+            .env(NO_PCSCD, "1")
+            .env("PCSCLITE_CSOCK_NAME", &missing)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "child run failed ({}):\n{stdout}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr),
+        );
+        return;
+    }
+    let mut h = app_with(Backend::Pcsc, Lang::It, false);
+    wait_label(&mut h, "Il servizio smart card non è attivo");
+    h.get_by_label("sudo systemctl enable --now pcscd.socket");
+    h.snapshot("no_service");
 }

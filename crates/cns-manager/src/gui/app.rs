@@ -29,11 +29,14 @@ pub struct AppConfig {
     pub settings_path: Option<PathBuf>,
     /// Settings as loaded (zoom, preferred reader).
     pub settings: Settings,
+    /// The day expiry warnings are computed against; `None` = today. Tests and snapshots fix it
+    /// so that they do not change meaning as the fixture card approaches its expiry.
+    pub today: Option<time::Date>,
 }
 
 impl AppConfig {
     pub fn new(backend: Backend, lang: Lang, counter: bool) -> AppConfig {
-        AppConfig { backend, lang, counter, settings_path: None, settings: Settings::default() }
+        AppConfig { backend, lang, counter, settings_path: None, settings: Settings::default(), today: None }
     }
 }
 
@@ -83,9 +86,15 @@ pub struct CnsApp {
     pub(crate) demo: DemoControls,
     pub(crate) actions: Vec<Action>,
     styled_for: Option<bool>,
+    today: Option<time::Date>,
 }
 
 impl CnsApp {
+    /// The day expiry warnings refer to.
+    pub(crate) fn today(&self) -> time::Date {
+        self.today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date())
+    }
+
     pub fn new(ctx: &egui::Context, config: AppConfig) -> CnsApp {
         let repaint_ctx = ctx.clone();
         let wake: Wake = Arc::new(move || repaint_ctx.request_repaint());
@@ -105,6 +114,7 @@ impl CnsApp {
         CnsApp {
             lang: config.lang,
             counter,
+            today: config.today,
             settings: config.settings,
             settings_path: if counter { None } else { config.settings_path },
             backend: config.backend,

@@ -54,6 +54,7 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
         // Counter mode writes nothing, not even settings.
         settings_path: if counter { None } else { settings::user_path() },
         settings,
+        today: None,
     };
     // The window grows with the text size, so 150 % is as usable as 100 % from the first frame.
     let zoom = config.settings.zoom.clamp(settings::MIN_ZOOM, settings::MAX_ZOOM);

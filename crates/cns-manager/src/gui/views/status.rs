@@ -118,7 +118,7 @@ impl CnsApp {
         let Some(s) = self.card.status() else {
             return;
         };
-        let today = time::OffsetDateTime::now_utc().date();
+        let today = self.today();
         let mut actions = Vec::new();
 
         // Who.
