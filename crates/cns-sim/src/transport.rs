@@ -40,6 +40,17 @@ pub(crate) struct SimState {
     commands_received: u64,
     since_insert: u32,
     log: Vec<LoggedCommand>,
+    /// Called whenever the slot changes (card in or out, another card): lets a reader monitor
+    /// wait instead of polling.
+    watchers: Vec<Box<dyn Fn() + Send>>,
+}
+
+impl SimState {
+    fn changed(&self) {
+        for w in &self.watchers {
+            w();
+        }
+    }
 }
 
 /// A shared handle on the simulated reader and its card. Clones see the same card, so a test
@@ -85,6 +96,7 @@ impl SimHandle {
             commands_received: 0,
             since_insert: 0,
             log: Vec::new(),
+            watchers: Vec::new(),
         })))
     }
 
@@ -99,6 +111,7 @@ impl SimHandle {
         s.present = true;
         s.since_insert = 0;
         s.card.power_on();
+        s.changed();
     }
 
     /// Pulls the card out: the next command fails with `CardRemoved`.
@@ -106,6 +119,13 @@ impl SimHandle {
         let mut s = self.lock();
         s.present = false;
         s.card.power_off();
+        s.changed();
+    }
+
+    /// Calls `f` (from whichever thread made the change, with the slot locked: `f` must not
+    /// use this handle) each time a card is inserted, removed or replaced.
+    pub fn watch(&self, f: impl Fn() + Send + 'static) {
+        self.lock().watchers.push(Box::new(f));
     }
 
     pub fn is_present(&self) -> bool {
@@ -123,6 +143,7 @@ impl SimHandle {
         card.power_on();
         s.card = card;
         s.since_insert = 0;
+        s.changed();
     }
 
     /// Commands the card has received (not those refused because it was out).
@@ -169,6 +190,7 @@ impl SimHandle {
         {
             s.present = false;
             s.card.power_off();
+            s.changed();
         }
         Ok(response)
     }

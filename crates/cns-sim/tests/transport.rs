@@ -144,3 +144,25 @@ fn transport_is_send() {
     let b: Box<dyn CardTransport> = Box::new(t);
     assert_eq!(b.atr().len(), 24);
 }
+
+#[test]
+fn watchers_hear_every_change_of_the_slot() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let h = SimHandle::default();
+    let seen = Arc::new(AtomicUsize::new(0));
+    let s = seen.clone();
+    h.watch(move || {
+        s.fetch_add(1, Ordering::SeqCst);
+    });
+    h.remove();
+    h.insert();
+    h.replace_card(SimCard::default());
+    assert_eq!(seen.load(Ordering::SeqCst), 3);
+    // a removal by the card itself (remove-after-N) is a change too
+    h.card().quirks_mut().remove_after_commands = Some(1);
+    h.insert();
+    let _ = h.transmit(&[0x00, 0xA4, 0x00, 0x00, 0x02, 0x3F, 0x00]);
+    assert!(!h.is_present());
+    assert_eq!(seen.load(Ordering::SeqCst), 5);
+}

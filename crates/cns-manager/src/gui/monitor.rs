@@ -1,19 +1,14 @@
 //! Reader and card events for the window, from the PC/SC monitor or from the demo's virtual
 //! reader, in the same [`MonitorEvent`] form.
 
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 use cns_pcsc::{MonitorEvent, ReaderInfo, ReaderMonitor, diff_readers};
 
 use crate::backend::Backend;
 
 use super::worker::Wake;
-
-/// How often the demo reader is looked at. The simulated card lives in memory, so this costs
-/// microseconds; the UI is only woken when something changed.
-const DEMO_POLL: Duration = Duration::from_millis(100);
 
 pub enum Monitor {
     Pcsc(ReaderMonitor),
@@ -46,17 +41,30 @@ impl Monitor {
 }
 
 /// Watches the demo's virtual reader, so a card pulled out by the demo controls (or by the
-/// simulator's own removal knob) is noticed the way a real removal is.
+/// simulator's own removal knob) is noticed the way a real removal is. It sleeps until the slot
+/// reports a change: no polling, no CPU while idle.
 pub struct DemoMonitor {
     events: Receiver<MonitorEvent>,
-    stop: Option<Sender<()>>,
+    poke: Sender<Poke>,
     handle: Option<JoinHandle<()>>,
+}
+
+enum Poke {
+    Look,
+    Stop,
 }
 
 impl DemoMonitor {
     fn spawn(backend: Backend, wake: Wake) -> Result<DemoMonitor, String> {
         let (tx, events) = mpsc::channel();
-        let (stop, stop_rx) = mpsc::channel::<()>();
+        let (poke, poked) = mpsc::channel::<Poke>();
+        if let Backend::Demo(h) = &backend {
+            let poke = poke.clone();
+            h.watch(move || {
+                // The monitor may be gone (demo switched off): nothing to tell then.
+                let _ = poke.send(Poke::Look);
+            });
+        }
         let handle = std::thread::Builder::new()
             .name("cns-demo-monitor".into())
             .spawn(move || {
@@ -66,11 +74,7 @@ impl DemoMonitor {
                     return;
                 }
                 wake();
-                loop {
-                    match stop_rx.recv_timeout(DEMO_POLL) {
-                        Err(RecvTimeoutError::Timeout) => {}
-                        Ok(()) | Err(RecvTimeoutError::Disconnected) => return,
-                    }
+                while let Ok(Poke::Look) = poked.recv() {
                     let now = look();
                     let changes = diff_readers(&last, &now);
                     if changes.is_empty() {
@@ -86,13 +90,13 @@ impl DemoMonitor {
                 }
             })
             .map_err(|e| e.to_string())?;
-        Ok(DemoMonitor { events, stop: Some(stop), handle: Some(handle) })
+        Ok(DemoMonitor { events, poke, handle: Some(handle) })
     }
 }
 
 impl Drop for DemoMonitor {
     fn drop(&mut self) {
-        drop(self.stop.take());
+        let _ = self.poke.send(Poke::Stop);
         if let Some(h) = self.handle.take() {
             let _ = h.join();
         }
