@@ -20,5 +20,28 @@ pub mod profile;
 pub mod transport;
 
 pub use apdu::{Command, Response, StatusWord, exchange};
+
+/// An error and its sources on one line ("a: b: c"), for technical details and support.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}
 pub use pin::{Pin, PinKind, PinState};
 pub use transport::{CardSession, CardTransport, TransportError};
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn error_chain_joins_the_sources() {
+        let e = crate::card::CardError::Transport(crate::TransportError::other(std::io::Error::other(
+            "pcscd gone",
+        )));
+        assert_eq!(super::error_chain(&e), "smart card transport error: pcscd gone");
+    }
+}

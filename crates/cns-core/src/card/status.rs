@@ -22,14 +22,7 @@ pub struct PartError(pub String);
 
 impl<E: std::error::Error> From<E> for PartError {
     fn from(e: E) -> Self {
-        let mut s = e.to_string();
-        let mut src = e.source();
-        while let Some(inner) = src {
-            s.push_str(": ");
-            s.push_str(&inner.to_string());
-            src = inner.source();
-        }
-        PartError(s)
+        PartError(crate::error_chain(&e))
     }
 }
 

@@ -124,12 +124,5 @@ fn service_help(lang: Lang) -> String {
 
 /// Appends the technical cause chain, for support.
 fn with_cause(lang: Lang, text: String, e: &dyn std::error::Error) -> String {
-    let mut cause = e.to_string();
-    let mut src = e.source();
-    while let Some(s) = src {
-        cause.push_str(": ");
-        cause.push_str(&s.to_string());
-        src = s.source();
-    }
-    format!("{text}\n({}: {cause})", lang.t("dettaglio tecnico", "technical detail"))
+    format!("{text}\n({}: {})", lang.t("dettaglio tecnico", "technical detail"), cns_core::error_chain(e))
 }

@@ -57,7 +57,7 @@ impl CardView {
         match result {
             Ok(s) => CardView::Ready(s),
             Err(e) => {
-                let detail = error_chain(&e);
+                let detail = cns_core::error_chain(&e);
                 match e {
                     CardError::NotCns(_) => CardView::NotCns { atr: atr.unwrap_or_default(), detail },
                     CardError::Transport(t) => CardView::Failed { problem: problem_of(&t), detail },
@@ -86,18 +86,6 @@ pub fn problem_of(t: &TransportError) -> ReadProblem {
         TransportError::ServiceUnavailable => ReadProblem::ServiceDown,
         _ => ReadProblem::Other,
     }
-}
-
-/// The error and its sources on one line, for the technical details.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(inner) = src {
-        s.push_str(": ");
-        s.push_str(&inner.to_string());
-        src = inner.source();
-    }
-    s
 }
 
 /// Zeroes the personal data a status holds before it is dropped (counter mode: nothing of one
