@@ -401,3 +401,54 @@ fn the_wizard_puts_the_cursor_in_the_field() {
     h.get_by_label("Passo 2 di 3");
     assert!(h.get_by_role_and_label(Role::PasswordInput, "Nuovo PIN").is_focused());
 }
+
+#[test]
+fn certificate_export_writes_the_card_certificate_as_pem() {
+    // Without a desktop portal (CI, a bare X server) the app offers its own path field; with one,
+    // a real dialog would open, which a headless test cannot drive.
+    if cns_manager::gui::export::dialog_possible() {
+        eprintln!("skipped: a native save dialog is available here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("mio-certificato.pem");
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Certificato");
+    // The buttons are below the fold of the certificate details.
+    h.get_by_role_and_label(Role::Button, "Esporta PEM…").scroll_to_me();
+    h.step();
+    click(&mut h, "Esporta PEM…");
+    wait_label(&mut h, "Percorso del file");
+    h.get_by_role_and_label(Role::TextInput, "Percorso del file").scroll_to_me();
+    h.step();
+    h.get_by_role_and_label(Role::TextInput, "Percorso del file").focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    h.get_by_role_and_label(Role::TextInput, "Percorso del file").type_text(&target.to_string_lossy());
+    h.step();
+    h.get_by_role_and_label(Role::Button, "Salva").scroll_to_me();
+    h.step();
+    click(&mut h, "Salva");
+    wait_label(&mut h, "Certificato salvato in");
+    let written = std::fs::read_to_string(&target).unwrap();
+    let der = cns_sim::fixtures::certificate(cns_sim::HolderPreset::BianchiGiulia);
+    let expected = cns_core::cert::CertSummary::from_der(der).unwrap().to_pem();
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn counter_mode_set_at_start_cannot_be_switched_off() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, true);
+    status_shown(&mut h);
+    let toggle = h.get_by_role_and_label(Role::CheckBox, "Sportello");
+    assert!(toggle.accesskit_node().is_disabled());
+    toggle.click();
+    h.step();
+    h.step();
+    handle.remove();
+    wait_label(&mut h, "schermo pulito");
+}

@@ -68,6 +68,9 @@ pub(crate) enum Action {
 pub struct CnsApp {
     pub(crate) lang: Lang,
     pub(crate) counter: bool,
+    /// Counter mode chosen at start (--counter or the installer's settings): the staff cannot
+    /// switch it off, so its guarantee (nothing personal survives the card) holds all day.
+    pub(crate) counter_locked: bool,
     pub(crate) settings: Settings,
     settings_path: Option<PathBuf>,
     pub(crate) backend: Backend,
@@ -114,6 +117,7 @@ impl CnsApp {
         CnsApp {
             lang: config.lang,
             counter,
+            counter_locked: counter,
             today: config.today,
             settings: config.settings,
             settings_path: if counter { None } else { config.settings_path },

@@ -116,7 +116,7 @@ pub fn default_dir() -> Option<PathBuf> {
 
 /// On Linux the dialog needs the desktop portal over the session bus (or zenity); without
 /// either (a bare X server, a kiosk) go straight to the in-window field.
-fn dialog_possible() -> bool {
+pub fn dialog_possible() -> bool {
     if !cfg!(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd", target_os = "netbsd")) {
         return true;
     }

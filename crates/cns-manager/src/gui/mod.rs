@@ -6,7 +6,7 @@
 //! while nothing happens.
 
 mod app;
-mod export;
+pub mod export;
 mod monitor;
 mod state;
 mod style;

@@ -33,12 +33,24 @@ impl CnsApp {
             self.actions.push(if demo { Action::SwitchToDemo } else { Action::LeaveDemo });
         }
         let mut counter = self.counter;
-        if ui
-            .checkbox(&mut counter, lang.t("Sportello", "Counter"))
-            .on_hover_text(lang.t(
+        let hint = if self.counter_locked {
+            lang.t(
+                "Modalità sportello impostata all'avvio (dall'installatore o con --counter): non si può disattivare qui.",
+                "Counter mode was set at start (by the installer or --counter): it cannot be turned off here.",
+            )
+        } else {
+            lang.t(
                 "Modalità sportello: ogni dato sparisce quando la tessera viene tolta; nulla è salvato su disco.",
                 "Counter mode: every datum disappears when the card is removed; nothing is saved to disk.",
-            ))
+            )
+        };
+        if ui
+            .add_enabled(
+                !self.counter_locked,
+                egui::Checkbox::new(&mut counter, lang.t("Sportello", "Counter")),
+            )
+            .on_hover_text(hint)
+            .on_disabled_hover_text(hint)
             .changed()
         {
             self.actions.push(Action::SetCounter(counter));
