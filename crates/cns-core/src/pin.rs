@@ -126,20 +126,29 @@ pub fn weakness(pin: &Pin, birth_date: Option<&str>) -> Option<Weakness> {
     if step(1) || step(-1) {
         return Some(Weakness::Sequence);
     }
-    if let Some(bd) = birth_date
+    // Compared in place: no copy of the birth date (personal data) or of the PIN is made. The
+    // date comes from the card, so it is checked to be 8 ASCII digits before it is sliced.
+    if let Some(bd) = birth_date.map(str::as_bytes)
         && bd.len() == 8
+        && bd.iter().all(u8::is_ascii_digit)
     {
-        let (dd, mm, yyyy) = (&bd[0..2], &bd[2..4], &bd[4..8]);
-        let yy = &bd[6..8];
-        let forms = [
-            format!("{dd}{mm}{yyyy}"),
-            format!("{dd}{mm}{yy}"),
-            format!("{yyyy}{mm}{dd}"),
-            format!("{mm}{dd}{yyyy}"),
-            format!("{dd}{mm}{yyyy}")[..5].to_string(),
-        ];
-        let s = pin.expose_digits();
-        if forms.iter().any(|f| f == s) {
+        let (dd, mm, yyyy, yy) = (&bd[0..2], &bd[2..4], &bd[4..8], &bd[6..8]);
+        let is = |parts: &[&[u8]]| {
+            let mut rest = d;
+            for p in parts {
+                match rest.strip_prefix(*p) {
+                    Some(r) => rest = r,
+                    None => return false,
+                }
+            }
+            rest.is_empty()
+        };
+        if is(&[dd, mm, yyyy])
+            || is(&[dd, mm, yy])
+            || is(&[yyyy, mm, dd])
+            || is(&[mm, dd, yyyy])
+            || (d.len() == 5 && bd.starts_with(d))
+        {
             return Some(Weakness::BirthDate);
         }
     }
@@ -222,6 +231,15 @@ mod tests {
         assert_eq!(w("01011980"), Some(Weakness::BirthDate));
         assert_eq!(w("19800101"), Some(Weakness::BirthDate));
         assert_eq!(w("58203"), None);
+    }
+
+    #[test]
+    fn a_strange_birth_date_from_the_card_is_no_problem() {
+        let p = Pin::new("24680").unwrap();
+        for bd in ["0é01234", "ABCDEFGH", "", "0101198", "010119800", "€€€€"] {
+            assert_eq!(weakness(&p, Some(bd)), None, "{bd:?}");
+        }
+        assert_eq!(weakness(&Pin::new("01011").unwrap(), Some("01011980")), Some(Weakness::BirthDate));
     }
 
     #[test]

@@ -81,6 +81,8 @@ pub struct CnsApp {
     pub(crate) readers: Readers,
     pub(crate) card: CardView,
     read_seq: u64,
+    /// The PIN command whose answer the current wizard waits for.
+    pin_seq: u64,
     pub(crate) screen: Screen,
     pub(crate) notice: Option<Notice>,
     pub(crate) session: SessionCounter,
@@ -129,6 +131,7 @@ impl CnsApp {
             readers: Readers::default(),
             card: CardView::Empty,
             read_seq: 0,
+            pin_seq: 0,
             screen: Screen::Status,
             notice: None,
             session: SessionCounter::default(),
@@ -268,7 +271,11 @@ impl CnsApp {
                     }
                 }
             }
-            Event::PinAnswer(result) => self.on_pin_answer(result),
+            Event::PinAnswer { seq, result } => {
+                if self.pin_seq == seq {
+                    self.on_pin_answer(result);
+                }
+            }
             Event::Readers(Ok(list)) => {
                 self.service = Service::Up;
                 self.on_monitor(MonitorEvent::Snapshot(list));
@@ -416,7 +423,12 @@ impl CnsApp {
         let Some(s) = self.card.status() else {
             return;
         };
-        let birth = s.personal.as_ref().ok().map(|p| p.birth_date.raw.clone()).filter(|b| b.len() == 8);
+        let birth = s
+            .personal
+            .as_ref()
+            .ok()
+            .map(|p| p.birth_date.raw.clone())
+            .filter(|b| b.len() == 8 && b.bytes().all(|c| c.is_ascii_digit()));
         let w = Wizard::new(op, s.recognition.profile.pin_ref, s.pin, s.puk, birth);
         self.notice = None;
         self.screen = Screen::Wizard(Box::new(w));
@@ -430,7 +442,8 @@ impl CnsApp {
             return;
         };
         let reader = self.readers.selected.clone().unwrap_or_default();
-        if !self.worker.send(Request::PinCommand { reader, cmd }) {
+        self.pin_seq += 1;
+        if !self.worker.send(Request::PinCommand { reader, cmd, seq: self.pin_seq }) {
             w.answered(Err(cns_core::TransportError::Cancelled.into()));
         }
     }
