@@ -24,7 +24,8 @@ pub enum Request {
     /// has gone since.
     ReadCard { reader: String, seq: u64 },
     /// Send one PIN command built by a `PinFlow`, exactly once.
-    PinCommand { reader: String, cmd: Command },
+    /// `seq` comes back with the answer, so a late answer never lands in a newer wizard.
+    PinCommand { reader: String, cmd: Command, seq: u64 },
     /// List readers now (the "Riprova" button; the monitor keeps the list current anyway).
     ListReaders,
     /// Switch between real readers and the demo card.
@@ -36,7 +37,7 @@ pub enum Request {
 /// What the worker reports.
 pub enum Event {
     Status { reader: String, seq: u64, result: Result<Box<CardStatus>, CardError> },
-    PinAnswer(Result<StatusWord, CardError>),
+    PinAnswer { seq: u64, result: Result<StatusWord, CardError> },
     Readers(Result<Vec<ReaderInfo>, TransportError>),
     Exported(Result<PathBuf, String>),
 }
@@ -107,7 +108,7 @@ fn handle_request(backend: &mut Backend, req: Request) -> Option<Event> {
                 .and_then(|mut t| card::read_status(t.as_mut()).map(Box::new));
             Event::Status { reader, seq, result }
         }
-        Request::PinCommand { reader, cmd } => {
+        Request::PinCommand { reader, cmd, seq } => {
             let result = match backend.open(&reader) {
                 Ok(mut t) => card::send_pin_command(t.as_mut(), cmd),
                 Err(e) => {
@@ -115,7 +116,7 @@ fn handle_request(backend: &mut Backend, req: Request) -> Option<Event> {
                     Err(CardError::from(e))
                 }
             };
-            Event::PinAnswer(result)
+            Event::PinAnswer { seq, result }
         }
         Request::ListReaders => Event::Readers(backend.readers()),
         Request::SetBackend(b) => {

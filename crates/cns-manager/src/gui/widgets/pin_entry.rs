@@ -136,13 +136,21 @@ pub fn pin_entry(ui: &mut Ui, buf: &mut PinBuffer, label: &str, show: bool) -> P
         let text_color = ui.visuals().text_color();
         let x0 = rect.left() + 12.0;
         if show {
-            painter.text(
-                egui::pos2(x0, rect.center().y),
-                egui::Align2::LEFT_CENTER,
-                buf.as_str(),
-                egui::TextStyle::Monospace.resolve(ui.style()),
-                text_color,
-            );
+            // One glyph at a time from a fixed table: painting the whole value would put a copy
+            // of the PIN (one per length typed) into egui's text layout cache, never wiped.
+            const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+            let font = egui::TextStyle::Monospace.resolve(ui.style());
+            let advance = ui.ctx().fonts_mut(|f| f.glyph_width(&font, '0'));
+            for (k, b) in buf.as_str().bytes().enumerate() {
+                let Some(glyph) = DIGITS.get(usize::from(b.wrapping_sub(b'0'))) else { continue };
+                painter.text(
+                    egui::pos2(x0 + k as f32 * advance, rect.center().y),
+                    egui::Align2::LEFT_CENTER,
+                    *glyph,
+                    font.clone(),
+                    text_color,
+                );
+            }
         } else {
             let r = (height * 0.14).max(4.0);
             for k in 0..n {
