@@ -1,7 +1,7 @@
 //! Reading PINs and PUKs: from the terminal without echo, or one per line from stdin. Every
 //! buffer is zeroizing; nothing is echoed, logged or kept.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{IsTerminal, Read};
 
 use zeroize::Zeroizing;
 
@@ -23,6 +23,10 @@ pub enum ReadError {
     MissingLine,
     #[error("no terminal to ask on; use --stdin")]
     NoTerminal,
+    #[error("a line of standard input is too long to be a PIN or PUK")]
+    TooLong,
+    #[error("standard input is not text")]
+    NotText,
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
@@ -31,8 +35,7 @@ pub enum ReadError {
 /// unblock → PUK, new PIN (the new PIN is not repeated on stdin: scripts don't mistype).
 pub fn read(op: Operation, stdin: bool, lang: Lang) -> Result<Entered, ReadError> {
     if stdin {
-        let input = std::io::stdin();
-        let mut lines = input.lock();
+        let mut lines = unbuffered_stdin()?;
         let first = line(&mut lines)?;
         if op == Operation::VerifyPin {
             return Ok(Entered { first, new: Secret::default(), repeat: Secret::default() });
@@ -66,14 +69,54 @@ pub fn read(op: Operation, stdin: bool, lang: Lang) -> Result<Entered, ReadError
     Ok(Entered { first, new, repeat })
 }
 
-fn line(r: &mut impl BufRead) -> Result<Secret, ReadError> {
-    let mut s = Zeroizing::new(String::with_capacity(32));
-    if r.read_line(&mut s)? == 0 {
-        return Err(ReadError::MissingLine);
+/// Longest line accepted: a PIN has 8 digits; anything near this is not one.
+const MAX_LINE: usize = 64;
+
+/// Standard input without the standard library's shared buffer, which would keep the secrets
+/// in memory nobody wipes.
+#[cfg(unix)]
+fn unbuffered_stdin() -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    Ok(std::fs::File::from(std::io::stdin().as_fd().try_clone_to_owned()?))
+}
+
+#[cfg(windows)]
+fn unbuffered_stdin() -> std::io::Result<std::fs::File> {
+    use std::os::windows::io::AsHandle;
+    Ok(std::fs::File::from(std::io::stdin().as_handle().try_clone_to_owned()?))
+}
+
+/// One line, read a byte at a time into a buffer that never grows (so no copy is left behind).
+fn line(r: &mut impl Read) -> Result<Secret, ReadError> {
+    let mut bytes = zeroize::Zeroizing::new(Vec::with_capacity(MAX_LINE));
+    let mut byte = [0u8; 1];
+    loop {
+        if r.read(&mut byte)? == 0 {
+            if bytes.is_empty() {
+                return Err(ReadError::MissingLine);
+            }
+            break;
+        }
+        if byte[0] == b'\n' {
+            break;
+        }
+        if bytes.len() == MAX_LINE {
+            return Err(ReadError::TooLong);
+        }
+        bytes.push(byte[0]);
     }
-    let trimmed_len = s.trim_end_matches(['\r', '\n']).len();
-    s.truncate(trimmed_len);
-    Ok(s)
+    zeroize::Zeroize::zeroize(&mut byte);
+    if bytes.last() == Some(&b'\r') {
+        bytes.pop();
+    }
+    // Moves the buffer into the String without copying it; invalid UTF-8 is wiped as well.
+    match String::from_utf8(std::mem::take(&mut *bytes)) {
+        Ok(s) => Ok(Zeroizing::new(s)),
+        Err(e) => {
+            zeroize::Zeroize::zeroize(&mut e.into_bytes());
+            Err(ReadError::NotText)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -82,9 +125,18 @@ mod tests {
 
     #[test]
     fn lines_are_trimmed_of_line_endings_only() {
-        let mut input: &[u8] = b"12345\r\n 678 \n";
+        let mut input: &[u8] = b"12345\r\n 678 \n24680";
         assert_eq!(line(&mut input).unwrap().as_str(), "12345");
         assert_eq!(line(&mut input).unwrap().as_str(), " 678 ");
+        assert_eq!(line(&mut input).unwrap().as_str(), "24680");
         assert!(matches!(line(&mut input), Err(ReadError::MissingLine)));
+    }
+
+    #[test]
+    fn long_or_binary_lines_are_refused() {
+        let long = vec![b'1'; MAX_LINE + 1];
+        assert!(matches!(line(&mut long.as_slice()), Err(ReadError::TooLong)));
+        let mut bin: &[u8] = b"\xff\xfe\n";
+        assert!(matches!(line(&mut bin), Err(ReadError::NotText)));
     }
 }
