@@ -136,6 +136,12 @@ impl<'a> PcscSession<'a> {
     }
 }
 
+/// VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER: never re-sent by us, whatever happened,
+/// so that one user action can never cost two tries.
+fn can_spend_a_try(apdu: &[u8]) -> bool {
+    matches!(apdu.get(1), Some(0x20 | 0x24 | 0x2C))
+}
+
 /// How long to wait for the service to notice a removal after an empty answer (pcsc-lite polls
 /// its readers every 400 ms).
 const REMOVAL_GRACE: Duration = Duration::from_millis(1500);
@@ -170,9 +176,10 @@ impl CardSession for PcscSession<'_> {
                 tracing::info!("card was reset by another program during a session; reconnecting");
                 self.tx.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::LeaveCard).map_err(map_error)?;
                 self.was_reset = true;
-                if self.sent_any {
+                if self.sent_any || can_spend_a_try(apdu) {
                     // Retrying would run this command against a card that forgot the earlier
-                    // ones (e.g. the SELECT before a READ BINARY); the caller must start over.
+                    // ones (e.g. the SELECT before a READ BINARY), or re-send a PIN: the caller
+                    // must start over, and the user decides whether to try again.
                     return Err(TransportError::CardReset);
                 }
                 self.transmit_once(apdu)
@@ -192,5 +199,19 @@ impl CardSession for PcscSession<'_> {
 
     fn was_reset(&self) -> bool {
         self.was_reset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::can_spend_a_try;
+
+    #[test]
+    fn pin_commands_are_never_retried() {
+        assert!(can_spend_a_try(&[0x00, 0x20, 0x00, 0x10, 0x08]));
+        assert!(can_spend_a_try(&[0x00, 0x24, 0x00, 0x90]));
+        assert!(can_spend_a_try(&[0x00, 0x2C, 0x00, 0x10]));
+        assert!(!can_spend_a_try(&[0x00, 0xA4, 0x00, 0x00, 0x02, 0x3F, 0x00]));
+        assert!(!can_spend_a_try(&[]));
     }
 }
