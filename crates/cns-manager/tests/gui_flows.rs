@@ -66,6 +66,13 @@ fn enter(h: &mut Harness<'_, CnsApp>) {
     h.step();
 }
 
+/// The app in Italian with the card's status on screen.
+fn shown(handle: &SimHandle, counter: bool) -> Harness<'static, CnsApp> {
+    let mut h = app(handle, Lang::It, counter);
+    status_shown(&mut h);
+    h
+}
+
 fn status_shown(h: &mut Harness<'_, CnsApp>) {
     wait_label(h, "GIULIA BIANCHI");
 }
@@ -94,8 +101,7 @@ fn verify(h: &mut Harness<'_, CnsApp>, pin: &str) {
 #[test]
 fn inserted_card_shows_its_state() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let h = shown(&handle, false);
     h.get_by_label_contains("BNCGLI90E52D612W");
     assert_eq!(h.get_all_by_label("✔ valido").count(), 2, "codice fiscale and certificate");
     h.get_by_label_contains("6090 1042 3781 5004");
@@ -115,8 +121,7 @@ fn inserted_card_shows_its_state() {
 #[test]
 fn change_pin_changes_the_card() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     change_pin(&mut h, "12345", "24680");
     wait_label(&mut h, "PIN cambiato");
     assert!(handle.card().pin_is("24680"));
@@ -128,8 +133,7 @@ fn change_pin_changes_the_card() {
 #[test]
 fn wrong_pin_says_tries_left_and_keeps_the_new_pin() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     change_pin(&mut h, "11111", "24680");
     wait_label(&mut h, "Ti restano 2 tentativi.");
     h.get_by_label_contains("PIN errato");
@@ -149,8 +153,7 @@ fn wrong_pin_says_tries_left_and_keeps_the_new_pin() {
 fn last_try_needs_confirmation_and_nothing_is_sent_before() {
     let handle = SimHandle::default();
     handle.card().set_pin_tries(1, 3);
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     h.get_by_label("⚠ PIN: ti resta un solo tentativo");
     // The unblock is the suggested action now.
     h.get_by_role_and_label(Role::Button, "Sblocca con il PUK");
@@ -173,8 +176,7 @@ fn last_try_needs_confirmation_and_nothing_is_sent_before() {
 #[test]
 fn three_wrong_pins_block_and_the_puk_unblocks() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     for left in ["Ti restano 2 tentativi.", "Ti resta un solo tentativo"] {
         verify(&mut h, "99999");
         wait_label(&mut h, left);
@@ -204,8 +206,7 @@ fn blocked_puk_says_the_card_must_be_replaced() {
     let handle = SimHandle::default();
     handle.card().set_pin_tries(0, 3);
     handle.card().set_puk_tries(0, 8);
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     h.get_by_label("⛔ PIN bloccato");
     h.get_by_label("⛔ PUK bloccato");
     assert!(h.get_by_role_and_label(Role::Button, "Cambia PIN").accesskit_node().is_disabled());
@@ -221,8 +222,7 @@ fn wrong_puk_on_its_last_try_blocks_it_for_good() {
     let handle = SimHandle::default();
     handle.card().set_pin_tries(0, 3);
     handle.card().set_puk_tries(1, 8);
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Sblocca con il PUK");
     type_pin(&mut h, "PUK", "87654321");
     enter(&mut h);
@@ -242,8 +242,7 @@ fn wrong_puk_on_its_last_try_blocks_it_for_good() {
 #[test]
 fn card_pulled_after_the_first_command_of_the_operation() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Verifica PIN");
     type_pin(&mut h, "PIN", "12345");
     // The N-th command since insertion is answered, then the card is gone: the SELECT goes
@@ -259,8 +258,7 @@ fn card_pulled_after_the_first_command_of_the_operation() {
 #[test]
 fn counter_mode_wipes_everything_when_the_card_leaves() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, true);
-    status_shown(&mut h);
+    let mut h = shown(&handle, true);
     h.get_by_label_contains("Operazioni in questa sessione: 0");
     verify(&mut h, "12345");
     wait_label(&mut h, "Il PIN è corretto");
@@ -282,8 +280,7 @@ fn counter_mode_wipes_everything_when_the_card_leaves() {
 #[test]
 fn removal_mid_wizard_in_counter_mode_drops_the_wizard() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, true);
-    status_shown(&mut h);
+    let mut h = shown(&handle, true);
     click(&mut h, "Cambia PIN");
     type_pin(&mut h, "PIN attuale", "12345");
     handle.remove();
@@ -295,8 +292,7 @@ fn removal_mid_wizard_in_counter_mode_drops_the_wizard() {
 #[test]
 fn language_switch_to_english() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     h.get_by_role_and_label(Role::Button, "English").click();
     h.step();
     h.step();
@@ -311,8 +307,7 @@ fn language_switch_to_english() {
 #[test]
 fn the_pin_field_refuses_letters_as_they_are_typed() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Cambia PIN");
     type_pin(&mut h, "PIN attuale", "12a45");
     h.get_by_label_contains("Solo cifre");
@@ -330,8 +325,7 @@ fn the_pin_field_refuses_letters_as_they_are_typed() {
 #[test]
 fn keyboard_enter_goes_on_and_escape_goes_back() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Cambia PIN");
     type_pin(&mut h, "PIN attuale", "12345");
     enter(&mut h);
@@ -350,8 +344,7 @@ fn keyboard_enter_goes_on_and_escape_goes_back() {
 #[test]
 fn trivial_new_pin_gets_a_hint_not_a_refusal() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Cambia PIN");
     type_pin(&mut h, "PIN attuale", "12345");
     enter(&mut h);
@@ -364,8 +357,7 @@ fn trivial_new_pin_gets_a_hint_not_a_refusal() {
 #[test]
 fn certificate_view_shows_the_match_with_the_card() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Certificato");
     h.get_by_label("Certificato di autenticazione");
     h.get_by_label("Impronta SHA-256");
@@ -377,8 +369,7 @@ fn certificate_view_shows_the_match_with_the_card() {
 #[test]
 fn removed_card_asks_for_a_card() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     handle.remove();
     wait_label(&mut h, "Inserisci la tessera nel lettore");
     assert!(h.query_by_label_contains("GIULIA").is_none());
@@ -389,8 +380,7 @@ fn removed_card_asks_for_a_card() {
 #[test]
 fn the_wizard_puts_the_cursor_in_the_field() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Cambia PIN");
     h.step();
     assert!(h.get_by_role_and_label(Role::PasswordInput, "PIN attuale").is_focused());
@@ -413,8 +403,7 @@ fn certificate_export_writes_the_card_certificate_as_pem() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("mio-certificato.pem");
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    status_shown(&mut h);
+    let mut h = shown(&handle, false);
     click(&mut h, "Certificato");
     // The buttons are below the fold of the certificate details.
     h.get_by_role_and_label(Role::Button, "Esporta PEM…").scroll_to_me();
@@ -442,8 +431,7 @@ fn certificate_export_writes_the_card_certificate_as_pem() {
 #[test]
 fn counter_mode_set_at_start_cannot_be_switched_off() {
     let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, true);
-    status_shown(&mut h);
+    let mut h = shown(&handle, true);
     let toggle = h.get_by_role_and_label(Role::CheckBox, "Sportello");
     assert!(toggle.accesskit_node().is_disabled());
     toggle.click();
