@@ -44,14 +44,15 @@ fn status_in_mode(mode: QuirkMode) {
     assert_eq!(j["certificate"]["key_bits"], 2048, "{mode}");
     let (pin, puk) = (&j["pin"], &j["puk"]);
     match mode {
-        QuirkMode::Standard | QuirkMode::StIncard | QuirkMode::Idemia => {
+        QuirkMode::Standard | QuirkMode::StIncard | QuirkMode::Idemia | QuirkMode::Applet2025 => {
             assert_eq!(pin["state"], "ok", "{mode}: {pin}");
             assert_eq!(pin["tries_left"], 3, "{mode}: {pin}");
             assert_eq!(puk["state"], "ok", "{mode}: {puk}");
             assert_eq!(puk["tries_left"], 8, "{mode}: {puk}");
         }
         // CardOS 4 (an empty VERIFY may cost a try) is never asked; the no-count card cannot say
-        QuirkMode::Siemens | QuirkMode::Legacy | QuirkMode::NoCount => {
+        // ...and an ATR with no historical bytes (ST2022 over NFC) says nothing about the family
+        QuirkMode::Siemens | QuirkMode::Legacy | QuirkMode::NoCount | QuirkMode::St2022 => {
             assert_eq!(pin["state"], "unknown", "{mode}: {pin}");
             assert_eq!(pin["tries_left"], Value::Null, "{mode}: {pin}");
             assert_eq!(puk["state"], "unknown", "{mode}: {puk}");
@@ -92,6 +93,73 @@ fn status_json_legacy() {
 #[test]
 fn status_json_nocount() {
     status_in_mode(QuirkMode::NoCount);
+}
+
+#[test]
+fn status_json_applet2025() {
+    status_in_mode(QuirkMode::Applet2025);
+}
+
+#[test]
+fn status_json_st2022() {
+    status_in_mode(QuirkMode::St2022);
+}
+
+/// The card of OpenSC issue #3804, in every flow of the CLI, through pcscd: status with its
+/// generation and tries, wrong PIN, change, last try, block, unblock, export-cert; and the APDU
+/// budget of each operation as the card itself logged it.
+#[test]
+fn applet2025_card_works_in_every_cli_flow() {
+    let Some(rig) = rig("applet2025_card_works_in_every_cli_flow") else { return };
+    let card = rig.card(CardOpts::new(QuirkMode::Applet2025));
+    let apdus_of = |f: &dyn Fn()| {
+        let before = card.apdus().len();
+        f();
+        card.apdus().len() - before
+    };
+
+    let n = apdus_of(&|| {
+        let r = card.cli("status", &["--json"]);
+        assert_eq!(r.code, 0, "{r}");
+        assert_eq!(r.json()["card"]["generation"], "applet2025", "{r}");
+        assert_eq!(r.json()["card"]["applet"], "A000000530000B104001021A", "{r}");
+    });
+    assert!(n <= 16, "status on the applet card took {n} APDUs:\n{}", card.log_text());
+    let r = card.cli("status", &[]);
+    assert!(r.stdout.contains("TS-CNS 2025"), "{r}");
+    assert!(r.stdout.contains("3 tentativi rimasti"), "{r}");
+
+    let n = apdus_of(&|| {
+        let r = card.cli_stdin("verify-pin", &["--stdin", "--json"], Some("99999\n"));
+        assert_eq!(r.code, 3, "{r}");
+        assert_eq!(r.json()["tries_left"], 2, "{r}");
+    });
+    assert!(n <= 6, "verify-pin on the applet card took {n} APDUs:\n{}", card.log_text());
+    assert_eq!(card.state().pin_tries_left(), 2);
+
+    let r = card.cli_stdin("change-pin", &["--stdin"], Some("12345\n24680\n"));
+    assert_eq!(r.code, 0, "{r}");
+    assert!(card.state().pin_is("24680"));
+    for left in [2, 1] {
+        let r = card.cli_stdin("verify-pin", &["--stdin", "--json"], Some("11111\n"));
+        assert_eq!((r.code, r.json()["tries_left"].clone()), (3, Value::from(left)), "{r}");
+    }
+    let r = card.cli_stdin("verify-pin", &["--stdin"], Some("11111\n"));
+    assert_eq!(r.code, 7, "the last try needs confirmation: {r}");
+    let r = card.cli_stdin("verify-pin", &["--stdin", "--confirm-last-attempt"], Some("11111\n"));
+    assert_eq!(r.code, 4, "{r}");
+    let j = card.cli("status", &["--json"]).json();
+    assert_eq!(j["pin"]["state"], "blocked", "{j}");
+    let r = card.cli_stdin("unblock", &["--stdin"], Some("12345678\n13579\n"));
+    assert_eq!(r.code, 0, "{r}");
+    let r = card.cli_stdin("verify-pin", &["--stdin"], Some("13579\n"));
+    assert_eq!(r.code, 0, "{r}");
+    assert_eq!((card.state().pin_tries_left(), card.state().puk_tries_left()), (3, 8));
+
+    let der_path = card.dir().join("cert.der");
+    let r = card.cli("export-cert", &["--out", der_path.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{r}");
+    assert!(std::fs::read(&der_path).unwrap() == FIXTURE_DER, "exported certificate differs");
 }
 
 #[test]

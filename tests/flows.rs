@@ -24,8 +24,8 @@ fn status_pin(mode: QuirkMode, n: u8) -> PinState {
     match mode {
         // CardOS 4 masks: never asked (it could cost a try)
         QuirkMode::Siemens | QuirkMode::Legacy => PinState::Unknown,
-        // answers 63 00 to the query: no number
-        QuirkMode::NoCount => PinState::Unknown,
+        // answers 63 00 to the query: no number; an ATR with no historical bytes names no family
+        QuirkMode::NoCount | QuirkMode::St2022 => PinState::Unknown,
         _ => tries(n),
     }
 }
@@ -222,4 +222,124 @@ fn invalid_input_reaches_no_card() {
         );
     }
     assert_eq!(h.commands_received(), before);
+}
+
+/// What one operation costs on the card, in APDUs (GET RESPONSE included), per family.
+struct Cost {
+    status: u64,
+    verify_pin: u64,
+    change_pin: u64,
+    unblock: u64,
+    export_cert: u64,
+}
+
+/// The APDU budget of every operation in every mode. A regression (one more SELECT, a re-read)
+/// fails here; so does an improvement, which must then update the table and the README.
+fn expected_cost(mode: QuirkMode) -> Cost {
+    match mode {
+        // ID 2 + personal 2 + processor 2 + certificate 1 + 5 reads + 2 counters
+        QuirkMode::Standard | QuirkMode::StIncard => {
+            Cost { status: 14, verify_pin: 5, change_pin: 5, unblock: 5, export_cert: 8 }
+        }
+        // no counter query on CardOS 4 (it could cost a try)
+        QuirkMode::Siemens => Cost { status: 12, verify_pin: 4, change_pin: 4, unblock: 4, export_cert: 8 },
+        // Le = 00 refused on long files is never sent: 255-byte reads
+        QuirkMode::Legacy => Cost { status: 12, verify_pin: 4, change_pin: 4, unblock: 4, export_cert: 8 },
+        // every answer with data comes through 61xx + GET RESPONSE
+        QuirkMode::Idemia => Cost { status: 26, verify_pin: 8, change_pin: 8, unblock: 8, export_cert: 16 },
+        QuirkMode::NoCount => Cost { status: 14, verify_pin: 5, change_pin: 5, unblock: 5, export_cert: 8 },
+        // classic probe 1 + SELECT AID 1 + D003 2 + personal 2 + certificate 1 + 5 + counters 2
+        QuirkMode::Applet2025 => {
+            Cost { status: 14, verify_pin: 6, change_pin: 6, unblock: 6, export_cert: 10 }
+        }
+        // probe 2 (path refused, then MF) + AID + GET DATA, then the classic names; no counters
+        QuirkMode::St2022 => Cost { status: 16, verify_pin: 7, change_pin: 7, unblock: 7, export_cert: 12 },
+    }
+}
+
+#[test]
+fn every_operation_stays_within_its_apdu_budget_in_every_mode() {
+    let mut wrong = Vec::new();
+    for &mode in QuirkMode::all() {
+        let want = expected_cost(mode);
+        let h = handle(mode);
+        let mut t = h.transport();
+        let cost = |f: &mut dyn FnMut()| {
+            let before = h.commands_received();
+            f();
+            h.commands_received() - before
+        };
+        let status = cost(&mut || {
+            card::read_status(&mut t).unwrap();
+        });
+        let export_cert = cost(&mut || {
+            assert_eq!(card::read_certificate(&mut t).unwrap(), h.card().certificate_der());
+        });
+        let pin_op = |t: &mut cns_sim::SimTransport, op: Operation, entry: Entry<'_>| {
+            let mut flow = None;
+            let sw = card::pin_operation(t, op, |ctx| {
+                let f = flow.insert(cns_core::flow::PinFlow::new(op, ctx.pin_ref, ctx.pin, ctx.puk));
+                match f.submit(entry) {
+                    cns_core::flow::Step::Send(cmd) => Some(cmd),
+                    other => panic!("{mode}: {other:?}"),
+                }
+            })
+            .unwrap()
+            .unwrap();
+            flow.unwrap().card_answered(sw)
+        };
+        let mut step = None;
+        let verify_pin =
+            cost(&mut || step = Some(pin_op(&mut t, Operation::VerifyPin, Entry::Verify { pin: "12345" })));
+        assert!(matches!(step, Some(cns_core::flow::Step::Done(Outcome::Success))), "{mode}: {step:?}");
+        let change_pin = cost(&mut || {
+            step = Some(pin_op(
+                &mut t,
+                Operation::ChangePin,
+                Entry::Change { current: "12345", new: "24680", repeat: "24680" },
+            ))
+        });
+        assert!(matches!(step, Some(cns_core::flow::Step::Done(Outcome::Success))), "{mode}: {step:?}");
+        let unblock = cost(&mut || {
+            step = Some(pin_op(
+                &mut t,
+                Operation::UnblockPin,
+                Entry::Unblock { puk: "12345678", new: "13579", repeat: "13579" },
+            ))
+        });
+        assert!(matches!(step, Some(cns_core::flow::Step::Done(Outcome::Success))), "{mode}: {step:?}");
+        assert!(h.card().pin_is("13579"), "{mode}");
+        let got = [status, verify_pin, change_pin, unblock, export_cert];
+        let expected = [want.status, want.verify_pin, want.change_pin, want.unblock, want.export_cert];
+        if got != expected {
+            wrong.push(format!("{mode}: got {got:?}, expected {expected:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "[status, verify-pin, change-pin, unblock, export-cert]\n{}", wrong.join("\n"));
+}
+
+/// The goals, stated on their own: a full status of a classic card in at most 15 APDUs,
+/// at most 2 more on the applet card, and a PIN operation in at most 6.
+#[test]
+fn the_status_and_pin_budgets_of_the_goal() {
+    let classic = expected_cost(QuirkMode::Standard);
+    assert!(classic.status <= 15);
+    assert!(expected_cost(QuirkMode::Applet2025).status <= classic.status + 2);
+    for mode in [QuirkMode::Standard, QuirkMode::Applet2025] {
+        let c = expected_cost(mode);
+        assert!(c.verify_pin <= 6 && c.change_pin <= 6 && c.unblock <= 6, "{mode}");
+    }
+}
+
+/// A card that refuses SELECT by path (P1 = 08) is read step by step, from the first refusal on.
+#[test]
+fn path_select_refused_falls_back_to_one_step_selects() {
+    let h = handle(QuirkMode::Standard);
+    h.card().quirks_mut().no_path_select = true;
+    let mut t = h.transport();
+    let s = card::read_status(&mut t).unwrap();
+    assert_eq!(s.id.serial, "6090104237815004");
+    assert!(s.personal.is_ok() && s.certificate.is_ok());
+    let p1_08 = h.command_headers().iter().filter(|c| c[1] == 0xA4 && c[2] == 0x08).count();
+    assert_eq!(p1_08, 1, "P1 = 08 must be tried once, then never again in the session");
 }

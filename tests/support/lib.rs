@@ -2,7 +2,7 @@
 
 pub mod rig;
 
-use cns_core::card::{self, CardError};
+use cns_core::card::{self, CardError, Location};
 use cns_core::flow::{Entry, Operation, Outcome, PinFlow, Step};
 use cns_core::{CardTransport, PinState};
 
@@ -20,7 +20,7 @@ pub enum Result_ {
 /// allowed, send at most one command, report the answer.
 pub fn act(
     transport: &mut dyn CardTransport,
-    flow: &mut PinFlow,
+    flow: &mut CardFlow,
     entry: Entry<'_>,
     confirm_last: bool,
 ) -> Result<Result_, CardError> {
@@ -34,7 +34,7 @@ pub fn act(
         step = flow.confirm_last_try();
     }
     match step {
-        Step::Send(cmd) => match card::send_pin_command(transport, cmd) {
+        Step::Send(cmd) => match card::send_pin_command(transport, flow.location, cmd) {
             Ok(sw) => match flow.card_answered(sw) {
                 Step::Done(o) => Ok(Result_::Outcome(o)),
                 _ => Ok(Result_::NotSent),
@@ -48,10 +48,30 @@ pub fn act(
     }
 }
 
-/// A flow seeded from a fresh status read, as both front ends do.
-pub fn new_flow(transport: &mut dyn CardTransport, op: Operation) -> Result<PinFlow, CardError> {
+/// A PIN flow and where the card keeps its CNS files, from the status read that seeded it.
+pub struct CardFlow {
+    pub flow: PinFlow,
+    pub location: Location,
+}
+
+impl std::ops::Deref for CardFlow {
+    type Target = PinFlow;
+    fn deref(&self) -> &PinFlow {
+        &self.flow
+    }
+}
+
+impl std::ops::DerefMut for CardFlow {
+    fn deref_mut(&mut self) -> &mut PinFlow {
+        &mut self.flow
+    }
+}
+
+/// A flow seeded from a fresh status read, as the window does.
+pub fn new_flow(transport: &mut dyn CardTransport, op: Operation) -> Result<CardFlow, CardError> {
     let s = card::read_status(transport)?;
-    Ok(PinFlow::new(op, s.recognition.profile.pin_ref, s.pin, s.puk))
+    let pin_ref = s.location.pin_ref(s.recognition.profile);
+    Ok(CardFlow { flow: PinFlow::new(op, pin_ref, s.pin, s.puk), location: s.location })
 }
 
 pub fn tries(n: u8) -> PinState {

@@ -10,6 +10,7 @@ pub const INS_VERIFY: u8 = 0x20;
 pub const INS_CHANGE_REFERENCE_DATA: u8 = 0x24;
 pub const INS_RESET_RETRY_COUNTER: u8 = 0x2C;
 pub const INS_GET_RESPONSE: u8 = 0xC0;
+pub const INS_GET_DATA: u8 = 0xCA;
 
 /// SELECT the MF: `00 A4 00 00 02 3F 00 00`.
 pub fn select_mf() -> Command {
@@ -41,6 +42,11 @@ pub fn select_relative_path(path: &[u16]) -> Result<Command, DataTooLong> {
 /// SELECT an application by AID (P1 = 04).
 pub fn select_aid(aid: &[u8]) -> Result<Command, DataTooLong> {
     Ok(Command::with_data(0x00, INS_SELECT, 0x04, 0x00, aid.to_vec())?.le(0))
+}
+
+/// GET DATA (`00 CA P1 P2 00`): the ST2022 applet names itself in answer to P1P2 = 01 80.
+pub fn get_data(p1: u8, p2: u8) -> Command {
+    Command::new(0x00, INS_GET_DATA, p1, p2).le(0)
 }
 
 /// READ BINARY at `offset` (≤ 0x7FFF), `le` bytes (0 = up to 256).
@@ -102,6 +108,8 @@ mod tests {
         assert_eq!(hex(&select_parent()), "00 A4 03 00 00");
         assert_eq!(hex(&read_binary(0x01FE, 0xFF)), "00 B0 01 FE FF");
         assert_eq!(hex(&verify_status(0x10)), "00 20 00 10");
+        assert_eq!(hex(&get_data(0x01, 0x80)), "00 CA 01 80 00");
+        assert_eq!(hex(&read_binary(0x0700, 0)), "00 B0 07 00 00");
         let pin = Pin::new("12345").unwrap();
         assert_eq!(hex(&verify(0x10, &pin)), "00 20 00 10 08 31 32 33 34 35 FF FF FF");
         assert_eq!(hex(&verify(0x90, &pin)), "00 20 00 90 08 31 32 33 34 35 FF FF FF");

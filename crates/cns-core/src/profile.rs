@@ -212,6 +212,17 @@ pub enum ProfileKind {
     Unknown,
 }
 
+/// How a card family is asked for a file of the classic tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PathSelect {
+    /// One SELECT with the whole path from the MF (P1 = 08). A card that refuses it (6A86, 6A81,
+    /// 6B00) is asked step by step for the rest of the session.
+    Absolute,
+    /// SELECT MF, then each FID (P1 = 00): every TS-CNS accepts it, at one APDU per level.
+    StepByStep,
+}
+
 /// How to talk to one family of cards. Paths are from the MF, without 3F00.
 #[derive(Debug, PartialEq, Eq, serde::Serialize)]
 pub struct CardProfile {
@@ -222,8 +233,10 @@ pub struct CardProfile {
     pub puk_ref: u8,
     /// Whether VERIFY with no data may be sent to read the tries left (project decision 1).
     pub empty_verify_safe: bool,
-    /// Applications to SELECT when the classic MF paths are not found, in order.
-    pub aids: &'static [&'static [u8]],
+    /// How files of the classic tree are selected first.
+    pub path_select: PathSelect,
+    /// Bytes asked per READ BINARY: 255 (what OpenSC uses on every CNS) or 256 (Le = 00).
+    pub read_chunk: u16,
     pub cert_path: &'static [u16],
     /// Where else the authentication certificate has been found on this family.
     pub alt_cert_paths: &'static [&'static [u16]],
@@ -241,8 +254,9 @@ pub const PATH_PERSONAL_DATA: &[u16] = &[0x1100, 0x1102];
 pub const PATH_CERT: &[u16] = &[0x1100, 0x1101];
 pub const PATH_PROCESSOR: &[u16] = &[0x1000, 0x1002];
 pub const PATH_CERT_IDEMIA_2021: &[u16] = &[0x1400, 0x9001, 0x2002];
-
-const APPLET_AIDS: &[&[u8]] = &[AID_ACTALIS_2025, AID_ST2022, AID_BIT4ID_CNS];
+/// The 2025 applet's serial (8 BCD bytes behind `5A 08`) and certificate (issue #3804 trace).
+pub const PATH_SERIAL_BCD_2025: &[u16] = &[0xD003];
+pub const PATH_CERT_2025: &[u16] = &[0xDA01, 0xC001];
 
 const fn classic(kind: ProfileKind, name: &'static str, pin_ref: u8, empty_verify_safe: bool) -> CardProfile {
     CardProfile {
@@ -251,7 +265,8 @@ const fn classic(kind: ProfileKind, name: &'static str, pin_ref: u8, empty_verif
         pin_ref,
         puk_ref: pin_ref + 1,
         empty_verify_safe,
-        aids: &[],
+        path_select: PathSelect::Absolute,
+        read_chunk: 255,
         cert_path: PATH_CERT,
         alt_cert_paths: &[],
         id_carta_path: PATH_ID_CARTA,
@@ -273,9 +288,108 @@ pub static IDEMIA_2021: CardProfile = CardProfile {
 pub static GEMALTO: CardProfile = classic(ProfileKind::Gemalto, "Gemalto", 0x10, true);
 pub static GIESECKE_DEVRIENT: CardProfile =
     classic(ProfileKind::GieseckeDevrient, "Giesecke & Devrient", 0x10, true);
-/// Anything not recognised: spec PIN reference, no empty VERIFY, and the applet AIDs to try.
-pub static UNKNOWN: CardProfile =
-    CardProfile { aids: APPLET_AIDS, ..classic(ProfileKind::Unknown, "unknown", 0x10, false) };
+/// Anything not recognised: spec PIN reference, no empty VERIFY.
+pub static UNKNOWN: CardProfile = classic(ProfileKind::Unknown, "unknown", 0x10, false);
+
+/// Which generation of card holds the CNS files: the classic file system, or one of the Java
+/// Card applets. The ATR does not tell them apart (cns-facts §1.3), the files do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Generation {
+    /// The CNS file system under the MF (CNS File System document).
+    Classic,
+    /// The 2025 TS-CNS applet (Actalis "ACe 2025", NXP chip, G&D mask): OpenSC issue #3804.
+    Applet2025,
+    /// ST "ST2022" JSign4 applet (seen over NFC): OpenSC PR #3806.
+    St2022,
+    /// Bit4id Digital-DNA CNS applet (NXP ChipDoc): OpenSC PR #3751.
+    Bit4id,
+}
+
+/// Where a card keeps its 16-digit serial.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub enum SerialFile {
+    /// EF.ID_Carta: 16 ASCII digits.
+    Ascii(&'static [u16]),
+    /// 8 BCD bytes, behind a `5A 08` tag when present (EF D003 of the 2025 applet).
+    Bcd(&'static [u16]),
+}
+
+/// A GET DATA whose answer must contain `expect` to confirm an applet.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub struct AppletCheck {
+    pub p1: u8,
+    pub p2: u8,
+    pub expect: &'static [u8],
+}
+
+/// A CNS applet: how it is selected and where its files are, as paths relative to the
+/// application DF (SELECT P1 = 09). Candidates are tried in order; the first that exists wins.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub struct AppletLayout {
+    pub generation: Generation,
+    pub name: &'static str,
+    pub aid: &'static [u8],
+    pub check: Option<AppletCheck>,
+    pub serial: &'static [SerialFile],
+    pub personal_data_path: &'static [u16],
+    pub cert_paths: &'static [&'static [u16]],
+    /// `None` where no public trace shows EF.Dati_processore: asking would only cost an APDU.
+    pub processor_path: Option<&'static [u16]>,
+    pub pin_ref: u8,
+    pub puk_ref: u8,
+    pub read_chunk: u16,
+}
+
+/// The 2025 applet as the trace shows it: D003 and DA01/C001 first (seen), the classic names
+/// as the fall-back (not seen, not excluded); Le = 00 reads (seen).
+pub static APPLET_2025: AppletLayout = AppletLayout {
+    generation: Generation::Applet2025,
+    name: "TS-CNS 2025 (applet)",
+    aid: AID_ACTALIS_2025,
+    check: None,
+    serial: &[SerialFile::Bcd(PATH_SERIAL_BCD_2025), SerialFile::Ascii(PATH_ID_CARTA)],
+    personal_data_path: PATH_PERSONAL_DATA,
+    cert_paths: &[PATH_CERT_2025, PATH_CERT],
+    processor_path: None,
+    pin_ref: 0x10,
+    puk_ref: 0x11,
+    read_chunk: 256,
+};
+
+/// ST2022: the JSign4 applet, confirmed by GET DATA 01 80; the CNS files under it keep the
+/// classic names (PR #3806's description).
+pub static APPLET_ST2022: AppletLayout = AppletLayout {
+    generation: Generation::St2022,
+    name: "ST2022 JSign4 (applet)",
+    aid: AID_ST2022,
+    check: Some(AppletCheck { p1: 0x01, p2: 0x80, expect: b"JSign4" }),
+    serial: &[SerialFile::Ascii(PATH_ID_CARTA)],
+    personal_data_path: PATH_PERSONAL_DATA,
+    cert_paths: &[PATH_CERT],
+    processor_path: Some(PATH_PROCESSOR),
+    pin_ref: 0x10,
+    puk_ref: 0x11,
+    read_chunk: 255,
+};
+
+/// Bit4id Digital-DNA: the classic CNS applet with PIN 0x10 / PUK 0x11 (PR #3751).
+pub static APPLET_BIT4ID: AppletLayout = AppletLayout {
+    generation: Generation::Bit4id,
+    name: "Bit4id CNS (applet)",
+    aid: AID_BIT4ID_CNS,
+    check: None,
+    serial: &[SerialFile::Ascii(PATH_ID_CARTA)],
+    personal_data_path: PATH_PERSONAL_DATA,
+    cert_paths: &[PATH_CERT],
+    processor_path: Some(PATH_PROCESSOR),
+    pin_ref: 0x10,
+    puk_ref: 0x11,
+    read_chunk: 255,
+};
+
+/// Tried in this order when the classic tree is absent, whatever the ATR said.
+pub static APPLETS: &[&AppletLayout] = &[&APPLET_2025, &APPLET_ST2022, &APPLET_BIT4ID];
 
 /// One row of the recognition table; `None` fields match anything.
 #[derive(Debug)]
@@ -756,11 +870,14 @@ mod tests {
     fn profiles_follow_the_project_decisions() {
         for p in [&ATHENA, &IDEMIA, &IDEMIA_2021, &GEMALTO, &GIESECKE_DEVRIENT] {
             assert_eq!((p.pin_ref, p.puk_ref, p.empty_verify_safe), (0x10, 0x11, true), "{}", p.name);
-            assert!(p.aids.is_empty());
+            assert_eq!((p.path_select, p.read_chunk), (PathSelect::Absolute, 255), "{}", p.name);
         }
         assert_eq!((SIEMENS.pin_ref, SIEMENS.empty_verify_safe), (0x10, false));
         assert_eq!((UNKNOWN.pin_ref, UNKNOWN.puk_ref, UNKNOWN.empty_verify_safe), (0x10, 0x11, false));
-        assert_eq!(UNKNOWN.aids, &[AID_ACTALIS_2025, AID_ST2022, AID_BIT4ID_CNS]);
+        let aids: Vec<&[u8]> = APPLETS.iter().map(|a| a.aid).collect();
+        assert_eq!(aids, [AID_ACTALIS_2025, AID_ST2022, AID_BIT4ID_CNS]);
+        assert!(APPLETS.iter().all(|a| (a.pin_ref, a.puk_ref) == (0x10, 0x11)));
+        assert_eq!(APPLET_2025.cert_paths, &[&[0xDA01, 0xC001][..], &[0x1100, 0x1101][..]]);
         assert_eq!(IDEMIA_2021.alt_cert_paths, &[&[0x1400, 0x9001, 0x2002][..]]);
         assert_eq!(IDEMIA.cert_path, &[0x1100, 0x1101]);
         assert_eq!(IDEMIA.id_carta_path, &[0x1000, 0x1003]);
@@ -794,7 +911,7 @@ mod tests {
             assert_eq!(info.protocols, vec![0, 1], "{atr}");
             assert_eq!(r.marker, Marker::None, "{atr}");
             assert_eq!(r.profile.kind, Unknown, "{atr}");
-            assert!(!r.profile.aids.is_empty());
+            assert!(!r.profile.empty_verify_safe, "{atr}");
         }
     }
 

@@ -83,6 +83,8 @@ pub struct SimCard {
     pin_verified: bool,
     puk_verified: bool,
     pending: Option<Pending>,
+    /// With `applet_only`: whether the CNS application is selected (never at reset).
+    applet_selected: bool,
 }
 
 impl Default for SimCard {
@@ -107,6 +109,7 @@ impl SimCard {
             pin_verified: false,
             puk_verified: false,
             pending: None,
+            applet_selected: false,
         }
     }
 
@@ -178,6 +181,7 @@ impl SimCard {
         self.pin_verified = false;
         self.puk_verified = false;
         self.pending = None;
+        self.applet_selected = false;
     }
 
     // ---- Inspection and set-up, for tests and the state file -------------------------------
@@ -273,12 +277,21 @@ impl SimCard {
     }
 
     fn dispatch(&mut self, cmd: &Apdu<'_>) -> Reply {
+        // Before the CNS application is selected, a Java Card's card manager answers.
+        if self.quirks.applet_only && !self.applet_selected {
+            return match (cmd.ins, cmd.p1) {
+                (0xA4, 0x04) => self.select(cmd),
+                (0xA4, _) => SW_NOT_FOUND.into(),
+                _ => SW_INS.into(),
+            };
+        }
         match cmd.ins {
             0xA4 => self.select(cmd),
             0xB0 => self.read_binary(cmd),
             0x20 => self.verify(cmd),
             0x24 => self.change_reference_data(cmd),
             0x2C => self.reset_retry_counter(cmd),
+            0xCA if self.quirks.jsign4_get_data => self.get_data(cmd),
             _ => SW_INS.into(),
         }
     }
@@ -333,7 +346,13 @@ impl SimCard {
             .is_multiple_of(2)
             .then(|| cmd.data.chunks_exact(2).map(|p| u16::from_be_bytes([p[0], p[1]])).collect());
         let mut by_aid = false;
+        // Inside the applet: paths from the application DF only (P1 = 09); P1 = 01/02 answered
+        // 6A82 on the real card, and the rest is refused.
+        let applet = self.quirks.applet_only;
         let target = match (cmd.p1, fids.as_deref()) {
+            (0x00..=0x02, _) if applet => Err(SW_NOT_FOUND),
+            (0x03 | 0x08, _) if applet => Err(SW_BAD_P1P2),
+            (0x09, Some(path)) if applet && !path.is_empty() => Ok(self.fs.resolve(&[], path)),
             (0x00, Some([])) => Ok(Some(Selection::default())),
             (0x00, Some([fid])) => Ok(self.fs.select_fid(&self.selection, *fid)),
             (0x03, Some([])) => Ok(self.parent_selection()),
@@ -342,6 +361,7 @@ impl SimCard {
                 Ok(self.aid_selection(cmd.data))
             }
             // The CNS spec's absolute path excludes 3F00; a client that sends it has a bug.
+            (0x08, _) if self.quirks.no_path_select => Err(SW_BAD_P1P2),
             (0x08, Some(path)) if !path.is_empty() => Ok(self.fs.resolve(&[], path)),
             (0x09, Some(path)) if !path.is_empty() => Ok(self.fs.resolve(&self.selection.df, path)),
             (0x00 | 0x03 | 0x04 | 0x08 | 0x09, _) => Err(SW_WRONG_LENGTH),
@@ -352,6 +372,12 @@ impl SimCard {
             Ok(None) => return SW_NOT_FOUND.into(),
             Ok(Some(s)) => s,
         };
+        if by_aid && applet {
+            // Selecting the application (again) deselects it first: the verified state goes.
+            self.applet_selected = true;
+            self.pin_verified = false;
+            self.puk_verified = false;
+        }
         self.selection = selection;
         // T=1 cards return the FCI when Le is present; over T=0 Le is never sent with data, so
         // a T=0 style card offers it through 61xx anyway.
@@ -376,6 +402,14 @@ impl SimCard {
     /// P1 = 04: only the applet AID of the knob, which leads to the CNS root.
     fn aid_selection(&self, aid: &[u8]) -> Option<Selection> {
         (self.quirks.applet_aid.as_deref() == Some(aid)).then(Selection::default)
+    }
+
+    /// GET DATA 01 80 names the ST2022 applet.
+    fn get_data(&mut self, cmd: &Apdu<'_>) -> Reply {
+        match (cmd.p1, cmd.p2) {
+            (0x01, 0x80) => Reply { data: b"JSign4".to_vec(), sw: SW_OK },
+            _ => SW_REF_NOT_FOUND.into(),
+        }
     }
 
     // ---- READ BINARY ------------------------------------------------------------------------

@@ -19,6 +19,10 @@ pub const EF_DATI_AGGIUNTIVI: u16 = 0x1201;
 pub const EF_MEMORIA_RESIDUA: u16 = 0x1202;
 pub const EF_SERVIZI_INSTALLATI: u16 = 0x1203;
 pub const EF_INST_FILE: u16 = 0x4142;
+/// The 2025 applet's serial (BCD) and certificate (DF DA01, EF C001): OpenSC issue #3804.
+pub const EF_SERIAL_BCD: u16 = 0xD003;
+pub const DF_CERT_2025: u16 = 0xDA01;
+pub const EF_CERT_2025: u16 = 0xC001;
 
 const CERT_FILE_SIZE: usize = 2048;
 const KEYPUB_FILE_SIZE: usize = 300;
@@ -77,6 +81,9 @@ pub struct Contents<'a> {
 
 impl FileSystem {
     pub fn build(c: &Contents<'_>) -> FileSystem {
+        if c.mode == QuirkMode::Applet2025 {
+            return FileSystem::build_applet_2025(c);
+        }
         let ef = |fid, data| Node::Ef { fid, data };
         let mf = Node::Df {
             fid: MF,
@@ -107,6 +114,28 @@ impl FileSystem {
                         ef(EF_INST_FILE, inst_file(c.preset)),
                     ],
                 },
+            ],
+        };
+        FileSystem { mf }
+    }
+
+    /// The 2025 applet as the public trace shows it: the application DF (FID 3F00 in its FCI)
+    /// holds DF1/EF.Dati_personali, EF D003 with the serial as `5A 08` + 8 BCD bytes, and the
+    /// certificate alone in DA01/C001 (its file is exactly the DER, no 00 fill). Nothing of the
+    /// classic tree the trace does not show.
+    fn build_applet_2025(c: &Contents<'_>) -> FileSystem {
+        let ef = |fid, data| Node::Ef { fid, data };
+        let mut serial = vec![0x5A, 0x08];
+        serial.extend(c.holder.card_serial.as_bytes().chunks(2).map(|p| {
+            let digit = |i: usize| p.get(i).map_or(0x0F, |d| d.wrapping_sub(b'0') & 0x0F);
+            (digit(0) << 4) | digit(1)
+        }));
+        let mf = Node::Df {
+            fid: MF,
+            children: vec![
+                Node::Df { fid: DF1, children: vec![ef(EF_DATI_PERSONALI, c.personal_data.clone())] },
+                ef(EF_SERIAL_BCD, serial),
+                Node::Df { fid: DF_CERT_2025, children: vec![ef(EF_CERT_2025, c.certificate.to_vec())] },
             ],
         };
         FileSystem { mf }

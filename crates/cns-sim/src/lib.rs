@@ -36,7 +36,8 @@ pub use transport::{CardGuard, LoggedCommand, SimHandle, SimTransport};
 /// File identifiers of the simulated card, for tests that walk the tree.
 pub mod fid {
     pub use crate::fs::{
-        DF0, DF1, DF2, EF_C_CARTA, EF_CARD_STATUS, EF_DATI_AGGIUNTIVI, EF_DATI_PERSONALI, EF_DATI_PROCESSORE,
-        EF_GDO, EF_ID_CARTA, EF_INST_FILE, EF_KEYPUB, EF_MEMORIA_RESIDUA, EF_SERVIZI_INSTALLATI, MF,
+        DF_CERT_2025, DF0, DF1, DF2, EF_C_CARTA, EF_CARD_STATUS, EF_CERT_2025, EF_DATI_AGGIUNTIVI,
+        EF_DATI_PERSONALI, EF_DATI_PROCESSORE, EF_GDO, EF_ID_CARTA, EF_INST_FILE, EF_KEYPUB,
+        EF_MEMORIA_RESIDUA, EF_SERIAL_BCD, EF_SERVIZI_INSTALLATI, MF,
     };
 }

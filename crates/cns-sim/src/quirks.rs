@@ -44,6 +44,16 @@ pub struct Quirks {
     /// SELECT by AID answers `6A 82` like a classic card.
     #[serde(with = "hex_opt", skip_serializing_if = "Option::is_none")]
     pub applet_aid: Option<Vec<u8>>,
+    /// The CNS files exist only inside the applet of `applet_aid`, as on the Java Card TS-CNS:
+    /// nothing is selected at reset (the card manager answers 6A82 to SELECT and 6D00 to the
+    /// rest), files are reached only by path from the application DF (SELECT P1 = 09), and
+    /// selecting the application again clears the verified PIN (deselect).
+    pub applet_only: bool,
+    /// SELECT by path from the MF (P1 = 08) answers 6A86, so a client must fall back to
+    /// one-step SELECTs. Not a preset: no source names a card family that does it.
+    pub no_path_select: bool,
+    /// GET DATA `00 CA 01 80` answers "JSign4", as the ST2022 applet does.
+    pub jsign4_get_data: bool,
 }
 
 /// Named card families, each a set of [`Quirks`] and a real ATR.
@@ -69,6 +79,15 @@ pub enum QuirkMode {
     /// The behaviour is hypothetical; the ATR is a real G&D one chosen because no other preset
     /// uses that mask.
     NoCount,
+    /// The 2025 TS-CNS (Actalis "ACe 2025", NXP chip, G&D mask) as the public trace of OpenSC
+    /// issue #3804 shows it: a classic-looking ATR, but the CNS lives in an applet that is not
+    /// selected at reset (SELECT 3F00 → 6A82); inside it, paths by P1 = 09 only, the serial in
+    /// EF D003 (BCD), the certificate in DA01/C001, Le = 00 reads and 6B00 past the end; no
+    /// EF.ID_Carta, no 1101.
+    Applet2025,
+    /// ST2022 over NFC (OpenSC PR #3806): a contactless ATR without historical bytes, the JSign4
+    /// applet (confirmed by GET DATA 01 80), the classic file names inside it.
+    St2022,
 }
 
 /// Athena, Atmel IC, OS 0181 (TS-CNS, Lombardy CRS, Tuscany TS-CNS).
@@ -102,6 +121,9 @@ pub const ATR_GD: [u8; 25] = [
     0x01, 0x43, 0x4E, 0x53, 0x10, 0x31, 0x80, 0x9D,
 ];
 
+/// ST2022 over NFC: the reader's synthesised ATR, no historical bytes (PR #3806).
+pub const ATR_ST2022_NFC: [u8; 5] = [0x3B, 0x80, 0x80, 0x01, 0x01];
+
 impl QuirkMode {
     /// Every preset, in display order.
     pub fn all() -> &'static [QuirkMode] {
@@ -112,6 +134,8 @@ impl QuirkMode {
             QuirkMode::Idemia,
             QuirkMode::Legacy,
             QuirkMode::NoCount,
+            QuirkMode::Applet2025,
+            QuirkMode::St2022,
         ]
     }
 
@@ -124,6 +148,8 @@ impl QuirkMode {
             QuirkMode::Idemia => "idemia",
             QuirkMode::Legacy => "legacy",
             QuirkMode::NoCount => "nocount",
+            QuirkMode::Applet2025 => "applet2025",
+            QuirkMode::St2022 => "st2022",
         }
     }
 
@@ -136,6 +162,8 @@ impl QuirkMode {
             QuirkMode::Idemia => "IDEMIA: 61xx + GET RESPONSE, 6Cxx at end of file",
             QuirkMode::Legacy => "old Siemens CRS: like siemens, and 6700 to Le=00 on long files",
             QuirkMode::NoCount => "wrong PIN answers 6300, tries left never reported",
+            QuirkMode::Applet2025 => "2025 TS-CNS: CNS applet only, D003 serial, DA01/C001 certificate",
+            QuirkMode::St2022 => "ST2022 over NFC: JSign4 applet, no historical bytes",
         }
     }
 
@@ -151,6 +179,17 @@ impl QuirkMode {
                 Quirks { empty_verify_counts_as_failure: true, le00_long_file_6700: true, ..base }
             }
             QuirkMode::NoCount => Quirks { wrong_pin_without_count: true, ..base },
+            QuirkMode::Applet2025 => Quirks {
+                applet_aid: Some(cns_core::profile::AID_ACTALIS_2025.to_vec()),
+                applet_only: true,
+                ..base
+            },
+            QuirkMode::St2022 => Quirks {
+                applet_aid: Some(cns_core::profile::AID_ST2022.to_vec()),
+                applet_only: true,
+                jsign4_get_data: true,
+                ..base
+            },
         }
     }
 
@@ -162,7 +201,8 @@ impl QuirkMode {
             QuirkMode::Siemens => &ATR_SIEMENS,
             QuirkMode::Idemia => &ATR_IDEMIA,
             QuirkMode::Legacy => &ATR_SIEMENS_LEGACY,
-            QuirkMode::NoCount => &ATR_GD,
+            QuirkMode::NoCount | QuirkMode::Applet2025 => &ATR_GD,
+            QuirkMode::St2022 => &ATR_ST2022_NFC,
         }
     }
 }
@@ -175,7 +215,9 @@ impl fmt::Display for QuirkMode {
 
 /// The name is not one of [`QuirkMode::all`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown card mode {0:?} (expected one of: standard, stincard, siemens, idemia, legacy, nocount)")]
+#[error(
+    "unknown card mode {0:?} (expected one of: standard, stincard, siemens, idemia, legacy, nocount, applet2025, st2022)"
+)]
 pub struct UnknownMode(pub String);
 
 impl FromStr for QuirkMode {

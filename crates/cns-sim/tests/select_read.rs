@@ -245,3 +245,67 @@ fn class_instruction_and_malformed_apdus() {
     // GET RESPONSE with nothing pending.
     assert_eq!(send(&mut c, "00 C0 00 00 10"), "69 85");
 }
+
+/// The 2025 applet card as the trace of OpenSC issue #3804 shows it.
+#[test]
+fn applet2025_answers_like_the_public_trace() {
+    let aid = "A0 00 00 05 30 00 0B 10 40 01 02 1A";
+    let mut c = SimCard::with_mode(QuirkMode::Applet2025);
+    // nothing selected at reset: the card manager answers
+    assert_eq!(sw(&mut c, "00 A4 00 00 02 3F 00 00"), 0x6A82);
+    assert_eq!(sw(&mut c, "00 A4 08 00 04 10 00 10 03 00"), 0x6A82);
+    assert_eq!(sw(&mut c, "00 B0 00 00 00"), 0x6D00);
+    assert_eq!(sw(&mut c, "00 20 00 10"), 0x6D00);
+    // the application: a DF whose FID is 3F00, with the AID in its FCI
+    let fci = send(&mut c, &format!("00 A4 04 00 0C {aid} 00"));
+    assert!(fci.starts_with("6F ") && fci.contains(aid) && fci.contains("83 02 3F 00"), "{fci}");
+    assert!(fci.ends_with("90 00"), "{fci}");
+    // paths from the application DF by P1 = 09 only
+    assert_eq!(sw(&mut c, "00 A4 01 0C 02 DA 01"), 0x6A82);
+    assert_eq!(sw(&mut c, "00 A4 02 0C 02 C0 01"), 0x6A82);
+    assert_eq!(sw(&mut c, "00 A4 08 00 04 11 00 11 02 00"), 0x6A86);
+    assert_eq!(sw(&mut c, "00 A4 09 00 04 10 00 10 03 00"), 0x6A82, "no EF.ID_Carta");
+    assert_eq!(sw(&mut c, "00 A4 09 00 04 11 00 11 01 00"), 0x6A82, "no EF.C_Carta");
+    let fci = send(&mut c, "00 A4 09 00 04 11 00 11 02 00");
+    assert!(fci.contains("80 02 01 90"), "EF.Dati_personali is 400 bytes: {fci}");
+    // the serial: 5A 08 and 8 BCD bytes, relative to the application DF again
+    let fci = send(&mut c, "00 A4 09 00 02 D0 03 00");
+    assert!(fci.contains("80 02 00 0A"), "{fci}");
+    assert_eq!(tx(&mut c, "00 B0 00 02 08"), (hex("60 90 10 42 37 81 50 04"), 0x9000));
+    // the certificate: Le = 00 gives 256 bytes, the last read the rest + 9000, then 6B00
+    let cert = SimCard::with_mode(QuirkMode::Applet2025).certificate_der().to_vec();
+    let fci = send(&mut c, "00 A4 09 00 04 DA 01 C0 01 00");
+    assert!(fci.contains(&format!("80 02 {:02X} {:02X}", cert.len() >> 8, cert.len() & 0xFF)), "{fci}");
+    let mut read = Vec::new();
+    loop {
+        let (data, status) =
+            tx(&mut c, &format!("00 B0 {:02X} {:02X} 00", read.len() >> 8, read.len() & 0xFF));
+        if status == 0x6B00 {
+            break;
+        }
+        assert_eq!(status, 0x9000);
+        assert!(data.len() == 256 || read.len() + data.len() == cert.len(), "{}", data.len());
+        read.extend(data);
+    }
+    assert_eq!(read, cert);
+    // VERIFY works inside; selecting the application again clears the verified state
+    assert_eq!(sw(&mut c, "00 20 00 10 08 31 32 33 34 35 FF FF FF"), 0x9000);
+    assert_eq!(sw(&mut c, "00 20 00 10"), 0x9000);
+    assert_eq!(sw(&mut c, &format!("00 A4 04 00 0C {aid} 00")), 0x9000);
+    assert_eq!(sw(&mut c, "00 20 00 10"), 0x63C3);
+    // and a reset leaves no application selected
+    c.reset();
+    assert_eq!(sw(&mut c, "00 A4 09 00 04 11 00 11 02 00"), 0x6A82);
+}
+
+#[test]
+fn st2022_names_its_applet_in_get_data() {
+    let aid = "A0 00 00 00 95 01 00 4D";
+    let mut c = SimCard::with_mode(QuirkMode::St2022);
+    assert_eq!(sw(&mut c, "00 CA 01 80 00"), 0x6D00, "before the applet is selected");
+    assert_eq!(sw(&mut c, &format!("00 A4 04 00 08 {aid} 00")), 0x9000);
+    assert_eq!(tx(&mut c, "00 CA 01 80 00"), (b"JSign4".to_vec(), 0x9000));
+    // the classic names under the applet
+    assert_eq!(sw(&mut c, "00 A4 09 00 04 10 00 10 03 00"), 0x9000);
+    assert_eq!(tx(&mut c, "00 B0 00 00 10").0, b"6090104237815004");
+}

@@ -1,19 +1,26 @@
 //! Operations on a card, each in one short session: read everything the status screen shows,
 //! read the certificate, query the counters when the card allows it, send one PIN command.
+//!
+//! Every operation finds the CNS files first ([`Location`]: the classic tree, or a CNS applet)
+//! and then asks for as few APDUs as the card family allows: each one costs a citizen
+//! milliseconds on a real reader.
 
+mod locate;
 mod read;
 mod status;
 
+pub use locate::Location;
 pub use read::fci_size;
 pub use status::{CardStatus, read_status};
 
+use locate::Cns;
+
 use crate::Command;
-use crate::apdu::{ExchangeError, StatusWord, exchange};
+use crate::apdu::{ExchangeError, StatusWord};
 use crate::cert;
 use crate::commands;
-use crate::files::id_carta;
-use crate::flow;
-use crate::pin::PinState;
+use crate::flow::{self, Operation};
+use crate::pin::{PinKind, PinState};
 use crate::profile::{CardProfile, Recognition};
 use crate::transport::{CardSession, CardTransport, TransportError};
 
@@ -44,130 +51,163 @@ const PERSONAL_DATA_SIZE: usize = 400;
 const PROCESSOR_DATA_SIZE: usize = 54;
 const CERTIFICATE_SIZE: usize = 2048;
 
-/// Where the CNS files live on this card: the classic tree under the MF, or under an applet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Root {
-    Mf,
-    Applet(Vec<u8>),
-}
-
-fn select(session: &mut dyn CardSession, root: &Root, path: &[u16]) -> Result<Option<usize>, CardError> {
-    match root {
-        Root::Mf => read::select_path(session, path),
-        Root::Applet(aid) => read::select_in_applet(session, aid, path),
+/// Asks one counter with an empty VERIFY where the profile says it costs nothing; otherwise
+/// reports it as unknown without sending anything.
+fn query_counter(cns: &mut Cns<'_>, kind: PinKind) -> Result<PinState, CardError> {
+    if !cns.profile.empty_verify_safe {
+        return Ok(PinState::Unknown);
     }
-}
-
-fn read_file(
-    session: &mut dyn CardSession,
-    root: &Root,
-    path: &[u16],
-    limit: usize,
-    total_from_prefix: &dyn Fn(&[u8]) -> Option<usize>,
-) -> Result<Vec<u8>, CardError> {
-    let size = select(session, root, path)?;
-    read::read_selected(session, size, limit, total_from_prefix)
-}
-
-/// Finds the CNS files and reads EF.ID_Carta, which confirms the card is a TS-CNS: first the
-/// classic tree, then the applets the profile lists.
-fn identify(
-    session: &mut dyn CardSession,
-    profile: &CardProfile,
-) -> Result<(Root, id_carta::CardId), CardError> {
-    let mut roots = vec![Root::Mf];
-    roots.extend(profile.aids.iter().map(|a| Root::Applet(a.to_vec())));
-    let mut last = None;
-    for root in roots {
-        match read_file(session, &root, profile.id_carta_path, ID_CARTA_SIZE, &|_| None) {
-            Ok(raw) => {
-                return id_carta::parse(&raw)
-                    .map(|id| (root, id))
-                    .map_err(|e| CardError::NotCns(Some(Box::new(e))));
-            }
-            // Another root may hold the files.
-            Err(CardError::Status { .. }) => last = None,
-            Err(e) => last = Some(e),
-        }
-    }
-    Err(last.unwrap_or(CardError::NotCns(None)))
-}
-
-/// Asks the counters with an empty VERIFY where the profile says it costs nothing; otherwise
-/// reports them as unknown without sending anything.
-fn query_counters(
-    session: &mut dyn CardSession,
-    profile: &CardProfile,
-) -> Result<(PinState, PinState), CardError> {
-    if !profile.empty_verify_safe {
-        return Ok((PinState::Unknown, PinState::Unknown));
-    }
-    // The counters live under the MF.
-    let _ = exchange(session, &commands::select_mf())?;
-    let pin = flow::state_from_query(exchange(session, &commands::verify_status(profile.pin_ref))?.sw);
-    let puk = flow::state_from_query(exchange(session, &commands::verify_status(profile.puk_ref))?.sw);
+    let reference = match kind {
+        PinKind::Pin => cns.location.pin_ref(cns.profile),
+        PinKind::Puk => cns.location.puk_ref(cns.profile),
+    };
+    let state = flow::state_from_query(cns.send(&commands::verify_status(reference))?);
     // A PUK cannot be "verified" in a way that matters to the user; say what we know.
-    let puk = if puk == PinState::Verified { PinState::Unknown } else { puk };
-    Ok((pin, puk))
+    Ok(match (kind, state) {
+        (PinKind::Puk, PinState::Verified) => PinState::Unknown,
+        (_, s) => s,
+    })
 }
 
 /// Reads the DER certificate from the card (only the certificate, not the file's padding).
 pub fn read_certificate(transport: &mut dyn CardTransport) -> Result<Vec<u8>, CardError> {
-    let recognition = crate::profile::recognize(transport.atr());
+    let profile = crate::profile::recognize(transport.atr()).profile;
     let mut session = transport.session()?;
-    let (root, _) = identify(session.as_mut(), recognition.profile)?;
-    read_certificate_in(session.as_mut(), &root, recognition.profile)
+    let (mut cns, _) = Cns::open(session.as_mut(), profile, None)?;
+    read_certificate_in(&mut cns)?
+        .ok_or(CardError::Status { op: "certificate", sw: StatusWord::FileNotFound })
 }
 
-fn read_certificate_in(
-    session: &mut dyn CardSession,
-    root: &Root,
-    profile: &CardProfile,
-) -> Result<Vec<u8>, CardError> {
-    let der = read_file(session, root, profile.cert_path, CERTIFICATE_SIZE, &cert::der_total_length)?;
-    match cert::der_total_length(&der) {
-        Some(n) if n <= der.len() => Ok(der),
-        _ => Err(CardError::Status { op: "certificate", sw: StatusWord::FileNotFound }),
+/// The certificate at the first place this card keeps one; `None` when there is none.
+fn read_certificate_in(cns: &mut Cns<'_>) -> Result<Option<Vec<u8>>, CardError> {
+    let profile = cns.profile;
+    let paths: Vec<&'static [u16]> = match cns.location {
+        Location::Classic => {
+            std::iter::once(profile.cert_path).chain(profile.alt_cert_paths.iter().copied()).collect()
+        }
+        Location::Applet(a) => a.cert_paths.to_vec(),
+    };
+    for path in paths {
+        let der = match cns.read(path, CERTIFICATE_SIZE, &cert::der_total_length) {
+            Ok(der) => der,
+            // Another place may hold it; losing the card is not "elsewhere".
+            Err(CardError::Status { .. }) => continue,
+            Err(e) => return Err(e),
+        };
+        // Files may exist and hold zeros (OpenSC commit 5115785ac): only DER counts.
+        if cert::der_total_length(&der).is_some_and(|n| n <= der.len()) {
+            return Ok(Some(der));
+        }
     }
+    Ok(None)
 }
 
-/// Sends one PIN command (from a [`flow::PinFlow`]) in its own session, exactly once, and then
-/// resets the card so no verified state outlives the operation. The command, and the PIN in it,
-/// is dropped (and wiped) before this returns.
-pub fn send_pin_command(transport: &mut dyn CardTransport, cmd: Command) -> Result<StatusWord, CardError> {
-    let atr = transport.atr().to_vec();
+/// Sends one PIN command (from a [`flow::PinFlow`]) in its own session, exactly once, to the
+/// card whose CNS files are at `location` (from its status read), then resets the card so no
+/// verified state outlives the operation. The command, and the PIN in it, is dropped (and
+/// wiped) before this returns.
+pub fn send_pin_command(
+    transport: &mut dyn CardTransport,
+    location: Location,
+    cmd: Command,
+) -> Result<StatusWord, CardError> {
     let sw = {
         let mut session = transport.session()?;
-        select_pin_root(session.as_mut(), recognize_atr(&atr))?;
-        let r = exchange(session.as_mut(), &cmd);
-        drop(cmd);
-        r?.sw
+        let r = enter_pin_root(session.as_mut(), location).and_then(|()| {
+            let r = crate::apdu::exchange(session.as_mut(), &cmd);
+            drop(cmd);
+            Ok(r?.sw)
+        });
+        r?
     };
-    // Failing to reset only matters for the verified state; the answer is what the user needs.
-    if let Err(e) = transport.reset() {
-        tracing::debug!("card reset after PIN command failed: {e}");
-    }
+    reset_after_pin(transport);
     Ok(sw)
 }
 
-/// The PIN objects live under the MF on classic cards (select it so P2's "under the MF" is
-/// unambiguous), under the CNS applet on the newer ones.
-fn select_pin_root(session: &mut dyn CardSession, profile: &CardProfile) -> Result<(), CardError> {
-    if exchange(session, &commands::select_mf())?.sw == StatusWord::Ok {
-        return Ok(());
+/// The application again (after a reset it is not selected), or the MF.
+fn enter_pin_root(session: &mut dyn CardSession, location: Location) -> Result<(), CardError> {
+    let (cmd, op) = match location {
+        Location::Classic => (commands::select_mf(), "SELECT MF"),
+        Location::Applet(a) => (
+            commands::select_aid(a.aid)
+                .map_err(|_| CardError::Status { op: "SELECT AID", sw: StatusWord::WrongLength })?,
+            "SELECT AID",
+        ),
+    };
+    match crate::apdu::exchange(session, &cmd)?.sw {
+        StatusWord::Ok => Ok(()),
+        sw => Err(CardError::Status { op, sw }),
     }
-    for aid in profile.aids {
-        if let Ok(cmd) = commands::select_aid(aid)
-            && exchange(session, &cmd)?.sw == StatusWord::Ok
-        {
-            return Ok(());
-        }
-    }
-    Err(CardError::NotCns(None))
 }
 
-fn recognize_atr(atr: &[u8]) -> &'static CardProfile {
-    crate::profile::recognize(atr).profile
+/// Failing to reset only matters for the verified state; the answer is what the user needs.
+fn reset_after_pin(transport: &mut dyn CardTransport) {
+    if let Err(e) = transport.reset() {
+        tracing::debug!("card reset after PIN command failed: {e}");
+    }
+}
+
+/// What a PIN operation knows when it decides whether to send its command.
+#[derive(Debug, Clone, Copy)]
+pub struct PinContext {
+    pub location: Location,
+    pub profile: &'static CardProfile,
+    /// P2 for the PIN commands on this card (profile or applet).
+    pub pin_ref: u8,
+    pub pin: PinState,
+    pub puk: PinState,
+}
+
+/// A PIN operation failed on the way; `command_sent` says whether its command may have reached
+/// the card (then the counter may have moved: the user must check before trying again).
+#[derive(Debug, thiserror::Error)]
+#[error("{error}")]
+pub struct PinOpError {
+    #[source]
+    pub error: CardError,
+    pub command_sent: bool,
+}
+
+/// One PIN operation in one card session, at the fewest APDUs: find the CNS files and confirm
+/// the card (its serial), ask the counter that `op` can consume where that is free (and the
+/// PUK's when the PIN is blocked, for the right advice), let `decide` build the command or
+/// stop, send it once, reset the card.
+///
+/// Returns the card's answer, or `None` when `decide` sent nothing.
+pub fn pin_operation(
+    transport: &mut dyn CardTransport,
+    op: Operation,
+    decide: impl FnOnce(&PinContext) -> Option<Command>,
+) -> Result<Option<StatusWord>, PinOpError> {
+    let not_sent = |error: CardError| PinOpError { error, command_sent: false };
+    let profile = crate::profile::recognize(transport.atr()).profile;
+    let answer = {
+        let mut session = transport.session().map_err(|e| not_sent(e.into()))?;
+        let (mut cns, _) = Cns::open(session.as_mut(), profile, None).map_err(not_sent)?;
+        let (pin, puk) = match op.consumes() {
+            PinKind::Pin => {
+                let pin = query_counter(&mut cns, PinKind::Pin).map_err(not_sent)?;
+                let puk = if pin.is_blocked() {
+                    query_counter(&mut cns, PinKind::Puk).map_err(not_sent)?
+                } else {
+                    PinState::Unknown
+                };
+                (pin, puk)
+            }
+            PinKind::Puk => (PinState::Unknown, query_counter(&mut cns, PinKind::Puk).map_err(not_sent)?),
+        };
+        let location = cns.location;
+        let ctx = PinContext { location, profile, pin_ref: location.pin_ref(profile), pin, puk };
+        let Some(cmd) = decide(&ctx) else {
+            return Ok(None);
+        };
+        cns.select_pin_root().map_err(not_sent)?;
+        let sw = cns.send(&cmd);
+        drop(cmd);
+        sw.map_err(|error| PinOpError { error, command_sent: true })?
+    };
+    reset_after_pin(transport);
+    Ok(Some(answer))
 }
 
 /// The recognition the operations above use, for callers that need the profile.

@@ -6,38 +6,13 @@ use crate::transport::CardSession;
 
 use super::CardError;
 
-/// READ BINARY never asks for more than this per command (OpenSC does the same).
-const CHUNK: usize = 255;
+/// READ BINARY never asks for more than this per command: Le = 00 (ISO 7816-4 short Le).
+const MAX_CHUNK: usize = 256;
 /// READ BINARY offsets are 15 bits.
 const MAX_OFFSET: usize = 0x7FFF;
 
-/// Selects an EF by its path from the MF (without 3F00), one step at a time: every TS-CNS
-/// accepts that, while path selection (P1 = 08) is optional. Returns the size from the FCI, if
-/// the card gave one.
-pub(crate) fn select_path(session: &mut dyn CardSession, path: &[u16]) -> Result<Option<usize>, CardError> {
-    select_one(session, &commands::select_mf(), "SELECT MF")?;
-    let mut size = None;
-    for fid in path {
-        size = select_one(session, &commands::select_fid(*fid), "SELECT")?;
-    }
-    Ok(size)
-}
-
-/// Selects an applet, then a path relative to it (newer Java Card TS-CNS).
-pub(crate) fn select_in_applet(
-    session: &mut dyn CardSession,
-    aid: &[u8],
-    path: &[u16],
-) -> Result<Option<usize>, CardError> {
-    let cmd = commands::select_aid(aid)
-        .map_err(|_| CardError::Status { op: "SELECT AID", sw: StatusWord::WrongLength })?;
-    select_one(session, &cmd, "SELECT AID")?;
-    let cmd = commands::select_relative_path(path)
-        .map_err(|_| CardError::Status { op: "SELECT", sw: StatusWord::WrongLength })?;
-    select_one(session, &cmd, "SELECT")
-}
-
-fn select_one(
+/// Sends one SELECT; the file size from the FCI when the card gave one.
+pub(crate) fn select_one(
     session: &mut dyn CardSession,
     cmd: &crate::apdu::Command,
     op: &'static str,
@@ -94,19 +69,22 @@ fn length(b: &[u8]) -> Option<(usize, usize)> {
 
 /// Reads the selected transparent EF.
 ///
-/// `size` is the FCI size if known; `limit` caps the read (the file's nominal size);
+/// `size` is the FCI size if known; `limit` caps the read (the file's nominal size); `chunk` is
+/// what one READ BINARY asks for (255, or 256 sent as Le = 00, from the card's profile);
 /// `total_from_prefix` may tell, from the bytes read so far, how long the content really is
 /// (the certificate's DER header), so we stop there instead of reading the zero padding.
 ///
 /// End of file, as the cards do it: 6282 → keep the partial data and stop; 6B00 past the start →
 /// stop; 6Cxx → re-sent with the right Le by `exchange`; a short read → stop; 6700 to Le = 00 →
-/// ask for 255 instead (we never send Le = 00, but a card may answer as if we had).
+/// ask for 255 instead, once, for the rest of the file.
 pub(crate) fn read_selected(
     session: &mut dyn CardSession,
     size: Option<usize>,
     limit: usize,
+    chunk: usize,
     total_from_prefix: &dyn Fn(&[u8]) -> Option<usize>,
 ) -> Result<Vec<u8>, CardError> {
+    let mut chunk = chunk.clamp(1, MAX_CHUNK);
     let mut end = size.map_or(limit, |s| s.min(limit));
     let mut out: Vec<u8> = Vec::with_capacity(end);
     while out.len() < end {
@@ -114,9 +92,10 @@ pub(crate) fn read_selected(
         if offset > MAX_OFFSET {
             break;
         }
-        let want = (end - offset).min(CHUNK);
-        // `want` is 1..=255 here
-        let r = exchange(session, &commands::read_binary(offset as u16, want as u8))?;
+        let want = (end - offset).min(chunk);
+        // `want` is 1..=256 here; 256 goes out as Le = 00
+        let le = u8::try_from(want).unwrap_or(0);
+        let r = exchange(session, &commands::read_binary(offset as u16, le))?;
         match r.sw {
             StatusWord::Ok => {
                 let got = r.data.len();
@@ -130,6 +109,10 @@ pub(crate) fn read_selected(
                 break;
             }
             StatusWord::WrongParameters | StatusWord::WrongLe(_) if offset > 0 => break,
+            StatusWord::WrongLength if le == 0 => {
+                chunk = MAX_CHUNK - 1;
+                continue;
+            }
             sw => return Err(CardError::Status { op: "READ BINARY", sw }),
         }
         if let Some(total) = total_from_prefix(&out) {

@@ -3,16 +3,14 @@
 
 use zeroize::Zeroizing;
 
-use super::{
-    CERTIFICATE_SIZE, CardError, PERSONAL_DATA_SIZE, PROCESSOR_DATA_SIZE, Root, identify, query_counters,
-    read_certificate_in, read_file,
-};
+use super::locate::{Cns, Location};
+use super::{CardError, PERSONAL_DATA_SIZE, PROCESSOR_DATA_SIZE, query_counter, read_certificate_in};
 use crate::cert::{self, CertSummary, Consistency};
 use crate::codice_fiscale::{self, CfMismatch, CodiceFiscale};
 use crate::files::id_carta::CardId;
 use crate::files::personal_data::{self, PersonalData};
 use crate::files::processor::{self, ProcessorData};
-use crate::pin::PinState;
+use crate::pin::{PinKind, PinState};
 use crate::profile::{self, Recognition};
 use crate::transport::{CardSession, CardTransport};
 
@@ -31,8 +29,8 @@ pub struct CardStatus {
     pub atr: Vec<u8>,
     pub recognition: Recognition,
     pub id: CardId,
-    /// Found under a CNS applet rather than the classic MF tree.
-    pub applet: Option<Vec<u8>>,
+    /// Where the CNS files are: the classic tree or an applet (which generation of card).
+    pub location: Location,
     pub personal: Result<PersonalData, PartError>,
     /// The raw EF.Dati_personali, kept for the certificate hash check; wiped on drop.
     pub personal_raw: Zeroizing<Vec<u8>>,
@@ -78,31 +76,27 @@ fn read_in_session(
     atr: Vec<u8>,
     recognition: Recognition,
 ) -> Result<CardStatus, CardError> {
-    let profile = recognition.profile;
-    let (root, id) = identify(session, profile)?;
+    let (mut cns, id) = Cns::open(session, recognition.profile, None)?;
+    let (personal_path, processor_path) = match cns.location {
+        Location::Classic => (cns.profile.personal_data_path, Some(cns.profile.processor_path)),
+        Location::Applet(a) => (a.personal_data_path, a.processor_path),
+    };
 
-    let personal_raw = Zeroizing::new(optional(read_file(
-        session,
-        &root,
-        profile.personal_data_path,
-        PERSONAL_DATA_SIZE,
-        &|_| None,
-    ))?);
+    // Only the used part of the 400 bytes: the field walk tells when it has ended.
+    let personal_raw =
+        Zeroizing::new(optional(cns.read(personal_path, PERSONAL_DATA_SIZE, &personal_data::content_len))?);
     let personal: Result<PersonalData, PartError> = if personal_raw.is_empty() {
         Err(PartError("EF.Dati_personali not readable".into()))
     } else {
         personal_data::parse(&personal_raw).map_err(PartError::from)
     };
 
-    let processor =
-        optional(read_file(session, &root, profile.processor_path, PROCESSOR_DATA_SIZE, &|_| None))?;
-    let processor = processor::parse(&processor).ok();
-
-    let der = match read_certificate_in(session, &root, profile) {
-        Ok(der) => Some(der),
-        Err(CardError::Status { .. } | CardError::Parse { .. }) => alt_certificate(session, &root, profile)?,
-        Err(e) => return Err(e),
+    let processor = match processor_path {
+        Some(path) => processor::parse(&optional(cns.read(path, PROCESSOR_DATA_SIZE, &|_| None))?).ok(),
+        None => None,
     };
+
+    let der = read_certificate_in(&mut cns)?;
     let certificate = match &der {
         Some(d) => CertSummary::from_der(d).map_err(PartError::from),
         None => Err(PartError("no authentication certificate on the card".into())),
@@ -124,13 +118,13 @@ fn read_in_session(
         )
     });
 
-    let (pin, puk) = query_counters(session, profile)?;
+    let pin = query_counter(&mut cns, PinKind::Pin)?;
+    let puk = query_counter(&mut cns, PinKind::Puk)?;
+    let counters_queried = cns.profile.empty_verify_safe;
+    let location = cns.location;
     Ok(CardStatus {
         atr,
-        applet: match &root {
-            Root::Mf => None,
-            Root::Applet(aid) => Some(aid.clone()),
-        },
+        location,
         recognition,
         id,
         personal,
@@ -143,23 +137,8 @@ fn read_in_session(
         consistency,
         pin,
         puk,
-        counters_queried: profile.empty_verify_safe,
+        counters_queried,
     })
-}
-
-/// The certificate at the other places this card family keeps it.
-fn alt_certificate(
-    session: &mut dyn CardSession,
-    root: &Root,
-    profile: &crate::profile::CardProfile,
-) -> Result<Option<Vec<u8>>, CardError> {
-    for path in profile.alt_cert_paths {
-        let der = optional(read_file(session, root, path, CERTIFICATE_SIZE, &cert::der_total_length))?;
-        if cert::der_total_length(&der).is_some_and(|n| n <= der.len()) {
-            return Ok(Some(der));
-        }
-    }
-    Ok(None)
 }
 
 /// A file the card refuses to give is an empty part, not a failed status; losing the card is.

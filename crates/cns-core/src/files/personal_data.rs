@@ -205,6 +205,15 @@ pub fn parse(raw: &[u8]) -> Result<PersonalData, PersonalDataError> {
     })
 }
 
+/// How many bytes of a prefix of the file hold its content, once the prefix shows where the
+/// content ends (the 16th field, or the 00 fill after the last one); `None` while the content
+/// may go on past the prefix. Lets a reader stop at the content instead of the 400-byte file.
+pub fn content_len(prefix: &[u8]) -> Option<usize> {
+    let (values, end) = walk_fields(prefix).ok()?;
+    let ended = values.len() == FIELD_COUNT || prefix.get(end) == Some(&0);
+    (ended && end >= HEADER_LEN).then_some(end)
+}
+
 /// Returns the field values and the end offset of the last one.
 fn walk_fields(raw: &[u8]) -> Result<(Vec<String>, usize), PersonalDataError> {
     let mut values = Vec::with_capacity(FIELD_COUNT);

@@ -32,41 +32,50 @@ pub fn run(op: Operation, backend: &Backend, args: &PinArgs, out: &Out) -> Exit 
         Ok(t) => t,
         Err(code) => return code,
     };
-    // Knowing the counters first is what lets the flow refuse a blocked PIN and ask before a
-    // last try; reading them never costs one.
-    let status = match card::read_status(transport.as_mut()) {
-        Ok(s) => s,
-        Err(e) => return out.card_error(&e),
-    };
-    let pin_ref = status.recognition.profile.pin_ref;
-    let mut flow = PinFlow::new(op, pin_ref, status.pin, status.puk);
-    drop(status);
-
-    let mut step = flow.submit(entry(op, &entered));
-    drop(entered);
-    if let Step::ConfirmLastTry { kind } = step {
-        if !args.confirm_last_attempt {
-            return out.fail(Exit::LastTryRefused, "last_try", &last_try_message(out.lang, kind));
+    // One card session: confirm the card, ask the counter this operation can consume (never
+    // costs a try), let the flow decide, send at most one command. Knowing the counter is what
+    // lets the flow refuse a blocked PIN and ask before a last try.
+    let mut flow = None;
+    let mut held_back = None;
+    let answer = card::pin_operation(transport.as_mut(), op, |ctx| {
+        let f = flow.insert(PinFlow::new(op, ctx.pin_ref, ctx.pin, ctx.puk));
+        let mut step = f.submit(entry(op, &entered));
+        if matches!(step, Step::ConfirmLastTry { .. }) && args.confirm_last_attempt {
+            step = f.confirm_last_try();
         }
-        step = flow.confirm_last_try();
-    }
-    match step {
-        Step::Send(cmd) => match card::send_pin_command(transport.as_mut(), cmd) {
-            Ok(sw) => match flow.card_answered(sw) {
-                Step::Done(outcome) => report(out, op, outcome),
-                _ => out.fail(Exit::Other, "internal", "unexpected flow state"),
-            },
-            Err(e) => {
-                flow.card_failed();
-                interrupted(out, &e)
+        match step {
+            Step::Send(cmd) => Some(cmd),
+            other => {
+                held_back = Some(other);
+                None
             }
-        },
-        Step::Refused(Refusal::PinBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Pin }),
-        Step::Refused(Refusal::PukBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Puk }),
-        Step::Invalid(problems) => {
-            out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems))
         }
-        other => out.fail(Exit::Other, "internal", &format!("unexpected flow step {other:?}")),
+    });
+    drop(entered);
+    match (answer, flow, held_back) {
+        (Ok(Some(sw)), Some(mut flow), _) => match flow.card_answered(sw) {
+            Step::Done(outcome) => report(out, op, outcome),
+            _ => out.fail(Exit::Other, "internal", "unexpected flow state"),
+        },
+        (Ok(None), _, Some(step)) => match step {
+            Step::ConfirmLastTry { kind } => {
+                out.fail(Exit::LastTryRefused, "last_try", &last_try_message(out.lang, kind))
+            }
+            Step::Refused(Refusal::PinBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Pin }),
+            Step::Refused(Refusal::PukBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Puk }),
+            Step::Invalid(problems) => {
+                out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems))
+            }
+            other => out.fail(Exit::Other, "internal", &format!("unexpected flow step {other:?}")),
+        },
+        (Err(e), flow, _) if e.command_sent => {
+            if let Some(mut f) = flow {
+                f.card_failed();
+            }
+            interrupted(out, &e.error)
+        }
+        (Err(e), _, _) => out.card_error(&e.error),
+        _ => out.fail(Exit::Other, "internal", "unexpected flow state"),
     }
 }
 

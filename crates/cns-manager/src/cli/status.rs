@@ -73,6 +73,11 @@ pub fn to_json(reader: &str, s: &CardStatus, today: Date) -> Value {
             "expired": s.card_expiry().map(|e| e < today),
             "atr": hex(&s.atr),
             "profile": s.recognition.profile.name,
+            "generation": s.location.generation(),
+            "applet": match s.location {
+                card::Location::Applet(a) => Value::String(hex(a.aid)),
+                card::Location::Classic => Value::Null,
+            },
         },
         "holder": {
             "surname": pd.map(|p| p.surname.as_str()),
@@ -134,6 +139,9 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
     }
     let region = s.id.region().map(|r| format!(" – {}", r.name)).unwrap_or_default();
     println!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted());
+    if let card::Location::Applet(a) = s.location {
+        println!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name);
+    }
     let expiry = s.card_expiry();
     let expired = expiry.is_some_and(|e| e < today);
     println!(

@@ -429,21 +429,28 @@ impl CnsApp {
             .ok()
             .map(|p| p.birth_date.raw.clone())
             .filter(|b| b.len() == 8 && b.bytes().all(|c| c.is_ascii_digit()));
-        let w = Wizard::new(op, s.recognition.profile.pin_ref, s.pin, s.puk, birth);
+        let w = Wizard::new(op, s.location.pin_ref(s.recognition.profile), s.pin, s.puk, birth);
         self.notice = None;
         self.screen = Screen::Wizard(Box::new(w));
     }
 
     fn wizard_step(&mut self, f: impl FnOnce(&mut Wizard) -> Option<cns_core::Command>) {
+        // The command goes to where the status read found the CNS files.
+        let location = self.card.status().map(|s| s.location);
         let Screen::Wizard(w) = &mut self.screen else {
             return;
         };
         let Some(cmd) = f(w) else {
             return;
         };
+        let Some(location) = location else {
+            drop(cmd);
+            w.answered(Err(cns_core::TransportError::NoCard.into()));
+            return;
+        };
         let reader = self.readers.selected.clone().unwrap_or_default();
         self.pin_seq += 1;
-        if !self.worker.send(Request::PinCommand { reader, cmd, seq: self.pin_seq }) {
+        if !self.worker.send(Request::PinCommand { reader, location, cmd, seq: self.pin_seq }) {
             w.answered(Err(cns_core::TransportError::Cancelled.into()));
         }
     }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use cns_core::card::{self, CardError, CardStatus};
+use cns_core::card::{self, CardError, CardStatus, Location};
 use cns_core::{Command, StatusWord, TransportError};
 use cns_pcsc::ReaderInfo;
 
@@ -25,7 +25,8 @@ pub enum Request {
     ReadCard { reader: String, seq: u64 },
     /// Send one PIN command built by a `PinFlow`, exactly once.
     /// `seq` comes back with the answer, so a late answer never lands in a newer wizard.
-    PinCommand { reader: String, cmd: Command, seq: u64 },
+    /// `location` is where the status read found the CNS files (classic tree or applet).
+    PinCommand { reader: String, location: Location, cmd: Command, seq: u64 },
     /// List readers now (the "Riprova" button; the monitor keeps the list current anyway).
     ListReaders,
     /// Switch between real readers and the demo card.
@@ -108,9 +109,9 @@ fn handle_request(backend: &mut Backend, req: Request) -> Option<Event> {
                 .and_then(|mut t| card::read_status(t.as_mut()).map(Box::new));
             Event::Status { reader, seq, result }
         }
-        Request::PinCommand { reader, cmd, seq } => {
+        Request::PinCommand { reader, location, cmd, seq } => {
             let result = match backend.open(&reader) {
-                Ok(mut t) => card::send_pin_command(t.as_mut(), cmd),
+                Ok(mut t) => card::send_pin_command(t.as_mut(), location, cmd),
                 Err(e) => {
                     drop(cmd);
                     Err(CardError::from(e))

@@ -101,6 +101,8 @@ fn mode_label(m: QuirkMode) -> &'static str {
         QuirkMode::Idemia => "IDEMIA",
         QuirkMode::Legacy => "CRS Lombardia (Siemens)",
         QuirkMode::NoCount => "Senza contatore / No counter",
+        QuirkMode::Applet2025 => "TS-CNS 2025 (applet)",
+        QuirkMode::St2022 => "ST2022 JSign4 (NFC)",
     }
 }
 

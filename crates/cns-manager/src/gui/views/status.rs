@@ -240,8 +240,8 @@ impl CnsApp {
                 s.recognition.profile.name,
                 s.recognition.marker
             ));
-            if let Some(aid) = &s.applet {
-                ui.label(format!("Applet: {}", words::hex(aid)));
+            if let cns_core::card::Location::Applet(applet) = s.location {
+                ui.label(format!("Applet: {} ({})", applet.name, words::hex(applet.aid)));
             }
             ui.label(if s.counters_queried {
                 lang.t("Contatori letti dalla tessera senza consumare tentativi.", "Counters read from the card without using tries.")
