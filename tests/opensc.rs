@@ -126,3 +126,37 @@ fn pkcs15_tool_by_reader_index() {
     assert_eq!(r.code, 0, "{r}");
     assert_eq!(pem_blocks(&r.stdout), vec![FIXTURE_DER.to_vec()], "{r}");
 }
+
+/// The 2025 applet card: OpenSC's itacns driver claims it by its ATR and then cannot bind it
+/// (issue #3804, "PKCS#15 binding failed"), while cns-manager reads everything. If the OpenSC
+/// on this machine learns to read it, this test says so instead of passing quietly: the
+/// README's comparison must then change.
+#[test]
+fn pkcs15_tool_fails_on_the_2025_applet_card_where_cns_manager_reads_it() {
+    let Some(rig) = rig("pkcs15_tool_fails_on_the_2025_applet_card_where_cns_manager_reads_it") else {
+        return;
+    };
+    assert!(have("pkcs15-tool"), "OpenSC is not installed (scripts/setup-debian.sh)");
+    let card = rig.card(cns_tests::rig::CardOpts::new(cns_sim::QuirkMode::Applet2025));
+
+    let r = opensc(
+        rig,
+        &card,
+        "pkcs15-tool",
+        &["--no-cache", "--reader", card.reader(), "--list-certificates", "--read-certificate", "01"],
+    );
+    let read_it = r.code == 0 && pem_blocks(&r.stdout).iter().any(|c| c == FIXTURE_DER);
+    assert!(
+        !read_it,
+        "OpenSC now reads the 2025 applet card: update the README (OpenSC comparison) and this test:\n{r}"
+    );
+    assert_ne!(r.code, 0, "pkcs15-tool exited 0 without the certificate:\n{r}");
+
+    let s = card.cli("status", &["--json"]);
+    assert_eq!(s.code, 0, "{s}");
+    let j = s.json();
+    assert_eq!(j["card"]["generation"], "applet2025", "{j}");
+    assert_eq!(j["holder"]["fiscal_code"], "BNCGLI90E52D612W", "{j}");
+    assert_eq!(j["pin"]["tries_left"], 3, "{j}");
+    assert_eq!(j["certificate"]["key_bits"], 2048, "{j}");
+}
