@@ -552,3 +552,77 @@ fn pem_to_der(pem: &str) -> Vec<u8> {
     let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
     base64::engine::general_purpose::STANDARD.decode(body.trim()).unwrap()
 }
+
+// ---------------------------------------------------------------------------------------------
+// watch
+
+/// `watch --json` as a kiosk would run it: lines arrive as the card comes and goes, the status
+/// of each inserted card once, and no try is ever spent, on the card family where asking the
+/// counter would cost one either.
+#[test]
+fn watch_json_reports_insertion_status_and_removal() {
+    use std::io::BufRead as _;
+    let Some(rig) = rig("watch_json_reports_insertion_status_and_removal") else { return };
+    let card = rig.card(CardOpts::new(QuirkMode::Siemens));
+    card.toggle_removed();
+    rig.wait_presence(card.reader(), None);
+
+    let mut c = rig.client(rig.bin("cns-manager"));
+    c.args(["watch", "--json", "--reader", card.reader()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = c.spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, lines) = std::sync::mpsc::channel::<Value>();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+            if tx.send(v).is_err() {
+                return;
+            }
+        }
+    });
+    let next = |what: &str| -> Value {
+        let v = lines.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|e| panic!("no {what} line: {e}"));
+        assert_eq!(v["event"], what, "{v}");
+        assert_eq!(v["reader"], card.reader(), "{v}");
+        assert!(v["time"].as_str().is_some_and(|t| t.ends_with('Z')), "{v}");
+        v
+    };
+    next("reader_added");
+    card.toggle_removed();
+    let inserted = next("card_inserted");
+    assert_eq!(inserted["atr"], hex(QuirkMode::Siemens.atr()), "{inserted}");
+    let status = next("status");
+    let s = &status["status"];
+    assert_eq!(s["card"]["serial"], SERIAL, "{status}");
+    assert_eq!(s["holder"]["fiscal_code"], "BNCGLI90E52D612W", "{status}");
+    assert_eq!(s["pin"]["state"], "unknown", "{status}");
+    card.toggle_removed();
+    next("card_removed");
+    // and again: each insertion is read once
+    card.toggle_removed();
+    next("card_inserted");
+    next("status");
+    assert!(lines.recv_timeout(Duration::from_millis(500)).is_err(), "an extra line after one status");
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let verifies = card.apdus().iter().filter(|l| l.contains("APDU 00 20 ")).count();
+    assert_eq!(verifies, 0, "watch sent a VERIFY to a Siemens card:\n{}", card.log_text());
+    assert_eq!(card.state().pin_tries_left(), 3);
+}
+
+#[test]
+fn watch_without_the_service_fails_like_readers() {
+    let Some(rig) = rig("watch_without_the_service_fails_like_readers") else { return };
+    let mut c = rig.client(rig.bin("cns-manager"));
+    c.env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm").args(["watch", "--json"]);
+    let r = cns_tests::rig::run(c, None, Duration::from_secs(10));
+    let mut c = rig.client(rig.bin("cns-manager"));
+    c.env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm").args(["readers", "--json"]);
+    let readers = cns_tests::rig::run(c, None, Duration::from_secs(10));
+    assert_ne!(r.code, 0, "{r}");
+    assert_eq!(r.code, readers.code, "watch: {r}\nreaders: {readers}");
+    assert_eq!(r.json()["error"]["kind"], readers.json()["error"]["kind"], "{r}");
+}

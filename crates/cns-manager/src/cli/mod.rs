@@ -9,6 +9,7 @@ mod messages;
 mod pin_ops;
 mod secrets;
 mod status;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,6 +80,16 @@ pub enum Command {
     ChangePin(PinArgs),
     /// Unblock the PIN with the PUK and set a new PIN.
     Unblock(PinArgs),
+    /// Follow readers and cards: one line per event, and the status of each card inserted
+    /// (read once, never spends a try), until interrupted.
+    Watch {
+        /// Only this reader's events.
+        #[arg(long, value_name = "NAME")]
+        reader: Option<String>,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Save the authentication certificate to a file (DER, or PEM with --pem).
     ExportCert {
         #[command(flatten)]
@@ -165,12 +176,13 @@ pub fn run(cmd: Command, backend: &Backend, lang: Lang) -> Exit {
         Command::ChangePin(a) => pin_ops::run(cns_core::flow::Operation::ChangePin, backend, &a, &out),
         Command::Unblock(a) => pin_ops::run(cns_core::flow::Operation::UnblockPin, backend, &a, &out),
         Command::ExportCert { card, out: path, pem } => export_cert(backend, &card, &path, pem, &out),
+        Command::Watch { reader, .. } => watch::run(backend, reader.as_deref(), &out),
     }
 }
 
 fn cmd_json(cmd: &Command) -> bool {
     match cmd {
-        Command::Readers { json } => *json,
+        Command::Readers { json } | Command::Watch { json, .. } => *json,
         Command::Status(a) | Command::ExportCert { card: a, .. } => a.json,
         Command::VerifyPin(a) | Command::ChangePin(a) | Command::Unblock(a) => a.card.json,
     }

@@ -195,6 +195,31 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
     println!("PUK: {}", pin_words(lang, s.puk, false));
 }
 
+/// The status on one line, in the words of [`print_human`] (for `watch`).
+pub fn one_line(lang: Lang, s: &CardStatus, today: Date) -> String {
+    let mut parts = Vec::new();
+    if let Ok(p) = &s.personal {
+        parts.push(format!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name));
+        parts.push(format!("{}: {}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code));
+    }
+    let region = s.id.region().map(|r| format!(" – {}", r.name)).unwrap_or_default();
+    parts.push(format!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted()));
+    if let card::Location::Applet(a) = s.location {
+        parts.push(format!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name));
+    }
+    let expiry = s.card_expiry();
+    let expired = expiry.is_some_and(|e| e < today);
+    parts.push(format!(
+        "{}: {}{}",
+        lang.t("Scadenza tessera", "Card expiry"),
+        dmy(expiry),
+        if expired { lang.t(" ⚠ SCADUTA", " ⚠ EXPIRED") } else { "" }
+    ));
+    parts.push(format!("PIN: {}", pin_words(lang, s.pin, true)));
+    parts.push(format!("PUK: {}", pin_words(lang, s.puk, false)));
+    parts.join("; ")
+}
+
 fn pin_words(lang: Lang, p: PinState, is_pin: bool) -> String {
     match p {
         PinState::TriesLeft { tries_left: 1 } => {

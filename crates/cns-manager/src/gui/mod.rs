@@ -7,7 +7,7 @@
 
 mod app;
 pub mod export;
-mod monitor;
+pub(crate) mod monitor;
 mod state;
 mod style;
 mod views;
