@@ -440,3 +440,46 @@ fn counter_mode_set_at_start_cannot_be_switched_off() {
     handle.remove();
     wait_label(&mut h, "schermo pulito");
 }
+
+/// The 2025 applet card (OpenSC issue #3804) chosen in the demo's "Tipo di tessera": read, PIN
+/// changed, blocked and unblocked in the window as any other card.
+#[test]
+fn the_2025_applet_card_works_in_the_window() {
+    let handle = SimHandle::default();
+    let mut h = shown(&handle, false);
+    h.get_by_role_and_label(Role::ComboBox, "Tipo di tessera").click();
+    run_until(&mut h, "the card types", |h| h.query_by_label("TS-CNS 2025 (applet)").is_some());
+    h.get_by_label("TS-CNS 2025 (applet)").click_accesskit();
+    h.step();
+    run_until(&mut h, "the applet card", |_| handle.card().mode() == cns_sim::QuirkMode::Applet2025);
+    status_shown(&mut h);
+    wait_label(&mut h, "Ti restano 3 tentativi");
+    h.get_by_label_contains("6090 1042 3781 5004");
+
+    change_pin(&mut h, "12345", "24680");
+    wait_label(&mut h, "PIN cambiato");
+    assert!(handle.card().pin_is("24680"));
+    assert!(!handle.card().is_pin_verified(), "the card must be reset after the PIN command");
+    click(&mut h, "Fatto");
+    for left in ["Ti restano 2 tentativi.", "Ti resta un solo tentativo"] {
+        verify(&mut h, "99999");
+        wait_label(&mut h, left);
+        click(&mut h, "Annulla");
+        wait_label(&mut h, "GIULIA BIANCHI");
+    }
+    verify(&mut h, "99999");
+    click(&mut h, "Sì, usa l'ultimo tentativo");
+    wait_label(&mut h, "Hai esaurito i tentativi");
+    click(&mut h, "Sblocca con il PUK");
+    wait_label(&mut h, "Passo 1 di 3");
+    type_pin(&mut h, "PUK", "12345678");
+    enter(&mut h);
+    type_pin(&mut h, "Nuovo PIN", "13579");
+    enter(&mut h);
+    type_pin(&mut h, "Ripeti il nuovo PIN", "13579");
+    enter(&mut h);
+    wait_label(&mut h, "PIN sbloccato");
+    let card = handle.card();
+    assert!(card.pin_is("13579"));
+    assert_eq!((card.pin_tries_left(), card.puk_tries_left()), (3, 8));
+}
