@@ -282,6 +282,26 @@ mod tests {
     }
 
     #[test]
+    fn content_len_tells_when_a_prefix_holds_all_the_fields() {
+        let raw = example();
+        // the worked example's 16 fields end at byte 111: any prefix that holds them is enough
+        assert_eq!(content_len(&raw[..111]), Some(111));
+        assert_eq!(content_len(&raw[..255]), Some(111));
+        // a prefix that ends inside the fields may go on
+        assert_eq!(content_len(&raw[..110]), None);
+        assert_eq!(content_len(&raw[..60]), None);
+        assert_eq!(content_len(&raw[..3]), None);
+        // what the reader keeps parses as the whole file does
+        let whole = parse(&raw).unwrap();
+        let part = parse(&raw[..111]).unwrap();
+        assert_eq!((part.used_len, part.fiscal_code.as_str()), (whole.used_len, whole.fiscal_code.as_str()));
+        // fewer fields end where the 00 fill starts, and not before it is seen
+        let short = build(&["ROSSI", "MARIO"], |u| u);
+        assert_eq!(content_len(&short[..20]), None);
+        assert_eq!(content_len(&short[..21]), Some(20));
+    }
+
+    #[test]
     fn worked_example_field_by_field() {
         let raw = example();
         assert_eq!(&raw[..6], b"00006F");
