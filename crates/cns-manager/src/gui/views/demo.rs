@@ -158,6 +158,9 @@ impl CnsApp {
         let mut mode = self.demo.mode;
         egui::ComboBox::from_id_salt("demo_mode")
             .width(ui.available_width() - 8.0)
+            // every card type at once: the newest (the applet cards) are last, and a scrolled
+            // list would hide them
+            .height(f32::INFINITY)
             .selected_text(mode_label(mode))
             .show_ui(ui, |ui| {
                 for m in QuirkMode::all() {
