@@ -98,6 +98,32 @@ fn verify(h: &mut Harness<'_, CnsApp>, pin: &str) {
     click(h, "Verifica");
 }
 
+/// Three wrong PINs from the status screen: the counts, the last-try confirmation, blocked.
+fn block_the_pin(h: &mut Harness<'_, CnsApp>) {
+    for left in ["Ti restano 2 tentativi.", "Ti resta un solo tentativo"] {
+        verify(h, "99999");
+        wait_label(h, left);
+        click(h, "Annulla");
+        wait_label(h, "GIULIA BIANCHI");
+    }
+    verify(h, "99999");
+    h.get_by_label_contains("È l'ultimo tentativo.");
+    click(h, "Sì, usa l'ultimo tentativo");
+    wait_label(h, "Hai esaurito i tentativi");
+}
+
+/// From the blocked-PIN page: PUK and the new PIN twice, with the keyboard.
+fn unblock(h: &mut Harness<'_, CnsApp>, puk: &str, new: &str) {
+    click(h, "Sblocca con il PUK");
+    wait_label(h, "Passo 1 di 3");
+    type_pin(h, "PUK", puk);
+    enter(h);
+    type_pin(h, "Nuovo PIN", new);
+    enter(h);
+    type_pin(h, "Ripeti il nuovo PIN", new);
+    enter(h);
+}
+
 #[test]
 fn inserted_card_shows_its_state() {
     let handle = SimHandle::default();
@@ -177,25 +203,9 @@ fn last_try_needs_confirmation_and_nothing_is_sent_before() {
 fn three_wrong_pins_block_and_the_puk_unblocks() {
     let handle = SimHandle::default();
     let mut h = shown(&handle, false);
-    for left in ["Ti restano 2 tentativi.", "Ti resta un solo tentativo"] {
-        verify(&mut h, "99999");
-        wait_label(&mut h, left);
-        click(&mut h, "Annulla");
-        wait_label(&mut h, "GIULIA BIANCHI");
-    }
-    verify(&mut h, "99999");
-    h.get_by_label_contains("È l'ultimo tentativo.");
-    click(&mut h, "Sì, usa l'ultimo tentativo");
-    wait_label(&mut h, "Hai esaurito i tentativi");
+    block_the_pin(&mut h);
     assert_eq!(handle.card().pin_tries_left(), 0);
-    click(&mut h, "Sblocca con il PUK");
-    wait_label(&mut h, "Passo 1 di 3");
-    type_pin(&mut h, "PUK", "12345678");
-    enter(&mut h);
-    type_pin(&mut h, "Nuovo PIN", "24680");
-    enter(&mut h);
-    type_pin(&mut h, "Ripeti il nuovo PIN", "24680");
-    enter(&mut h);
+    unblock(&mut h, "12345678", "24680");
     wait_label(&mut h, "PIN sbloccato");
     assert!(handle.card().pin_is("24680"));
     assert_eq!(handle.card().pin_tries_left(), 3);
@@ -461,23 +471,8 @@ fn the_2025_applet_card_works_in_the_window() {
     assert!(handle.card().pin_is("24680"));
     assert!(!handle.card().is_pin_verified(), "the card must be reset after the PIN command");
     click(&mut h, "Fatto");
-    for left in ["Ti restano 2 tentativi.", "Ti resta un solo tentativo"] {
-        verify(&mut h, "99999");
-        wait_label(&mut h, left);
-        click(&mut h, "Annulla");
-        wait_label(&mut h, "GIULIA BIANCHI");
-    }
-    verify(&mut h, "99999");
-    click(&mut h, "Sì, usa l'ultimo tentativo");
-    wait_label(&mut h, "Hai esaurito i tentativi");
-    click(&mut h, "Sblocca con il PUK");
-    wait_label(&mut h, "Passo 1 di 3");
-    type_pin(&mut h, "PUK", "12345678");
-    enter(&mut h);
-    type_pin(&mut h, "Nuovo PIN", "13579");
-    enter(&mut h);
-    type_pin(&mut h, "Ripeti il nuovo PIN", "13579");
-    enter(&mut h);
+    block_the_pin(&mut h);
+    unblock(&mut h, "12345678", "13579");
     wait_label(&mut h, "PIN sbloccato");
     let card = handle.card();
     assert!(card.pin_is("13579"));
