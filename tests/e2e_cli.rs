@@ -44,7 +44,11 @@ fn status_in_mode(mode: QuirkMode) {
     assert_eq!(j["certificate"]["key_bits"], 2048, "{mode}");
     let (pin, puk) = (&j["pin"], &j["puk"]);
     match mode {
-        QuirkMode::Standard | QuirkMode::StIncard | QuirkMode::Idemia | QuirkMode::Applet2025 => {
+        QuirkMode::Standard
+        | QuirkMode::StIncard
+        | QuirkMode::Idemia
+        | QuirkMode::Idemia2021
+        | QuirkMode::Applet2025 => {
             assert_eq!(pin["state"], "ok", "{mode}: {pin}");
             assert_eq!(pin["tries_left"], 3, "{mode}: {pin}");
             assert_eq!(puk["state"], "ok", "{mode}: {puk}");
@@ -98,6 +102,11 @@ fn status_json_nocount() {
 #[test]
 fn status_json_applet2025() {
     status_in_mode(QuirkMode::Applet2025);
+}
+
+#[test]
+fn status_json_idemia2021() {
+    status_in_mode(QuirkMode::Idemia2021);
 }
 
 #[test]

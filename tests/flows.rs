@@ -253,6 +253,10 @@ fn expected_cost(mode: QuirkMode) -> Cost {
             Cost { status: 14, verify_pin: 6, change_pin: 6, unblock: 6, export_cert: 10 }
         }
         // probe 2 (path refused, then MF) + AID + GET DATA, then the classic names; no counters
+        // 1100/1101 asked first (absent), then 1400/9001/2002
+        QuirkMode::Idemia2021 => {
+            Cost { status: 15, verify_pin: 5, change_pin: 5, unblock: 5, export_cert: 9 }
+        }
         QuirkMode::St2022 => Cost { status: 16, verify_pin: 7, change_pin: 7, unblock: 7, export_cert: 12 },
     }
 }

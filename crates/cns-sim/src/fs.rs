@@ -22,6 +22,10 @@ pub const EF_INST_FILE: u16 = 0x4142;
 /// The 2025 applet's serial (BCD) and certificate (DF DA01, EF C001): OpenSC issue #3804.
 pub const EF_SERIAL_BCD: u16 = 0xD003;
 pub const DF_CERT_2025: u16 = 0xDA01;
+/// IDEMIA 2021: the certificate at 1400/9001/2002 (DF_DS, then the key set's DF).
+pub const DF_DS: u16 = 0x1400;
+pub const DF_IDEMIA_CERT: u16 = 0x9001;
+pub const EF_IDEMIA_CERT: u16 = 0x2002;
 pub const EF_CERT_2025: u16 = 0xC001;
 
 const CERT_FILE_SIZE: usize = 2048;
@@ -84,7 +88,16 @@ impl FileSystem {
         if c.mode == QuirkMode::Applet2025 {
             return FileSystem::build_applet_2025(c);
         }
-        let ef = |fid, data| Node::Ef { fid, data };
+        let ef = ef_node;
+        let cert_df = if c.mode == QuirkMode::Idemia2021 {
+            // 1400/9001/2002 holds the certificate; DF1 keeps only EF.Dati_personali
+            vec![ef(EF_DATI_PERSONALI, c.personal_data.clone())]
+        } else {
+            vec![
+                ef(EF_C_CARTA, padded(c.certificate, CERT_FILE_SIZE)),
+                ef(EF_DATI_PERSONALI, c.personal_data.clone()),
+            ]
+        };
         let mf = Node::Df {
             fid: MF,
             children: vec![
@@ -98,13 +111,7 @@ impl FileSystem {
                         ef(EF_ID_CARTA, c.holder.card_serial.as_bytes().to_vec()),
                     ],
                 },
-                Node::Df {
-                    fid: DF1,
-                    children: vec![
-                        ef(EF_C_CARTA, padded(c.certificate, CERT_FILE_SIZE)),
-                        ef(EF_DATI_PERSONALI, c.personal_data.clone()),
-                    ],
-                },
+                Node::Df { fid: DF1, children: cert_df },
                 Node::Df {
                     fid: DF2,
                     children: vec![
@@ -116,7 +123,19 @@ impl FileSystem {
                 },
             ],
         };
-        FileSystem { mf }
+        let mut fs = FileSystem { mf };
+        if c.mode == QuirkMode::Idemia2021
+            && let Node::Df { children, .. } = &mut fs.mf
+        {
+            children.push(Node::Df {
+                fid: DF_DS,
+                children: vec![Node::Df {
+                    fid: DF_IDEMIA_CERT,
+                    children: vec![ef(EF_IDEMIA_CERT, c.certificate.to_vec())],
+                }],
+            });
+        }
+        fs
     }
 
     /// The 2025 applet as the public trace shows it: the application DF (FID 3F00 in its FCI)
@@ -124,7 +143,7 @@ impl FileSystem {
     /// certificate alone in DA01/C001 (its file is exactly the DER, no 00 fill). Nothing of the
     /// classic tree the trace does not show.
     fn build_applet_2025(c: &Contents<'_>) -> FileSystem {
-        let ef = |fid, data| Node::Ef { fid, data };
+        let ef = ef_node;
         let mut serial = vec![0x5A, 0x08];
         serial.extend(c.holder.card_serial.as_bytes().chunks(2).map(|p| {
             let digit = |i: usize| p.get(i).map_or(0x0F, |d| d.wrapping_sub(b'0') & 0x0F);
@@ -234,6 +253,10 @@ impl FileSystem {
         tlv(&mut out, 0x6F, &body);
         out
     }
+}
+
+fn ef_node(fid: u16, data: Vec<u8>) -> Node {
+    Node::Ef { fid, data }
 }
 
 /// Short-form TLV; every value here is under 128 bytes.

@@ -88,6 +88,10 @@ pub enum QuirkMode {
     /// ST2022 over NFC (OpenSC PR #3806): a contactless ATR without historical bytes, the JSign4
     /// applet (confirmed by GET DATA 01 80), the classic file names inside it.
     St2022,
+    /// The IDEMIA cards OpenSC calls "CNS IDEMIA 2021" (Infineon chip, IDEMIA mask, OS 2000):
+    /// the classic tree, but the certificate under 1400/9001/2002 (reverse-engineered paths,
+    /// OpenSC commit a4eed9597) and no EF.C_Carta.
+    Idemia2021,
 }
 
 /// Athena, Atmel IC, OS 0181 (TS-CNS, Lombardy CRS, Tuscany TS-CNS).
@@ -121,6 +125,11 @@ pub const ATR_GD: [u8; 25] = [
     0x01, 0x43, 0x4E, 0x53, 0x10, 0x31, 0x80, 0x9D,
 ];
 
+/// IDEMIA, Infineon IC, OS 2000 (health card, Sardegna; OpenSC's "CNS IDEMIA 2021").
+pub const ATR_IDEMIA_2021: [u8; 25] = [
+    0x3B, 0xFF, 0x18, 0x00, 0x00, 0x81, 0x31, 0xFE, 0x45, 0x00, 0x6B, 0x05, 0x05, 0x20, 0x00, 0x01, 0x21,
+    0x01, 0x43, 0x4E, 0x53, 0x10, 0x31, 0x80, 0x79,
+];
 /// ST2022 over NFC: the reader's synthesised ATR, no historical bytes (PR #3806).
 pub const ATR_ST2022_NFC: [u8; 5] = [0x3B, 0x80, 0x80, 0x01, 0x01];
 
@@ -134,6 +143,7 @@ impl QuirkMode {
             QuirkMode::Idemia,
             QuirkMode::Legacy,
             QuirkMode::NoCount,
+            QuirkMode::Idemia2021,
             QuirkMode::Applet2025,
             QuirkMode::St2022,
         ]
@@ -150,6 +160,7 @@ impl QuirkMode {
             QuirkMode::NoCount => "nocount",
             QuirkMode::Applet2025 => "applet2025",
             QuirkMode::St2022 => "st2022",
+            QuirkMode::Idemia2021 => "idemia2021",
         }
     }
 
@@ -164,6 +175,7 @@ impl QuirkMode {
             QuirkMode::NoCount => "wrong PIN answers 6300, tries left never reported",
             QuirkMode::Applet2025 => "2025 TS-CNS: CNS applet only, D003 serial, DA01/C001 certificate",
             QuirkMode::St2022 => "ST2022 over NFC: JSign4 applet, no historical bytes",
+            QuirkMode::Idemia2021 => "IDEMIA 2021: certificate under 1400/9001/2002, no 1101",
         }
     }
 
@@ -184,6 +196,7 @@ impl QuirkMode {
                 applet_only: true,
                 ..base
             },
+            QuirkMode::Idemia2021 => base,
             QuirkMode::St2022 => Quirks {
                 applet_aid: Some(cns_core::profile::AID_ST2022.to_vec()),
                 applet_only: true,
@@ -203,6 +216,7 @@ impl QuirkMode {
             QuirkMode::Legacy => &ATR_SIEMENS_LEGACY,
             QuirkMode::NoCount | QuirkMode::Applet2025 => &ATR_GD,
             QuirkMode::St2022 => &ATR_ST2022_NFC,
+            QuirkMode::Idemia2021 => &ATR_IDEMIA_2021,
         }
     }
 }
@@ -216,7 +230,7 @@ impl fmt::Display for QuirkMode {
 /// The name is not one of [`QuirkMode::all`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown card mode {0:?} (expected one of: standard, stincard, siemens, idemia, legacy, nocount, applet2025, st2022)"
+    "unknown card mode {0:?} (expected one of: standard, stincard, siemens, idemia, legacy, nocount, idemia2021, applet2025, st2022)"
 )]
 pub struct UnknownMode(pub String);
 

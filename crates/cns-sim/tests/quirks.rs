@@ -7,7 +7,7 @@ use common::*;
 
 #[test]
 fn presets_have_names_and_real_cns_atrs() {
-    assert_eq!(QuirkMode::all().len(), 8);
+    assert_eq!(QuirkMode::all().len(), 9);
     for m in QuirkMode::all() {
         if *m == QuirkMode::St2022 {
             // a contactless reader's ATR: no historical bytes at all
@@ -50,7 +50,7 @@ fn presets_have_names_and_real_cns_atrs() {
     // The 2025 applet card carries the same G&D ATR as a classic one: only its files tell.
     let masks: Vec<u8> =
         QuirkMode::all().iter().filter(|m| m.atr().len() > 13).map(|m| m.atr()[m.atr().len() - 13]).collect();
-    assert_eq!(masks, vec![0x0C, 0x09, 0x08, 0x05, 0x08, 0x04, 0x04]);
+    assert_eq!(masks, vec![0x0C, 0x09, 0x08, 0x05, 0x08, 0x04, 0x05, 0x04]);
     assert_eq!(QuirkMode::Applet2025.atr(), QuirkMode::NoCount.atr());
 }
 

@@ -25,7 +25,8 @@ struct Args {
     /// vpcd port: 35963 = reader "Virtual PCD 00 00", 35964 = "... 00 01".
     #[arg(long, default_value_t = cns_vpcd::DEFAULT_PORT)]
     port: u16,
-    /// Card family preset: standard, stincard, siemens, idemia, legacy, nocount, applet2025, st2022
+    /// Card family preset: standard, stincard, siemens, idemia, legacy, nocount, idemia2021,
+    /// applet2025, st2022
     /// [default: standard, or the state file's].
     #[arg(long)]
     mode: Option<QuirkMode>,

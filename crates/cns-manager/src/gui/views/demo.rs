@@ -103,6 +103,7 @@ fn mode_label(m: QuirkMode) -> &'static str {
         QuirkMode::NoCount => "Senza contatore / No counter",
         QuirkMode::Applet2025 => "TS-CNS 2025 (applet)",
         QuirkMode::St2022 => "ST2022 JSign4 (NFC)",
+        QuirkMode::Idemia2021 => "IDEMIA 2021",
     }
 }
 
