@@ -43,15 +43,17 @@ wait_for() { # wait_for FILE PATTERN COUNT
         [ "$(grep -c "$2" "$1" 2>/dev/null || true)" -ge "$3" ] && return 0
         sleep 0.01
     done
-    echo "[bench] timed out waiting for $2 in $1" >&2
+    echo "[bench] timed out waiting for $2 in $1:" >&2
+    tail -5 "$1" >&2
     exit 1
 }
-start_card() { # start_card MODE
+start_card() { # start_card MODE GENERATION
     "$BIN/cns-sim-vpcd" --port "$PORT" --mode "$1" --state "$WORK/card-$1.toml" -v 2>"$WORK/card.log" &
     card_pid=$!
     pids+=("$card_pid")
+    # present, and the new card (not the one before it, still cached by pcscd) answers
     for _ in $(seq 1 500); do
-        "$BIN/cns-manager" readers --json 2>/dev/null | grep -q '"card_present": true' && return 0
+        "$BIN/cns-manager" status --json --reader "$READER" 2>/dev/null | grep -q "\"generation\": \"$2\"" && return 0
         sleep 0.01
     done
     echo "[bench] the card did not appear" >&2
@@ -60,6 +62,13 @@ start_card() { # start_card MODE
 stop_card() {
     kill "$card_pid"
     wait "$card_pid" 2>/dev/null || true
+    # pcscd notices at its next poll of the reader
+    for _ in $(seq 1 500); do
+        "$BIN/cns-manager" readers --json 2>/dev/null | grep -q '"card_present": false' && return 0
+        sleep 0.01
+    done
+    echo "[bench] the card did not go away" >&2
+    exit 1
 }
 apdus() { grep -c ': APDU ' "$WORK/card.log" || true; }
 # time_cmd NAME CMD...: APDUs of one run, then the median of RUNS runs
@@ -67,7 +76,7 @@ time_cmd() {
     local name="$1" before after t0 t1
     shift
     before=$(apdus)
-    "$@" >/dev/null 2>&1
+    "$@" >"$WORK/first.out" 2>&1 || { echo "[bench] $name failed: $*" >&2; cat "$WORK/first.out" >&2; exit 1; }
     after=$(apdus)
     local n=$((after - before))
     for _ in $(seq 1 "$RUNS"); do
@@ -83,12 +92,12 @@ echo "Through pcscd $(pcscd --version 2>/dev/null | head -1 | awk '{print $NF}')
 echo
 echo "| command | APDUs | wall time |"
 echo "|---|---|---|"
-start_card standard
+start_card standard classic
 time_cmd "\`cns-manager status --json\` (standard card)" "$BIN/cns-manager" status --json --reader "$READER"
 time_cmd "\`pkcs15-tool --list-info --list-certificates --list-pins --read-certificate 01\` (same card)" \
     pkcs15-tool --no-cache --reader "$READER" --list-info --list-certificates --list-pins --read-certificate 01
 stop_card
-start_card applet2025
+start_card applet2025 applet2025
 time_cmd "\`cns-manager status --json\` (2025 applet card)" "$BIN/cns-manager" status --json --reader "$READER"
 if pkcs15-tool --no-cache --reader "$READER" --read-certificate 01 >/dev/null 2>&1; then
     echo "| pkcs15-tool on the 2025 applet card | reads it | |"
@@ -98,7 +107,7 @@ fi
 stop_card
 
 # (b) insertion → status
-start_card standard
+start_card standard classic
 "$BIN/cns-manager" watch --json --reader "$READER" >"$WORK/watch.log" 2>/dev/null &
 pids+=($!)
 "target/release/examples/insertion_probe" "$READER" >"$WORK/probe.log" 2>/dev/null &
