@@ -1,0 +1,127 @@
+//! Object identifiers used here (RFC 5652, RFC 5035, RFC 8017, RFC 5280).
+
+use der::asn1::ObjectIdentifier as Oid;
+
+pub const DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.1");
+pub const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
+pub const CONTENT_TYPE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.3");
+pub const MESSAGE_DIGEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.4");
+pub const SIGNING_TIME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.5");
+pub const SIGNING_CERTIFICATE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.12");
+pub const SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
+
+pub const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
+pub const SHA256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.1");
+pub const SHA384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.2");
+pub const SHA512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.3");
+
+pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+pub const SHA1_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.5");
+pub const SHA256_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.11");
+pub const SHA384_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.12");
+pub const SHA512_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.13");
+
+/// X.520 serialNumber: "TINIT-<codice fiscale>" in Italian qualified certificates.
+pub const AT_SERIAL_NUMBER: Oid = Oid::new_unwrap("2.5.4.5");
+pub const AT_COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
+pub const AT_SURNAME: Oid = Oid::new_unwrap("2.5.4.4");
+pub const AT_GIVEN_NAME: Oid = Oid::new_unwrap("2.5.4.42");
+pub const AT_ORGANIZATION: Oid = Oid::new_unwrap("2.5.4.10");
+
+/// The digest algorithms we can compute, by OID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DigestAlg {
+    Sha1,
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl DigestAlg {
+    pub fn from_oid(oid: &Oid) -> Option<DigestAlg> {
+        Some(match *oid {
+            SHA1 => DigestAlg::Sha1,
+            SHA256 => DigestAlg::Sha256,
+            SHA384 => DigestAlg::Sha384,
+            SHA512 => DigestAlg::Sha512,
+            _ => return None,
+        })
+    }
+
+    /// The digest named by a signature algorithm (`sha256WithRSAEncryption`...).
+    pub fn from_signature_oid(oid: &Oid) -> Option<DigestAlg> {
+        Some(match *oid {
+            SHA1_WITH_RSA => DigestAlg::Sha1,
+            SHA256_WITH_RSA => DigestAlg::Sha256,
+            SHA384_WITH_RSA => DigestAlg::Sha384,
+            SHA512_WITH_RSA => DigestAlg::Sha512,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DigestAlg::Sha1 => "SHA-1",
+            DigestAlg::Sha256 => "SHA-256",
+            DigestAlg::Sha384 => "SHA-384",
+            DigestAlg::Sha512 => "SHA-512",
+        }
+    }
+
+    pub fn hasher(self) -> Hasher {
+        use sha2::Digest;
+        match self {
+            DigestAlg::Sha1 => Hasher::Sha1(sha1::Sha1::new()),
+            DigestAlg::Sha256 => Hasher::Sha256(sha2::Sha256::new()),
+            DigestAlg::Sha384 => Hasher::Sha384(sha2::Sha384::new()),
+            DigestAlg::Sha512 => Hasher::Sha512(sha2::Sha512::new()),
+        }
+    }
+
+    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        let mut h = self.hasher();
+        h.update(data);
+        h.finish()
+    }
+
+    /// PKCS#1 v1.5 verification parameters (DigestInfo prefix) for this digest.
+    pub fn pkcs1v15(self) -> rsa::Pkcs1v15Sign {
+        match self {
+            DigestAlg::Sha1 => rsa::Pkcs1v15Sign::new::<sha1::Sha1>(),
+            DigestAlg::Sha256 => rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+            DigestAlg::Sha384 => rsa::Pkcs1v15Sign::new::<sha2::Sha384>(),
+            DigestAlg::Sha512 => rsa::Pkcs1v15Sign::new::<sha2::Sha512>(),
+        }
+    }
+}
+
+/// A running digest of one of the [`DigestAlg`]s.
+#[derive(Clone)]
+pub enum Hasher {
+    Sha1(sha1::Sha1),
+    Sha256(sha2::Sha256),
+    Sha384(sha2::Sha384),
+    Sha512(sha2::Sha512),
+}
+
+impl Hasher {
+    pub fn update(&mut self, data: &[u8]) {
+        use sha2::Digest;
+        match self {
+            Hasher::Sha1(h) => h.update(data),
+            Hasher::Sha256(h) => h.update(data),
+            Hasher::Sha384(h) => h.update(data),
+            Hasher::Sha512(h) => h.update(data),
+        }
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        use sha2::Digest;
+        match self {
+            Hasher::Sha1(h) => h.finalize().to_vec(),
+            Hasher::Sha256(h) => h.finalize().to_vec(),
+            Hasher::Sha384(h) => h.finalize().to_vec(),
+            Hasher::Sha512(h) => h.finalize().to_vec(),
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Trusted issuers, certificate chains and CRLs. Nothing is trusted unless the user gave it.
+
+use crate::oids::DigestAlg;
+use crate::{CadesError, Result, malformed, oids};
+use der::{Decode, Encode};
+use spki::{AlgorithmIdentifierOwned, DecodePublicKey};
+use std::time::{Duration, SystemTime};
+use x509_cert::Certificate;
+use x509_cert::crl::CertificateList;
+use x509_cert::name::Name;
+use x509_cert::time::Time;
+
+/// Largest certificate or CRL file read into memory.
+pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+/// The CA certificates the user trusts.
+#[derive(Debug, Clone, Default)]
+pub struct TrustStore {
+    anchors: Vec<Certificate>,
+}
+
+impl TrustStore {
+    pub fn new() -> Self {
+        TrustStore::default()
+    }
+
+    /// Adds every certificate in `bytes` (DER, or PEM with one or more certificates).
+    pub fn add(&mut self, bytes: &[u8]) -> Result<usize> {
+        let certs = parse_certificates(bytes)?;
+        let n = certs.len();
+        self.anchors.extend(certs);
+        Ok(n)
+    }
+
+    pub fn anchors(&self) -> &[Certificate] {
+        &self.anchors
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.anchors.is_empty()
+    }
+}
+
+/// Certificates from DER or PEM bytes.
+pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {
+    let trimmed = trim_start(bytes);
+    if trimmed.starts_with(b"-----BEGIN") {
+        let certs = Certificate::load_pem_chain(trimmed).map_err(|e| malformed(format!("PEM certificate: {e}")))?;
+        if certs.is_empty() {
+            return Err(malformed("no certificate in the file"));
+        }
+        Ok(certs)
+    } else {
+        Ok(vec![Certificate::from_der(bytes).map_err(|e| malformed(format!("certificate: {e}")))?])
+    }
+}
+
+/// A CRL from DER or PEM bytes.
+pub fn parse_crl(bytes: &[u8]) -> Result<CertificateList> {
+    let trimmed = trim_start(bytes);
+    if trimmed.starts_with(b"-----BEGIN") {
+        let (label, der) = der::pem::decode_vec(trimmed).map_err(|e| malformed(format!("PEM CRL: {e}")))?;
+        if label != "X509 CRL" {
+            return Err(malformed(format!("PEM block {label}, not a CRL")));
+        }
+        Ok(CertificateList::from_der(&der).map_err(|e| malformed(format!("CRL: {e}")))?)
+    } else {
+        Ok(CertificateList::from_der(bytes).map_err(|e| malformed(format!("CRL: {e}")))?)
+    }
+}
+
+fn trim_start(b: &[u8]) -> &[u8] {
+    let skip = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[skip..]
+}
+
+pub fn to_system_time(t: &Time) -> SystemTime {
+    SystemTime::UNIX_EPOCH + t.to_unix_duration()
+}
+
+/// Whether `signed` (DER) with signature `sig` under `alg` was made by `issuer`'s key.
+pub fn signed_by(signed: &[u8], alg: &AlgorithmIdentifierOwned, sig: &[u8], issuer: &Certificate) -> bool {
+    let Some(digest) = DigestAlg::from_signature_oid(&alg.oid) else { return false };
+    let Ok(key) = rsa_key(issuer) else { return false };
+    key.verify(digest.pkcs1v15(), &digest.digest(signed), sig).is_ok()
+}
+
+/// The RSA public key of a certificate.
+pub fn rsa_key(cert: &Certificate) -> Result<rsa::PublicKey> {
+    let spki = cert.tbs_certificate().subject_public_key_info();
+    if spki.algorithm.oid != oids::RSA_ENCRYPTION {
+        return Err(CadesError::Unsupported(format!("key algorithm {}", spki.algorithm.oid)));
+    }
+    rsa::PublicKey::from_public_key_der(&spki.to_der()?)
+        .map_err(|e| CadesError::Unsupported(format!("RSA key: {e}")))
+}
+
+/// Whether `cert` was issued (signed) by `issuer`.
+pub fn issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
+    if cert.tbs_certificate().issuer() != issuer.tbs_certificate().subject() {
+        return false;
+    }
+    let Ok(tbs) = cert.tbs_certificate().to_der() else { return false };
+    let Some(sig) = cert.signature().as_bytes() else { return false };
+    signed_by(&tbs, cert.signature_algorithm(), sig, issuer)
+}
+
+/// Whether `at` lies within the certificate's validity.
+pub fn valid_at(cert: &Certificate, at: SystemTime) -> Validity {
+    let v = cert.tbs_certificate().validity();
+    if at < to_system_time(&v.not_before) {
+        Validity::NotYetValid
+    } else if at > to_system_time(&v.not_after) {
+        Validity::Expired
+    } else {
+        Validity::Valid
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validity {
+    Valid,
+    Expired,
+    NotYetValid,
+}
+
+/// The outcome of building a chain to a trusted issuer.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    /// The trusted certificate the chain ends at, if any.
+    pub anchor: Option<Certificate>,
+    /// The certificate that issued the leaf (anchor or intermediate), if found and verified.
+    pub issuer: Option<Certificate>,
+    /// A certificate of the chain was not valid at the time asked.
+    pub invalid_link: Option<String>,
+}
+
+/// Walks from `leaf` up through `pool` (certificates in the signed file) to one of `trust`'s
+/// anchors, checking each signature, and each certificate's validity at `at`.
+pub fn build_chain(leaf: &Certificate, pool: &[Certificate], trust: &TrustStore, at: SystemTime) -> Chain {
+    let mut chain = Chain { anchor: None, issuer: None, invalid_link: None };
+    if trust.anchors().iter().any(|a| a == leaf) {
+        chain.anchor = Some(leaf.clone());
+        return chain;
+    }
+    let mut current = leaf.clone();
+    for depth in 0..6 {
+        if let Some(a) = trust.anchors().iter().find(|a| issued_by(&current, a)) {
+            if depth == 0 {
+                chain.issuer = Some(a.clone());
+            }
+            if valid_at(a, at) != Validity::Valid {
+                chain.invalid_link = Some(name_cn(a.tbs_certificate().subject()));
+            }
+            chain.anchor = Some(a.clone());
+            return chain;
+        }
+        let Some(next) = pool.iter().find(|c| *c != &current && issued_by(&current, c)) else {
+            return chain;
+        };
+        if depth == 0 {
+            chain.issuer = Some(next.clone());
+        }
+        if valid_at(next, at) != Validity::Valid {
+            chain.invalid_link = Some(name_cn(next.tbs_certificate().subject()));
+        }
+        current = next.clone();
+    }
+    chain
+}
+
+/// The common name of a Name, or the whole name when it has none.
+pub fn name_cn(name: &Name) -> String {
+    attr_string(name, &oids::AT_COMMON_NAME).unwrap_or_else(|| name.to_string())
+}
+
+/// The first attribute of type `oid` in a Name, as text.
+pub fn attr_string(name: &Name, oid: &der::asn1::ObjectIdentifier) -> Option<String> {
+    name.iter().find(|atv| atv.oid == *oid).and_then(|atv| any_text(&atv.value))
+}
+
+fn any_text(v: &der::Any) -> Option<String> {
+    use der::{Tag, Tagged};
+    match v.tag() {
+        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::TeletexString | Tag::VisibleString => {
+            Some(String::from_utf8_lossy(v.value()).into_owned())
+        }
+        Tag::BmpString => {
+            let units: Vec<u16> = v.value().chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+            Some(String::from_utf16_lossy(&units))
+        }
+        _ => None,
+    }
+}
+
+/// What a CRL says about a certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CrlAnswer {
+    Good { this_update: SystemTime },
+    Revoked { date: SystemTime },
+}
+
+/// Looks `cert` up in `crl`, after checking that `issuer` signed the CRL.
+pub fn check_crl(cert: &Certificate, issuer: &Certificate, crl: &CertificateList) -> Result<CrlAnswer> {
+    let tbs = &crl.tbs_cert_list;
+    if &tbs.issuer != cert.tbs_certificate().issuer() {
+        return Err(malformed("the CRL is from another issuer"));
+    }
+    let signed = tbs.to_der()?;
+    let Some(sig) = crl.signature.as_bytes() else { return Err(malformed("CRL signature")) };
+    if !signed_by(&signed, &crl.signature_algorithm, sig, issuer) {
+        return Err(malformed("the CRL's signature is not the issuer's"));
+    }
+    let serial = cert.tbs_certificate().serial_number();
+    for entry in tbs.revoked_certificates.iter().flatten() {
+        if &entry.serial_number == serial {
+            return Ok(CrlAnswer::Revoked { date: to_system_time(&entry.revocation_date) });
+        }
+    }
+    Ok(CrlAnswer::Good { this_update: to_system_time(&tbs.this_update) })
+}
+
+/// The http:// CRL distribution points of a certificate.
+pub fn crl_urls(cert: &Certificate) -> Vec<String> {
+    use x509_cert::ext::pkix::CrlDistributionPoints;
+    use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+    let Ok(Some((_, dps))) = cert.tbs_certificate().get_extension::<CrlDistributionPoints>() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for dp in dps.0 {
+        if let Some(DistributionPointName::FullName(names)) = dp.distribution_point {
+            for n in names {
+                if let GeneralName::UniformResourceIdentifier(uri) = n {
+                    out.push(uri.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Seconds since the Unix epoch, for reports.
+pub fn unix_seconds(t: SystemTime) -> i64 {
+    match t.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        Err(e) => -i64::try_from(e.duration().as_secs()).unwrap_or(i64::MAX),
+    }
+}
+
+pub fn from_unix_seconds(s: i64) -> SystemTime {
+    if s >= 0 {
+        SystemTime::UNIX_EPOCH + Duration::from_secs(s.unsigned_abs())
+    } else {
+        SystemTime::UNIX_EPOCH - Duration::from_secs(s.unsigned_abs())
+    }
+}

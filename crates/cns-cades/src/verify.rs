@@ -1,0 +1,613 @@
+//! Verifying `.p7m`/`.p7s` files made by anyone: DER or Base64, nested envelopes, several
+//! signers; the content streams through the digests (and to the extracted file).
+
+use crate::ber::Counting;
+use crate::ess::{SigningCertificate, SigningCertificateV2};
+use crate::oids::{self, DigestAlg, Hasher};
+use crate::parse::{self, ContentSink, Envelope};
+use crate::trust::{self, CrlAnswer, TrustStore, Validity};
+use crate::{CadesError, Result};
+use cms::signed_data::{SignerIdentifier, SignerInfo};
+use der::asn1::OctetString;
+use der::{Decode, Encode};
+use spki::AlgorithmIdentifierOwned;
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+use x509_cert::Certificate;
+use x509_cert::crl::CertificateList;
+use x509_cert::ext::pkix::SubjectKeyIdentifier;
+use x509_cert::time::Time;
+
+/// Envelopes inside envelopes (`x.pdf.p7m.p7m`) are followed this deep.
+const MAX_LAYERS: usize = 8;
+/// Bytes looked at to decide whether the content is itself a signed file.
+const SNIFF: usize = 96;
+
+/// What to check against.
+pub struct VerifyOptions<'a> {
+    pub trust: &'a TrustStore,
+    /// CRLs the user gave (DER or PEM).
+    pub crls: Vec<Vec<u8>>,
+    /// Fetches a CRL from a distribution point: only set when the user asked for it.
+    pub fetch_crl: Option<&'a dyn Fn(&str) -> std::result::Result<Vec<u8>, String>>,
+    /// The original document of a detached signature.
+    pub detached_content: Option<PathBuf>,
+    /// Where the innermost document goes (streamed), if wanted.
+    pub extract_to: Option<&'a mut dyn Write>,
+    /// Bytes of content hashed so far (for a progress bar).
+    pub progress: Option<&'a mut dyn FnMut(u64)>,
+}
+
+/// The whole answer.
+#[derive(Debug, Clone)]
+pub struct VerifyReport {
+    /// Outermost first.
+    pub layers: Vec<Layer>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Layer {
+    /// Size of the signed content (of the original document for a detached signature).
+    pub content_len: u64,
+    pub detached: bool,
+    pub signers: Vec<SignerReport>,
+}
+
+/// The verdict a person (or a script, through the exit code) needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// Every signature intact, every certificate valid and trusted.
+    Valid,
+    /// Signatures intact, but a certificate is expired, revoked or not trusted.
+    NotTrusted,
+    /// A signature is broken or the content was altered.
+    Invalid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertValidity {
+    Valid,
+    Expired,
+    NotYetValid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrustStatus {
+    /// Chains to a CA the user trusts (its common name).
+    Trusted { anchor: String },
+    /// No trusted CA issued it.
+    NotTrusted,
+    /// Chains to a trusted CA, but a certificate on the way was not valid at signing time.
+    ChainInvalid { at: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Revocation {
+    /// No CRL was given or fetched.
+    NotChecked,
+    Good { crl_date: SystemTime },
+    Revoked { date: SystemTime },
+    /// A CRL was there but could not be used (wrong issuer, bad signature, download failed).
+    Unavailable { reason: String },
+}
+
+/// One signer.
+#[derive(Debug, Clone)]
+pub struct SignerReport {
+    /// Full subject, RFC 4514.
+    pub subject: Option<String>,
+    pub common_name: Option<String>,
+    pub given_name: Option<String>,
+    pub surname: Option<String>,
+    /// From the CNS CN (`CF/serial.hash`) or the serialNumber (`TINIT-CF`), checked.
+    pub fiscal_code: Option<String>,
+    pub organization: Option<String>,
+    pub issuer: Option<String>,
+    pub issuer_cn: Option<String>,
+    pub serial_hex: Option<String>,
+    pub not_before: Option<SystemTime>,
+    pub not_after: Option<SystemTime>,
+    pub signing_time: Option<SystemTime>,
+    pub digest_algorithm: Option<&'static str>,
+    /// The content's digest equals the signed message-digest.
+    pub content_intact: bool,
+    /// The signature verifies with the certificate's key.
+    pub signature_valid: bool,
+    /// Why the two above are false.
+    pub problem: Option<String>,
+    /// signing-certificate(-v2) present and matching (`None`: absent).
+    pub signing_certificate_attr: Option<bool>,
+    pub cert_validity: CertValidity,
+    pub trust: TrustStatus,
+    pub revocation: Revocation,
+}
+
+impl SignerReport {
+    pub fn verdict(&self) -> Verdict {
+        if !self.content_intact || !self.signature_valid || self.signing_certificate_attr == Some(false) {
+            Verdict::Invalid
+        } else if self.cert_validity != CertValidity::Valid
+            || !matches!(self.trust, TrustStatus::Trusted { .. })
+            || matches!(self.revocation, Revocation::Revoked { .. })
+        {
+            Verdict::NotTrusted
+        } else {
+            Verdict::Valid
+        }
+    }
+}
+
+impl VerifyReport {
+    pub fn verdict(&self) -> Verdict {
+        let mut v = Verdict::Valid;
+        for layer in &self.layers {
+            if layer.signers.is_empty() {
+                return Verdict::Invalid;
+            }
+            for s in &layer.signers {
+                v = v.max(s.verdict());
+            }
+        }
+        v
+    }
+
+    /// Every signer of every layer, outermost first.
+    pub fn signers(&self) -> impl Iterator<Item = &SignerReport> {
+        self.layers.iter().flat_map(|l| l.signers.iter())
+    }
+}
+
+/// Verifies the signed file at `path`.
+pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyReport> {
+    let crls: Vec<CertificateList> =
+        options.crls.iter().map(|c| trust::parse_crl(c)).collect::<Result<_>>()?;
+    let mut layers = Vec::new();
+    let mut current: Option<tempfile::NamedTempFile> = None;
+    let mut source = path.to_path_buf();
+    for depth in 0..MAX_LAYERS {
+        let file = BufReader::new(std::fs::File::open(&source)?);
+        let mut reader = Counting::new(crate::input::decoded(file)?);
+        let (layer, nested) = verify_layer(&mut reader, &mut options, &crls, depth > 0)?;
+        layers.push(layer);
+        match nested {
+            Some(tmp) => {
+                source = tmp.path().to_path_buf();
+                current = Some(tmp);
+            }
+            None => {
+                drop(current);
+                return Ok(VerifyReport { layers });
+            }
+        }
+    }
+    Err(CadesError::Unsupported(format!("more than {MAX_LAYERS} nested signatures")))
+}
+
+/// Where the content of a layer goes: undecided until its first bytes are seen, then a temporary
+/// file (a nested signed file), the extraction target, or nowhere.
+enum Dest {
+    Undecided(Vec<u8>),
+    Nested(tempfile::NamedTempFile),
+    Out,
+    Discard,
+}
+
+fn looks_nested(prefix: &[u8]) -> bool {
+    if parse::looks_like_signed_data(prefix) {
+        return true;
+    }
+    // Base64 of a SignedData (possibly PEM-armoured).
+    let text: Vec<u8> = prefix.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+    let body = if text.starts_with(b"-----BEGIN") {
+        let Some(i) = prefix.iter().position(|b| *b == b'\n') else { return false };
+        prefix[i..].iter().copied().filter(|b| !b.is_ascii_whitespace()).collect::<Vec<_>>()
+    } else {
+        text
+    };
+    let usable = body.len() / 4 * 4;
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(&body[..usable])
+        .is_ok_and(|der| parse::looks_like_signed_data(&der))
+}
+
+
+/// The content of one layer as it streams by: digests, and where the bytes go.
+struct LayerSink<'o> {
+    hashers: Vec<(DigestAlg, Hasher)>,
+    dest: Dest,
+    total: u64,
+    out: Option<&'o mut dyn Write>,
+    progress: Option<&'o mut dyn FnMut(u64)>,
+}
+
+impl ContentSink for LayerSink<'_> {
+    fn digest_algorithms(&mut self, algs: &[AlgorithmIdentifierOwned]) -> Result<()> {
+        for a in algs {
+            if let Some(d) = DigestAlg::from_oid(&a.oid)
+                && !self.hashers.iter().any(|(x, _)| *x == d)
+            {
+                self.hashers.push((d, d.hasher()));
+            }
+        }
+        Ok(())
+    }
+
+    fn content(&mut self, chunk: &[u8]) -> Result<()> {
+        self.total += chunk.len() as u64;
+        if let Some(p) = self.progress.as_deref_mut() {
+            p(self.total);
+        }
+        for (_, h) in self.hashers.iter_mut() {
+            h.update(chunk);
+        }
+        route(&mut self.dest, chunk, &mut self.out)
+    }
+}
+
+fn verify_layer<'a, R: Read>(
+    r: &mut Counting<R>,
+    options: &mut VerifyOptions<'a>,
+    crls: &[CertificateList],
+    inner: bool,
+) -> Result<(Layer, Option<tempfile::NamedTempFile>)> {
+    let mut sink = LayerSink {
+        hashers: Vec::new(),
+        dest: Dest::Undecided(Vec::new()),
+        total: 0,
+        out: options.extract_to.take(),
+        progress: options.progress.take(),
+    };
+    let env = parse::read_envelope(r, &mut sink);
+    options.extract_to = sink.out.take();
+    options.progress = sink.progress.take();
+    let env = env?;
+    sink.out = options.extract_to.take();
+    let detached = env.content_len.is_none();
+    if detached {
+        // The original document comes from beside the signature (only for the outer layer).
+        let path = match (&options.detached_content, inner) {
+            (Some(p), false) => p.clone(),
+            _ => return Err(CadesError::DetachedContentMissing),
+        };
+        let mut f = std::fs::File::open(path)?;
+        let mut buf = vec![0u8; crate::CHUNK];
+        loop {
+            let n = match f.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.into()),
+            };
+            sink.content(&buf[..n])?;
+        }
+    }
+    let decided = decide(&mut sink.dest, &mut sink.out);
+    options.extract_to = sink.out.take();
+    decided?;
+    let total = sink.total;
+    let digests: Vec<(DigestAlg, Vec<u8>)> = sink.hashers.into_iter().map(|(a, h)| (a, h.finish())).collect();
+    let nested = match sink.dest {
+        Dest::Nested(f) => Some(f),
+        _ => None,
+    };
+    let signers = check_signers(&env, &digests, options, crls);
+    Ok((Layer { content_len: total, detached, signers }, nested))
+}
+
+fn route(dest: &mut Dest, chunk: &[u8], out: &mut Option<&mut dyn Write>) -> Result<()> {
+    match dest {
+        Dest::Undecided(buf) => {
+            buf.extend_from_slice(chunk);
+            if buf.len() >= SNIFF {
+                decide(dest, out)?;
+            }
+            Ok(())
+        }
+        Dest::Nested(f) => Ok(f.write_all(chunk)?),
+        Dest::Out => match out {
+            Some(w) => Ok(w.write_all(chunk)?),
+            None => Ok(()),
+        },
+        Dest::Discard => Ok(()),
+    }
+}
+
+fn decide(dest: &mut Dest, out: &mut Option<&mut dyn Write>) -> Result<()> {
+    let Dest::Undecided(buf) = dest else { return Ok(()) };
+    let buf = std::mem::take(buf);
+    *dest = if looks_nested(&buf) {
+        let mut f = tempfile::NamedTempFile::new()?;
+        f.write_all(&buf)?;
+        Dest::Nested(f)
+    } else if let Some(w) = out {
+        w.write_all(&buf)?;
+        Dest::Out
+    } else {
+        Dest::Discard
+    };
+    Ok(())
+}
+
+fn check_signers(
+    env: &Envelope,
+    digests: &[(DigestAlg, Vec<u8>)],
+    options: &VerifyOptions<'_>,
+    crls: &[CertificateList],
+) -> Vec<SignerReport> {
+    let certs: Vec<(Certificate, &[u8])> = env
+        .certs
+        .iter()
+        .filter_map(|raw| Certificate::from_der(raw).ok().map(|c| (c, raw.as_slice())))
+        .collect();
+    let pool: Vec<Certificate> = certs.iter().map(|(c, _)| c.clone()).collect();
+    env.signer_infos
+        .iter()
+        .map(|raw| match SignerInfo::from_der(raw) {
+            Ok(si) => check_signer(&si, env, &certs, &pool, digests, options, crls),
+            Err(e) => broken(format!("signer info: {e}")),
+        })
+        .collect()
+}
+
+fn broken(problem: String) -> SignerReport {
+    SignerReport {
+        subject: None,
+        common_name: None,
+        given_name: None,
+        surname: None,
+        fiscal_code: None,
+        organization: None,
+        issuer: None,
+        issuer_cn: None,
+        serial_hex: None,
+        not_before: None,
+        not_after: None,
+        signing_time: None,
+        digest_algorithm: None,
+        content_intact: false,
+        signature_valid: false,
+        problem: Some(problem),
+        signing_certificate_attr: None,
+        cert_validity: CertValidity::Valid,
+        trust: TrustStatus::NotTrusted,
+        revocation: Revocation::NotChecked,
+    }
+}
+
+fn find_cert<'c>(sid: &SignerIdentifier, certs: &'c [(Certificate, &'c [u8])]) -> Option<&'c (Certificate, &'c [u8])> {
+    certs.iter().find(|(c, _)| match sid {
+        SignerIdentifier::IssuerAndSerialNumber(isn) => {
+            c.tbs_certificate().issuer() == &isn.issuer && c.tbs_certificate().serial_number() == &isn.serial_number
+        }
+        SignerIdentifier::SubjectKeyIdentifier(ski) => {
+            matches!(c.tbs_certificate().get_extension::<SubjectKeyIdentifier>(), Ok(Some((_, s))) if &s == ski)
+        }
+    })
+}
+
+/// The single value of the signed attribute `oid`, if present.
+fn attr<'a>(si: &'a SignerInfo, oid: &der::asn1::ObjectIdentifier) -> Option<&'a der::Any> {
+    si.signed_attrs.as_ref()?.iter().find(|a| a.oid == *oid).and_then(|a| a.values.iter().next())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_signer(
+    si: &SignerInfo,
+    env: &Envelope,
+    certs: &[(Certificate, &[u8])],
+    pool: &[Certificate],
+    digests: &[(DigestAlg, Vec<u8>)],
+    options: &VerifyOptions<'_>,
+    crls: &[CertificateList],
+) -> SignerReport {
+    let mut report = broken(String::new());
+    report.problem = None;
+    let mut problems: Vec<String> = Vec::new();
+
+    let signing_time = attr(si, &oids::SIGNING_TIME)
+        .and_then(|v| v.to_der().ok())
+        .and_then(|d| Time::from_der(&d).ok())
+        .map(|t| trust::to_system_time(&t));
+    report.signing_time = signing_time;
+
+    let digest_alg = DigestAlg::from_oid(&si.digest_alg.oid);
+    report.digest_algorithm = digest_alg.map(DigestAlg::name);
+    let content_digest = digest_alg.and_then(|a| digests.iter().find(|(d, _)| *d == a)).map(|(_, v)| v.clone());
+
+    let Some((cert, cert_der)) = find_cert(&si.sid, certs) else {
+        report.problem = Some("the signer's certificate is not in the file".into());
+        return report;
+    };
+    describe_cert(&mut report, cert);
+
+    // Content: message-digest attribute (or, without signed attributes, the signature itself).
+    let (signed_hash_input, intact) = match (&si.signed_attrs, &content_digest) {
+        (_, None) => {
+            problems.push(format!("digest algorithm {} not supported or not announced", si.digest_alg.oid));
+            (None, false)
+        }
+        (Some(attrs), Some(d)) => {
+            let md = attr(si, &oids::MESSAGE_DIGEST)
+                .and_then(|v| v.to_der().ok())
+                .and_then(|der| OctetString::from_der(&der).ok());
+            let ct = attr(si, &oids::CONTENT_TYPE)
+                .and_then(|v| v.to_der().ok())
+                .and_then(|der| der::asn1::ObjectIdentifier::from_der(&der).ok());
+            let intact = md.as_ref().is_some_and(|m| m.as_bytes() == d.as_slice());
+            if md.is_none() {
+                problems.push("no message-digest attribute".into());
+            } else if !intact {
+                problems.push("the content does not match the signature (altered)".into());
+            }
+            if ct != Some(env.econtent_type) {
+                problems.push("content-type attribute missing or different".into());
+            }
+            let ok = intact && ct == Some(env.econtent_type);
+            (attrs.to_der().ok().and_then(|der| digest_alg.map(|a| a.digest(&der))), ok)
+        }
+        (None, Some(d)) => (Some(d.clone()), true),
+    };
+    report.content_intact = intact;
+
+    // Signature.
+    let sig_ok = match (&signed_hash_input, digest_alg, trust::rsa_key(cert)) {
+        (Some(hash), Some(alg), Ok(key)) => {
+            let sig_alg = &si.signature_algorithm.oid;
+            let alg_ok = *sig_alg == oids::RSA_ENCRYPTION || DigestAlg::from_signature_oid(sig_alg) == Some(alg);
+            if !alg_ok {
+                problems.push(format!("signature algorithm {sig_alg} not supported"));
+                false
+            } else {
+                let ok = key.verify(alg.pkcs1v15(), hash, si.signature.as_bytes()).is_ok();
+                if !ok {
+                    problems.push("the signature does not verify".into());
+                }
+                ok
+            }
+        }
+        (_, _, Err(e)) => {
+            problems.push(e.to_string());
+            false
+        }
+        _ => false,
+    };
+    report.signature_valid = sig_ok;
+
+    // signing-certificate-v2 (or v1): must name this certificate when present.
+    report.signing_certificate_attr = signing_cert_matches(si, cert, cert_der);
+    if report.signing_certificate_attr == Some(false) {
+        problems.push("the signing-certificate attribute names another certificate".into());
+    }
+
+    // Certificate at signing time (now, when the file does not say).
+    let at = signing_time.unwrap_or_else(SystemTime::now);
+    report.cert_validity = match trust::valid_at(cert, at) {
+        Validity::Valid => CertValidity::Valid,
+        Validity::Expired => CertValidity::Expired,
+        Validity::NotYetValid => CertValidity::NotYetValid,
+    };
+    let chain = trust::build_chain(cert, pool, options.trust, at);
+    report.trust = match (&chain.anchor, &chain.invalid_link) {
+        (Some(_), Some(at)) => TrustStatus::ChainInvalid { at: at.clone() },
+        (Some(a), None) => TrustStatus::Trusted { anchor: trust::name_cn(a.tbs_certificate().subject()) },
+        (None, _) => TrustStatus::NotTrusted,
+    };
+    report.revocation = revocation(cert, chain.issuer.as_ref(), options, crls);
+    if !problems.is_empty() {
+        report.problem = Some(problems.join("; "));
+    }
+    report
+}
+
+fn signing_cert_matches(si: &SignerInfo, cert: &Certificate, cert_der: &[u8]) -> Option<bool> {
+    let issuer_serial_ok = |is: &Option<crate::ess::IssuerSerial>| match is {
+        None => true,
+        Some(is) => {
+            is.serial_number == *cert.tbs_certificate().serial_number()
+                && is.issuer.iter().any(|g| {
+                    matches!(g, x509_cert::ext::pkix::name::GeneralName::DirectoryName(n)
+                        if n == cert.tbs_certificate().issuer())
+                })
+        }
+    };
+    if let Some(v) = attr(si, &oids::SIGNING_CERTIFICATE_V2) {
+        let parsed = v.to_der().ok().and_then(|d| SigningCertificateV2::from_der(&d).ok());
+        return Some(parsed.is_some_and(|sc| {
+            sc.certs.first().is_some_and(|id| {
+                DigestAlg::from_oid(&id.hash_oid())
+                    .is_some_and(|a| a.digest(cert_der) == id.cert_hash.as_bytes())
+                    && issuer_serial_ok(&id.issuer_serial)
+            })
+        }));
+    }
+    if let Some(v) = attr(si, &oids::SIGNING_CERTIFICATE) {
+        let parsed = v.to_der().ok().and_then(|d| SigningCertificate::from_der(&d).ok());
+        return Some(parsed.is_some_and(|sc| {
+            sc.certs.first().is_some_and(|id| {
+                DigestAlg::Sha1.digest(cert_der) == id.cert_hash.as_bytes() && issuer_serial_ok(&id.issuer_serial)
+            })
+        }));
+    }
+    None
+}
+
+fn describe_cert(report: &mut SignerReport, cert: &Certificate) {
+    let tbs = cert.tbs_certificate();
+    let subject = tbs.subject();
+    report.subject = Some(subject.to_string());
+    report.common_name = trust::attr_string(subject, &oids::AT_COMMON_NAME);
+    report.given_name = trust::attr_string(subject, &oids::AT_GIVEN_NAME);
+    report.surname = trust::attr_string(subject, &oids::AT_SURNAME);
+    report.organization = trust::attr_string(subject, &oids::AT_ORGANIZATION);
+    report.issuer = Some(tbs.issuer().to_string());
+    report.issuer_cn = Some(trust::name_cn(tbs.issuer()));
+    report.serial_hex = Some(tbs.serial_number().as_bytes().iter().map(|b| format!("{b:02X}")).collect());
+    report.not_before = Some(trust::to_system_time(&tbs.validity().not_before));
+    report.not_after = Some(trust::to_system_time(&tbs.validity().not_after));
+    report.fiscal_code = fiscal_code(report.common_name.as_deref(), trust::attr_string(subject, &oids::AT_SERIAL_NUMBER));
+}
+
+/// The codice fiscale: CNS CN `CF/serial.hash`, or serialNumber `TINIT-CF` (qualified
+/// certificates), or a CN that is a codice fiscale; only when its check character is right.
+pub fn fiscal_code(cn: Option<&str>, serial_number: Option<String>) -> Option<String> {
+    let candidates = [
+        cn.and_then(cns_core::cert::CnParts::parse).map(|p| p.fiscal_code),
+        serial_number.as_deref().and_then(|s| s.strip_prefix("TINIT-").or_else(|| s.strip_prefix("IT:"))).map(str::to_string),
+        cn.map(str::to_string),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|c| cns_core::codice_fiscale::parse(&c).ok().map(|cf| cf.as_str().to_string()))
+}
+
+fn revocation(
+    cert: &Certificate,
+    issuer: Option<&Certificate>,
+    options: &VerifyOptions<'_>,
+    crls: &[CertificateList],
+) -> Revocation {
+    let matching: Vec<&CertificateList> =
+        crls.iter().filter(|c| &c.tbs_cert_list.issuer == cert.tbs_certificate().issuer()).collect();
+    let mut fetched = Vec::new();
+    let mut reasons = Vec::new();
+    if matching.is_empty()
+        && let Some(fetch) = options.fetch_crl
+    {
+        for url in trust::crl_urls(cert) {
+            match fetch(&url).map_err(|e| e.to_string()).and_then(|b| trust::parse_crl(&b).map_err(|e| e.to_string())) {
+                Ok(crl) => {
+                    fetched.push(crl);
+                    break;
+                }
+                Err(e) => reasons.push(format!("{url}: {e}")),
+            }
+        }
+        if trust::crl_urls(cert).is_empty() {
+            reasons.push("the certificate names no CRL distribution point".into());
+        }
+    }
+    let all: Vec<&CertificateList> = matching.into_iter().chain(fetched.iter()).collect();
+    if all.is_empty() {
+        return if reasons.is_empty() {
+            Revocation::NotChecked
+        } else {
+            Revocation::Unavailable { reason: reasons.join("; ") }
+        };
+    }
+    let Some(issuer) = issuer else {
+        return Revocation::Unavailable {
+            reason: "the CRL cannot be checked without the trusted issuer's certificate".into(),
+        };
+    };
+    for crl in all {
+        match trust::check_crl(cert, issuer, crl) {
+            Ok(CrlAnswer::Revoked { date }) => return Revocation::Revoked { date },
+            Ok(CrlAnswer::Good { this_update }) => return Revocation::Good { crl_date: this_update },
+            Err(e) => reasons.push(e.to_string()),
+        }
+    }
+    Revocation::Unavailable { reason: reasons.join("; ") }
+}
