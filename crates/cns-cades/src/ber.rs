@@ -135,9 +135,8 @@ impl<R: Read> Counting<R> {
     /// Reads the value of `header` (definite length, at most `cap` bytes) and returns the whole
     /// TLV. Memory grows with the bytes actually read, never with the announced length alone.
     pub fn value_tlv(&mut self, header: &Header, cap: u64, what: &'static str) -> Result<Vec<u8>> {
-        let len = header
-            .len
-            .ok_or_else(|| CadesError::Unsupported(format!("indefinite length in {what}")))?;
+        let len =
+            header.len.ok_or_else(|| CadesError::Unsupported(format!("indefinite length in {what}")))?;
         if len > cap {
             return Err(CadesError::TooLarge { what, len });
         }

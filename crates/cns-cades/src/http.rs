@@ -37,14 +37,14 @@ pub fn get(url: &str) -> Result<Vec<u8>, HttpError> {
         Some((h, p)) => (h, p.parse::<u16>().map_err(|_| HttpError::Url(url.into()))?),
         None => (authority, 80),
     };
-    let addr = (host, port)
-        .to_socket_addrs()?
-        .next()
-        .ok_or_else(|| HttpError::Url(url.into()))?;
+    let addr = (host, port).to_socket_addrs()?.next().ok_or_else(|| HttpError::Url(url.into()))?;
     let mut stream = TcpStream::connect_timeout(&addr, TIMEOUT)?;
     stream.set_read_timeout(Some(TIMEOUT))?;
     stream.set_write_timeout(Some(TIMEOUT))?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: {authority}\r\nUser-Agent: cns-manager\r\nConnection: close\r\n\r\n")?;
+    let request = format!(
+        "GET {path} HTTP/1.0\r\nHost: {authority}\r\nUser-Agent: cns-manager\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes())?;
     let mut raw = Vec::new();
     stream.take(MAX_CRL + 64 * 1024).read_to_end(&mut raw)?;
     let split = raw

@@ -150,10 +150,15 @@ pub fn read_envelope<R: Read>(r: &mut Counting<R>, sink: &mut dyn ContentSink) -
             let f = Frame::open(r, &h);
             let os = f.next(r)?.ok_or_else(|| malformed("empty content wrapper"))?;
             let mut total = 0u64;
-            stream_octets(r, &os, &mut |chunk| {
-                total += chunk.len() as u64;
-                sink.content(chunk)
-            }, 0)?;
+            stream_octets(
+                r,
+                &os,
+                &mut |chunk| {
+                    total += chunk.len() as u64;
+                    sink.content(chunk)
+                },
+                0,
+            )?;
             f.close(r)?;
             eci_frame.close(r)?;
             Some(total)

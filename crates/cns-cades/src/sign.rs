@@ -261,7 +261,8 @@ pub fn sign_attached<S: DigestSigner>(
         Some(content_len),
         &mut |w| {
             let mut h = hasher.take().unwrap_or_else(|| DigestAlg::Sha256.hasher());
-            let n = copy_hashing(&mut content.take(content_len.saturating_add(1)), Some(w), &mut h, progress)?;
+            let n =
+                copy_hashing(&mut content.take(content_len.saturating_add(1)), Some(w), &mut h, progress)?;
             *digest.borrow_mut() = h.finish();
             Ok(n)
         },
@@ -342,20 +343,14 @@ pub fn add_signer<S: DigestSigner>(
         digest_algs.push(sha256_alg());
     }
     let digest_algs = SetOfVec::try_from(digest_algs)?;
-    let mut certs = env
-        .certs
-        .iter()
-        .map(|c| CertificateChoices::from_der(c))
-        .collect::<der::Result<Vec<_>>>()?;
-    if !env.certs.iter().any(|c| *c == me.der) {
+    let mut certs =
+        env.certs.iter().map(|c| CertificateChoices::from_der(c)).collect::<der::Result<Vec<_>>>()?;
+    if !env.certs.contains(&me.der) {
         certs.push(CertificateChoices::Certificate(me.cert.clone()));
     }
     let certs = CertificateSet::try_from(certs)?;
-    let mut infos = env
-        .signer_infos
-        .iter()
-        .map(|s| SignerInfo::from_der(s))
-        .collect::<der::Result<Vec<_>>>()?;
+    let mut infos =
+        env.signer_infos.iter().map(|s| SignerInfo::from_der(s)).collect::<der::Result<Vec<_>>>()?;
     infos.push(me.sign(time, &digest, signer)?);
     let signers = infos.len();
     let infos = SignerInfos::try_from(infos)?.to_der()?;

@@ -45,7 +45,8 @@ impl TrustStore {
 pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {
     let trimmed = trim_start(bytes);
     if trimmed.starts_with(b"-----BEGIN") {
-        let certs = Certificate::load_pem_chain(trimmed).map_err(|e| malformed(format!("PEM certificate: {e}")))?;
+        let certs =
+            Certificate::load_pem_chain(trimmed).map_err(|e| malformed(format!("PEM certificate: {e}")))?;
         if certs.is_empty() {
             return Err(malformed("no certificate in the file"));
         }
@@ -186,7 +187,8 @@ fn any_text(v: &der::Any) -> Option<String> {
             Some(String::from_utf8_lossy(v.value()).into_owned())
         }
         Tag::BmpString => {
-            let units: Vec<u16> = v.value().chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+            let units: Vec<u16> =
+                v.value().chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
             Some(String::from_utf16_lossy(&units))
         }
         _ => None,

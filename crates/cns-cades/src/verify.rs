@@ -24,13 +24,16 @@ const MAX_LAYERS: usize = 8;
 /// Bytes looked at to decide whether the content is itself a signed file.
 const SNIFF: usize = 96;
 
+/// Downloads a CRL from a distribution point URL.
+pub type CrlFetcher<'a> = &'a dyn Fn(&str) -> std::result::Result<Vec<u8>, String>;
+
 /// What to check against.
 pub struct VerifyOptions<'a> {
     pub trust: &'a TrustStore,
     /// CRLs the user gave (DER or PEM).
     pub crls: Vec<Vec<u8>>,
     /// Fetches a CRL from a distribution point: only set when the user asked for it.
-    pub fetch_crl: Option<&'a dyn Fn(&str) -> std::result::Result<Vec<u8>, String>>,
+    pub fetch_crl: Option<CrlFetcher<'a>>,
     /// The original document of a detached signature.
     pub detached_content: Option<PathBuf>,
     /// Where the innermost document goes (streamed), if wanted.
@@ -86,10 +89,16 @@ pub enum TrustStatus {
 pub enum Revocation {
     /// No CRL was given or fetched.
     NotChecked,
-    Good { crl_date: SystemTime },
-    Revoked { date: SystemTime },
+    Good {
+        crl_date: SystemTime,
+    },
+    Revoked {
+        date: SystemTime,
+    },
     /// A CRL was there but could not be used (wrong issuer, bad signature, download failed).
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+    },
 }
 
 /// One signer.
@@ -211,7 +220,6 @@ fn looks_nested(prefix: &[u8]) -> bool {
         .decode(&body[..usable])
         .is_ok_and(|der| parse::looks_like_signed_data(&der))
 }
-
 
 /// The content of one layer as it streams by: digests, and where the bytes go.
 struct LayerSink<'o> {
@@ -376,7 +384,10 @@ fn broken(problem: String) -> SignerReport {
     }
 }
 
-fn find_cert<'c>(sid: &SignerIdentifier, certs: &'c [(Certificate, &'c [u8])]) -> Option<&'c (Certificate, &'c [u8])> {
+fn find_cert<'c>(
+    sid: &SignerIdentifier,
+    certs: &'c [(Certificate, &'c [u8])],
+) -> Option<&'c (Certificate, &'c [u8])> {
     certs.iter().find(|(c, _)| match sid {
         SignerIdentifier::IssuerAndSerialNumber(isn) => {
             c.tbs_certificate().issuer() == &isn.issuer && c.tbs_certificate().serial_number() == &isn.serial_number
@@ -414,7 +425,8 @@ fn check_signer(
 
     let digest_alg = DigestAlg::from_oid(&si.digest_alg.oid);
     report.digest_algorithm = digest_alg.map(DigestAlg::name);
-    let content_digest = digest_alg.and_then(|a| digests.iter().find(|(d, _)| *d == a)).map(|(_, v)| v.clone());
+    let content_digest =
+        digest_alg.and_then(|a| digests.iter().find(|(d, _)| *d == a)).map(|(_, v)| v.clone());
 
     let Some((cert, cert_der)) = find_cert(&si.sid, certs) else {
         report.problem = Some("the signer's certificate is not in the file".into());
@@ -455,7 +467,8 @@ fn check_signer(
     let sig_ok = match (&signed_hash_input, digest_alg, trust::rsa_key(cert)) {
         (Some(hash), Some(alg), Ok(key)) => {
             let sig_alg = &si.signature_algorithm.oid;
-            let alg_ok = *sig_alg == oids::RSA_ENCRYPTION || DigestAlg::from_signature_oid(sig_alg) == Some(alg);
+            let alg_ok =
+                *sig_alg == oids::RSA_ENCRYPTION || DigestAlg::from_signature_oid(sig_alg) == Some(alg);
             if !alg_ok {
                 problems.push(format!("signature algorithm {sig_alg} not supported"));
                 false
@@ -526,7 +539,8 @@ fn signing_cert_matches(si: &SignerInfo, cert: &Certificate, cert_der: &[u8]) ->
         let parsed = v.to_der().ok().and_then(|d| SigningCertificate::from_der(&d).ok());
         return Some(parsed.is_some_and(|sc| {
             sc.certs.first().is_some_and(|id| {
-                DigestAlg::Sha1.digest(cert_der) == id.cert_hash.as_bytes() && issuer_serial_ok(&id.issuer_serial)
+                DigestAlg::Sha1.digest(cert_der) == id.cert_hash.as_bytes()
+                    && issuer_serial_ok(&id.issuer_serial)
             })
         }));
     }
@@ -546,7 +560,8 @@ fn describe_cert(report: &mut SignerReport, cert: &Certificate) {
     report.serial_hex = Some(tbs.serial_number().as_bytes().iter().map(|b| format!("{b:02X}")).collect());
     report.not_before = Some(trust::to_system_time(&tbs.validity().not_before));
     report.not_after = Some(trust::to_system_time(&tbs.validity().not_after));
-    report.fiscal_code = fiscal_code(report.common_name.as_deref(), trust::attr_string(subject, &oids::AT_SERIAL_NUMBER));
+    report.fiscal_code =
+        fiscal_code(report.common_name.as_deref(), trust::attr_string(subject, &oids::AT_SERIAL_NUMBER));
 }
 
 /// The codice fiscale: CNS CN `CF/serial.hash`, or serialNumber `TINIT-CF` (qualified
@@ -554,7 +569,10 @@ fn describe_cert(report: &mut SignerReport, cert: &Certificate) {
 pub fn fiscal_code(cn: Option<&str>, serial_number: Option<String>) -> Option<String> {
     let candidates = [
         cn.and_then(cns_core::cert::CnParts::parse).map(|p| p.fiscal_code),
-        serial_number.as_deref().and_then(|s| s.strip_prefix("TINIT-").or_else(|| s.strip_prefix("IT:"))).map(str::to_string),
+        serial_number
+            .as_deref()
+            .and_then(|s| s.strip_prefix("TINIT-").or_else(|| s.strip_prefix("IT:")))
+            .map(str::to_string),
         cn.map(str::to_string),
     ];
     candidates
@@ -577,7 +595,10 @@ fn revocation(
         && let Some(fetch) = options.fetch_crl
     {
         for url in trust::crl_urls(cert) {
-            match fetch(&url).map_err(|e| e.to_string()).and_then(|b| trust::parse_crl(&b).map_err(|e| e.to_string())) {
+            match fetch(&url)
+                .map_err(|e| e.to_string())
+                .and_then(|b| trust::parse_crl(&b).map_err(|e| e.to_string()))
+            {
                 Ok(crl) => {
                     fetched.push(crl);
                     break;

@@ -1,0 +1,727 @@
+//! Our signatures checked by OpenSSL, OpenSSL's signatures checked by us. Needs `openssl` (3.x).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict, VerifyOptions};
+use cns_cades::{DigestSigner, SignOptions, TrustStore};
+use rsa::pkcs8::DecodePrivateKey;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+fn openssl(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("openssl").args(args).current_dir(dir).output().expect("openssl runs")
+}
+
+fn ok(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = openssl(dir, args);
+    assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// A test PKI: one CA (with an `openssl ca` database, for CRLs) and two holders.
+struct Pki {
+    dir: tempfile::TempDir,
+}
+
+const CNF: &str = r#"
+[ ca ]
+default_ca = test_ca
+[ test_ca ]
+dir = .
+database = index.txt
+new_certs_dir = newcerts
+serial = serial
+certificate = ca.pem
+private_key = ca.key
+default_md = sha256
+policy = policy_any
+unique_subject = no
+copy_extensions = none
+x509_extensions = leaf
+default_crl_days = 30
+crl_extensions = crl_ext
+[ crl_ext ]
+authorityKeyIdentifier = keyid
+[ policy_any ]
+commonName = supplied
+organizationName = optional
+countryName = optional
+serialNumber = optional
+[ leaf ]
+keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+crlDistributionPoints = URI:CRL_URL
+"#;
+
+impl Pki {
+    fn new(crl_url: &str) -> Pki {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("newcerts")).unwrap();
+        std::fs::write(d.join("index.txt"), "").unwrap();
+        std::fs::write(d.join("serial"), "1000\n").unwrap();
+        std::fs::write(d.join("ca.cnf"), CNF.replace("CRL_URL", crl_url)).unwrap();
+        ok(
+            d,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "3650",
+                "-subj",
+                "/C=IT/O=Test/CN=Test CA Cittadini",
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+            ],
+        );
+        let pki = Pki { dir };
+        // A CNS-style holder (CN = CF/serial.hash) and a qualified-style one (serialNumber TINIT-).
+        pki.holder(
+            "bianchi",
+            "/C=IT/O=Test/CN=BNCGLI90E52D612W\\/6090104237815004.abcdefghijklmnopqrstuvwxyz0=",
+            "20250101000000Z",
+            "20350101000000Z",
+        );
+        pki.holder(
+            "rossi",
+            "/C=IT/O=Test/serialNumber=TINIT-RSSMRA80A01F205X/CN=ROSSI MARIO",
+            "20250101000000Z",
+            "20350101000000Z",
+        );
+        pki
+    }
+
+    fn holder(&self, name: &str, subj: &str, start: &str, end: &str) {
+        let d = self.dir.path();
+        ok(
+            d,
+            &[
+                "req",
+                "-new",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                &format!("{name}.key"),
+                "-out",
+                &format!("{name}.csr"),
+                "-subj",
+                subj,
+            ],
+        );
+        ok(
+            d,
+            &[
+                "ca",
+                "-batch",
+                "-config",
+                "ca.cnf",
+                "-in",
+                &format!("{name}.csr"),
+                "-out",
+                &format!("{name}.pem"),
+                "-startdate",
+                start,
+                "-enddate",
+                end,
+                "-notext",
+            ],
+        );
+        ok(d, &["x509", "-in", &format!("{name}.pem"), "-outform", "DER", "-out", &format!("{name}.der")]);
+    }
+
+    fn path(&self, f: &str) -> PathBuf {
+        self.dir.path().join(f)
+    }
+
+    fn signer(&self, name: &str) -> KeySigner {
+        let pem = std::fs::read_to_string(self.path(&format!("{name}.key"))).unwrap();
+        KeySigner { key: rsa::PrivateKey::from_pkcs8_pem(&pem).unwrap(), calls: 0 }
+    }
+
+    fn cert(&self, name: &str) -> Vec<u8> {
+        std::fs::read(self.path(&format!("{name}.der"))).unwrap()
+    }
+
+    fn trust(&self) -> TrustStore {
+        let mut t = TrustStore::new();
+        t.add(&std::fs::read(self.path("ca.pem")).unwrap()).unwrap();
+        t
+    }
+}
+
+/// A software key standing in for the card: PKCS#1 v1.5 type 1 over the DigestInfo as given.
+struct KeySigner {
+    key: rsa::PrivateKey,
+    calls: usize,
+}
+
+impl DigestSigner for KeySigner {
+    type Error = rsa::Error;
+    fn sign_digest_info(&mut self, digest_info: &[u8]) -> Result<Vec<u8>, rsa::Error> {
+        self.calls += 1;
+        self.key.sign(rsa::Pkcs1v15Sign::new_unprefixed(), digest_info)
+    }
+}
+
+fn sample(dir: &Path, name: &str, len: usize) -> PathBuf {
+    let p = dir.join(name);
+    let data: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&p, data).unwrap();
+    p
+}
+
+fn sign_attached_file(pki: &Pki, who: &str, input: &Path, out: &Path, time: SystemTime) {
+    let len = std::fs::metadata(input).unwrap().len();
+    let mut f = std::fs::File::open(input).unwrap();
+    let mut o = std::fs::File::create(out).unwrap();
+    let mut s = pki.signer(who);
+    cns_cades::sign_attached(
+        &mut f,
+        len,
+        &mut o,
+        &pki.cert(who),
+        &SignOptions { signing_time: time },
+        &mut s,
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(s.calls, 1);
+}
+
+fn verify(
+    pki: &Pki,
+    file: &Path,
+    content: Option<&Path>,
+    crls: Vec<Vec<u8>>,
+    extract: Option<&mut Vec<u8>>,
+) -> cns_cades::VerifyReport {
+    let trust = pki.trust();
+    let opts = VerifyOptions {
+        trust: &trust,
+        crls,
+        fetch_crl: None,
+        detached_content: content.map(Path::to_path_buf),
+        extract_to: extract.map(|v| v as &mut dyn Write),
+        progress: None,
+    };
+    cns_cades::verify(file, opts).unwrap()
+}
+
+#[test]
+fn our_attached_p7m_verifies_with_openssl_and_carries_signing_certificate_v2() {
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    // Sizes around the DER length-form boundaries and a multi-chunk one.
+    for len in [0usize, 1, 127, 128, 255, 256, 65_535, 65_536, 200_000] {
+        let input = sample(d, "doc.bin", len);
+        let out = d.join("doc.bin.p7m");
+        sign_attached_file(&pki, "bianchi", &input, &out, SystemTime::now());
+        let got = ok(
+            d,
+            &[
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                "doc.bin.p7m",
+                "-CAfile",
+                "ca.pem",
+                "-purpose",
+                "any",
+            ],
+        );
+        assert_eq!(got, std::fs::read(&input).unwrap(), "len {len}");
+        // Strict DER: OpenSSL's asn1parse -strictpem is not enough; re-encode through cms -cmsout.
+        let reenc = ok(d, &["cms", "-cmsout", "-inform", "DER", "-in", "doc.bin.p7m", "-outform", "DER"]);
+        assert_eq!(reenc, std::fs::read(&out).unwrap(), "our encoding is DER (len {len})");
+    }
+    let printed =
+        String::from_utf8(ok(d, &["cms", "-cmsout", "-print", "-inform", "DER", "-in", "doc.bin.p7m"]))
+            .unwrap();
+    assert!(printed.contains("signingCertificateV2"), "{printed}");
+    assert!(printed.contains("signingTime"));
+    assert!(printed.contains("messageDigest"));
+    assert!(printed.contains("contentType"));
+    // And our own verification agrees.
+    let mut extracted = Vec::new();
+    let r = verify(&pki, &out_path(d), None, vec![], Some(&mut extracted));
+    assert_eq!(r.verdict(), Verdict::Valid);
+    assert_eq!(extracted, std::fs::read(d.join("doc.bin")).unwrap());
+    let s = r.signers().next().unwrap();
+    assert_eq!(s.fiscal_code.as_deref(), Some("BNCGLI90E52D612W"));
+    assert_eq!(s.signing_certificate_attr, Some(true));
+    assert_eq!(s.trust, TrustStatus::Trusted { anchor: "Test CA Cittadini".into() });
+}
+
+fn out_path(d: &Path) -> PathBuf {
+    d.join("doc.bin.p7m")
+}
+
+#[test]
+fn our_detached_p7s_verifies_with_openssl() {
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    let input = sample(d, "doc.pdf", 100_000);
+    let mut o = std::fs::File::create(d.join("doc.pdf.p7s")).unwrap();
+    let mut s = pki.signer("rossi");
+    cns_cades::sign_detached(
+        &mut std::fs::File::open(&input).unwrap(),
+        &mut o,
+        &pki.cert("rossi"),
+        &SignOptions::default(),
+        &mut s,
+        &mut |_| {},
+    )
+    .unwrap();
+    drop(o);
+    ok(
+        d,
+        &[
+            "cms",
+            "-verify",
+            "-binary",
+            "-inform",
+            "DER",
+            "-in",
+            "doc.pdf.p7s",
+            "-content",
+            "doc.pdf",
+            "-CAfile",
+            "ca.pem",
+            "-purpose",
+            "any",
+            "-out",
+            "/dev/null",
+        ],
+    );
+    let r = verify(&pki, &d.join("doc.pdf.p7s"), Some(&input), vec![], None);
+    assert_eq!(r.verdict(), Verdict::Valid);
+    assert!(r.layers[0].detached);
+    let s = r.signers().next().unwrap();
+    assert_eq!(s.fiscal_code.as_deref(), Some("RSSMRA80A01F205X"));
+    assert_eq!(s.common_name.as_deref(), Some("ROSSI MARIO"));
+    // Without the document: a clear error, not a verdict.
+    let trust = pki.trust();
+    let e = cns_cades::verify(
+        &d.join("doc.pdf.p7s"),
+        VerifyOptions {
+            trust: &trust,
+            crls: vec![],
+            fetch_crl: None,
+            detached_content: None,
+            extract_to: None,
+            progress: None,
+        },
+    );
+    assert!(matches!(e, Err(cns_cades::CadesError::DetachedContentMissing)));
+}
+
+#[test]
+fn openssl_cades_files_verify_with_us_der_base64_one_and_two_signers_nested() {
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    let input = sample(d, "doc.pdf", 300_000);
+    let base = ["cms", "-sign", "-cades", "-binary", "-md", "sha256", "-in", "doc.pdf"];
+    let run = |extra: &[&str]| {
+        let mut a: Vec<&str> = base.to_vec();
+        a.extend_from_slice(extra);
+        ok(d, &a);
+    };
+    run(&[
+        "-nodetach",
+        "-signer",
+        "bianchi.pem",
+        "-inkey",
+        "bianchi.key",
+        "-outform",
+        "DER",
+        "-out",
+        "a.p7m",
+    ]);
+    run(&[
+        "-nodetach",
+        "-signer",
+        "bianchi.pem",
+        "-inkey",
+        "bianchi.key",
+        "-outform",
+        "PEM",
+        "-out",
+        "a-pem.p7m",
+    ]);
+    run(&[
+        "-nodetach",
+        "-stream",
+        "-signer",
+        "bianchi.pem",
+        "-inkey",
+        "bianchi.key",
+        "-outform",
+        "DER",
+        "-out",
+        "a-ber.p7m",
+    ]);
+    run(&["-signer", "bianchi.pem", "-inkey", "bianchi.key", "-outform", "DER", "-out", "d.p7s"]);
+    run(&[
+        "-nodetach",
+        "-signer",
+        "bianchi.pem",
+        "-inkey",
+        "bianchi.key",
+        "-signer",
+        "rossi.pem",
+        "-inkey",
+        "rossi.key",
+        "-outform",
+        "DER",
+        "-out",
+        "two.p7m",
+    ]);
+    // Plain Base64 (no armour), as some mail clients save it.
+    let der = std::fs::read(d.join("a.p7m")).unwrap();
+    let b64 = ok(d, &["base64", "-in", "a.p7m"]);
+    std::fs::write(d.join("a-b64.p7m"), &b64).unwrap();
+    assert_ne!(b64, der);
+
+    for f in ["a.p7m", "a-pem.p7m", "a-ber.p7m", "a-b64.p7m", "two.p7m"] {
+        let mut extracted = Vec::new();
+        let r = verify(&pki, &d.join(f), None, vec![], Some(&mut extracted));
+        assert_eq!(r.verdict(), Verdict::Valid, "{f}: {r:?}");
+        assert_eq!(extracted, std::fs::read(&input).unwrap(), "{f}");
+        for s in r.signers() {
+            assert_eq!(s.signing_certificate_attr, Some(true), "{f}");
+            assert!(s.signing_time.is_some());
+        }
+    }
+    let r = verify(&pki, &d.join("two.p7m"), None, vec![], None);
+    let cfs: Vec<_> = r.signers().map(|s| s.fiscal_code.clone().unwrap()).collect();
+    assert_eq!(cfs.len(), 2);
+    assert!(cfs.contains(&"BNCGLI90E52D612W".to_string()) && cfs.contains(&"RSSMRA80A01F205X".to_string()));
+    let r = verify(&pki, &d.join("d.p7s"), Some(&input), vec![], None);
+    assert_eq!(r.verdict(), Verdict::Valid);
+
+    // Nested: OpenSSL signs the .p7m again (x.pdf.p7m.p7m), in DER and in Base64.
+    ok(
+        d,
+        &[
+            "cms",
+            "-sign",
+            "-cades",
+            "-binary",
+            "-nodetach",
+            "-in",
+            "a.p7m",
+            "-signer",
+            "rossi.pem",
+            "-inkey",
+            "rossi.key",
+            "-outform",
+            "DER",
+            "-out",
+            "a.p7m.p7m",
+        ],
+    );
+    ok(
+        d,
+        &[
+            "cms",
+            "-sign",
+            "-cades",
+            "-binary",
+            "-nodetach",
+            "-in",
+            "a-b64.p7m",
+            "-signer",
+            "rossi.pem",
+            "-inkey",
+            "rossi.key",
+            "-outform",
+            "PEM",
+            "-out",
+            "b.p7m.p7m",
+        ],
+    );
+    for f in ["a.p7m.p7m", "b.p7m.p7m"] {
+        let mut extracted = Vec::new();
+        let r = verify(&pki, &d.join(f), None, vec![], Some(&mut extracted));
+        assert_eq!(r.layers.len(), 2, "{f}");
+        assert_eq!(r.verdict(), Verdict::Valid, "{f}");
+        assert_eq!(extracted, std::fs::read(&input).unwrap(), "{f}: the innermost document");
+        assert_eq!(r.layers[0].signers[0].fiscal_code.as_deref(), Some("RSSMRA80A01F205X"));
+        assert_eq!(r.layers[1].signers[0].fiscal_code.as_deref(), Some("BNCGLI90E52D612W"));
+    }
+}
+
+#[test]
+fn a_second_signer_added_to_an_openssl_p7m_verifies_with_openssl() {
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    let input = sample(d, "doc.pdf", 150_000);
+    ok(
+        d,
+        &[
+            "cms",
+            "-sign",
+            "-cades",
+            "-binary",
+            "-nodetach",
+            "-in",
+            "doc.pdf",
+            "-signer",
+            "bianchi.pem",
+            "-inkey",
+            "bianchi.key",
+            "-outform",
+            "PEM",
+            "-out",
+            "one.p7m",
+        ],
+    );
+    let mut o = std::fs::File::create(d.join("both.p7m")).unwrap();
+    let mut s = pki.signer("rossi");
+    let summary = cns_cades::add_signer(
+        &d.join("one.p7m"),
+        &mut o,
+        &pki.cert("rossi"),
+        &SignOptions::default(),
+        &mut s,
+        &mut |_| {},
+    )
+    .unwrap();
+    drop(o);
+    assert_eq!(summary.signers, 2);
+    let got = ok(
+        d,
+        &[
+            "cms", "-verify", "-binary", "-inform", "DER", "-in", "both.p7m", "-CAfile", "ca.pem",
+            "-purpose", "any",
+        ],
+    );
+    assert_eq!(got, std::fs::read(&input).unwrap());
+    let printed =
+        String::from_utf8(ok(d, &["cms", "-cmsout", "-print", "-inform", "DER", "-in", "both.p7m"])).unwrap();
+    assert_eq!(printed.matches("signingCertificateV2").count(), 2);
+    let r = verify(&pki, &d.join("both.p7m"), None, vec![], None);
+    assert_eq!(r.verdict(), Verdict::Valid);
+    assert_eq!(r.signers().count(), 2);
+}
+
+#[test]
+fn one_altered_byte_in_content_or_signature_is_invalid() {
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    let input = sample(d, "doc.bin", 5000);
+    sign_attached_file(&pki, "bianchi", &input, &d.join("doc.bin.p7m"), SystemTime::now());
+    let good = std::fs::read(d.join("doc.bin.p7m")).unwrap();
+    // Content byte: the content sits right before the certificate; find it by its pattern.
+    let content = std::fs::read(&input).unwrap();
+    let at = good.windows(64).position(|w| w == &content[..64]).unwrap() + 1000;
+    let sig_at = good.len() - 10;
+    for (what, pos) in [("content", at), ("signature", sig_at)] {
+        let mut bad = good.clone();
+        bad[pos] ^= 0x01;
+        std::fs::write(d.join("bad.p7m"), &bad).unwrap();
+        let r = verify(&pki, &d.join("bad.p7m"), None, vec![], None);
+        assert_eq!(r.verdict(), Verdict::Invalid, "{what}");
+        let s = r.signers().next().unwrap();
+        if what == "content" {
+            assert!(!s.content_intact);
+        } else {
+            assert!(s.content_intact && !s.signature_valid);
+        }
+        // OpenSSL agrees.
+        assert!(
+            !openssl(
+                d,
+                &[
+                    "cms",
+                    "-verify",
+                    "-binary",
+                    "-inform",
+                    "DER",
+                    "-in",
+                    "bad.p7m",
+                    "-CAfile",
+                    "ca.pem",
+                    "-purpose",
+                    "any",
+                    "-out",
+                    "/dev/null"
+                ]
+            )
+            .status
+            .success()
+        );
+    }
+    // A detached signature with the wrong document.
+    let mut o = std::fs::File::create(d.join("doc.p7s")).unwrap();
+    cns_cades::sign_detached(
+        &mut &content[..],
+        &mut o,
+        &pki.cert("bianchi"),
+        &SignOptions::default(),
+        &mut pki.signer("bianchi"),
+        &mut |_| {},
+    )
+    .unwrap();
+    let other = sample(d, "other.bin", 5001);
+    let r = verify(&pki, &d.join("doc.p7s"), Some(&other), vec![], None);
+    assert_eq!(r.verdict(), Verdict::Invalid);
+}
+
+#[test]
+fn expired_untrusted_and_revoked_certificates_are_reported() {
+    // The CRL server: a one-shot HTTP server on 127.0.0.1, started before the certificates so
+    // their distribution point can name it.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://127.0.0.1:{}/ca.crl", listener.local_addr().unwrap().port());
+    let pki = Pki::new(&url);
+    let d = pki.dir.path();
+    let input = sample(d, "doc.bin", 1000);
+
+    // Expired at signing time (the signing time is after the certificate's end).
+    let later = SystemTime::now() + Duration::from_secs(20 * 365 * 86400);
+    sign_attached_file(&pki, "bianchi", &input, &d.join("late.p7m"), later);
+    let r = verify(&pki, &d.join("late.p7m"), None, vec![], None);
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+    assert_eq!(r.signers().next().unwrap().cert_validity, CertValidity::Expired);
+
+    // Not trusted: nobody imported the CA.
+    sign_attached_file(&pki, "bianchi", &input, &d.join("doc.p7m"), SystemTime::now());
+    let empty = TrustStore::new();
+    let r = cns_cades::verify(
+        &d.join("doc.p7m"),
+        VerifyOptions {
+            trust: &empty,
+            crls: vec![],
+            fetch_crl: None,
+            detached_content: None,
+            extract_to: None,
+            progress: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+    assert_eq!(r.signers().next().unwrap().trust, TrustStatus::NotTrusted);
+
+    // Not revoked yet: the CRL says good.
+    ok(d, &["ca", "-config", "ca.cnf", "-gencrl", "-out", "good.crl"]);
+    let r = verify(&pki, &d.join("doc.p7m"), None, vec![std::fs::read(d.join("good.crl")).unwrap()], None);
+    assert_eq!(r.verdict(), Verdict::Valid);
+    assert!(matches!(r.signers().next().unwrap().revocation, Revocation::Good { .. }));
+
+    // Revoked: CRL from a file (PEM), and fetched from the distribution point.
+    ok(d, &["ca", "-config", "ca.cnf", "-revoke", "bianchi.pem"]);
+    ok(d, &["ca", "-config", "ca.cnf", "-gencrl", "-out", "revoked.crl"]);
+    let crl_pem = std::fs::read(d.join("revoked.crl")).unwrap();
+    let r = verify(&pki, &d.join("doc.p7m"), None, vec![crl_pem.clone()], None);
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+    assert!(matches!(r.signers().next().unwrap().revocation, Revocation::Revoked { .. }));
+    // A signature by the other holder is not affected by that CRL.
+    sign_attached_file(&pki, "rossi", &input, &d.join("rossi.p7m"), SystemTime::now());
+    let r = verify(&pki, &d.join("rossi.p7m"), None, vec![crl_pem.clone()], None);
+    assert_eq!(r.verdict(), Verdict::Valid);
+
+    let crl_der = ok(d, &["crl", "-in", "revoked.crl", "-outform", "DER"]);
+    let server = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut req = Vec::new();
+        let mut b = [0u8; 1];
+        while !req.ends_with(b"\r\n\r\n") && conn.read(&mut b).unwrap() == 1 {
+            req.push(b[0]);
+        }
+        let req = String::from_utf8_lossy(&req).to_string();
+        write!(
+            conn,
+            "HTTP/1.0 200 OK\r\nContent-Type: application/pkix-crl\r\nContent-Length: {}\r\n\r\n",
+            crl_der.len()
+        )
+        .unwrap();
+        conn.write_all(&crl_der).unwrap();
+        req
+    });
+    let trust = pki.trust();
+    let fetch = |u: &str| cns_cades::http::get(u).map_err(|e| e.to_string());
+    let r = cns_cades::verify(
+        &d.join("doc.p7m"),
+        VerifyOptions {
+            trust: &trust,
+            crls: vec![],
+            fetch_crl: Some(&fetch),
+            detached_content: None,
+            extract_to: None,
+            progress: None,
+        },
+    )
+    .unwrap();
+    let req = server.join().unwrap();
+    assert!(req.starts_with("GET /ca.crl HTTP/1.0\r\n"), "{req}");
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+    assert!(matches!(r.signers().next().unwrap().revocation, Revocation::Revoked { .. }));
+    // Without asking, nothing is fetched and revocation is "not checked".
+    let r = verify(&pki, &d.join("doc.p7m"), None, vec![], None);
+    assert_eq!(r.signers().next().unwrap().revocation, Revocation::NotChecked);
+}
+
+#[test]
+fn damaged_and_hostile_files_give_errors_not_panics() {
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    let input = sample(d, "doc.bin", 3000);
+    sign_attached_file(&pki, "bianchi", &input, &d.join("doc.p7m"), SystemTime::now());
+    let good = std::fs::read(d.join("doc.p7m")).unwrap();
+    let trust = pki.trust();
+    let try_bytes = |bytes: &[u8]| {
+        std::fs::write(d.join("x.p7m"), bytes).unwrap();
+        cns_cades::verify(
+            &d.join("x.p7m"),
+            VerifyOptions {
+                trust: &trust,
+                crls: vec![],
+                fetch_crl: None,
+                detached_content: None,
+                extract_to: None,
+                progress: None,
+            },
+        )
+    };
+    // Every truncation is an error (or, never, a valid verdict).
+    for cut in (0..good.len()).step_by(97) {
+        match try_bytes(&good[..cut]) {
+            Err(_) => {}
+            Ok(r) => assert_ne!(r.verdict(), Verdict::Valid, "cut at {cut}"),
+        }
+    }
+    // A header announcing 2^60 bytes of content.
+    let hostile = [
+        0x30, 0x80, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02, 0xA0, 0x80, 0x30, 0x80,
+        0x02, 0x01, 0x01, 0x31, 0x88, 0x10, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    assert!(matches!(try_bytes(&hostile), Err(cns_cades::CadesError::TooLarge { .. })));
+    // Not a signature at all.
+    assert!(try_bytes(b"%PDF-1.7 hello").is_err());
+    assert!(try_bytes(b"").is_err());
+    // Random flips in the envelope never panic.
+    let mut x: u32 = 12345;
+    for _ in 0..300 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let mut bad = good.clone();
+        let i = (x as usize >> 4) % bad.len();
+        bad[i] = (x >> 24) as u8;
+        let _ = try_bytes(&bad);
+    }
+}
