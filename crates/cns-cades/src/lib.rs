@@ -2,7 +2,8 @@
 //! (detached), SHA-256, with the signed attributes content-type, message-digest, signing-time and
 //! signing-certificate-v2 (ETSI EN 319 122-1 baseline B).
 //!
-//! * **No card I/O here.** The private-key operation goes through [`DigestSigner`]: the card, the
+//! * **No transport of its own.** The private-key operation goes through [`DigestSigner`]: the card
+//!   (through any `CardTransport`, see [`card::CardSigner`]), the
 //!   simulated card or a test key give back a PKCS#1 v1.5 signature of a DigestInfo.
 //! * **Streaming.** Content is hashed and copied in 64 KiB chunks; nothing proportional to the
 //!   document is ever held in memory. The envelope around the content is written DER-correct with
@@ -15,6 +16,7 @@
 //! stream and may exceed `der`'s 4 GiB length limit, are read and written by [`ber`].
 
 pub mod ber;
+pub mod card;
 pub mod ess;
 pub mod http;
 pub mod input;

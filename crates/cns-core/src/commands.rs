@@ -10,6 +10,8 @@ pub const INS_VERIFY: u8 = 0x20;
 pub const INS_CHANGE_REFERENCE_DATA: u8 = 0x24;
 pub const INS_RESET_RETRY_COUNTER: u8 = 0x2C;
 pub const INS_GET_RESPONSE: u8 = 0xC0;
+pub const INS_MSE: u8 = 0x22;
+pub const INS_PSO: u8 = 0x2A;
 pub const INS_GET_DATA: u8 = 0xCA;
 
 /// SELECT the MF: `00 A4 00 00 02 3F 00 00`.
@@ -82,6 +84,24 @@ pub fn reset_retry_counter(pin_ref: u8, puk: &Pin, new_pin: &Pin) -> Command {
     secret(INS_RESET_RETRY_COUNTER, 0x00, pin_ref, data)
 }
 
+/// MANAGE SECURITY ENVIRONMENT, RESTORE: `00 22 F3 <se> 00`. The trailing 00 is what the CNS
+/// wants (CNS spec §13.14, as OpenSC sends it; cns-facts §6).
+pub fn mse_restore(se: u8) -> Command {
+    Command::new(0x00, INS_MSE, 0xF3, se).le(0)
+}
+
+/// MANAGE SECURITY ENVIRONMENT, SET for digital signature (CRT B6) with the private key
+/// reference: `00 22 F1 B6 03 83 01 <key>`.
+pub fn mse_set_signature_key(key_ref: u8) -> Command {
+    plain(INS_MSE, 0xF1, 0xB6, vec![0x83, 0x01, key_ref])
+}
+
+/// PERFORM SECURITY OPERATION, COMPUTE DIGITAL SIGNATURE over a DER DigestInfo, which the card
+/// pads (PKCS#1 v1.5 type 1) and signs: `00 2A 9E 9A Lc <DigestInfo> 00` (CNS spec §13.18).
+pub fn pso_compute_digital_signature(digest_info: &[u8]) -> Result<Command, DataTooLong> {
+    Ok(Command::with_data(0x00, INS_PSO, 0x9E, 0x9A, digest_info.to_vec())?.le(0))
+}
+
 fn plain(ins: u8, p1: u8, p2: u8, data: Vec<u8>) -> Command {
     // Callers pass at most 16 bytes: always fits.
     Command::with_data(0x00, ins, p1, p2, data).unwrap_or_else(|_| Command::new(0x00, ins, p1, p2))
@@ -123,6 +143,15 @@ mod tests {
             hex(&reset_retry_counter(0x10, &puk, &pin)),
             "00 2C 00 10 10 31 32 33 34 35 36 37 38 31 32 33 34 35 FF FF FF"
         );
+    }
+
+    #[test]
+    fn signature_commands_byte_exact() {
+        assert_eq!(hex(&mse_restore(0x03)), "00 22 F3 03 00");
+        assert_eq!(hex(&mse_set_signature_key(0x01)), "00 22 F1 B6 03 83 01 01");
+        let di = [0x30, 0x31, 0x30, 0x0D];
+        assert_eq!(hex(&pso_compute_digital_signature(&di).unwrap()), "00 2A 9E 9A 04 30 31 30 0D 00");
+        assert!(pso_compute_digital_signature(&[0u8; 300]).is_err());
     }
 
     #[test]

@@ -243,7 +243,20 @@ pub struct CardProfile {
     pub id_carta_path: &'static [u16],
     pub personal_data_path: &'static [u16],
     pub processor_path: &'static [u16],
+    /// The private key of the CNS0 certificate, for signing (cns-facts §6, §1.2).
+    pub signing_key: SigningKey,
 }
+
+/// Where the signing key is: the security environment to restore and the key reference for
+/// MSE SET (`83 01 <key_ref>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct SigningKey {
+    pub security_env: u8,
+    pub key_ref: u8,
+}
+
+/// The CNS0 authentication key on every TS-CNS (SE 0x03, key 0x01) [OSC-card].
+pub const CNS0_SIGNING_KEY: SigningKey = SigningKey { security_env: 0x03, key_ref: 0x01 };
 
 pub const AID_ACTALIS_2025: &[u8] = &[0xA0, 0x00, 0x00, 0x05, 0x30, 0x00, 0x0B, 0x10, 0x40, 0x01, 0x02, 0x1A];
 pub const AID_ST2022: &[u8] = &[0xA0, 0x00, 0x00, 0x00, 0x95, 0x01, 0x00, 0x4D];
@@ -272,6 +285,7 @@ const fn classic(kind: ProfileKind, name: &'static str, pin_ref: u8, empty_verif
         id_carta_path: PATH_ID_CARTA,
         personal_data_path: PATH_PERSONAL_DATA,
         processor_path: PATH_PROCESSOR,
+        signing_key: CNS0_SIGNING_KEY,
     }
 }
 

@@ -85,6 +85,7 @@ pub struct SimCard {
     pending: Option<Pending>,
     /// With `applet_only`: whether the CNS application is selected (never at reset).
     applet_selected: bool,
+    security_env: crate::sign::SecurityEnv,
 }
 
 impl Default for SimCard {
@@ -110,6 +111,7 @@ impl SimCard {
             puk_verified: false,
             pending: None,
             applet_selected: false,
+            security_env: Default::default(),
         }
     }
 
@@ -182,6 +184,7 @@ impl SimCard {
         self.puk_verified = false;
         self.pending = None;
         self.applet_selected = false;
+        self.security_env = Default::default();
     }
 
     // ---- Inspection and set-up, for tests and the state file -------------------------------
@@ -292,6 +295,18 @@ impl SimCard {
             0x24 => self.change_reference_data(cmd),
             0x2C => self.reset_retry_counter(cmd),
             0xCA if self.quirks.jsign4_get_data => self.get_data(cmd),
+            0x22 => crate::sign::mse(&mut self.security_env, cmd.p1, cmd.p2, cmd.data).into(),
+            0x2A => {
+                let (data, sw) = crate::sign::pso(
+                    &self.security_env,
+                    self.pin_verified,
+                    self.preset,
+                    cmd.p1,
+                    cmd.p2,
+                    cmd.data,
+                );
+                Reply { data, sw }
+            }
             _ => SW_INS.into(),
         }
     }

@@ -6,6 +6,11 @@ const BIANCHI_CERT: &[u8] = include_bytes!("../fixtures/bianchi-giulia.der");
 const BIANCHI_KEY: &[u8] = include_bytes!("../fixtures/bianchi-giulia-rsapub.der");
 const ROSSI_CERT: &[u8] = include_bytes!("../fixtures/rossi-mario.der");
 const ROSSI_KEY: &[u8] = include_bytes!("../fixtures/rossi-mario-rsapub.der");
+// TEST-ONLY private keys of fictitious holders and CAs (see make-cert.sh).
+const BIANCHI_SIGNING_KEY: &[u8] = include_bytes!("../fixtures/bianchi-giulia-TEST-ONLY-key.pk8.der");
+const ROSSI_SIGNING_KEY: &[u8] = include_bytes!("../fixtures/rossi-mario-TEST-ONLY-key.pk8.der");
+const CA_TOSCANA_KEY: &str = include_str!("../fixtures/ca-toscana-TEST-ONLY-key.pem");
+const CA_LOMBARDIA_KEY: &str = include_str!("../fixtures/ca-lombardia-TEST-ONLY-key.pem");
 const CA_TOSCANA: &[u8] = include_bytes!("../fixtures/ca-toscana-test.der");
 const CA_LOMBARDIA: &[u8] = include_bytes!("../fixtures/ca-lombardia-test.der");
 
@@ -30,5 +35,21 @@ pub fn ca_certificate(preset: HolderPreset) -> &'static [u8] {
     match preset {
         HolderPreset::BianchiGiulia => CA_TOSCANA,
         HolderPreset::RossiMario => CA_LOMBARDIA,
+    }
+}
+
+/// The holder's private key (PKCS#8 DER), a TEST key: the simulated card signs with it.
+pub fn signing_key(preset: HolderPreset) -> &'static [u8] {
+    match preset {
+        HolderPreset::BianchiGiulia => BIANCHI_SIGNING_KEY,
+        HolderPreset::RossiMario => ROSSI_SIGNING_KEY,
+    }
+}
+
+/// The fictitious CA's private key (PKCS#8 PEM), a TEST key: tests issue CRLs with it.
+pub fn ca_private_key_pem(preset: HolderPreset) -> &'static str {
+    match preset {
+        HolderPreset::BianchiGiulia => CA_TOSCANA_KEY,
+        HolderPreset::RossiMario => CA_LOMBARDIA_KEY,
     }
 }

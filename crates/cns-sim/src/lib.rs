@@ -24,6 +24,7 @@ mod fs;
 pub mod holder;
 mod pin;
 pub mod quirks;
+mod sign;
 mod state;
 mod transport;
 

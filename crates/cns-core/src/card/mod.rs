@@ -7,10 +7,12 @@
 
 mod locate;
 mod read;
+mod sign;
 mod status;
 
 pub use locate::Location;
 pub use read::fci_size;
+pub use sign::{SignedWithPin, sign_with_pin};
 pub use status::{CardStatus, read_status};
 
 use locate::Cns;
