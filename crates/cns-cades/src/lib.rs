@@ -61,6 +61,9 @@ pub enum CadesError {
     /// The signature is detached and the original document was not given.
     #[error("the signature is detached: the original document is needed")]
     DetachedContentMissing,
+    /// Adding a signature: the signed file holds another document than the one given.
+    #[error("the signed file holds a different document")]
+    ContentMismatch,
     /// The signer's certificate cannot be used to sign.
     #[error("the signer's certificate cannot be used: {0}")]
     Certificate(String),

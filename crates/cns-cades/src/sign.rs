@@ -25,11 +25,14 @@ use x509_cert::time::Time;
 pub struct SignOptions {
     /// The signing-time attribute (the signer's clock: CAdES-BES has no trusted time).
     pub signing_time: SystemTime,
+    /// [`add_signer`]: the SHA-256 the existing file's content must have (the document the
+    /// user has in hand); checked before the signer is asked.
+    pub expect_content_sha256: Option<Vec<u8>>,
 }
 
 impl Default for SignOptions {
     fn default() -> Self {
-        SignOptions { signing_time: SystemTime::now() }
+        SignOptions { signing_time: SystemTime::now(), expect_content_sha256: None }
     }
 }
 
@@ -337,6 +340,9 @@ pub fn add_signer<S: DigestSigner>(
         return Err(CadesError::Unsupported(format!("content of type {}", env.econtent_type)));
     }
     let digest = h.finish();
+    if options.expect_content_sha256.as_ref().is_some_and(|want| *want != digest) {
+        return Err(CadesError::ContentMismatch);
+    }
 
     let mut digest_algs = env.digest_algs.clone();
     if !digest_algs.iter().any(|a| a.oid == oids::SHA256) {

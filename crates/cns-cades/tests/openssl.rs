@@ -192,7 +192,7 @@ fn sign_attached_file(pki: &Pki, who: &str, input: &Path, out: &Path, time: Syst
         len,
         &mut o,
         &pki.cert(who),
-        &SignOptions { signing_time: time },
+        &SignOptions { signing_time: time, ..SignOptions::default() },
         &mut s,
         &mut |_| {},
     )
@@ -504,6 +504,19 @@ fn a_second_signer_added_to_an_openssl_p7m_verifies_with_openssl() {
     .unwrap();
     drop(o);
     assert_eq!(summary.signers, 2);
+    // The document in hand must be the one inside: another one is refused before signing.
+    let mut s2 = pki.signer("rossi");
+    let wrong = SignOptions { expect_content_sha256: Some(vec![0u8; 32]), ..SignOptions::default() };
+    let e = cns_cades::add_signer(
+        &d.join("one.p7m"),
+        &mut Vec::new(),
+        &pki.cert("rossi"),
+        &wrong,
+        &mut s2,
+        &mut |_| {},
+    );
+    assert!(matches!(e, Err(cns_cades::CadesError::ContentMismatch)));
+    assert_eq!(s2.calls, 0);
     let got = ok(
         d,
         &[

@@ -10,3 +10,4 @@ pub mod cli;
 pub mod gui;
 pub mod i18n;
 pub mod settings;
+pub mod trusted_ca;

@@ -3,12 +3,16 @@
 //! Exit codes (documented in the README; never change their meaning):
 //! 0 success · 1 other error · 2 invalid input, nothing sent to the card · 3 wrong PIN/PUK ·
 //! 4 PIN blocked · 5 PUK blocked, the card must be replaced · 6 no reader, no card or not a TS-CNS ·
-//! 7 refused: exactly one try left and `--confirm-last-attempt` not given.
+//! 7 refused: exactly one try left and `--confirm-last-attempt` not given · 8 a signature is not
+//! valid · 9 signatures intact but a certificate expired, revoked or not trusted.
 
+mod ca;
 mod messages;
 mod pin_ops;
 mod secrets;
+mod sign;
 mod status;
+mod verify;
 mod watch;
 
 use std::path::PathBuf;
@@ -34,6 +38,8 @@ pub enum Exit {
     PukBlocked = 5,
     NoCard = 6,
     LastTryRefused = 7,
+    SignatureInvalid = 8,
+    NotTrusted = 9,
 }
 
 impl From<Exit> for ExitCode {
@@ -89,6 +95,15 @@ pub enum Command {
         /// One JSON object per line.
         #[arg(long)]
         json: bool,
+    },
+    /// Sign a document with the card (CAdES: .p7m, or .p7s with --detached).
+    Sign(sign::SignArgs),
+    /// Check a signed document (.p7m/.p7s): who signed, when, whether to trust it.
+    Verify(verify::VerifyArgs),
+    /// The certification authorities trusted for checking signatures.
+    Ca {
+        #[command(subcommand)]
+        action: ca::CaAction,
     },
     /// Save the authentication certificate to a file (DER, or PEM with --pem).
     ExportCert {
@@ -177,6 +192,9 @@ pub fn run(cmd: Command, backend: &Backend, lang: Lang) -> Exit {
         Command::Unblock(a) => pin_ops::run(cns_core::flow::Operation::UnblockPin, backend, &a, &out),
         Command::ExportCert { card, out: path, pem } => export_cert(backend, &card, &path, pem, &out),
         Command::Watch { reader, .. } => watch::run(backend, reader.as_deref(), &out),
+        Command::Sign(a) => sign::run(backend, &a, &out),
+        Command::Verify(a) => verify::run(&a, &out),
+        Command::Ca { action } => ca::run(&action, &out),
     }
 }
 
@@ -185,6 +203,9 @@ fn cmd_json(cmd: &Command) -> bool {
         Command::Readers { json } | Command::Watch { json, .. } => *json,
         Command::Status(a) | Command::ExportCert { card: a, .. } => a.json,
         Command::VerifyPin(a) | Command::ChangePin(a) | Command::Unblock(a) => a.card.json,
+        Command::Sign(a) => a.pin.card.json,
+        Command::Verify(a) => a.json,
+        Command::Ca { action } => action.json(),
     }
 }
 

@@ -1,0 +1,151 @@
+//! `ca import|list|remove`: the CA certificates trusted for checking signatures.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use serde_json::json;
+
+use super::{Exit, Out};
+use crate::trusted_ca;
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum CaAction {
+    /// Trust a CA certificate (DER or PEM; a PEM may hold several) for checking signatures.
+    Import {
+        #[arg(value_name = "CERT")]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the trusted CA certificates (system-wide and yours).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop trusting a CA you imported, named by its SHA-256 fingerprint (at least 8 hex digits).
+    Remove {
+        #[arg(value_name = "SHA256")]
+        fingerprint: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl CaAction {
+    pub fn json(&self) -> bool {
+        match self {
+            CaAction::Import { json, .. } | CaAction::List { json } | CaAction::Remove { json, .. } => *json,
+        }
+    }
+}
+
+pub fn run(action: &CaAction, out: &Out) -> Exit {
+    let lang = out.lang;
+    match action {
+        CaAction::Import { file, .. } => {
+            let bytes = match std::fs::read(file) {
+                Ok(b) => b,
+                Err(e) => {
+                    return out.fail(Exit::InvalidInput, "no_file", &format!("{}: {e}", file.display()));
+                }
+            };
+            let certs = match trusted_ca::certificates_in(&bytes) {
+                Ok(c) => c,
+                Err(e) => {
+                    return out.fail(
+                        Exit::InvalidInput,
+                        "not_a_certificate",
+                        &lang.s(format!("Non è un certificato: {e}"), format!("Not a certificate: {e}")),
+                    );
+                }
+            };
+            for der in &certs {
+                if !matches!(trusted_ca::describe(der), Ok((_, _, true))) {
+                    return out.fail(
+                        Exit::InvalidInput,
+                        "not_a_ca",
+                        lang.t(
+                            "Il certificato non è di un'autorità di certificazione (CA): non importato.",
+                            "The certificate is not a certification authority's (CA): not imported.",
+                        ),
+                    );
+                }
+            }
+            match trusted_ca::import(&bytes) {
+                Ok(added) => {
+                    if out.json {
+                        println!(
+                            "{}",
+                            json!({ "operation": "ca-import", "result": "ok", "imported": added, "exit_code": 0 })
+                        );
+                    } else {
+                        for c in added {
+                            println!(
+                                "{} {} (SHA-256 {})",
+                                lang.t("Autorità fidata:", "Trusted authority:"),
+                                c.subject,
+                                c.sha256
+                            );
+                        }
+                    }
+                    Exit::Success
+                }
+                Err(e) => out.fail(Exit::Other, "io", &e),
+            }
+        }
+        CaAction::List { .. } => {
+            let all: Vec<_> = trusted_ca::list().into_iter().map(|(c, _)| c).collect();
+            if out.json {
+                println!("{}", json!({ "operation": "ca-list", "authorities": all, "exit_code": 0 }));
+            } else if all.is_empty() {
+                println!(
+                    "{}",
+                    lang.t(
+                        "Nessuna autorità fidata: importane una con «cns-manager ca import CERT».",
+                        "No trusted authority: import one with \"cns-manager ca import CERT\".",
+                    )
+                );
+            } else {
+                for c in all {
+                    let scope = if c.scope == "system" {
+                        lang.t("sistema", "system")
+                    } else {
+                        lang.t("utente", "user")
+                    };
+                    println!(
+                        "{}\t{} {}\t{scope}\t{}",
+                        c.sha256,
+                        lang.t("scade", "expires"),
+                        c.not_after,
+                        c.subject
+                    );
+                }
+            }
+            Exit::Success
+        }
+        CaAction::Remove { fingerprint, .. } => match trusted_ca::remove(fingerprint) {
+            Ok(removed) if removed.is_empty() => out.fail(
+                Exit::InvalidInput,
+                "not_found",
+                lang.t(
+                    "Nessuna autorità importata con questa impronta.",
+                    "No imported authority has this fingerprint.",
+                ),
+            ),
+            Ok(removed) => {
+                if out.json {
+                    println!(
+                        "{}",
+                        json!({ "operation": "ca-remove", "result": "ok", "removed": removed, "exit_code": 0 })
+                    );
+                } else {
+                    for c in removed {
+                        println!("{} {}", lang.t("Non più fidata:", "No longer trusted:"), c.subject);
+                    }
+                }
+                Exit::Success
+            }
+            Err(e) => out.fail(Exit::InvalidInput, "cannot_remove", &e),
+        },
+    }
+}

@@ -1,0 +1,386 @@
+//! `sign`: a CAdES-BES signature with the card's key. The PIN is read and checked first, the
+//! card's state is read (never spends a try) so a blocked PIN or an unconfirmed last try stops
+//! before the document is even read; then the document is hashed (and, for a .p7m, copied) in
+//! one pass, and the PIN verification and the signature happen in one card session.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use serde_json::json;
+
+use super::secrets;
+use super::{Exit, Out, PinArgs, open_card};
+use crate::backend::Backend;
+use crate::i18n::Lang;
+use cns_cades::card::{CardSignError, CardSigner};
+use cns_cades::{CadesError, SignOptions};
+use cns_core::PinKind;
+use cns_core::flow::{Outcome, Refusal};
+
+#[derive(Args, Debug, Clone)]
+pub struct SignArgs {
+    /// The document to sign.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Where to write the signed file (default: FILE.p7m, FILE.p7s with --detached, the
+    /// existing file with --add-to).
+    #[arg(long, value_name = "OUT")]
+    pub out: Option<PathBuf>,
+    /// A detached signature (.p7s): the document is not included.
+    #[arg(long, conflicts_with = "add_to")]
+    pub detached: bool,
+    /// Add this signature to an existing .p7m of the same document (FILE).
+    #[arg(long, value_name = "EXISTING.p7m")]
+    pub add_to: Option<PathBuf>,
+    #[command(flatten)]
+    pub pin: PinArgs,
+}
+
+fn with_ext(p: &Path, ext: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
+    let lang = out.lang;
+    let len = match std::fs::metadata(&args.file) {
+        Ok(m) if m.is_file() => m.len(),
+        _ => {
+            return out.fail(
+                Exit::InvalidInput,
+                "no_file",
+                &lang.s(
+                    format!("Il file {} non esiste o non è un file.", args.file.display()),
+                    format!("{} does not exist or is not a file.", args.file.display()),
+                ),
+            );
+        }
+    };
+    let dest = match (&args.out, &args.add_to, args.detached) {
+        (Some(o), _, _) => o.clone(),
+        (None, Some(existing), _) => existing.clone(),
+        (None, None, true) => with_ext(&args.file, "p7s"),
+        (None, None, false) => with_ext(&args.file, "p7m"),
+    };
+    if same_file(&dest, &args.file) {
+        return out.fail(
+            Exit::InvalidInput,
+            "same_file",
+            lang.t(
+                "Il file firmato non può sostituire il documento: scegli un altro nome con --out.",
+                "The signed file cannot replace the document: choose another name with --out.",
+            ),
+        );
+    }
+
+    // The PIN first, checked before the card or the document is touched.
+    let entered = match secrets::read(cns_core::flow::Operation::VerifyPin, args.pin.stdin, lang) {
+        Ok(e) => e,
+        Err(e) => {
+            return out.fail(
+                Exit::InvalidInput,
+                "input",
+                &lang.s(format!("Lettura non riuscita: {e}"), format!("Could not read the input: {e}")),
+            );
+        }
+    };
+    if cns_core::Pin::new(&entered.first).is_err() {
+        return out.fail(
+            Exit::InvalidInput,
+            "invalid_input",
+            lang.t(
+                "PIN non valido: servono da 5 a 8 cifre. Nulla è stato inviato alla tessera.",
+                "Invalid PIN: 5 to 8 digits are needed. Nothing was sent to the card.",
+            ),
+        );
+    }
+
+    let (_, mut transport) = match open_card(backend, &args.pin.card, out) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    // The card's state (never spends a try): the certificate, and whether the PIN may be sent.
+    let status = match cns_core::card::read_status(transport.as_mut()) {
+        Ok(s) => s,
+        Err(e) => return out.card_error(&e),
+    };
+    if status.pin.is_blocked() {
+        return pin_outcome(out, Outcome::Blocked { kind: PinKind::Pin });
+    }
+    if status.pin.is_last_try() && !args.pin.confirm_last_attempt {
+        return out.fail(Exit::LastTryRefused, "last_try", &last_try(lang));
+    }
+    let Some(cert) = status.certificate_der.as_ref().map(|c| c.to_vec()) else {
+        return out.fail(
+            Exit::Other,
+            "no_certificate",
+            lang.t(
+                "La tessera non ha un certificato con cui firmare.",
+                "The card has no certificate to sign with.",
+            ),
+        );
+    };
+    if let Ok(summary) = &status.certificate
+        && summary.not_after < time::OffsetDateTime::now_utc()
+    {
+        return out.fail(
+            Exit::Other,
+            "certificate_expired",
+            &lang.s(
+                format!(
+                    "Il certificato della tessera è scaduto il {}: una firma fatta ora non sarebbe valida. \
+                     Nulla è stato inviato alla tessera.",
+                    date_it(summary.not_after)
+                ),
+                format!(
+                    "The card's certificate expired on {}: a signature made now would not be valid. \
+                     Nothing was sent to the card.",
+                    summary.not_after.date()
+                ),
+            ),
+        );
+    }
+    drop(status);
+
+    let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = match tempfile::Builder::new().prefix(".cns-sign-").tempfile_in(dir) {
+        Ok(t) => t,
+        Err(e) => return io_fail(out, &dest, &e.to_string()),
+    };
+    let mut signer = CardSigner::new(
+        transport.as_mut(),
+        zeroize::Zeroizing::new(entered.first.to_string()),
+        args.pin.confirm_last_attempt,
+    );
+    drop(entered);
+    let show = !out.json && std::io::stderr().is_terminal();
+    let mut last_pct = u64::MAX;
+    let total = len.max(1);
+    let mut progress = |n: u64| {
+        let pct = n.saturating_mul(100) / total;
+        if show && pct != last_pct {
+            last_pct = pct;
+            eprint!("\r{} {pct}%", lang.t("Lettura del documento:", "Reading the document:"));
+        }
+    };
+    let mut options = SignOptions::default();
+    let result = match (&args.add_to, args.detached) {
+        (Some(existing), _) => {
+            let mut h = cns_cades::oids::DigestAlg::Sha256.hasher();
+            if let Err(e) = hash_file(&args.file, &mut h) {
+                return io_fail(out, &args.file, &e.to_string());
+            }
+            options.expect_content_sha256 = Some(h.finish());
+            let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+            let r = cns_cades::add_signer(existing, &mut w, &cert, &options, &mut signer, &mut progress);
+            drop(w);
+            r
+        }
+        (None, detached) => match std::fs::File::open(&args.file) {
+            Err(e) => return io_fail(out, &args.file, &e.to_string()),
+            Ok(f) => {
+                let mut input = std::io::BufReader::with_capacity(cns_cades::CHUNK, f);
+                let mut w = std::io::BufWriter::with_capacity(cns_cades::CHUNK, tmp.as_file_mut());
+                let r = if detached {
+                    cns_cades::sign_detached(&mut input, &mut w, &cert, &options, &mut signer, &mut progress)
+                } else {
+                    cns_cades::sign_attached(
+                        &mut input,
+                        len,
+                        &mut w,
+                        &cert,
+                        &options,
+                        &mut signer,
+                        &mut progress,
+                    )
+                };
+                drop(w);
+                r
+            }
+        },
+    };
+    if show {
+        eprintln!();
+    }
+    let summary = match result {
+        Ok(s) => s,
+        Err(e) => return sign_error(out, &e),
+    };
+    if let Err(e) =
+        tmp.as_file().sync_all().and_then(|()| tmp.persist(&dest).map(|_| ()).map_err(|e| e.error))
+    {
+        return io_fail(out, &dest, &e.to_string());
+    }
+    let sha: String = summary.content_sha256.iter().map(|b| format!("{b:02x}")).collect();
+    let msg = lang.s(
+        format!("Documento firmato: {} (firme nel file: {}).", dest.display(), summary.signers),
+        format!("Document signed: {} (signatures in the file: {}).", dest.display(), summary.signers),
+    );
+    if out.json {
+        println!(
+            "{}",
+            json!({ "operation": "sign", "result": "ok", "message": msg, "file": args.file.display().to_string(),
+                    "signed_file": dest.display().to_string(), "format": if args.detached { "p7s" } else { "p7m" },
+                    "bytes": summary.content_len, "sha256": sha, "signers": summary.signers, "exit_code": 0 })
+        );
+    } else {
+        println!("{msg}");
+    }
+    Exit::Success
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn hash_file(p: &Path, h: &mut cns_cades::oids::Hasher) -> std::io::Result<()> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(p)?;
+    let mut buf = vec![0u8; cns_cades::CHUNK];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            return Ok(());
+        }
+        h.update(&buf[..n]);
+    }
+}
+
+fn date_it(t: time::OffsetDateTime) -> String {
+    let d = cns_core::italian_time::italian_date(t);
+    format!("{:02}/{:02}/{}", d.day(), u8::from(d.month()), d.year())
+}
+
+fn io_fail(out: &Out, path: &Path, e: &str) -> Exit {
+    out.fail(
+        Exit::Other,
+        "io",
+        &out.lang
+            .s(format!("Errore su {}: {e}", path.display()), format!("Error on {}: {e}", path.display())),
+    )
+}
+
+fn last_try(lang: Lang) -> String {
+    lang.t(
+        "Resta un solo tentativo per il PIN: se è sbagliato il PIN si blocca. Nulla è stato inviato alla \
+         tessera. Se sei sicuro, ripeti il comando con --confirm-last-attempt.",
+        "Only one PIN try is left: if the PIN is wrong, it is blocked. Nothing was sent to the card. If \
+         you are sure, run the command again with --confirm-last-attempt.",
+    )
+    .to_owned()
+}
+
+fn sign_error(out: &Out, e: &CadesError) -> Exit {
+    let lang = out.lang;
+    match e {
+        CadesError::Signer(inner) => match inner.downcast_ref::<CardSignError>() {
+            Some(CardSignError::Pin(o)) => pin_outcome(out, *o),
+            Some(CardSignError::NeedsConfirmation) => {
+                out.fail(Exit::LastTryRefused, "last_try", &last_try(lang))
+            }
+            Some(CardSignError::Invalid(_)) => out.fail(
+                Exit::InvalidInput,
+                "invalid_input",
+                lang.t(
+                    "PIN non valido: nulla è stato inviato alla tessera.",
+                    "Invalid PIN: nothing was sent to the card.",
+                ),
+            ),
+            Some(CardSignError::Refused(Refusal::PinBlocked)) => {
+                pin_outcome(out, Outcome::Blocked { kind: PinKind::Pin })
+            }
+            Some(CardSignError::Refused(Refusal::PukBlocked)) => {
+                pin_outcome(out, Outcome::Blocked { kind: PinKind::Puk })
+            }
+            Some(CardSignError::Card(op)) => {
+                let code = out.card_error(&op.error);
+                if !out.json && op.command_sent {
+                    eprintln!(
+                        "{}",
+                        lang.t(
+                            "Il documento non è stato firmato. Controlla lo stato del PIN con «cns-manager status».",
+                            "The document was not signed. Check the PIN's state with \"cns-manager status\".",
+                        )
+                    );
+                }
+                code
+            }
+            _ => out.fail(Exit::Other, "sign_failed", &cns_core::error_chain(e)),
+        },
+        CadesError::ContentMismatch => out.fail(
+            Exit::InvalidInput,
+            "different_document",
+            lang.t(
+                "Il file firmato contiene un documento diverso da quello indicato: nulla è stato firmato.",
+                "The signed file holds a different document from the one given: nothing was signed.",
+            ),
+        ),
+        CadesError::Malformed(_) | CadesError::TooLarge { .. } | CadesError::Unsupported(_) => out.fail(
+            Exit::InvalidInput,
+            "not_signed_file",
+            &lang.s(
+                format!("Il file a cui aggiungere la firma non è un file firmato valido ({e})."),
+                format!("The file to add the signature to is not a valid signed file ({e})."),
+            ),
+        ),
+        other => out.fail(Exit::Other, "sign_failed", &cns_core::error_chain(other)),
+    }
+}
+
+fn pin_outcome(out: &Out, o: Outcome) -> Exit {
+    let lang = out.lang;
+    let (code, result, tries, msg) = match o {
+        Outcome::Wrong { tries_left, .. } => (
+            Exit::WrongSecret,
+            "wrong",
+            tries_left,
+            match tries_left {
+                Some(n) => lang.s(
+                    format!("PIN errato: il documento non è stato firmato. Tentativi rimasti: {n}."),
+                    format!("Wrong PIN: the document was not signed. Tries left: {n}."),
+                ),
+                None => lang
+                    .t(
+                        "PIN errato: il documento non è stato firmato.",
+                        "Wrong PIN: the document was not signed.",
+                    )
+                    .to_owned(),
+            },
+        ),
+        Outcome::Blocked { kind: PinKind::Pin } => (
+            Exit::PinBlocked,
+            "pin_blocked",
+            Some(0),
+            lang.t(
+                "Il PIN è bloccato: sbloccalo con il PUK (cns-manager unblock), poi firma di nuovo.",
+                "The PIN is blocked: unblock it with the PUK (cns-manager unblock), then sign again.",
+            )
+            .to_owned(),
+        ),
+        Outcome::Blocked { kind: PinKind::Puk } => {
+            (Exit::PukBlocked, "puk_blocked", Some(0), super::pin_ops::puk_blocked_message(lang).to_owned())
+        }
+        _ => (
+            Exit::Other,
+            "not_signed",
+            None,
+            lang.t("Il documento non è stato firmato.", "The document was not signed.").to_owned(),
+        ),
+    };
+    if out.json {
+        println!(
+            "{}",
+            json!({ "operation": "sign", "result": result, "message": msg, "secret": "pin",
+                    "tries_left": tries, "exit_code": code as u8 })
+        );
+    } else {
+        eprintln!("{msg}");
+    }
+    code
+}

@@ -1,0 +1,374 @@
+//! `verify`: who signed a .p7m/.p7s, when, whether the document is intact, whether to trust the
+//! signature; optionally extracts the document. Exit 0 all good, 8 a signature is not valid, 9
+//! signatures intact but a certificate expired, revoked or not trusted.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::{Exit, Out};
+use crate::i18n::Lang;
+use cns_cades::verify::{CertValidity, Layer, Revocation, SignerReport, TrustStatus, Verdict, VerifyOptions};
+use cns_cades::{CadesError, VerifyReport};
+
+#[derive(Args, Debug, Clone)]
+pub struct VerifyArgs {
+    /// The signed file (.p7m or .p7s; DER or Base64).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The original document, for a detached signature (.p7s). Default: FILE without ".p7s".
+    #[arg(long, value_name = "ORIGINAL")]
+    pub content: Option<PathBuf>,
+    /// Save the signed document here (from a .p7m; nested envelopes are opened).
+    #[arg(long, value_name = "OUT")]
+    pub extract: Option<PathBuf>,
+    /// Also trust this CA certificate (DER or PEM), besides the imported ones. Repeatable.
+    #[arg(long = "ca", value_name = "CERT")]
+    pub ca: Vec<PathBuf>,
+    /// Check revocation against this CRL (DER or PEM).
+    #[arg(long, value_name = "FILE", conflicts_with = "fetch_crl")]
+    pub crl: Option<PathBuf>,
+    /// Download the CRL from the certificate's distribution point (http://) to check revocation.
+    #[arg(long)]
+    pub fetch_crl: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+const MAX_SMALL_FILE: u64 = 64 * 1024 * 1024;
+
+fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut v = Vec::new();
+    std::fs::File::open(path)?.take(MAX_SMALL_FILE).read_to_end(&mut v)?;
+    Ok(v)
+}
+
+pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
+    let lang = out.lang;
+    let bad_input = |kind: &str, it: String, en: String| out.fail(Exit::InvalidInput, kind, &lang.s(it, en));
+    if !args.file.is_file() {
+        let p = args.file.display();
+        return bad_input("no_file", format!("Il file {p} non esiste."), format!("{p} does not exist."));
+    }
+    let mut extra = Vec::new();
+    for ca in &args.ca {
+        match read_small(ca).map_err(|e| e.to_string()).and_then(|b| crate::trusted_ca::certificates_in(&b)) {
+            Ok(certs) => extra.extend(certs),
+            Err(e) => {
+                let p = ca.display();
+                return bad_input(
+                    "bad_ca",
+                    format!("Certificato CA {p} non leggibile: {e}"),
+                    format!("CA certificate {p} cannot be read: {e}"),
+                );
+            }
+        }
+    }
+    let trust = crate::trusted_ca::store(&extra);
+    let mut crls = Vec::new();
+    if let Some(c) = &args.crl {
+        match read_small(c) {
+            Ok(b) => crls.push(b),
+            Err(e) => {
+                let p = c.display();
+                return bad_input(
+                    "bad_crl",
+                    format!("CRL {p} non leggibile: {e}"),
+                    format!("CRL {p} cannot be read: {e}"),
+                );
+            }
+        }
+    }
+    let content = args.content.clone().or_else(|| {
+        let s = args.file.to_str()?;
+        let base = s.strip_suffix(".p7s").or_else(|| s.strip_suffix(".P7S"))?;
+        Some(PathBuf::from(base)).filter(|p| p.is_file())
+    });
+    let fetch = |url: &str| cns_cades::http::get(url).map_err(|e| e.to_string());
+    let mut tmp = match &args.extract {
+        Some(dest) => {
+            let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            match tempfile::Builder::new().prefix(".cns-extract-").tempfile_in(dir) {
+                Ok(t) => Some(t),
+                Err(e) => return out.fail(Exit::Other, "io", &e.to_string()),
+            }
+        }
+        None => None,
+    };
+    let result = {
+        let mut writer =
+            tmp.as_mut().map(|t| std::io::BufWriter::with_capacity(cns_cades::CHUNK, t.as_file_mut()));
+        let options = VerifyOptions {
+            trust: &trust,
+            crls,
+            fetch_crl: if args.fetch_crl { Some(&fetch) } else { None },
+            detached_content: content,
+            extract_to: writer.as_mut().map(|w| w as &mut dyn std::io::Write),
+            progress: None,
+        };
+        let r = cns_cades::verify(&args.file, options);
+        let flushed = writer.map(|mut w| std::io::Write::flush(&mut w)).transpose();
+        match (r, flushed) {
+            (Ok(r), Ok(_)) => Ok(r),
+            (Err(e), _) => Err(e),
+            (Ok(_), Err(e)) => Err(CadesError::Io(e)),
+        }
+    };
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => return verify_error(out, &e),
+    };
+    let mut extracted = None;
+    if let (Some(t), Some(dest)) = (tmp, &args.extract) {
+        match t.persist(dest) {
+            Ok(f) => extracted = Some((dest.clone(), f.metadata().map(|m| m.len()).unwrap_or(0))),
+            Err(e) => return out.fail(Exit::Other, "io", &e.error.to_string()),
+        }
+    }
+    let verdict = report.verdict();
+    let code = match verdict {
+        Verdict::Valid => Exit::Success,
+        Verdict::NotTrusted => Exit::NotTrusted,
+        Verdict::Invalid => Exit::SignatureInvalid,
+    };
+    if out.json {
+        println!("{}", to_json(&report, code, extracted.as_ref().map(|(p, _)| p.as_path())));
+    } else {
+        print_human(lang, &report, trust.is_empty());
+        if let Some((p, n)) = extracted {
+            println!(
+                "{}",
+                lang.s(
+                    format!("Documento estratto in {} ({n} byte).", p.display()),
+                    format!("Document extracted to {} ({n} bytes).", p.display())
+                )
+            );
+        }
+    }
+    code
+}
+
+fn verify_error(out: &Out, e: &CadesError) -> Exit {
+    let lang = out.lang;
+    match e {
+        CadesError::DetachedContentMissing => out.fail(
+            Exit::InvalidInput,
+            "content_missing",
+            lang.t(
+                "È una firma separata (.p7s): indica il documento originale con --content FILE.",
+                "This is a detached signature (.p7s): give the original document with --content FILE.",
+            ),
+        ),
+        CadesError::Io(io) => out.fail(Exit::Other, "io", &io.to_string()),
+        other => out.fail(
+            Exit::SignatureInvalid,
+            "not_valid",
+            &lang.s(
+                format!("Il file non è una firma valida o è danneggiato: {other}"),
+                format!("The file is not a valid signature or is damaged: {other}"),
+            ),
+        ),
+    }
+}
+
+fn rfc3339(t: SystemTime) -> Option<String> {
+    time::OffsetDateTime::from(t).format(&time::format_description::well_known::Rfc3339).ok()
+}
+
+fn human_time(t: SystemTime) -> String {
+    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
+    format!("{:02}/{:02}/{} {:02}:{:02}", it.day(), u8::from(it.month()), it.year(), it.hour(), it.minute())
+}
+
+fn human_date(t: SystemTime) -> String {
+    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
+    format!("{:02}/{:02}/{}", it.day(), u8::from(it.month()), it.year())
+}
+
+fn verdict_str(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Valid => "valid",
+        Verdict::NotTrusted => "not_trusted",
+        Verdict::Invalid => "invalid",
+    }
+}
+
+fn signer_json(s: &SignerReport) -> Value {
+    json!({
+        "common_name": s.common_name, "given_name": s.given_name, "surname": s.surname,
+        "fiscal_code": s.fiscal_code, "organization": s.organization, "subject": s.subject,
+        "issuer": s.issuer, "issuer_cn": s.issuer_cn, "serial": s.serial_hex,
+        "signing_time": s.signing_time.and_then(rfc3339),
+        "not_before": s.not_before.and_then(rfc3339), "not_after": s.not_after.and_then(rfc3339),
+        "digest_algorithm": s.digest_algorithm,
+        "content_intact": s.content_intact, "signature_valid": s.signature_valid, "problem": s.problem,
+        "signing_certificate": match s.signing_certificate_attr { Some(true) => "present", Some(false) => "mismatch", None => "absent" },
+        "certificate": match s.cert_validity { CertValidity::Valid => "valid", CertValidity::Expired => "expired", CertValidity::NotYetValid => "not_yet_valid" },
+        "trust": match &s.trust {
+            TrustStatus::Trusted { anchor } => json!({ "status": "trusted", "anchor": anchor }),
+            TrustStatus::NotTrusted => json!({ "status": "not_trusted" }),
+            TrustStatus::ChainInvalid { at } => json!({ "status": "chain_invalid", "at": at }),
+        },
+        "revocation": match &s.revocation {
+            Revocation::NotChecked => json!({ "status": "not_checked" }),
+            Revocation::Good { crl_date } => json!({ "status": "good", "crl_date": rfc3339(*crl_date) }),
+            Revocation::Revoked { date } => json!({ "status": "revoked", "date": rfc3339(*date) }),
+            Revocation::Unavailable { reason } => json!({ "status": "unavailable", "reason": reason }),
+        },
+        "verdict": verdict_str(s.verdict()),
+    })
+}
+
+fn to_json(r: &VerifyReport, code: Exit, extracted: Option<&Path>) -> Value {
+    let layers: Vec<Value> = r
+        .layers
+        .iter()
+        .map(|l: &Layer| {
+            json!({ "detached": l.detached, "content_bytes": l.content_len,
+                    "signers": l.signers.iter().map(signer_json).collect::<Vec<_>>() })
+        })
+        .collect();
+    json!({ "operation": "verify", "result": verdict_str(r.verdict()), "layers": layers,
+            "signers": r.signers().count(), "extracted": extracted.map(|p| p.display().to_string()),
+            "exit_code": code as u8 })
+}
+
+fn who(s: &SignerReport, lang: Lang) -> String {
+    let name = match (&s.given_name, &s.surname) {
+        (Some(g), Some(f)) => Some(format!("{f} {g}")),
+        _ => s.common_name.clone().filter(|cn| s.fiscal_code.as_deref() != cn.split('/').next()),
+    };
+    match (name, &s.fiscal_code) {
+        (Some(n), Some(cf)) => format!("{n} – {} {cf}", lang.t("codice fiscale", "fiscal code")),
+        (None, Some(cf)) => format!("{} {cf}", lang.t("codice fiscale", "fiscal code")),
+        (Some(n), None) => n,
+        (None, None) => s.subject.clone().unwrap_or_else(|| lang.t("sconosciuto", "unknown").to_owned()),
+    }
+}
+
+fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
+    let total = r.signers().count();
+    let mut i = 0;
+    for (depth, layer) in r.layers.iter().enumerate() {
+        if r.layers.len() > 1 {
+            println!(
+                "{}",
+                lang.s(
+                    format!("Busta {} di {}:", depth + 1, r.layers.len()),
+                    format!("Envelope {} of {}:", depth + 1, r.layers.len())
+                )
+            );
+        }
+        for s in &layer.signers {
+            i += 1;
+            println!("{}", lang.s(format!("Firma {i} di {total}"), format!("Signature {i} of {total}")));
+            println!("  {}: {}", lang.t("Firmatario", "Signer"), who(s, lang));
+            match s.signing_time {
+                Some(t) => println!(
+                    "  {}: {} {}",
+                    lang.t("Firmato il", "Signed on"),
+                    human_time(t),
+                    lang.t(
+                        "(ora italiana, dichiarata dal firmatario)",
+                        "(Italian time, as stated by the signer)"
+                    )
+                ),
+                None => {
+                    println!("  {}", lang.t("Data della firma: non indicata", "Signing time: not stated"))
+                }
+            }
+            let doc = if s.content_intact {
+                lang.t("✓ integro, non modificato dopo la firma", "✓ intact, not changed after signing")
+            } else {
+                lang.t(
+                    "✗ NON corrisponde alla firma (modificato o danneggiato)",
+                    "✗ does NOT match the signature (changed or damaged)",
+                )
+            };
+            println!("  {}: {doc}", lang.t("Documento", "Document"));
+            let sig = if s.signature_valid {
+                lang.t("✓ valida", "✓ valid")
+            } else {
+                lang.t("✗ NON valida", "✗ NOT valid")
+            };
+            println!("  {}: {sig}", lang.t("Firma", "Signature"));
+            if let Some(p) = &s.problem {
+                println!("  {}: {p}", lang.t("Dettagli", "Details"));
+            }
+            let until = s.not_after.map(human_date).unwrap_or_default();
+            let cert = match s.cert_validity {
+                CertValidity::Valid => lang.s(
+                    format!("✓ valido alla data della firma (scade il {until})"),
+                    format!("✓ valid at signing time (expires {until})"),
+                ),
+                CertValidity::Expired => lang.s(
+                    format!("✗ SCADUTO alla data della firma (scaduto il {until})"),
+                    format!("✗ EXPIRED at signing time (expired {until})"),
+                ),
+                CertValidity::NotYetValid => lang.s(
+                    "✗ non ancora valido alla data della firma".into(),
+                    "✗ not yet valid at signing time".into(),
+                ),
+            };
+            println!("  {}: {cert}", lang.t("Certificato", "Certificate"));
+            let issuer = s.issuer_cn.clone().unwrap_or_default();
+            let trust = match &s.trust {
+                TrustStatus::Trusted { .. } => lang.t("✓ autorità fidata", "✓ trusted authority").to_owned(),
+                TrustStatus::NotTrusted if no_trusted_ca => lang
+                    .t(
+                        "⚠ non verificato: nessuna autorità importata (cns-manager ca import CERT, o --ca CERT)",
+                        "⚠ not checked: no authority imported (cns-manager ca import CERT, or --ca CERT)",
+                    )
+                    .to_owned(),
+                TrustStatus::NotTrusted => lang
+                    .t("⚠ autorità NON fidata (non tra quelle importate)", "⚠ authority NOT trusted (not among the imported ones)")
+                    .to_owned(),
+                TrustStatus::ChainInvalid { at } => lang.s(
+                    format!("⚠ la catena non era valida alla data della firma ({at})"),
+                    format!("⚠ the chain was not valid at signing time ({at})"),
+                ),
+            };
+            println!("  {}: {issuer} – {trust}", lang.t("Emesso da", "Issued by"));
+            let rev = match &s.revocation {
+                Revocation::NotChecked => lang
+                    .t(
+                        "non verificata (usa --crl FILE o --fetch-crl)",
+                        "not checked (use --crl FILE or --fetch-crl)",
+                    )
+                    .to_owned(),
+                Revocation::Good { crl_date } => lang.s(
+                    format!("✓ non revocato (lista di revoca del {})", human_date(*crl_date)),
+                    format!("✓ not revoked (revocation list of {})", human_date(*crl_date)),
+                ),
+                Revocation::Revoked { date } => lang.s(
+                    format!("✗ REVOCATO il {}", human_time(*date)),
+                    format!("✗ REVOKED on {}", human_time(*date)),
+                ),
+                Revocation::Unavailable { reason } => {
+                    lang.s(format!("⚠ non verificabile: {reason}"), format!("⚠ cannot be checked: {reason}"))
+                }
+            };
+            println!("  {}: {rev}", lang.t("Revoca", "Revocation"));
+        }
+    }
+    let verdict = match r.verdict() {
+        Verdict::Valid => lang.t(
+            "Esito: ✓ tutte le firme sono valide e i certificati fidati.",
+            "Result: ✓ every signature is valid and its certificate trusted.",
+        ),
+        Verdict::NotTrusted => lang.t(
+            "Esito: ⚠ le firme sono integre, ma un certificato è scaduto, revocato o non fidato: non fidarti \
+             del documento senza controllare.",
+            "Result: ⚠ the signatures are intact, but a certificate is expired, revoked or not trusted: \
+             do not rely on the document without checking.",
+        ),
+        Verdict::Invalid => lang.t(
+            "Esito: ✗ una firma NON è valida: il documento è stato modificato dopo la firma o la firma è danneggiata.",
+            "Result: ✗ a signature is NOT valid: the document was changed after signing or the signature is damaged.",
+        ),
+    };
+    println!("{verdict}");
+}

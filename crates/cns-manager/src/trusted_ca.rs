@@ -1,0 +1,158 @@
+//! The CA certificates the user trusts for checking signatures: nothing is trusted unless it was
+//! imported (user folder) or installed (system folder, for installers and regional offices).
+//!
+//! | platform | system-wide | user |
+//! |---|---|---|
+//! | Linux | `/etc/cns-manager/trusted-ca/` | `~/.config/cns-manager/trusted-ca/` |
+//! | Windows | `%PROGRAMDATA%\cns-manager\trusted-ca\` | `%APPDATA%\cns-manager\cns-manager\config\trusted-ca\` |
+//! | macOS | `/Library/Application Support/cns-manager/trusted-ca/` | `~/Library/Application Support/it.cns-manager.cns-manager/trusted-ca/` |
+//!
+//! Each certificate is one DER file named by its SHA-256 (`<hex>.der`); `.pem`/`.crt`/`.cer`
+//! files put there by an installer are read too.
+
+use std::path::{Path, PathBuf};
+
+use cns_cades::TrustStore;
+use x509_parser::prelude::{FromDer, X509Certificate};
+
+const DIR: &str = "trusted-ca";
+/// A certificate file larger than this is not a certificate.
+const MAX_CERT_FILE: u64 = 1024 * 1024;
+
+pub fn user_dir() -> Option<PathBuf> {
+    crate::settings::user_path().and_then(|p| p.parent().map(|d| d.join(DIR)))
+}
+
+pub fn system_dir() -> Option<PathBuf> {
+    crate::settings::system_path().and_then(|p| p.parent().map(|d| d.join(DIR)))
+}
+
+/// One trusted certificate, for listing.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TrustedCa {
+    pub subject: String,
+    pub not_after: String,
+    pub sha256: String,
+    pub file: PathBuf,
+    /// "system" or "user".
+    pub scope: &'static str,
+}
+
+pub fn sha256_hex(der: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(der).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Certificates in a file: DER, or PEM with one or more.
+pub fn certificates_in(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {
+    let text = bytes.iter().skip_while(|b| b.is_ascii_whitespace()).copied().collect::<Vec<_>>();
+    if text.starts_with(b"-----BEGIN") {
+        let mut out = Vec::new();
+        for pem in x509_parser::pem::Pem::iter_from_buffer(bytes) {
+            let pem = pem.map_err(|e| e.to_string())?;
+            if pem.label == "CERTIFICATE" {
+                out.push(pem.contents);
+            }
+        }
+        if out.is_empty() {
+            return Err("no certificate in the file".into());
+        }
+        Ok(out)
+    } else {
+        X509Certificate::from_der(bytes).map_err(|e| e.to_string())?;
+        Ok(vec![bytes.to_vec()])
+    }
+}
+
+/// Describes a certificate: (subject, not after, is a CA).
+pub fn describe(der: &[u8]) -> Result<(String, String, bool), String> {
+    let (_, c) = X509Certificate::from_der(der).map_err(|e| e.to_string())?;
+    let is_ca = c.basic_constraints().ok().flatten().is_some_and(|b| b.value.ca);
+    let not_after = c.validity().not_after.to_datetime().date().to_string();
+    Ok((c.subject().to_string(), not_after, is_ca))
+}
+
+fn read_dir(dir: &Path, scope: &'static str) -> Vec<(TrustedCa, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let path = e.path();
+        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("").to_ascii_lowercase();
+        if !matches!(ext.as_str(), "der" | "pem" | "crt" | "cer") {
+            continue;
+        }
+        if e.metadata().map(|m| m.len() > MAX_CERT_FILE).unwrap_or(true) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        for der in certificates_in(&bytes).unwrap_or_default() {
+            if let Ok((subject, not_after, _)) = describe(&der) {
+                let ca =
+                    TrustedCa { subject, not_after, sha256: sha256_hex(&der), file: path.clone(), scope };
+                out.push((ca, der));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.subject.cmp(&b.0.subject));
+    out
+}
+
+/// Every trusted certificate: the system's, then the user's.
+pub fn list() -> Vec<(TrustedCa, Vec<u8>)> {
+    let mut all = Vec::new();
+    if let Some(d) = system_dir() {
+        all.extend(read_dir(&d, "system"));
+    }
+    if let Some(d) = user_dir() {
+        all.extend(read_dir(&d, "user"));
+    }
+    all
+}
+
+/// A trust store with every installed and imported CA, plus `extra` (DER).
+pub fn store(extra: &[Vec<u8>]) -> TrustStore {
+    let mut t = TrustStore::new();
+    for (_, der) in list() {
+        let _ = t.add(&der);
+    }
+    for der in extra {
+        let _ = t.add(der);
+    }
+    t
+}
+
+/// Imports the certificates of `bytes` into the user's folder; returns what was added.
+pub fn import(bytes: &[u8]) -> Result<Vec<TrustedCa>, String> {
+    let dir = user_dir().ok_or("no configuration folder")?;
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut added = Vec::new();
+    for der in certificates_in(bytes)? {
+        let (subject, not_after, _) = describe(&der)?;
+        let sha = sha256_hex(&der);
+        let file = dir.join(format!("{sha}.der"));
+        std::fs::write(&file, &der).map_err(|e| e.to_string())?;
+        added.push(TrustedCa { subject, not_after, sha256: sha, file, scope: "user" });
+    }
+    Ok(added)
+}
+
+/// Removes from the user's folder the certificates whose SHA-256 starts with `prefix` (at least
+/// 8 hex digits, so a typo cannot remove several).
+pub fn remove(prefix: &str) -> Result<Vec<TrustedCa>, String> {
+    let prefix = prefix.to_ascii_lowercase().replace(':', "");
+    if prefix.len() < 8 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err("give at least 8 hex digits of the SHA-256 fingerprint".into());
+    }
+    let matching: Vec<TrustedCa> =
+        list().into_iter().map(|(c, _)| c).filter(|c| c.sha256.starts_with(&prefix)).collect();
+    let mut removed = Vec::new();
+    for c in matching {
+        if c.scope == "user" {
+            std::fs::remove_file(&c.file).map_err(|e| e.to_string())?;
+            removed.push(c);
+        } else {
+            return Err(format!("{} is installed system-wide ({})", c.subject, c.file.display()));
+        }
+    }
+    Ok(removed)
+}
