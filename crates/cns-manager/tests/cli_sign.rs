@@ -1,0 +1,481 @@
+//! `sign`, `verify` and `ca` through the built binary: signing with the demo (simulated) card,
+//! files checked by OpenSSL, files made by OpenSSL checked by us, and the exit codes 0/2/3/8/9.
+//! Needs `openssl` on PATH.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Out {
+    fn json(&self) -> Value {
+        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {}", self.stdout))
+    }
+}
+
+impl Env {
+    fn new() -> Env {
+        let e = Env { dir: tempfile::tempdir().unwrap() };
+        std::fs::create_dir(e.p("cfg")).unwrap();
+        // The simulated card's issuer, as PEM, for OpenSSL and --ca.
+        std::fs::write(
+            e.p("sim-ca.der"),
+            cns_sim::fixtures::ca_certificate(cns_sim::HolderPreset::BianchiGiulia),
+        )
+        .unwrap();
+        e.openssl(&["x509", "-inform", "DER", "-in", "sim-ca.der", "-out", "sim-ca.pem"]);
+        e
+    }
+
+    fn p(&self, f: &str) -> PathBuf {
+        self.dir.path().join(f)
+    }
+
+    /// cns-manager with a private config folder, Italian, in the scratch directory.
+    fn cli(&self, args: &[&str], stdin: Option<&str>) -> Out {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_cns-manager"));
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env("XDG_CONFIG_HOME", self.p("cfg"))
+            .env("HOME", self.dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        if let Some(s) = stdin {
+            child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+        }
+        drop(child.stdin.take());
+        let mut stdout = String::new();
+        let mut stderr = String::new();
+        child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        let code = child.wait().unwrap().code().unwrap_or(-1);
+        Out { code, stdout, stderr }
+    }
+
+    fn openssl(&self, args: &[&str]) -> Vec<u8> {
+        let o = Command::new("openssl").args(args).current_dir(self.dir.path()).output().unwrap();
+        assert!(o.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    }
+
+    fn openssl_ok(&self, args: &[&str]) -> bool {
+        Command::new("openssl").args(args).current_dir(self.dir.path()).output().unwrap().status.success()
+    }
+
+    fn doc(&self, name: &str, len: usize) -> PathBuf {
+        let data: Vec<u8> = (0..len).map(|i| (i * 31 % 253) as u8).collect();
+        std::fs::write(self.p(name), data).unwrap();
+        self.p(name)
+    }
+
+    fn files(&self) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// A CA made by OpenSSL (with a database for CRLs) and one holder, valid `start`..`end`.
+    fn openssl_pki(&self, crl_url: &str, start: &str, end: &str) {
+        let cnf = format!(
+            "[ca]\ndefault_ca=c\n[c]\ndir=.\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ncertificate=ca.pem\n\
+             private_key=ca.key\ndefault_md=sha256\npolicy=p\nunique_subject=no\nx509_extensions=leaf\n\
+             default_crl_days=30\ncrl_extensions=crlx\n[crlx]\nauthorityKeyIdentifier=keyid\n[p]\ncommonName=supplied\n\
+             serialNumber=optional\n[leaf]\nkeyUsage=critical,digitalSignature,nonRepudiation\n\
+             subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\ncrlDistributionPoints=URI:{crl_url}\n"
+        );
+        std::fs::write(self.p("ca.cnf"), cnf).unwrap();
+        std::fs::write(self.p("index.txt"), "").unwrap();
+        std::fs::write(self.p("serial"), "2000\n").unwrap();
+        self.openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "3650",
+            "-subj",
+            "/CN=Other CA TEST",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ]);
+        self.openssl(&[
+            "req",
+            "-new",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "u.key",
+            "-out",
+            "u.csr",
+            "-subj",
+            "/serialNumber=TINIT-RSSMRA80A01F205X/CN=ROSSI MARIO",
+        ]);
+        self.openssl(&[
+            "ca",
+            "-batch",
+            "-config",
+            "ca.cnf",
+            "-in",
+            "u.csr",
+            "-out",
+            "u.pem",
+            "-startdate",
+            start,
+            "-enddate",
+            end,
+            "-notext",
+        ]);
+    }
+}
+
+fn sign_demo(e: &Env, args: &[&str]) -> Out {
+    let mut all = vec!["--demo", "sign"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--stdin", "--json"]);
+    e.cli(&all, Some("12345\n"))
+}
+
+#[test]
+fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_trust() {
+    let e = Env::new();
+    let doc = e.doc("contratto.pdf", 250_000);
+    let r = sign_demo(&e, &["contratto.pdf"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let j = r.json();
+    assert_eq!(j["signed_file"], "contratto.pdf.p7m");
+    assert_eq!(j["signers"], 1);
+    assert_eq!(e.files().iter().filter(|f| f.starts_with(".cns-")).count(), 0, "no temporary file left");
+    // OpenSSL agrees, and sees signing-certificate-v2.
+    let content = e.openssl(&[
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        "contratto.pdf.p7m",
+        "-CAfile",
+        "sim-ca.pem",
+        "-purpose",
+        "any",
+    ]);
+    assert_eq!(content, std::fs::read(&doc).unwrap());
+    let printed = String::from_utf8(e.openssl(&[
+        "cms",
+        "-cmsout",
+        "-print",
+        "-inform",
+        "DER",
+        "-in",
+        "contratto.pdf.p7m",
+    ]))
+    .unwrap();
+    assert!(printed.contains("signingCertificateV2"));
+
+    // Nobody imported the issuer: intact but not trusted → 9.
+    let r = e.cli(&["verify", "contratto.pdf.p7m"], None);
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("BNCGLI90E52D612W"));
+    assert!(r.stdout.contains("nessuna autorità importata"), "{}", r.stdout);
+    // With --ca: 0, and the document extracted.
+    let r = e.cli(
+        &["verify", "contratto.pdf.p7m", "--ca", "sim-ca.pem", "--extract", "estratto.pdf", "--json"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let j = r.json();
+    assert_eq!(j["result"], "valid");
+    let s = &j["layers"][0]["signers"][0];
+    assert_eq!(s["fiscal_code"], "BNCGLI90E52D612W");
+    assert_eq!(s["signing_certificate"], "present");
+    assert_eq!(s["trust"]["status"], "trusted");
+    assert_eq!(s["revocation"]["status"], "not_checked");
+    assert_eq!(std::fs::read(e.p("estratto.pdf")).unwrap(), std::fs::read(&doc).unwrap());
+
+    // ca import / list / remove.
+    let r = e.cli(&["ca", "import", "sim-ca.pem", "--json"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let sha = r.json()["imported"][0]["sha256"].as_str().unwrap().to_owned();
+    assert!(e.p("cfg/cns-manager/trusted-ca").join(format!("{sha}.der")).is_file());
+    assert_eq!(e.cli(&["verify", "contratto.pdf.p7m"], None).code, 0);
+    let r = e.cli(&["ca", "list", "--json"], None);
+    assert_eq!(r.json()["authorities"][0]["sha256"], sha.as_str());
+    assert_eq!(e.cli(&["ca", "remove", &sha[..4]], None).code, 2, "too short a prefix removes nothing");
+    assert_eq!(e.cli(&["ca", "remove", &sha[..12]], None).code, 0);
+    assert_eq!(e.cli(&["verify", "contratto.pdf.p7m"], None).code, 9);
+    // A holder's certificate is not an authority: refused.
+    std::fs::write(e.p("holder.der"), cns_sim::fixtures::certificate(cns_sim::HolderPreset::BianchiGiulia))
+        .unwrap();
+    assert_eq!(e.cli(&["ca", "import", "holder.der"], None).code, 2);
+
+    // One altered byte in the content → 8, and OpenSSL agrees.
+    let mut bytes = std::fs::read(e.p("contratto.pdf.p7m")).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x20;
+    std::fs::write(e.p("alterato.p7m"), &bytes).unwrap();
+    let r = e.cli(&["verify", "alterato.p7m", "--ca", "sim-ca.pem", "--json"], None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["content_intact"], false);
+    assert!(!e.openssl_ok(&[
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        "alterato.p7m",
+        "-CAfile",
+        "sim-ca.pem",
+        "-purpose",
+        "any",
+        "-out",
+        "/dev/null"
+    ]));
+    // Not a signed file at all → 8, with a clear message; a missing file → 2.
+    let r = e.cli(&["verify", "contratto.pdf"], None);
+    assert_eq!(r.code, 8);
+    assert!(r.stderr.contains("non è una firma valida"), "{}", r.stderr);
+    assert_eq!(e.cli(&["verify", "nessuno.p7m"], None).code, 2);
+}
+
+#[test]
+fn detached_signature_and_the_wrong_document() {
+    let e = Env::new();
+    e.doc("fattura.xml", 10_000);
+    let r = sign_demo(&e, &["fattura.xml", "--detached"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    e.openssl(&[
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        "fattura.xml.p7s",
+        "-content",
+        "fattura.xml",
+        "-CAfile",
+        "sim-ca.pem",
+        "-purpose",
+        "any",
+        "-out",
+        "/dev/null",
+    ]);
+    // The original is found beside the .p7s.
+    assert_eq!(e.cli(&["verify", "fattura.xml.p7s", "--ca", "sim-ca.pem"], None).code, 0);
+    e.doc("altra.xml", 10_001);
+    assert_eq!(
+        e.cli(&["verify", "fattura.xml.p7s", "--ca", "sim-ca.pem", "--content", "altra.xml"], None).code,
+        8
+    );
+    std::fs::rename(e.p("fattura.xml"), e.p("spostata.xml")).unwrap();
+    let r = e.cli(&["verify", "fattura.xml.p7s", "--ca", "sim-ca.pem"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--content"));
+}
+
+#[test]
+fn wrong_or_invalid_pin_leaves_no_file() {
+    let e = Env::new();
+    e.doc("doc.txt", 1000);
+    let r = e.cli(&["--demo", "sign", "doc.txt", "--stdin", "--json"], Some("99999\n"));
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["tries_left"], 2);
+    let r = e.cli(&["--demo", "sign", "doc.txt", "--stdin"], Some("12a4\n"));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("Nulla è stato inviato"));
+    assert_eq!(
+        e.files().iter().filter(|f| f.ends_with(".p7m") || f.starts_with(".cns-")).count(),
+        0,
+        "{:?}",
+        e.files()
+    );
+    assert_eq!(e.cli(&["--demo", "sign", "manca.txt", "--stdin"], Some("12345\n")).code, 2);
+}
+
+#[test]
+fn openssl_files_two_signers_nested_base64_and_a_second_signer_added_by_the_card() {
+    let e = Env::new();
+    e.openssl_pki("http://127.0.0.1:9/x.crl", "20250101000000Z", "20350101000000Z");
+    let doc = e.doc("atto.pdf", 70_000);
+    e.openssl(&[
+        "cms",
+        "-sign",
+        "-cades",
+        "-binary",
+        "-nodetach",
+        "-in",
+        "atto.pdf",
+        "-signer",
+        "u.pem",
+        "-inkey",
+        "u.key",
+        "-outform",
+        "PEM",
+        "-out",
+        "atto.pdf.p7m",
+    ]);
+    let r = e.cli(&["verify", "atto.pdf.p7m", "--ca", "ca.pem", "--json"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["fiscal_code"], "RSSMRA80A01F205X");
+    // The card adds its signature to the same document ("firma parallela").
+    let r = sign_demo(&e, &["atto.pdf", "--add-to", "atto.pdf.p7m"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["signers"], 2);
+    std::fs::write(
+        e.p("both.pem"),
+        [std::fs::read(e.p("ca.pem")).unwrap(), std::fs::read(e.p("sim-ca.pem")).unwrap()].concat(),
+    )
+    .unwrap();
+    let content = e.openssl(&[
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        "atto.pdf.p7m",
+        "-CAfile",
+        "both.pem",
+        "-purpose",
+        "any",
+    ]);
+    assert_eq!(content, std::fs::read(&doc).unwrap());
+    let r = e.cli(&["verify", "atto.pdf.p7m", "--ca", "ca.pem", "--ca", "sim-ca.pem", "--json"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["signers"], 2);
+    // Only one of the two issuers trusted → 9.
+    assert_eq!(e.cli(&["verify", "atto.pdf.p7m", "--ca", "ca.pem"], None).code, 9);
+    // --add-to with another document: refused before the card is asked.
+    e.doc("altro.pdf", 5);
+    let r = sign_demo(&e, &["altro.pdf", "--add-to", "atto.pdf.p7m", "--out", "x.p7m"]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    // Nested and Base64: OpenSSL signs our .p7m again.
+    e.openssl(&[
+        "cms",
+        "-sign",
+        "-cades",
+        "-binary",
+        "-nodetach",
+        "-in",
+        "atto.pdf.p7m",
+        "-signer",
+        "u.pem",
+        "-inkey",
+        "u.key",
+        "-outform",
+        "PEM",
+        "-out",
+        "atto.pdf.p7m.p7m",
+    ]);
+    let r =
+        e.cli(&["verify", "atto.pdf.p7m.p7m", "--ca", "both.pem", "--extract", "orig.pdf", "--json"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"].as_array().unwrap().len(), 2);
+    assert_eq!(std::fs::read(e.p("orig.pdf")).unwrap(), std::fs::read(&doc).unwrap());
+}
+
+#[test]
+fn expired_and_revoked_certificates_exit_9() {
+    let e = Env::new();
+    // The CRL server: started first, so the certificate's distribution point can name it.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://127.0.0.1:{}/ca.crl", listener.local_addr().unwrap().port());
+    e.openssl_pki(&url, "20250101000000Z", "20350101000000Z");
+    e.doc("doc.pdf", 3000);
+    e.openssl(&[
+        "cms",
+        "-sign",
+        "-cades",
+        "-binary",
+        "-nodetach",
+        "-in",
+        "doc.pdf",
+        "-signer",
+        "u.pem",
+        "-inkey",
+        "u.key",
+        "-outform",
+        "DER",
+        "-out",
+        "doc.p7m",
+    ]);
+    assert_eq!(e.cli(&["verify", "doc.p7m", "--ca", "ca.pem"], None).code, 0);
+    e.openssl(&["ca", "-config", "ca.cnf", "-revoke", "u.pem"]);
+    e.openssl(&["ca", "-config", "ca.cnf", "-gencrl", "-out", "revoked.crl"]);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "revoked.crl", "--json"], None);
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["revocation"]["status"], "revoked");
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "revoked.crl"], None);
+    assert!(r.stdout.contains("REVOCATO"), "{}", r.stdout);
+    // --fetch-crl: from the 127.0.0.1 server.
+    let crl = e.openssl(&["crl", "-in", "revoked.crl", "-outform", "DER"]);
+    let server = std::thread::spawn(move || {
+        let (mut c, _) = listener.accept().unwrap();
+        let mut req = Vec::new();
+        let mut b = [0u8; 1];
+        while !req.ends_with(b"\r\n\r\n") && c.read(&mut b).unwrap() == 1 {
+            req.push(b[0]);
+        }
+        write!(c, "HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n", crl.len()).unwrap();
+        c.write_all(&crl).unwrap();
+        String::from_utf8_lossy(&req).into_owned()
+    });
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--fetch-crl", "--json"], None);
+    let req = server.join().unwrap();
+    assert!(req.starts_with("GET /ca.crl "), "{req}");
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["revocation"]["status"], "revoked");
+
+    // Expired: a certificate that ended before the signature was made.
+    let e = Env::new();
+    e.openssl_pki("http://127.0.0.1:9/x.crl", "20200101000000Z", "20210101000000Z");
+    e.doc("doc.pdf", 3000);
+    e.openssl(&[
+        "cms",
+        "-sign",
+        "-cades",
+        "-binary",
+        "-nodetach",
+        "-in",
+        "doc.pdf",
+        "-signer",
+        "u.pem",
+        "-inkey",
+        "u.key",
+        "-outform",
+        "DER",
+        "-out",
+        "doc.p7m",
+    ]);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--json"], None);
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["certificate"], "expired");
+}
