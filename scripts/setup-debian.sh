@@ -8,8 +8,9 @@ PKGS=(
   pkg-config libpcsclite-dev
   # run: the PC/SC service, a CCID driver for USB readers, and the virtual reader used by demo and tests
   pcscd libccid vsmartcard-vpcd
-  # tests: OpenSC as an independent client of the simulated card
-  opensc
+  # tests: OpenSC as an independent client of the simulated card; OpenSSL as an independent
+  # CMS implementation for the signature tests (and to regenerate the certificate fixtures)
+  opensc openssl
   # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
