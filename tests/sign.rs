@@ -68,6 +68,16 @@ fn the_simulated_card_signs_in_every_mode_and_openssl_verifies() {
             .unwrap_or_else(|e| panic!("{mode}: {}", cns_core::error_chain(&e)));
         // The PIN exactly once, one signature, the card reset afterwards, no try spent.
         assert_eq!(sent(&h), (1, 1), "{mode}");
+        // In this order, in one session: VERIFY (with the PIN), MSE RESTORE SE 03, MSE SET key 01,
+        // PSO CDS (then GET RESPONSE on 61xx cards), nothing after.
+        let log = h.command_log();
+        let from = log.iter().position(|c| c.header[1] == 0x20 && c.lc.is_some()).unwrap();
+        let after: Vec<[u8; 4]> = log[from + 1..].iter().map(|c| c.header).filter(|h| h[1] != 0xC0).collect();
+        assert_eq!(
+            after,
+            [[0x00, 0x22, 0xF3, 0x03], [0x00, 0x22, 0xF1, 0xB6], [0x00, 0x2A, 0x9E, 0x9A]],
+            "{mode}"
+        );
         assert!(!h.card().is_pin_verified(), "{mode}: reset after signing");
         assert_eq!(h.card().pin_tries_left(), 3, "{mode}");
         let p7m = dir.path().join(format!("{mode}.p7m"));
