@@ -197,3 +197,31 @@ fn no_reader_guidance() {
     h.get_by_label("sudo systemctl enable --now pcscd.socket");
     h.snapshot("no_service");
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// "Firma un documento" after a file was dropped on the window: name and size, the PIN step.
+#[test]
+fn sign_document_pin_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("domanda.pdf");
+    std::fs::write(&doc, vec![b'x'; 76_800]).unwrap();
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    wait_label(&mut h, "GIULIA BIANCHI");
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(doc)));
+    wait_label(&mut h, "domanda.pdf – 75,0 KB");
+    type_pin(&mut h, "PIN", "12345");
+    h.run_steps(4);
+    h.snapshot("sign_document_pin_step");
+}

@@ -63,6 +63,7 @@ pub(crate) enum Action {
     ExportDer,
     ExportFallbackSave,
     ExportFallbackCancel,
+    Document(super::documents::DocAction),
 }
 
 pub struct CnsApp {
@@ -157,7 +158,11 @@ impl CnsApp {
 
     /// True while a PIN command is with the card: the whole window refuses input.
     pub(crate) fn busy(&self) -> bool {
-        matches!(&self.screen, Screen::Wizard(w) if w.is_busy())
+        match &self.screen {
+            Screen::Wizard(w) => w.is_busy(),
+            Screen::Document(d) => d.is_busy(),
+            _ => false,
+        }
     }
 
     // ----- events from the monitor and the worker -----
@@ -416,6 +421,7 @@ impl CnsApp {
                 self.export.close_fallback();
             }
             Action::ExportFallbackCancel => self.export.reset(),
+            Action::Document(a) => self.apply_document(a, ctx),
         }
     }
 
@@ -461,7 +467,12 @@ impl CnsApp {
             &self.screen,
             Screen::Wizard(w) if matches!(w.phase, Phase::Done(Outcome::Blocked { kind: PinKind::Puk }))
         );
+        let signed = matches!(&self.screen, Screen::Document(d) if d.touched_card);
         self.screen = if was_blocked_puk { Screen::NewCard } else { Screen::Status };
+        if signed {
+            // The PIN counter may have moved: show the card as it is now.
+            self.read_selected();
+        }
     }
 
     fn set_backend(&mut self, backend: Backend) {

@@ -6,6 +6,7 @@
 //! while nothing happens.
 
 mod app;
+mod documents;
 pub mod export;
 pub(crate) mod monitor;
 mod state;

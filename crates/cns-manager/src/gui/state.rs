@@ -132,6 +132,8 @@ pub enum Screen {
     Status,
     Wizard(Box<Wizard>),
     Certificate,
+    /// "Firma un documento" / "Verifica un documento".
+    Document(Box<super::documents::DocFlow>),
     /// How to get a new card (PUK blocked, card expired).
     NewCard,
 }

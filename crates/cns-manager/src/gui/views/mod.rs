@@ -79,6 +79,9 @@ impl CnsApp {
                 self.main_area(ui);
             });
         });
+        if !busy {
+            self.take_dropped_files(ui);
+        }
         if !busy
             && !matches!(self.screen, Screen::Status)
             && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
@@ -95,6 +98,7 @@ impl CnsApp {
             Screen::Wizard(_) => self.wizard_view(ui),
             Screen::Certificate if self.card.status().is_some() => self.certificate_view(ui),
             Screen::NewCard => self.new_card_view(ui),
+            Screen::Document(_) => self.document_view(ui),
             _ => self.status_area(ui),
         }
     }

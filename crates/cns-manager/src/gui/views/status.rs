@@ -11,6 +11,7 @@ use egui::RichText;
 use crate::i18n::Lang;
 
 use super::super::app::{Action, CnsApp};
+use super::super::documents::{DocAction, Kind as DocKind};
 use super::super::state::{CardView, ReadProblem, Service};
 use super::super::words::{self, Tone};
 use super::{banner, primary_button, secondary_button};
@@ -201,6 +202,15 @@ impl CnsApp {
             }
             if cert_ok && secondary_button(ui, lang.t("Certificato", "Certificate")).clicked() {
                 actions.push(Action::ShowCertificate);
+            }
+            if cert_ok
+                && !pin_blocked
+                && secondary_button(ui, lang.t("Firma un documento", "Sign a document")).clicked()
+            {
+                actions.push(Action::Document(DocAction::Open(DocKind::Sign, None)));
+            }
+            if secondary_button(ui, lang.t("Verifica un documento", "Check a signed document")).clicked() {
+                actions.push(Action::Document(DocAction::Open(DocKind::Verify, None)));
             }
         });
         if pin_blocked && !puk_blocked {

@@ -1,0 +1,703 @@
+//! "Firma un documento" and "Verifica un documento": choose (or drop) a file, for signing type the
+//! PIN (checked locally, with the same last-try confirmation as the PIN wizards), then the work
+//! runs on its own thread with a progress bar, and a result page says in plain words what
+//! happened and whom to trust.
+//!
+//! The signing thread opens its own connection to the selected reader: one card session at the
+//! end (PIN and signature together, then a reset, see `cns_core::card::sign_with_pin`); hashing
+//! a large file never holds the card.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+
+use egui::{RichText, Ui};
+
+use super::app::{Action, CnsApp};
+use super::state::Screen;
+use super::views::{banner, primary_button, secondary_button};
+use super::widgets::pin_entry::{PinBuffer, pin_entry};
+use super::words::Tone;
+use crate::backend::Backend;
+use crate::i18n::Lang;
+use cns_cades::card::{CardSignError, CardSigner};
+use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict, VerifyOptions};
+use cns_cades::{CadesError, SignOptions, VerifyReport};
+use cns_core::PinKind;
+use cns_core::flow::{Outcome, Refusal};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Sign,
+    Verify,
+}
+
+pub(crate) enum DocAction {
+    /// Opens the screen, with a file already chosen (dropped) or not.
+    Open(Kind, Option<PathBuf>),
+    /// Asks the system's file dialog for a file.
+    Pick,
+    Detached(bool),
+    /// Sign (after the PIN) or verify.
+    Start,
+    /// The user confirmed spending the last PIN try.
+    ConfirmLastTry,
+    /// Back from the last-try confirmation.
+    CancelLastTry,
+    /// Saves the extracted document beside the signed file.
+    Extract,
+    OpenFolder(PathBuf),
+}
+
+pub(crate) enum Done {
+    Signed(Result<(PathBuf, usize), String>),
+    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), String>),
+}
+
+pub(crate) enum Phase {
+    Choose { problem: Option<String> },
+    ConfirmLastTry { focus: bool },
+    Working { progress: Arc<AtomicU64>, total: u64, rx: mpsc::Receiver<Done> },
+    Signed { path: PathBuf, signers: usize },
+    Verified { report: VerifyReport, extracted: Option<tempfile::NamedTempFile>, saved: Option<PathBuf> },
+    Failed { message: String },
+}
+
+pub(crate) struct DocFlow {
+    pub kind: Kind,
+    file: Option<(PathBuf, u64)>,
+    detached: bool,
+    pin: PinBuffer,
+    pub phase: Phase,
+    picker: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// A card operation happened: read the card again when leaving.
+    pub touched_card: bool,
+    focus_pin: bool,
+}
+
+impl DocFlow {
+    fn new(kind: Kind, file: Option<PathBuf>) -> DocFlow {
+        let mut f = DocFlow {
+            kind,
+            file: None,
+            detached: false,
+            pin: PinBuffer::default(),
+            phase: Phase::Choose { problem: None },
+            picker: None,
+            touched_card: false,
+            focus_pin: true,
+        };
+        if let Some(p) = file {
+            f.set_file(p);
+        }
+        f
+    }
+
+    fn set_file(&mut self, p: PathBuf) {
+        self.file = std::fs::metadata(&p).ok().filter(|m| m.is_file()).map(|m| (p, m.len()));
+        self.phase = Phase::Choose { problem: None };
+    }
+
+    pub fn is_busy(&self) -> bool {
+        matches!(self.phase, Phase::Working { .. })
+    }
+
+    /// Collects what the threads sent; called every frame.
+    fn poll(&mut self) {
+        if let Some(rx) = &self.picker
+            && let Ok(choice) = rx.try_recv()
+        {
+            self.picker = None;
+            if let Some(p) = choice {
+                self.set_file(p);
+            }
+        }
+        let Phase::Working { rx, .. } = &self.phase else { return };
+        let Ok(done) = rx.try_recv() else { return };
+        self.phase = match done {
+            Done::Signed(Ok((path, signers))) => Phase::Signed { path, signers },
+            Done::Verified(Ok((report, extracted))) => Phase::Verified { report, extracted, saved: None },
+            Done::Signed(Err(message)) | Done::Verified(Err(message)) => Phase::Failed { message },
+        };
+    }
+}
+
+/// A file name beside `wanted` that does not exist yet ("x.pdf", "x (2).pdf", ...).
+fn free_name(wanted: &Path) -> PathBuf {
+    if !wanted.exists() {
+        return wanted.to_path_buf();
+    }
+    let stem = wanted.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let ext = wanted.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+    (2..1000)
+        .map(|n| wanted.with_file_name(format!("{stem} ({n}){ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| wanted.to_path_buf())
+}
+
+fn with_ext(p: &Path, ext: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+fn size_words(lang: Lang, n: u64) -> String {
+    let (v, unit) = match n {
+        n if n >= 1 << 30 => (n as f64 / (1u64 << 30) as f64, "GB"),
+        n if n >= 1 << 20 => (n as f64 / (1u64 << 20) as f64, "MB"),
+        n if n >= 1 << 10 => (n as f64 / 1024.0, "KB"),
+        n => return lang.s(format!("{n} byte"), format!("{n} bytes")),
+    };
+    let s = format!("{v:.1} {unit}");
+    if lang == Lang::It { s.replace('.', ",") } else { s }
+}
+
+fn italian_time(t: std::time::SystemTime) -> String {
+    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
+    format!("{:02}/{:02}/{} {:02}:{:02}", it.day(), u8::from(it.month()), it.year(), it.hour(), it.minute())
+}
+
+impl CnsApp {
+    /// Files dropped on the window: a signed file opens the verification, anything else the
+    /// signature.
+    pub(crate) fn take_dropped_files(&mut self, ui: &Ui) {
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            let kind = if ext == "p7m" || ext == "p7s" { Kind::Verify } else { Kind::Sign };
+            self.actions.push(Action::Document(DocAction::Open(kind, Some(p))));
+        }
+    }
+
+    pub(crate) fn apply_document(&mut self, action: DocAction, ctx: &egui::Context) {
+        if let DocAction::Open(kind, file) = action {
+            self.screen = Screen::Document(Box::new(DocFlow::new(kind, file)));
+            return;
+        }
+        let pin_state = self.card.status().map(|s| s.pin);
+        let reader = self.readers.selected.clone();
+        let backend = self.backend.clone();
+        let lang = self.lang;
+        let Screen::Document(flow) = &mut self.screen else { return };
+        match action {
+            DocAction::Open(..) => {}
+            DocAction::Pick => {
+                let (tx, rx) = mpsc::channel();
+                let ctx = ctx.clone();
+                let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+                    let _ = tx.send(rfd::FileDialog::new().pick_file());
+                    ctx.request_repaint();
+                });
+                if spawned.is_ok() {
+                    flow.picker = Some(rx);
+                }
+            }
+            DocAction::Detached(d) => flow.detached = d,
+            DocAction::Start | DocAction::ConfirmLastTry => {
+                let confirmed = matches!(action, DocAction::ConfirmLastTry);
+                let Some((file, size)) = flow.file.clone() else { return };
+                match flow.kind {
+                    Kind::Verify => start_verify(flow, file, size, lang, ctx),
+                    Kind::Sign => {
+                        if cns_core::Pin::new(flow.pin.as_str()).is_err() {
+                            flow.phase = Phase::Choose {
+                                problem: Some(
+                                    lang.t(
+                                        "Il PIN deve avere da 5 a 8 cifre. Nulla è stato inviato alla tessera.",
+                                        "The PIN must have 5 to 8 digits. Nothing was sent to the card.",
+                                    )
+                                    .to_owned(),
+                                ),
+                            };
+                            return;
+                        }
+                        if pin_state.is_some_and(|p| p.is_last_try()) && !confirmed {
+                            flow.phase = Phase::ConfirmLastTry { focus: true };
+                            return;
+                        }
+                        let Some(reader) = reader else { return };
+                        start_sign(flow, backend, reader, file, size, confirmed, lang, ctx);
+                    }
+                }
+            }
+            DocAction::CancelLastTry => {
+                flow.pin.wipe();
+                flow.focus_pin = true;
+                flow.phase = Phase::Choose { problem: None };
+            }
+            DocAction::Extract => {
+                let source = flow.file.as_ref().map(|(p, _)| p.clone());
+                if let (Phase::Verified { extracted, saved, .. }, Some(source)) = (&mut flow.phase, source)
+                    && let Some(tmp) = extracted.take()
+                {
+                    // x.pdf.p7m → x.pdf, beside the signed file.
+                    let target = match source.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) {
+                        Some(e) if e == "p7m" => source.with_extension(""),
+                        _ => with_ext(&source, "bin"),
+                    };
+                    let target = free_name(&target);
+                    match tmp.persist(&target) {
+                        Ok(_) => *saved = Some(target),
+                        Err(e) => {
+                            let msg = e.error.to_string();
+                            flow.phase = Phase::Failed { message: msg };
+                        }
+                    }
+                }
+            }
+            DocAction::OpenFolder(dir) => {
+                let program = if cfg!(windows) {
+                    "explorer"
+                } else if cfg!(target_os = "macos") {
+                    "open"
+                } else {
+                    "xdg-open"
+                };
+                if let Err(e) = std::process::Command::new(program).arg(&dir).spawn() {
+                    tracing::debug!("cannot open the folder: {e}");
+                }
+            }
+        }
+    }
+
+    pub(crate) fn document_view(&mut self, ui: &mut Ui) {
+        let lang = self.lang;
+        let pin_state = self.card.status().map(|s| s.pin);
+        let has_card = self.card.status().is_some();
+        let cert_expired = self
+            .card
+            .status()
+            .and_then(|s| s.certificate.as_ref().ok())
+            .is_some_and(|c| c.not_after < time::OffsetDateTime::now_utc());
+        let mut actions = Vec::new();
+        let Screen::Document(flow) = &mut self.screen else { return };
+        flow.poll();
+        let title = match flow.kind {
+            Kind::Sign => lang.t("Firma un documento", "Sign a document"),
+            Kind::Verify => lang.t("Verifica un documento", "Check a signed document"),
+        };
+        ui.heading(title);
+        ui.add_space(8.0);
+        if let Some((p, size)) = &flow.file {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            ui.label(RichText::new(format!("{name} – {}", size_words(lang, *size))).strong());
+        }
+        match &mut flow.phase {
+            Phase::Choose { problem } => {
+                if secondary_button(ui, lang.t("Scegli il file…", "Choose the file…")).clicked() {
+                    actions.push(DocAction::Pick);
+                }
+                ui.label(
+                    RichText::new(lang.t("oppure trascinalo nella finestra", "or drop it on the window"))
+                        .weak(),
+                );
+                ui.add_space(10.0);
+                if let Some(p) = problem {
+                    banner(ui, Tone::Bad, p);
+                    ui.add_space(6.0);
+                }
+                if flow.file.is_some() {
+                    match flow.kind {
+                        Kind::Verify => {
+                            if primary_button(ui, lang.t("Verifica", "Check")).clicked() {
+                                actions.push(DocAction::Start);
+                            }
+                        }
+                        Kind::Sign if !has_card => {
+                            banner(
+                                ui,
+                                Tone::Attention,
+                                lang.t("Inserisci la tessera per firmare.", "Insert the card to sign."),
+                            );
+                        }
+                        Kind::Sign if cert_expired => {
+                            banner(
+                                ui,
+                                Tone::Bad,
+                                lang.t(
+                                    "Il certificato della tessera è scaduto: una firma fatta ora non sarebbe valida.",
+                                    "The card's certificate has expired: a signature made now would not be valid.",
+                                ),
+                            );
+                        }
+                        Kind::Sign if pin_state.is_some_and(|p| p.is_blocked()) => {
+                            banner(
+                                ui,
+                                Tone::Bad,
+                                lang.t(
+                                    "Il PIN è bloccato: sbloccalo con il PUK, poi firma.",
+                                    "The PIN is blocked: unblock it with the PUK, then sign.",
+                                ),
+                            );
+                        }
+                        Kind::Sign => {
+                            let mut detached = flow.detached;
+                            if ui
+                                .checkbox(
+                                    &mut detached,
+                                    lang.t(
+                                        "Firma separata (.p7s): il documento resta a parte",
+                                        "Detached signature (.p7s): the document stays separate",
+                                    ),
+                                )
+                                .changed()
+                            {
+                                actions.push(DocAction::Detached(detached));
+                            }
+                            ui.add_space(6.0);
+                            ui.label(lang.t("PIN della tessera", "Card PIN"));
+                            let entry = pin_entry(ui, &mut flow.pin, "PIN", false);
+                            if std::mem::take(&mut flow.focus_pin) {
+                                entry.response.request_focus();
+                            }
+                            ui.add_space(8.0);
+                            if primary_button(ui, lang.t("Firma", "Sign")).clicked() || entry.submitted {
+                                actions.push(DocAction::Start);
+                            }
+                        }
+                    }
+                }
+            }
+            Phase::ConfirmLastTry { focus } => {
+                banner(
+                    ui,
+                    Tone::Bad,
+                    lang.t(
+                        "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
+                        "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
+                    ),
+                );
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
+                    if std::mem::take(focus) {
+                        cancel.request_focus();
+                    }
+                    if cancel.clicked() {
+                        actions.push(DocAction::CancelLastTry);
+                    }
+                    if secondary_button(ui, lang.t("Usa l'ultimo tentativo", "Use the last try")).clicked() {
+                        actions.push(DocAction::ConfirmLastTry);
+                    }
+                });
+            }
+            Phase::Working { progress, total, .. } => {
+                let done = progress.load(Ordering::Relaxed);
+                let frac = (done as f64 / (*total).max(1) as f64).min(1.0) as f32;
+                let what = match flow.kind {
+                    Kind::Sign if frac >= 1.0 => lang.t("Firma con la tessera…", "Signing with the card…"),
+                    Kind::Sign => lang.t("Lettura del documento…", "Reading the document…"),
+                    Kind::Verify => lang.t("Verifica in corso…", "Checking…"),
+                };
+                ui.label(what);
+                ui.add(egui::ProgressBar::new(frac).show_percentage());
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Phase::Signed { path, signers } => {
+                let text = lang.s(
+                    format!("Documento firmato: {} (firme nel file: {signers}).", path.display()),
+                    format!("Document signed: {} (signatures in the file: {signers}).", path.display()),
+                );
+                banner(ui, Tone::Good, &text);
+                ui.add_space(8.0);
+                if let Some(dir) = path.parent()
+                    && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
+                {
+                    actions.push(DocAction::OpenFolder(dir.to_path_buf()));
+                }
+            }
+            Phase::Verified { report, extracted, saved } => {
+                report_view(ui, lang, report);
+                ui.add_space(10.0);
+                if let Some(p) = saved {
+                    banner(
+                        ui,
+                        Tone::Good,
+                        &lang.s(
+                            format!("Documento estratto in {}", p.display()),
+                            format!("Document extracted to {}", p.display()),
+                        ),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    if extracted.is_some()
+                        && primary_button(ui, lang.t("Estrai il documento", "Extract the document")).clicked()
+                    {
+                        actions.push(DocAction::Extract);
+                    }
+                    let dir = saved.as_ref().or(flow.file.as_ref().map(|(p, _)| p)).and_then(|p| p.parent());
+                    if let Some(dir) = dir
+                        && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
+                    {
+                        actions.push(DocAction::OpenFolder(dir.to_path_buf()));
+                    }
+                });
+            }
+            Phase::Failed { message } => {
+                banner(ui, Tone::Bad, message);
+            }
+        }
+        let working = matches!(flow.phase, Phase::Working { .. } | Phase::ConfirmLastTry { .. });
+        let mut close = false;
+        if !working {
+            ui.add_space(16.0);
+            close = secondary_button(ui, lang.t("Chiudi", "Close")).clicked();
+        }
+        for a in actions {
+            self.actions.push(Action::Document(a));
+        }
+        if close {
+            self.actions.push(Action::CloseScreen);
+        }
+    }
+}
+
+fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
+    let (tone, verdict) = match r.verdict() {
+        Verdict::Valid => (Tone::Good, lang.t("Tutte le firme sono valide.", "Every signature is valid.")),
+        Verdict::NotTrusted => (
+            Tone::Attention,
+            lang.t(
+                "Le firme sono integre, ma un certificato è scaduto, revocato o di un'autorità non fidata.",
+                "The signatures are intact, but a certificate is expired, revoked or from an untrusted authority.",
+            ),
+        ),
+        Verdict::Invalid => (
+            Tone::Bad,
+            lang.t(
+                "Una firma NON è valida: il documento è stato modificato o la firma è danneggiata.",
+                "A signature is NOT valid: the document was changed or the signature is damaged.",
+            ),
+        ),
+    };
+    banner(ui, tone, verdict);
+    for s in r.signers() {
+        ui.add_space(8.0);
+        let who = match (&s.fiscal_code, &s.common_name) {
+            (Some(cf), Some(cn)) if !cn.starts_with(cf.as_str()) => format!("{cn} – {cf}"),
+            (Some(cf), _) => format!("{} {cf}", lang.t("Codice fiscale", "Fiscal code")),
+            (None, Some(cn)) => cn.clone(),
+            (None, None) => lang.t("Firmatario sconosciuto", "Unknown signer").to_owned(),
+        };
+        ui.label(RichText::new(who).strong());
+        if let Some(t) = s.signing_time {
+            ui.label(
+                lang.s(format!("Firmato il {}", italian_time(t)), format!("Signed on {}", italian_time(t))),
+            );
+        }
+        let line = |ok: bool, it: &str, en: &str| {
+            format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
+        };
+        ui.label(if s.content_intact && s.signature_valid {
+            line(true, "Documento integro, firma valida", "Document intact, signature valid")
+        } else {
+            line(false, "Documento modificato o firma non valida", "Document changed or signature not valid")
+        });
+        ui.label(match s.cert_validity {
+            CertValidity::Valid => {
+                line(true, "Certificato valido alla data della firma", "Certificate valid at signing time")
+            }
+            _ => line(
+                false,
+                "Certificato non valido alla data della firma",
+                "Certificate not valid at signing time",
+            ),
+        });
+        let issuer = s.issuer_cn.clone().unwrap_or_default();
+        ui.label(match &s.trust {
+            TrustStatus::Trusted { .. } => line(
+                true,
+                &format!("Emesso da {issuer}, autorità fidata"),
+                &format!("Issued by {issuer}, a trusted authority"),
+            ),
+            _ => line(
+                false,
+                &format!("Emesso da {issuer}: autorità non fidata (importala con «cns-manager ca import»)"),
+                &format!(
+                    "Issued by {issuer}: authority not trusted (import it with \"cns-manager ca import\")"
+                ),
+            ),
+        });
+        match &s.revocation {
+            Revocation::Revoked { date } => {
+                ui.label(line(
+                    false,
+                    &format!("REVOCATO il {}", italian_time(*date)),
+                    &format!("REVOKED on {}", italian_time(*date)),
+                ));
+            }
+            Revocation::Good { .. } => {
+                ui.label(line(true, "Non revocato", "Not revoked"));
+            }
+            _ => {
+                ui.label(RichText::new(lang.t("Revoca non verificata", "Revocation not checked")).weak());
+            }
+        }
+    }
+}
+
+fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &egui::Context) {
+    let progress = Arc::new(AtomicU64::new(0));
+    let (tx, rx) = mpsc::channel();
+    let p = progress.clone();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new().name("verify".into()).spawn(move || {
+        let trust = crate::trusted_ca::store(&[]);
+        let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+        let result = (|| {
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".cns-extract-")
+                .tempfile_in(&dir)
+                .map_err(|e| e.to_string())?;
+            let report = {
+                let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+                let mut progress = |n: u64| p.store(n, Ordering::Relaxed);
+                let opts = VerifyOptions {
+                    trust: &trust,
+                    crls: vec![],
+                    fetch_crl: None,
+                    detached_content: None,
+                    extract_to: Some(&mut w),
+                    progress: Some(&mut progress),
+                };
+                let r = cns_cades::verify(&file, opts).map_err(|e| verify_error(lang, &e))?;
+                std::io::Write::flush(&mut w).map_err(|e| e.to_string())?;
+                r
+            };
+            let attached = report.layers.iter().any(|l| !l.detached);
+            Ok((report, attached.then_some(tmp)))
+        })();
+        let _ = tx.send(Done::Verified(result));
+        ctx.request_repaint();
+    });
+    flow.phase = match spawned {
+        Ok(_) => Phase::Working { progress, total: size, rx },
+        Err(e) => Phase::Failed { message: e.to_string() },
+    };
+}
+
+fn verify_error(lang: Lang, e: &CadesError) -> String {
+    match e {
+        CadesError::DetachedContentMissing => lang
+            .t(
+                "È una firma separata (.p7s): per verificarla usa «cns-manager verify FILE.p7s --content DOCUMENTO».",
+                "This is a detached signature (.p7s): check it with \"cns-manager verify FILE.p7s --content DOCUMENT\".",
+            )
+            .to_owned(),
+        CadesError::Io(io) => io.to_string(),
+        other => lang.s(
+            format!("Il file non è una firma valida o è danneggiato ({other})."),
+            format!("The file is not a valid signature or is damaged ({other})."),
+        ),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn start_sign(
+    flow: &mut DocFlow,
+    backend: Backend,
+    reader: String,
+    file: PathBuf,
+    size: u64,
+    confirmed: bool,
+    lang: Lang,
+    ctx: &egui::Context,
+) {
+    let pin = zeroize::Zeroizing::new(flow.pin.as_str().to_owned());
+    flow.pin.wipe();
+    flow.touched_card = true;
+    let detached = flow.detached;
+    let progress = Arc::new(AtomicU64::new(0));
+    let (tx, rx) = mpsc::channel();
+    let p = progress.clone();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new().name("sign".into()).spawn(move || {
+        let result = sign_file(&backend, &reader, &file, size, detached, pin, confirmed, &p, lang);
+        let _ = tx.send(Done::Signed(result));
+        ctx.request_repaint();
+    });
+    flow.phase = match spawned {
+        Ok(_) => Phase::Working { progress, total: size, rx },
+        Err(e) => Phase::Failed { message: e.to_string() },
+    };
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sign_file(
+    backend: &Backend,
+    reader: &str,
+    file: &Path,
+    size: u64,
+    detached: bool,
+    pin: zeroize::Zeroizing<String>,
+    confirmed: bool,
+    progress: &AtomicU64,
+    lang: Lang,
+) -> Result<(PathBuf, usize), String> {
+    let mut transport = backend.open(reader).map_err(|e| e.to_string())?;
+    let cert = cns_core::card::read_certificate(transport.as_mut()).map_err(|e| e.to_string())?;
+    let dest = free_name(&with_ext(file, if detached { "p7s" } else { "p7m" }));
+    let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+    let mut tmp =
+        tempfile::Builder::new().prefix(".cns-sign-").tempfile_in(dir).map_err(|e| e.to_string())?;
+    let mut input = std::io::BufReader::with_capacity(
+        cns_cades::CHUNK,
+        std::fs::File::open(file).map_err(|e| e.to_string())?,
+    );
+    let mut signer = CardSigner::new(transport.as_mut(), pin, confirmed);
+    let mut on_progress = |n: u64| progress.store(n, Ordering::Relaxed);
+    let summary = {
+        let mut w = std::io::BufWriter::with_capacity(cns_cades::CHUNK, tmp.as_file_mut());
+        let opts = SignOptions::default();
+        let r = if detached {
+            cns_cades::sign_detached(&mut input, &mut w, &cert, &opts, &mut signer, &mut on_progress)
+        } else {
+            cns_cades::sign_attached(&mut input, size, &mut w, &cert, &opts, &mut signer, &mut on_progress)
+        };
+        r.map_err(|e| sign_error(lang, &e))?
+    };
+    tmp.persist(&dest).map_err(|e| e.error.to_string())?;
+    Ok((dest, summary.signers))
+}
+
+fn sign_error(lang: Lang, e: &CadesError) -> String {
+    let inner = match e {
+        CadesError::Signer(inner) => inner.downcast_ref::<CardSignError>(),
+        _ => None,
+    };
+    let text = match inner {
+        Some(CardSignError::Pin(Outcome::Wrong { tries_left: Some(n), .. })) => {
+            return lang.s(
+                format!("PIN errato: il documento non è stato firmato. Tentativi rimasti: {n}."),
+                format!("Wrong PIN: the document was not signed. Tries left: {n}."),
+            );
+        }
+        Some(CardSignError::Pin(Outcome::Wrong { .. })) => {
+            lang.t("PIN errato: il documento non è stato firmato.", "Wrong PIN: the document was not signed.")
+        }
+        Some(CardSignError::Pin(Outcome::Blocked { kind: PinKind::Pin }))
+        | Some(CardSignError::Refused(Refusal::PinBlocked)) => lang.t(
+            "Il PIN è bloccato: sbloccalo con il PUK, poi firma.",
+            "The PIN is blocked: unblock it with the PUK, then sign.",
+        ),
+        Some(CardSignError::NeedsConfirmation) => {
+            lang.t("Resta un solo tentativo: nulla è stato inviato.", "One try left: nothing was sent.")
+        }
+        _ => {
+            return lang.s(
+                format!("Il documento non è stato firmato: {e}"),
+                format!("The document was not signed: {e}"),
+            );
+        }
+    };
+    text.to_owned()
+}
