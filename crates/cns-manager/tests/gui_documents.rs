@@ -199,3 +199,28 @@ fn an_altered_signed_file_is_reported_not_valid() {
     wait_label(&mut h, "Una firma NON è valida");
     assert!(h.query_by_label_contains("Documento modificato o firma non valida").is_some());
 }
+
+#[test]
+fn a_detached_signature_is_checked_against_the_document_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("fattura.xml");
+    std::fs::write(&doc, b"<fattura/>".repeat(50)).unwrap();
+    let handle = SimHandle::default();
+    let mut h = app(&handle);
+    drop_file(&mut h, &doc);
+    wait_label(&mut h, "Firma un documento");
+    h.get_by_role_and_label(Role::CheckBox, "Firma separata (.p7s): il documento resta a parte").click();
+    h.step();
+    h.step();
+    type_pin(&mut h, "12345");
+    click(&mut h, "Firma");
+    wait_label(&mut h, "Documento firmato");
+    let p7s = dir.path().join("fattura.xml.p7s");
+    assert!(p7s.is_file());
+    drop_file(&mut h, &p7s);
+    wait_label(&mut h, "Verifica un documento");
+    click(&mut h, "Verifica");
+    wait_label(&mut h, "Documento integro, firma valida");
+    // Nothing to extract from a detached signature.
+    assert!(h.query_by_label_contains("Estrai il documento").is_none());
+}

@@ -565,7 +565,12 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
                     trust: &trust,
                     crls: vec![],
                     fetch_crl: None,
-                    detached_content: None,
+                    // A .p7s: the original beside it, under the same name without ".p7s".
+                    detached_content: file
+                        .to_str()
+                        .and_then(|f| f.strip_suffix(".p7s").or_else(|| f.strip_suffix(".P7S")))
+                        .map(PathBuf::from)
+                        .filter(|p| p.is_file()),
                     extract_to: Some(&mut w),
                     progress: Some(&mut progress),
                 };
@@ -589,8 +594,10 @@ fn verify_error(lang: Lang, e: &CadesError) -> String {
     match e {
         CadesError::DetachedContentMissing => lang
             .t(
-                "È una firma separata (.p7s): per verificarla usa «cns-manager verify FILE.p7s --content DOCUMENTO».",
-                "This is a detached signature (.p7s): check it with \"cns-manager verify FILE.p7s --content DOCUMENT\".",
+                "È una firma separata (.p7s) e il documento originale non è accanto con lo stesso nome: \
+                 usa «cns-manager verify FILE.p7s --content DOCUMENTO».",
+                "This is a detached signature (.p7s) and the original is not beside it under the same name: \
+                 use \"cns-manager verify FILE.p7s --content DOCUMENT\".",
             )
             .to_owned(),
         CadesError::Io(io) => io.to_string(),
