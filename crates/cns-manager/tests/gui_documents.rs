@@ -224,3 +224,22 @@ fn a_detached_signature_is_checked_against_the_document_beside_it() {
     // Nothing to extract from a detached signature.
     assert!(h.query_by_label_contains("Estrai il documento").is_none());
 }
+
+#[test]
+fn the_document_screens_speak_english_too() {
+    let handle = SimHandle::default();
+    let backend = Backend::Demo(handle.clone());
+    let mut h = Harness::builder().with_size([1000.0, 900.0]).build_eframe(move |cc| {
+        CnsApp::new(
+            &cc.egui_ctx,
+            AppConfig { today: Some(TODAY), ..AppConfig::new(backend, Lang::En, false) },
+        )
+    });
+    wait_label(&mut h, "GIULIA BIANCHI");
+    click(&mut h, "Sign a document");
+    wait_label(&mut h, "or drop it on the window");
+    h.get_by_role_and_label(Role::Button, "Choose the file…");
+    click(&mut h, "Close");
+    click(&mut h, "Check a signed document");
+    wait_label(&mut h, "or drop it on the window");
+}
