@@ -7,6 +7,7 @@
 
 pub mod backend;
 pub mod cli;
+pub mod doctor;
 pub mod gui;
 pub mod i18n;
 pub mod settings;

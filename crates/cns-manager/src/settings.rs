@@ -139,6 +139,22 @@ impl Settings {
     }
 }
 
+/// What one settings file holds: `Ok(None)` when it does not exist, else the names of the
+/// fields it sets (for the doctor: is it valid, which file sets what).
+pub fn inspect_file(path: &Path) -> Result<Option<Vec<&'static str>>, SettingsError> {
+    Ok(read_layer(path)?.map(|l| {
+        [
+            ("lang", l.lang.is_some()),
+            ("preferred_reader", l.preferred_reader.is_some()),
+            ("mode", l.mode.is_some()),
+            ("zoom", l.zoom.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(n, set)| set.then_some(n))
+        .collect()
+    }))
+}
+
 fn read_layer(path: &Path) -> Result<Option<Layer>, SettingsError> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,

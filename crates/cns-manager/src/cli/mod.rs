@@ -7,6 +7,8 @@
 //! valid · 9 signatures intact but a certificate expired, revoked or not trusted.
 
 mod ca;
+mod doctor;
+pub mod help;
 mod messages;
 mod pin_ops;
 mod secrets;
@@ -52,10 +54,8 @@ impl From<Exit> for ExitCode {
 #[command(
     name = "cns-manager",
     version,
-    about = "Gestione della Tessera Sanitaria – CNS / TS-CNS card manager",
-    long_about = "Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS).\n\
-                  Senza comando apre la finestra; con un comando lavora da terminale.\n\n\
-                  Card manager for the Italian TS-CNS. With no command it opens the window."
+    // The texts, in both languages, are in help.rs.
+    about = "Gestione della Tessera Sanitaria – CNS / TS-CNS card manager"
 )]
 pub struct Cli {
     /// Language of messages: it or en (default: from the locale, Italian otherwise).
@@ -116,6 +116,16 @@ pub enum Command {
         #[arg(long)]
         pem: bool,
     },
+    /// Check the smart card service, driver, readers, cards and settings.
+    Doctor(doctor::DoctorArgs),
+    /// Print the shell completion script.
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff); used to build the package.
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -143,7 +153,7 @@ pub struct PinArgs {
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     init_logging();
-    let cli = match Cli::try_parse() {
+    let cli = match help::parse(std::env::args_os().collect()) {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { Exit::InvalidInput } else { Exit::Success };
@@ -195,6 +205,12 @@ pub fn run(cmd: Command, backend: &Backend, lang: Lang) -> Exit {
         Command::Sign(a) => sign::run(backend, &a, &out),
         Command::Verify(a) => verify::run(&a, &out),
         Command::Ca { action } => ca::run(&action, &out),
+        Command::Doctor(a) => doctor::run(backend, &a, &out),
+        Command::Completions { shell } => doctor::print_bytes(&help::completions(shell, lang)),
+        Command::Man => match help::man_page(lang) {
+            Ok(page) => doctor::print_bytes(&page),
+            Err(_) => Exit::Other,
+        },
     }
 }
 
@@ -206,6 +222,8 @@ fn cmd_json(cmd: &Command) -> bool {
         Command::Sign(a) => a.pin.card.json,
         Command::Verify(a) => a.json,
         Command::Ca { action } => action.json(),
+        Command::Doctor(a) => a.json,
+        Command::Completions { .. } | Command::Man => false,
     }
 }
 

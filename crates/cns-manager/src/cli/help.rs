@@ -1,0 +1,435 @@
+//! The CLI's help, man page and completions in the user's language.
+//!
+//! clap's derive takes its texts from doc comments, in one language. Here the command built by
+//! the derive is rewritten, before parsing, with the texts of the chosen language: every option,
+//! every subcommand, the headings ("Uso:", "Opzioni:") and the help and version flags. The
+//! language follows the same rule as every other message: `--lang` (looked for in the arguments
+//! before parsing), else the settings' `lang`, else the locale.
+//!
+//! Every argument and subcommand must have an entry in [`ARGS`] / [`COMMANDS`]: a test fails
+//! otherwise, so a new option cannot ship with English-only help.
+
+use std::ffi::OsString;
+
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
+
+use super::Cli;
+use crate::i18n::Lang;
+
+/// (argument id, Italian, English).
+const ARGS: &[(&str, &str, &str)] = &[
+    (
+        "lang",
+        "Lingua dei messaggi: it o en (predefinita: quella delle impostazioni, poi quella del sistema; \
+         altrimenti italiano).",
+        "Language of messages: it or en (default: the one in the settings, then the system's locale; \
+         Italian otherwise).",
+    ),
+    (
+        "demo",
+        "Usa la tessera dimostrativa simulata invece dei lettori veri.",
+        "Use the simulated demo card instead of real readers.",
+    ),
+    (
+        "counter",
+        "Modalità sportello per la finestra: nulla di personale resta dopo che la tessera è stata tolta.",
+        "Counter (sportello) mode for the window: nothing personal survives the card's removal.",
+    ),
+    (
+        "json",
+        "Risultato per i programmi (JSON) sullo standard output.",
+        "Machine-readable output (JSON) on stdout.",
+    ),
+    (
+        "reader",
+        "Il lettore da usare (serve solo quando più lettori contengono una tessera).",
+        "The reader to use (needed only when several hold a card).",
+    ),
+    (
+        "stdin",
+        "Leggi i codici dallo standard input, uno per riga, invece di chiederli sul terminale.",
+        "Read the secrets from standard input, one per line, instead of asking on the terminal.",
+    ),
+    (
+        "confirm_last_attempt",
+        "Consenti l'operazione quando resta un solo tentativo (un codice sbagliato allora blocca).",
+        "Allow the operation when exactly one try is left (a wrong value then blocks).",
+    ),
+    ("out", "Il file in cui scrivere il certificato.", "Where to write the certificate."),
+    ("pem", "Formato PEM (testo) invece di DER (binario).", "PEM (text) instead of DER (binary)."),
+    (
+        "report",
+        "Scrivi anche un rapporto per l'assistenza in FILE: risultati, versioni, lettori, profilo della \
+         tessera e traccia dei comandi, con ogni dato personale e codice oscurato.",
+        "Also write a support report to FILE: results, versions, readers, the card's profile and a \
+         command trace, with every personal datum and secret redacted.",
+    ),
+    ("shell", "La shell: bash, zsh o fish.", "The shell: bash, zsh or fish."),
+    ("help", "Mostra questo aiuto.", "Print this help."),
+    ("version", "Mostra la versione.", "Print the version."),
+];
+
+/// (subcommand name, Italian, English); "" is the program itself.
+const COMMANDS: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS).",
+        "Card manager for the Italian Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS).",
+    ),
+    (
+        "readers",
+        "Elenca i lettori di smart card e dice se contengono una tessera.",
+        "List the smart card readers and whether each holds a card.",
+    ),
+    (
+        "status",
+        "Titolare, tessera, certificato, stato di PIN e PUK. Non consuma mai un tentativo.",
+        "Holder, card, certificate, PIN and PUK state. Never spends a try.",
+    ),
+    (
+        "verify-pin",
+        "Controlla il PIN (consuma un tentativo se è sbagliato).",
+        "Check the PIN (spends a try if it is wrong).",
+    ),
+    (
+        "change-pin",
+        "Cambia il PIN: il PIN attuale, poi quello nuovo due volte.",
+        "Change the PIN: current PIN, then the new one twice.",
+    ),
+    (
+        "unblock",
+        "Sblocca il PIN con il PUK e imposta un nuovo PIN.",
+        "Unblock the PIN with the PUK and set a new PIN.",
+    ),
+    (
+        "export-cert",
+        "Salva il certificato di autenticazione in un file (DER, o PEM con --pem).",
+        "Save the authentication certificate to a file (DER, or PEM with --pem).",
+    ),
+    (
+        "doctor",
+        "Controlla servizio smart card, driver, lettori, tessere e impostazioni, e dice come risolvere \
+         ogni problema. Esce con 0 se non ci sono problemi, 1 altrimenti.",
+        "Check the smart card service, driver, readers, cards and settings, and say how to fix each \
+         problem. Exits 0 when there is no problem, 1 otherwise.",
+    ),
+    (
+        "completions",
+        "Stampa lo script di completamento per la shell (bash, zsh, fish).",
+        "Print the shell completion script (bash, zsh, fish).",
+    ),
+    ("man", "Stampa la pagina di manuale (roff).", "Print the manual page (roff)."),
+];
+
+const LONG_ABOUT: (&str, &str) = (
+    "Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): stato della tessera, \
+     cambio del PIN, sblocco con il PUK, certificato.\nSenza comando apre la finestra; con un comando \
+     lavora da terminale.",
+    "Card manager for the Italian Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): the card's \
+     state, PIN change, unblock with the PUK, certificate.\nWith no command it opens the window; with a \
+     command it works in the terminal.",
+);
+
+/// The language for the help: `--lang` among the arguments (even before parsing, so that
+/// `--help --lang en` is English), else the settings, else the locale.
+pub fn lang_for(args: &[OsString]) -> Lang {
+    lang_in_args(args).or_else(|| crate::settings::Settings::load().lang).unwrap_or_else(Lang::from_env)
+}
+
+fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            return None;
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return v.parse().ok();
+        }
+        if a == "--lang" {
+            return it.next().and_then(|v| v.parse().ok());
+        }
+    }
+    None
+}
+
+/// Parses the arguments with help texts in the user's language.
+pub fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    let lang = lang_for(&args);
+    let matches = command(lang).try_get_matches_from(args)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// The whole command line definition, with every text in `lang`.
+pub fn command(lang: Lang) -> Command {
+    let cmd = Cli::command()
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version))
+        .long_about(lang.t(LONG_ABOUT.0, LONG_ABOUT.1));
+    localize(cmd, lang, "")
+}
+
+fn localize(cmd: Command, lang: Lang, name: &str) -> Command {
+    let about = COMMANDS.iter().find(|(n, ..)| *n == name).map(|(_, it, en)| lang.t(it, en));
+    let mut cmd =
+        cmd.disable_help_flag(true).arg(Arg::new("help").short('h').long("help").action(ArgAction::Help));
+    if let Some(about) = about {
+        cmd = cmd.about(about);
+        if !name.is_empty() {
+            cmd = cmd.long_about(None::<&str>);
+        }
+    }
+    cmd = cmd.mut_args(|a| {
+        let id = a.get_id().as_str().to_owned();
+        match ARGS.iter().find(|(n, ..)| *n == id) {
+            Some((_, it, en)) => a.help(lang.t(it, en)).long_help(None::<&str>),
+            None => a,
+        }
+    });
+    let t = template(&cmd, lang, name);
+    cmd = cmd.help_template(t);
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for s in subs {
+        let sub_name = s.clone();
+        cmd = cmd.mut_subcommand(s, |sc| localize(sc, lang, &sub_name));
+    }
+    cmd
+}
+
+fn template(cmd: &Command, lang: Lang, name: &str) -> String {
+    // clap's own usage line says "[OPTIONS]" and "[COMMAND]" whatever the language: write it here.
+    let mut usage = String::from("cns-manager");
+    if !name.is_empty() {
+        usage.push(' ');
+        usage.push_str(name);
+    }
+    usage.push_str(lang.t(" [OPZIONI]", " [OPTIONS]"));
+    for a in cmd.get_arguments().filter(|a| a.is_required_set() && !a.is_positional()) {
+        let value = a.get_value_names().and_then(|v| v.first()).map(|v| v.to_string()).unwrap_or_default();
+        usage.push_str(&format!(" --{} <{value}>", a.get_long().unwrap_or("")));
+    }
+    for a in cmd.get_positionals() {
+        let value = a.get_value_names().and_then(|v| v.first()).map(|v| v.to_string()).unwrap_or_default();
+        usage.push_str(&format!(" <{value}>"));
+    }
+    if cmd.has_subcommands() {
+        usage.push_str(lang.t(" [COMANDO]", " [COMMAND]"));
+    }
+    let mut t = format!("{{about-with-newline}}\n{} {usage}\n", lang.t("Uso:", "Usage:"));
+    if cmd.has_subcommands() {
+        t.push_str(&format!("\n{}\n{{subcommands}}\n", lang.t("Comandi:", "Commands:")));
+    }
+    if cmd.get_positionals().next().is_some() {
+        t.push_str(&format!("\n{}\n{{positionals}}\n", lang.t("Argomenti:", "Arguments:")));
+    }
+    t.push_str(&format!("\n{}\n{{options}}{{after-help}}", lang.t("Opzioni:", "Options:")));
+    t
+}
+
+/// Every argument and subcommand's text, for the completeness test.
+#[cfg(test)]
+fn missing_texts(cmd: &Command, path: &str, out: &mut Vec<String>) {
+    for a in cmd.get_arguments() {
+        let id = a.get_id().as_str();
+        if !ARGS.iter().any(|(n, ..)| *n == id) {
+            out.push(format!("argument {path} {id}"));
+        }
+    }
+    for s in cmd.get_subcommands() {
+        if !COMMANDS.iter().any(|(n, ..)| *n == s.get_name()) {
+            out.push(format!("subcommand {}", s.get_name()));
+        }
+        missing_texts(s, &format!("{path} {}", s.get_name()), out);
+    }
+}
+
+/// The manual page, in `lang`: the program, its options, each command with its options, the exit
+/// codes and the settings files.
+pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
+    let mut cmd = command(lang);
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone())
+        .manual(lang.t("Manuale di cns-manager", "cns-manager manual"))
+        .source(format!("cns-manager {}", env!("CARGO_PKG_VERSION")));
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    let mut text = String::from_utf8_lossy(&out).into_owned();
+    if lang == Lang::It {
+        for (en, it) in [
+            (".SH NAME", ".SH NOME"),
+            (".SH SYNOPSIS", ".SH SINTASSI"),
+            (".SH DESCRIPTION", ".SH DESCRIZIONE"),
+            (".SH OPTIONS", ".SH OPZIONI"),
+        ] {
+            text = text.replace(en, it);
+        }
+    }
+    text.push_str(&format!(".SH {}\n", lang.t("COMANDI", "COMMANDS")));
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        text.push_str(&format!(".SS \"cns\\-manager {}\"\n", roff_escape(sub.get_name())));
+        if let Some(about) = sub.get_about() {
+            text.push_str(&format!("{}\n", roff_escape(&about.to_string())));
+        }
+        for a in
+            sub.get_arguments().filter(|a| !a.is_hide_set() && a.get_id() != "help" && !a.is_global_set())
+        {
+            let long = a.get_long().map(|l| l.replace('-', "\\-"));
+            let head = match (long, a.get_value_names()) {
+                (Some(l), _) if matches!(a.get_action(), ArgAction::SetTrue) => format!("\\fB\\-\\-{l}\\fR"),
+                (Some(l), Some(v)) => {
+                    format!("\\fB\\-\\-{l}\\fR \\fI{}\\fR", v.first().map(|s| s.as_str()).unwrap_or(""))
+                }
+                (Some(l), None) => format!("\\fB\\-\\-{l}\\fR"),
+                (None, _) => format!("\\fI{}\\fR", a.get_id().as_str().to_uppercase()),
+            };
+            text.push_str(&format!(".TP\n{head}\n"));
+            if let Some(h) = a.get_help() {
+                text.push_str(&format!("{}\n", roff_escape(&h.to_string())));
+            }
+        }
+    }
+    text.push_str(&format!(".SH {}\n", lang.t("CODICI DI USCITA", "EXIT STATUS")));
+    for (code, it, en) in EXIT_CODES {
+        text.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(lang.t(it, en))));
+    }
+    text.push_str(&format!(".SH {}\n", lang.t("FILE", "FILES")));
+    text.push_str(&format!(
+        ".TP\n\\fI/etc/cns\\-manager/config.toml\\fR\n{}\n.TP\n\\fI~/.config/cns\\-manager/config.toml\\fR\n{}\n",
+        roff_escape(lang.t(
+            "Impostazioni per tutto il sistema (lang, preferred_reader, mode, zoom), messe dall'installatore.",
+            "System-wide settings (lang, preferred_reader, mode, zoom), set by the installer.",
+        )),
+        roff_escape(lang.t(
+            "Impostazioni dell'utente, scritte dall'applicazione: prevalgono campo per campo.",
+            "The user's settings, written by the app: they override the system-wide ones field by field.",
+        )),
+    ));
+    text.push_str(&format!(".SH {}\n", lang.t("AMBIENTE", "ENVIRONMENT")));
+    text.push_str(&format!(
+        ".TP\n\\fBCNS_LOG\\fR\n{}\n",
+        roff_escape(lang.t(
+            "Diagnostica su stderr, per esempio debug o cns::apdu=trace (PIN e PUK non compaiono mai).",
+            "Diagnostics on stderr, e.g. debug or cns::apdu=trace (PIN and PUK never appear).",
+        ))
+    ));
+    Ok(text.into_bytes())
+}
+
+const EXIT_CODES: &[(u8, &str, &str)] = &[
+    (0, "Riuscito.", "Success."),
+    (
+        1,
+        "Qualsiasi altro errore (per doctor: almeno un problema).",
+        "Any other error (for doctor: at least one problem).",
+    ),
+    (
+        2,
+        "Dati non validi: nulla è stato inviato alla tessera.",
+        "Invalid input: nothing was sent to the card.",
+    ),
+    (3, "PIN o PUK sbagliato.", "Wrong PIN or PUK."),
+    (4, "PIN bloccato: sbloccalo con il PUK.", "PIN blocked: unblock it with the PUK."),
+    (5, "PUK bloccato: la tessera va sostituita.", "PUK blocked: the card must be replaced."),
+    (6, "Nessun lettore, nessuna tessera, o non è una TS-CNS.", "No reader, no card, or not a TS-CNS card."),
+    (
+        7,
+        "Rifiutato: resta un solo tentativo e manca --confirm-last-attempt.",
+        "Refused: exactly one try left and --confirm-last-attempt not given.",
+    ),
+];
+
+fn roff_escape(s: &str) -> String {
+    let s = s.replace('\\', "\\e").replace('-', "\\-");
+    // A line starting with a dot or an apostrophe would be a roff request.
+    s.lines()
+        .map(|l| if l.starts_with('.') || l.starts_with('\'') { format!("\\&{l}") } else { l.to_owned() })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The completion script for `shell`, with descriptions in `lang`.
+pub fn completions(shell: clap_complete::Shell, lang: Lang) -> Vec<u8> {
+    let mut cmd = command(lang);
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "cns-manager", &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn help(lang: Lang, args: &[&str]) -> String {
+        let mut c = command(lang);
+        c.build();
+        let mut target = &mut c;
+        for a in args {
+            target = target.find_subcommand_mut(a).unwrap();
+        }
+        target.render_help().to_string()
+    }
+
+    #[test]
+    fn every_argument_and_command_has_both_texts() {
+        let mut missing = Vec::new();
+        missing_texts(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "help texts missing in cli/help.rs: {missing:?}");
+    }
+
+    #[test]
+    fn italian_help_has_no_english_and_english_no_italian() {
+        for sub in [&[][..], &["status"], &["change-pin"], &["export-cert"], &["doctor"]] {
+            let it = help(Lang::It, sub);
+            let en = help(Lang::En, sub);
+            for word in [
+                "Usage",
+                "Options",
+                "OPTIONS",
+                "COMMAND",
+                "Print help",
+                "The reader",
+                "Machine-readable",
+                "Commands:",
+            ] {
+                assert!(!it.contains(word), "{sub:?}: Italian help contains {word:?}:\n{it}");
+            }
+            for word in ["Uso:", "Opzioni", "Mostra", "lettore", "tessera"] {
+                assert!(!en.contains(word), "{sub:?}: English help contains {word:?}:\n{en}");
+            }
+            assert!(it.contains("Uso:") && it.contains("Opzioni:"), "{it}");
+            assert!(en.contains("Usage:") && en.contains("Options:"), "{en}");
+        }
+        assert!(help(Lang::It, &[]).contains("Comandi:"));
+        assert!(help(Lang::It, &["status"]).contains("Il lettore da usare"));
+    }
+
+    #[test]
+    fn lang_is_found_before_parsing() {
+        let a = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_in_args(&a(&["cns-manager", "--help", "--lang", "en"])), Some(Lang::En));
+        assert_eq!(lang_in_args(&a(&["cns-manager", "status", "--lang=it"])), Some(Lang::It));
+        assert_eq!(lang_in_args(&a(&["cns-manager", "--lang"])), None);
+        assert_eq!(lang_in_args(&a(&["cns-manager", "--", "--lang", "en"])), None);
+        let cli = parse(a(&["cns-manager", "--lang", "en", "status", "--json"])).unwrap();
+        assert_eq!(cli.lang, Some(Lang::En));
+        assert!(matches!(cli.command, Some(super::super::Command::Status(ref c)) if c.json));
+    }
+
+    #[test]
+    fn man_page_and_completions_follow_the_language() {
+        let it = String::from_utf8(man_page(Lang::It).unwrap()).unwrap();
+        let en = String::from_utf8(man_page(Lang::En).unwrap()).unwrap();
+        assert!(it.contains(".SH NOME") && it.contains(".SH OPZIONI") && it.contains("Il lettore da usare"));
+        assert!(en.contains(".SH NAME") && en.contains(".SH OPTIONS") && en.contains("The reader to use"));
+        assert!(!it.contains("The reader") && !en.contains("Il lettore"));
+        let fish_it = String::from_utf8(completions(clap_complete::Shell::Fish, Lang::It)).unwrap();
+        let fish_en = String::from_utf8(completions(clap_complete::Shell::Fish, Lang::En)).unwrap();
+        assert!(fish_it.contains("Cambia il PIN") && !fish_it.contains("Change the PIN"));
+        assert!(fish_en.contains("Change the PIN") && !fish_en.contains("Cambia il PIN"));
+    }
+}

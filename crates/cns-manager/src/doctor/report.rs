@@ -1,0 +1,97 @@
+//! The support report: one plain-text file for the help desk with the doctor's results, the
+//! versions, the readers, each card's ATR and profile and the redacted APDU trace of its status
+//! read. No name, codice fiscale, birth data, address, card serial beyond its region digits,
+//! certificate subject, PIN or PUK: the diagnosis never holds them (see [`super::CardInfo`] and
+//! [`super::trace`]), and the user's home folder is shortened to `~`.
+
+use std::path::Path;
+
+use super::Diagnosis;
+use crate::i18n::Lang;
+
+/// The report's text.
+pub fn render(d: &Diagnosis, lang: Lang) -> String {
+    let mut s = String::new();
+    let now = time::OffsetDateTime::now_utc();
+    let when = now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    s.push_str(&format!(
+        "{}\n",
+        lang.t("cns-manager – rapporto per l'assistenza", "cns-manager – support report")
+    ));
+    s.push_str(&format!("{}: {when}\n", lang.t("Creato", "Created")));
+    s.push_str(&format!("{}: {}\n", lang.t("Sistema", "System"), super::platform::os_name()));
+    if d.demo {
+        s.push_str(lang.t("Modalità dimostrativa (tessera simulata)\n", "Demo mode (simulated card)\n"));
+    }
+    s.push_str(&format!("\n== {} ==\n", lang.t("Controlli", "Checks")));
+    s.push_str(&super::to_text(d, lang));
+    s.push_str(&format!("\n== {} ==\n", lang.t("Lettori", "Readers")));
+    if d.readers.is_empty() {
+        s.push_str(lang.t("(nessuno)\n", "(none)\n"));
+    }
+    for r in &d.readers {
+        let state = match (&r.atr, r.card_present) {
+            (Some(atr), _) => format!("{}  ATR {atr}", lang.t("tessera presente", "card present")),
+            (None, true) => lang.t("tessera muta", "mute card").to_owned(),
+            (None, false) => lang.t("vuoto", "empty").to_owned(),
+        };
+        s.push_str(&format!("{}\t{state}\n", r.name));
+    }
+    s.push_str(&format!("\n== {} ==\n", lang.t("Tessere", "Cards")));
+    if d.cards.is_empty() {
+        s.push_str(lang.t("(nessuna letta)\n", "(none read)\n"));
+    }
+    for c in &d.cards {
+        let yes_no = if c.readable { lang.t("sì", "yes") } else { lang.t("no", "no") };
+        s.push_str(&format!("{}: {}\n", lang.t("Lettore", "Reader"), c.reader));
+        s.push_str(&format!("ATR: {}\n", c.atr));
+        s.push_str(&format!("{}: {}\n", lang.t("Marcatore", "Marker"), c.marker));
+        s.push_str(&format!("{}: {}\n", lang.t("Profilo", "Profile"), c.profile));
+        if !c.generation.is_empty() {
+            s.push_str(&format!("{}: {}\n", lang.t("Generazione", "Generation"), c.generation));
+        }
+        s.push_str(&format!("{}: {yes_no}\n", lang.t("Leggibile", "Readable")));
+        if let Some(digits) = &c.serial_region_digits {
+            let region = c.region.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+            s.push_str(&format!(
+                "{}: {digits} **** **** ****{region}\n",
+                lang.t("Numero tessera (solo le cifre della regione)", "Card number (region digits only)")
+            ));
+        }
+        s.push_str(&format!(
+            "{}:\n",
+            lang.t(
+                "Traccia APDU della lettura dello stato (dati delle risposte e codici omessi)",
+                "APDU trace of the status read (answer data and secrets redacted)"
+            )
+        ));
+        for line in &c.trace {
+            for l in line.lines() {
+                s.push_str(&format!("  {l}\n"));
+            }
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!("== {} ==\n", lang.t("Cosa non contiene", "What it does not contain")));
+    s.push_str(lang.t(
+        "Nessun nome, codice fiscale, data o luogo di nascita, indirizzo, numero completo della tessera, \
+         soggetto del certificato, PIN o PUK.\n",
+        "No name, codice fiscale, birth date or place, address, full card number, certificate subject, PIN \
+         or PUK.\n",
+    ));
+    shorten_home(s)
+}
+
+/// The user's home folder (it may hold the user's name) becomes `~`.
+fn shorten_home(s: String) -> String {
+    let home = std::env::var("HOME").ok().filter(|h| h.len() > 1);
+    match home {
+        Some(h) => s.replace(h.trim_end_matches('/'), "~"),
+        None => s,
+    }
+}
+
+/// Writes the report to `path`.
+pub fn write(d: &Diagnosis, lang: Lang, path: &Path) -> std::io::Result<()> {
+    std::fs::write(path, render(d, lang))
+}
