@@ -16,6 +16,8 @@ PKGS=(
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
   # image snapshot tests: Vulkan on the CPU (lavapipe)
   libvulkan1 mesa-vulkan-drivers
+  # the Debian package (scripts/package.sh) and its validators; man-db to render its man page
+  dpkg-dev binutils librsvg2-bin desktop-file-utils appstream lintian man-db
 )
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -23,6 +23,8 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # The end-to-end tests run these binaries from the target dir next to the test executables.
 cargo build --workspace --bins --locked
+# The .deb (release build) and its validators: desktop-file-validate, appstreamcli, lintian.
+./scripts/package.sh
 
 E2E_VPCD_PORT="${E2E_VPCD_PORT:-35963}"
 PCSC_VPCD_PORT="${PCSC_VPCD_PORT:-35951}"
@@ -62,6 +64,9 @@ pcsc_rig start
 # CNS_PCSCD_TESTS and CNS_E2E_RIG_DIR (they give each client process the rig's socket).
 eval "$(pcsc_rig env)"
 export CNS_E2E_RIG_DIR="$RIG_BASE/e2e"
+
+# The package installed with dpkg -i and run from /usr/bin against the rig (then purged).
+./scripts/package-test.sh
 
 t0=$(date +%s)
 cargo test --workspace --locked

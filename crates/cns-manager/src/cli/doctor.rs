@@ -17,10 +17,12 @@ pub struct DoctorArgs {
     pub json: bool,
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    #[arg(long = "reader", id = "doctor_reader", value_name = "NAME")]
+    pub reader: Option<String>,
 }
 
 pub fn run(backend: &Backend, args: &DoctorArgs, out: &Out) -> Exit {
-    let d = doctor::diagnose(backend, out.lang, &SettingsPaths::usual());
+    let d = doctor::diagnose(backend, out.lang, &SettingsPaths::usual(), args.reader.as_deref());
     let code = if d.problems() == 0 { Exit::Success } else { Exit::Other };
     let mut report_written = None;
     if let Some(path) = &args.report {

@@ -64,6 +64,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Also write a support report to FILE: results, versions, readers, the card's profile and a \
          command trace, with every personal datum and secret redacted.",
     ),
+    (
+        "doctor_reader",
+        "Controlla solo la tessera in questo lettore (gli altri lettori sono solo elencati).",
+        "Check only the card in this reader (the other readers are only listed).",
+    ),
     ("shell", "La shell: bash, zsh o fish.", "The shell: bash, zsh or fish."),
     ("help", "Mostra questo aiuto.", "Print this help."),
     ("version", "Mostra la versione.", "Print the version."),

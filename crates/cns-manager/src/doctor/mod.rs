@@ -126,7 +126,13 @@ impl SettingsPaths {
 
 /// Runs every check. Talks to the card service and to each card (a status read that never
 /// spends a try).
-pub fn diagnose(backend: &Backend, lang: Lang, paths: &SettingsPaths) -> Diagnosis {
+/// With `only_reader`, only the card in that reader is read.
+pub fn diagnose(
+    backend: &Backend,
+    lang: Lang,
+    paths: &SettingsPaths,
+    only_reader: Option<&str>,
+) -> Diagnosis {
     let mut d = Diagnosis {
         demo: backend.is_demo(),
         checks: Vec::new(),
@@ -150,7 +156,7 @@ pub fn diagnose(backend: &Backend, lang: Lang, paths: &SettingsPaths) -> Diagnos
             .map(|r| ReaderLine { name: r.name.clone(), card_present: r.card_present, atr: r.atr_hex() })
             .collect();
         d.checks.extend(reader_checks(&list, backend.is_demo(), lang));
-        for r in list.iter().filter(|r| r.card_present) {
+        for r in list.iter().filter(|r| r.card_present && only_reader.is_none_or(|o| o == r.name)) {
             let (finding, info) = card_check(backend, &r.name, lang);
             d.checks.extend(finding);
             d.cards.extend(info);

@@ -110,7 +110,7 @@ fn a_card_that_is_not_a_cns_is_named_so() {
 fn demo_card_is_recognised_and_readable() {
     let backend = Backend::Demo(SimHandle::default());
     let dir = tempfile::tempdir().unwrap();
-    let d = diagnose(&backend, Lang::It, &no_files(dir.path()));
+    let d = diagnose(&backend, Lang::It, &no_files(dir.path()), None);
     assert_eq!(d.problems(), 0, "{d:#?}");
     let card = d.checks.iter().find(|c| c.id.starts_with("card:")).unwrap();
     assert_eq!(card.level, Level::Ok);
@@ -166,7 +166,7 @@ fn support_report_of_the_simulated_card_leaks_no_personal_datum() {
         let holder = handle.card().holder().clone();
         let backend = Backend::Demo(handle.clone());
         let dir = tempfile::tempdir().unwrap();
-        let d = diagnose(&backend, Lang::It, &no_files(dir.path()));
+        let d = diagnose(&backend, Lang::It, &no_files(dir.path()), None);
         let report = report::render(&d, Lang::It);
 
         // The report is really there: the card's ATR, profile, region and a full trace.

@@ -62,7 +62,8 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("CNS Manager")
-            .with_app_id("cns-manager")
+            // The desktop entry's id (packaging/linux): Wayland compositors match the window to it.
+            .with_app_id("it.cnsmanager.CnsManager")
             .with_inner_size([960.0 * zoom, 640.0 * zoom])
             .with_min_inner_size([720.0, 480.0]),
         // Window geometry and egui memory are not persisted: nothing of a session goes to disk.

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs the package built by scripts/package.sh with dpkg -i and exercises it from the
+# installed path: --version, the man page in both languages, the completions, the conffile,
+# and `status --json` and `doctor` through the end-to-end rig's pcscd with a simulated card.
+# Purges the package at the end (also on failure), so the machine is left as it was.
+#
+# Needs root (dpkg), the rig started by scripts/test.sh (CNS_E2E_RIG_DIR) and the debug
+# cns-sim-vpcd binary. Run it before the cargo tests, which take the rig's slots.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VERSION="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
+DEB="target/cns-manager_${VERSION}_$(dpkg --print-architecture).deb"
+RIG="${CNS_E2E_RIG_DIR:?the end-to-end rig (scripts/test.sh) is needed}"
+[ -f "$DEB" ] || { echo "[package-test] $DEB missing: run scripts/package.sh" >&2; exit 1; }
+if dpkg-query -W -f='${Status}' cns-manager 2>/dev/null | grep -q "install ok installed"; then
+    echo "[package-test] cns-manager is already installed here: not touching it" >&2
+    exit 1
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/cns-package-test.XXXXXX")"
+CARD_PID=""
+cleanup() {
+    local rc=$?
+    [ -n "$CARD_PID" ] && kill "$CARD_PID" 2>/dev/null && wait "$CARD_PID" 2>/dev/null
+    dpkg --purge cns-manager >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+    [ "$rc" = 0 ] || echo "[package-test] FAILED" >&2
+    exit "$rc"
+}
+trap cleanup EXIT
+fail() { echo "[package-test] FAIL: $*" >&2; exit 1; }
+
+dpkg -i "$DEB" >/dev/null
+echo "[package-test] installed $DEB"
+APP=/usr/bin/cns-manager
+# A clean user: no settings of the person running the tests, no locale.
+export XDG_CONFIG_HOME="$WORK/config" HOME="$WORK/home"
+unset LC_ALL LC_MESSAGES LANG LANGUAGE
+mkdir -p "$HOME"
+
+[ "$($APP --version)" = "cns-manager $VERSION" ] || fail "--version says '$($APP --version)'"
+$APP --help | grep -q "^Uso: cns-manager" || fail "the default help is not Italian"
+$APP --lang en --help | grep -q "^Usage: cns-manager" || fail "--lang en --help is not English"
+
+# The man page renders, in Italian by default and in English with -L en.
+man_it="$(MANWIDTH=100 man -P cat cns-manager 2>&1)" || fail "man cns-manager: $man_it"
+grep -q "OPZIONI" <<<"$man_it" || fail "the default man page is not the Italian one"
+grep -q "doctor" <<<"$man_it" || fail "the man page has no doctor command"
+man_en="$(MANWIDTH=100 man -L en -P cat cns-manager 2>&1)" || fail "man -L en cns-manager: $man_en"
+grep -q "OPTIONS" <<<"$man_en" || fail "man -L en is not English"
+
+# Completions register from the installed files.
+bash -c 'source /usr/share/bash-completion/completions/cns-manager && complete -p cns-manager' \
+    | grep -q "cns-manager" || fail "the bash completion does not register"
+
+# The system-wide settings file is a conffile, and valid.
+dpkg-query -W -f='${Conffiles}\n' cns-manager | grep -q "/etc/cns-manager/config.toml" \
+    || fail "/etc/cns-manager/config.toml is not a conffile"
+
+# No smart card service for this client: doctor says so and exits 1.
+set +e
+out="$(PCSCLITE_CSOCK_NAME="$WORK/no-pcscd.comm" $APP doctor)"; rc=$?
+set -e
+[ "$rc" = 1 ] || fail "doctor without pcscd exited $rc: $out"
+grep -q "non è in esecuzione" <<<"$out" || fail "doctor without pcscd: $out"
+
+# A simulated card in the rig's first reader, then status --json and doctor from /usr/bin.
+SOCK="$(cat "$RIG/socket")"
+IFS=$'\t' read -r PORT READER < <(head -1 "$RIG/readers")
+target/debug/cns-sim-vpcd --port "$PORT" --mode standard --state "$WORK/state.toml" \
+    >"$WORK/card.log" 2>&1 </dev/null &
+CARD_PID=$!
+for _ in $(seq 1 100); do
+    PCSCLITE_CSOCK_NAME="$SOCK" $APP readers | grep -qF "$READER	tessera presente" && break
+    sleep 0.1
+done
+export PCSCLITE_CSOCK_NAME="$SOCK"
+status="$($APP status --json --reader "$READER")" || fail "status --json: $status"
+grep -q '"serial": "6090104237815004"' <<<"$status" || fail "status --json: $status"
+set +e
+out="$($APP doctor --json)"; rc=$?
+set -e
+[ "$rc" = 0 ] || fail "doctor exited $rc: $out"
+grep -q '"result": "ok"' <<<"$out" || fail "doctor --json: $out"
+grep -q '"profile": "Athena"' <<<"$out" || fail "doctor --json: $out"
+echo "[package-test] ok: --version, help, man (it, en), bash completion, conffile, status --json and doctor through pcscd"
