@@ -233,3 +233,27 @@ fn the_leak_detector_does_find_each_encoding() {
     assert!(!leaks("< 21 50 91 09", "12051990").is_empty());
     assert!(leaks("< [7 byte omessi/redacted] 90 00", "BIANCHI").is_empty());
 }
+
+/// The commented /etc/cns-manager/config.toml the package installs: valid as it is (all
+/// commented), and valid with every setting uncommented, so its examples stay true.
+#[test]
+fn the_packaged_settings_file_is_valid_commented_and_uncommented() {
+    let text = include_str!("../../../../packaging/linux/config.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(crate::settings::inspect_file(&path).unwrap(), Some(vec![]));
+    let uncommented: String = text
+        .lines()
+        .map(|l| match l.strip_prefix('#') {
+            Some(rest) if rest.contains(" = ") && !rest.starts_with(' ') => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, uncommented).unwrap();
+    assert_eq!(
+        crate::settings::inspect_file(&path).unwrap(),
+        Some(vec!["lang", "preferred_reader", "mode", "zoom"])
+    );
+}
