@@ -51,6 +51,7 @@ pub(crate) enum Action {
     CloseScreen,
     ShowCertificate,
     ShowNewCardHelp,
+    ShowDiagnostics,
     Reread,
     RetryReaders,
     SetLang(Lang),
@@ -77,7 +78,7 @@ pub struct CnsApp {
     pub(crate) backend: Backend,
     worker: Worker,
     monitor: Monitor,
-    wake: Wake,
+    pub(crate) wake: Wake,
     pub(crate) service: Service,
     pub(crate) readers: Readers,
     pub(crate) card: CardView,
@@ -371,6 +372,7 @@ impl CnsApp {
             Action::CloseScreen => self.close_screen(),
             Action::ShowCertificate => self.screen = Screen::Certificate,
             Action::ShowNewCardHelp => self.screen = Screen::NewCard,
+            Action::ShowDiagnostics => self.open_diagnostics(),
             Action::Reread => self.read_selected(),
             Action::RetryReaders => {
                 self.worker.send(Request::ListReaders);

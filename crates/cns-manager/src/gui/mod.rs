@@ -7,6 +7,7 @@
 
 mod app;
 mod documents;
+mod diagnostics;
 pub mod export;
 pub(crate) mod monitor;
 mod state;

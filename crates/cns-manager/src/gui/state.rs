@@ -136,6 +136,8 @@ pub enum Screen {
     Document(Box<super::documents::DocFlow>),
     /// How to get a new card (PUK blocked, card expired).
     NewCard,
+    /// The doctor's checks and the support report (gui/diagnostics.rs).
+    Diagnostics(Box<super::diagnostics::Diagnostics>),
 }
 
 /// A message above the main area until the next card (no timer: a timer would keep repainting).

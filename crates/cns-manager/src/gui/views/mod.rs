@@ -99,6 +99,7 @@ impl CnsApp {
             Screen::Certificate if self.card.status().is_some() => self.certificate_view(ui),
             Screen::NewCard => self.new_card_view(ui),
             Screen::Document(_) => self.document_view(ui),
+            Screen::Diagnostics(_) => self.diagnostics_view(ui),
             _ => self.status_area(ui),
         }
     }

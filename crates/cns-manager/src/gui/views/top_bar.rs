@@ -79,5 +79,16 @@ impl CnsApp {
         {
             self.actions.push(Action::Zoom(zoom + 0.25));
         }
+        ui.separator();
+        if ui
+            .button(lang.t("Diagnostica", "Diagnostics"))
+            .on_hover_text(lang.t(
+                "Controlla servizio smart card, driver, lettori e tessere; prepara il rapporto per l'assistenza.",
+                "Check the smart card service, driver, readers and cards; prepare the support report.",
+            ))
+            .clicked()
+        {
+            self.actions.push(Action::ShowDiagnostics);
+        }
     }
 }

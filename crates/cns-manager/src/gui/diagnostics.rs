@@ -1,0 +1,239 @@
+//! The "Diagnostica" page: the doctor's checks with their fixes, and the support report, shown
+//! in full before it is saved.
+//!
+//! The checks run on a thread of their own (they talk to the card service and read each card),
+//! so the window keeps painting; the page's whole state lives in [`Screen::Diagnostics`], and
+//! its buttons act on it directly: the app only opens and closes the page.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+
+use egui::RichText;
+
+use super::app::{Action, CnsApp};
+use super::state::Screen;
+use super::views::{banner, primary_button, secondary_button};
+use super::words::Tone;
+use super::worker::Wake;
+use crate::backend::Backend;
+use crate::doctor::{self, Diagnosis, Level, SettingsPaths};
+use crate::i18n::Lang;
+
+/// The page's state.
+pub struct Diagnostics {
+    lang: Lang,
+    running: Option<Receiver<Diagnosis>>,
+    result: Option<Diagnosis>,
+    /// The report's text, once asked for: shown in full before saving.
+    report: Option<String>,
+    /// Where to save it (editable).
+    path: String,
+    saved: Option<Result<PathBuf, String>>,
+}
+
+impl Diagnostics {
+    /// Starts the checks at once.
+    pub fn start(backend: &Backend, lang: Lang, wake: Wake) -> Diagnostics {
+        let dir = super::export::default_dir().unwrap_or_else(|| PathBuf::from("."));
+        let path = dir.join(lang.t("rapporto-cns-manager.txt", "cns-manager-report.txt"));
+        let mut d = Diagnostics {
+            lang,
+            running: None,
+            result: None,
+            report: None,
+            path: path.to_string_lossy().into_owned(),
+            saved: None,
+        };
+        d.run(backend, wake);
+        d
+    }
+
+    fn run(&mut self, backend: &Backend, wake: Wake) {
+        let (tx, rx) = mpsc::channel();
+        let backend = backend.clone();
+        let lang = self.lang;
+        let spawned = std::thread::Builder::new().name("cns-doctor".into()).spawn(move || {
+            let d = doctor::diagnose(&backend, lang, &SettingsPaths::usual(), None);
+            let _ = tx.send(d);
+            wake();
+        });
+        self.result = None;
+        self.report = None;
+        self.saved = None;
+        self.running = spawned.ok().map(|_| rx);
+    }
+
+    fn poll(&mut self) {
+        if let Some(d) = self.running.as_ref().and_then(|rx| rx.try_recv().ok()) {
+            self.result = Some(d);
+            self.running = None;
+        }
+    }
+}
+
+fn tone(level: Level) -> Tone {
+    match level {
+        Level::Ok => Tone::Good,
+        Level::Warning => Tone::Attention,
+        Level::Problem => Tone::Bad,
+    }
+}
+
+impl CnsApp {
+    pub(crate) fn open_diagnostics(&mut self) {
+        self.screen =
+            Screen::Diagnostics(Box::new(Diagnostics::start(&self.backend, self.lang, self.wake.clone())));
+    }
+
+    pub(crate) fn diagnostics_view(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        let backend = self.backend.clone();
+        let wake = self.wake.clone();
+        let Screen::Diagnostics(d) = &mut self.screen else {
+            return;
+        };
+        d.poll();
+        if d.lang != lang {
+            // The page speaks the window's language: run again in the new one.
+            d.lang = lang;
+            d.run(&backend, wake.clone());
+        }
+        ui.heading(lang.t("Diagnostica", "Diagnostics"));
+        ui.label(lang.t(
+            "Controlla il servizio smart card, il driver, i lettori, le tessere e le impostazioni, e dice come \
+             risolvere ogni problema.",
+            "Checks the smart card service, the driver, the readers, the cards and the settings, and says how to \
+             fix each problem.",
+        ));
+        ui.add_space(8.0);
+        let mut close = false;
+        let mut rerun = false;
+        match &d.result {
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(lang.t("Controllo in corso…", "Checking…"));
+                });
+            }
+            Some(result) => {
+                let summary = match result.problems() {
+                    0 => (Tone::Good, lang.t("Nessun problema trovato.", "No problem found.").to_owned()),
+                    1 => (Tone::Bad, lang.t("Trovato 1 problema.", "Found 1 problem.").to_owned()),
+                    n => {
+                        (Tone::Bad, lang.s(format!("Trovati {n} problemi."), format!("Found {n} problems.")))
+                    }
+                };
+                banner(ui, summary.0, &summary.1);
+                ui.add_space(8.0);
+                // The buttons first, where they are seen without scrolling.
+                ui.horizontal_wrapped(|ui| {
+                    if d.report.is_none()
+                        && primary_button(
+                            ui,
+                            lang.t("Prepara il rapporto per l'assistenza", "Prepare the support report"),
+                        )
+                        .clicked()
+                    {
+                        d.report = Some(doctor::report::render(result, lang));
+                    }
+                    if secondary_button(ui, lang.t("Ripeti i controlli", "Check again")).clicked() {
+                        rerun = true;
+                    }
+                    if secondary_button(ui, lang.t("Chiudi", "Close")).clicked() {
+                        close = true;
+                    }
+                });
+                ui.add_space(8.0);
+                if d.report.is_none() {
+                    for c in &result.checks {
+                        let t = tone(c.level);
+                        ui.label(
+                            RichText::new(format!("{} {} – {}", t.icon(), c.level.word(lang), c.title))
+                                .strong()
+                                .color(t.color()),
+                        );
+                        ui.label(&c.detail);
+                        if let Some(fix) = &c.fix {
+                            ui.label(
+                                RichText::new(format!("{}: {fix}", lang.t("Come risolvere", "How to fix")))
+                                    .strong(),
+                            );
+                        }
+                        ui.add_space(6.0);
+                    }
+                    let versions: Vec<String> = result
+                        .versions
+                        .iter()
+                        .map(|(n, v)| {
+                            format!("{n} {}", v.as_deref().unwrap_or(lang.t("non trovato", "not found")))
+                        })
+                        .collect();
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {}",
+                            lang.t("Versioni", "Versions"),
+                            versions.join(" · ")
+                        ))
+                        .weak(),
+                    );
+                }
+            }
+        }
+        if let Some(text) = &d.report {
+            ui.heading(lang.t("Rapporto per l'assistenza", "Support report"));
+            ui.label(lang.t(
+                "Ecco tutto ciò che il rapporto contiene, prima di salvarlo: nessun nome, codice fiscale, data o luogo \
+                 di nascita, indirizzo, numero completo della tessera, soggetto del certificato, PIN o PUK. \
+                 Mandalo all'assistenza che te lo ha chiesto.",
+                "This is everything the report contains, before you save it: no name, codice fiscale, birth date or \
+                 place, address, full card number, certificate subject, PIN or PUK. Send it to the help desk that \
+                 asked for it.",
+            ));
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(lang.t("Salva in:", "Save to:"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut d.path)
+                        .desired_width(360.0)
+                        .hint_text(lang.t("percorso del file", "file path")),
+                )
+                .labelled_by(label.id);
+                if primary_button(ui, lang.t("Salva il rapporto", "Save the report")).clicked() {
+                    let path = PathBuf::from(d.path.trim());
+                    d.saved = Some(
+                        std::fs::write(&path, text.as_bytes()).map(|()| path).map_err(|e| e.to_string()),
+                    );
+                }
+            });
+            match &d.saved {
+                Some(Ok(p)) => banner(
+                    ui,
+                    Tone::Good,
+                    &lang.s(
+                        format!("Rapporto salvato in {}", p.display()),
+                        format!("Report saved to {}", p.display()),
+                    ),
+                ),
+                Some(Err(e)) => banner(
+                    ui,
+                    Tone::Bad,
+                    &lang.s(
+                        format!("Il rapporto non è stato salvato: {e}"),
+                        format!("The report was not saved: {e}"),
+                    ),
+                ),
+                None => {}
+            }
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                egui::ScrollArea::vertical().id_salt("report_preview").max_height(300.0).show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(text).monospace()).wrap());
+                });
+            });
+        }
+        if rerun {
+            d.run(&backend, wake);
+        }
+        if close {
+            self.actions.push(Action::CloseScreen);
+        }
+    }
+}
