@@ -16,7 +16,8 @@ use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 use super::Cli;
 use crate::i18n::Lang;
 
-/// (argument id, Italian, English).
+/// (argument id, Italian, English). "command.id" entries take precedence for that command's
+/// argument, where the same option means something else.
 const ARGS: &[(&str, &str, &str)] = &[
     (
         "lang",
@@ -70,6 +71,8 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Check only the card in this reader (the other readers are only listed).",
     ),
     ("shell", "La shell: bash, zsh o fish.", "The shell: bash, zsh or fish."),
+    ("watch.reader", "Solo gli eventi di questo lettore.", "Only this reader's events."),
+    ("watch.json", "Un oggetto JSON per riga.", "One JSON object per line."),
     ("help", "Mostra questo aiuto.", "Print this help."),
     ("version", "Mostra la versione.", "Print the version."),
 ];
@@ -105,6 +108,13 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "unblock",
         "Sblocca il PIN con il PUK e imposta un nuovo PIN.",
         "Unblock the PIN with the PUK and set a new PIN.",
+    ),
+    (
+        "watch",
+        "Segue lettori e tessere: una riga per evento e lo stato di ogni tessera inserita (letto una volta, \
+         non consuma mai un tentativo), finché non viene interrotto.",
+        "Follow readers and cards: one line per event, and the status of each card inserted (read once, never \
+         spends a try), until interrupted.",
     ),
     (
         "export-cert",
@@ -186,7 +196,13 @@ fn localize(cmd: Command, lang: Lang, name: &str) -> Command {
     }
     cmd = cmd.mut_args(|a| {
         let id = a.get_id().as_str().to_owned();
-        match ARGS.iter().find(|(n, ..)| *n == id) {
+        let scoped = format!("{name}.{id}");
+        // The placeholders too: --reader <NOME>.
+        let a = match a.get_value_names().and_then(|v| v.first()).map(|v| v.as_str()) {
+            Some("NAME") if lang == Lang::It => a.value_name("NOME"),
+            _ => a,
+        };
+        match ARGS.iter().find(|(n, ..)| *n == scoped).or_else(|| ARGS.iter().find(|(n, ..)| *n == id)) {
             Some((_, it, en)) => a.help(lang.t(it, en)).long_help(None::<&str>),
             None => a,
         }
@@ -423,6 +439,12 @@ mod tests {
         let cli = parse(a(&["cns-manager", "--lang", "en", "status", "--json"])).unwrap();
         assert_eq!(cli.lang, Some(Lang::En));
         assert!(matches!(cli.command, Some(super::super::Command::Status(ref c)) if c.json));
+    }
+
+    #[test]
+    fn placeholders_follow_the_language() {
+        assert!(help(Lang::It, &["status"]).contains("--reader <NOME>"));
+        assert!(help(Lang::En, &["status"]).contains("--reader <NAME>"));
     }
 
     #[test]
