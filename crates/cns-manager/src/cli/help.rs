@@ -180,7 +180,8 @@ pub fn command(lang: Lang) -> Command {
         .disable_help_subcommand(true)
         .disable_version_flag(true)
         .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version))
-        .long_about(lang.t(LONG_ABOUT.0, LONG_ABOUT.1));
+        .long_about(lang.t(LONG_ABOUT.0, LONG_ABOUT.1))
+        .subcommand_value_name(lang.t("COMANDO", "COMMAND"));
     localize(cmd, lang, "")
 }
 
@@ -452,6 +453,7 @@ mod tests {
         let it = String::from_utf8(man_page(Lang::It).unwrap()).unwrap();
         let en = String::from_utf8(man_page(Lang::En).unwrap()).unwrap();
         assert!(it.contains(".SH NOME") && it.contains(".SH OPZIONI") && it.contains("Il lettore da usare"));
+        assert!(it.contains("[\\fIcomando\\fR]") && en.contains("[\\fIcommand\\fR]"), "{it}");
         assert!(en.contains(".SH NAME") && en.contains(".SH OPTIONS") && en.contains("The reader to use"));
         assert!(!it.contains("The reader") && !en.contains("Il lettore"));
         let fish_it = String::from_utf8(completions(clap_complete::Shell::Fish, Lang::It)).unwrap();
