@@ -12,7 +12,7 @@ use cns_manager::i18n::Lang;
 use cns_sim::SimHandle;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable};
+use egui_kittest::kittest::Queryable;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
