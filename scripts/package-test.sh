@@ -14,8 +14,9 @@ DEB="target/cns-manager_${VERSION}_$(dpkg --print-architecture).deb"
 RIG="${CNS_E2E_RIG_DIR:?the end-to-end rig (scripts/test.sh) is needed}"
 [ -f "$DEB" ] || { echo "[package-test] $DEB missing: run scripts/package.sh" >&2; exit 1; }
 if dpkg-query -W -f='${Status}' cns-manager 2>/dev/null | grep -q "install ok installed"; then
-    echo "[package-test] cns-manager is already installed here: not touching it" >&2
-    exit 1
+    # A developer's own installation is not ours to replace (CI machines never have one).
+    echo "[package-test] SKIPPED: cns-manager is already installed on this machine; not touching it" >&2
+    exit 0
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/cns-package-test.XXXXXX")"
