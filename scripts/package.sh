@@ -27,6 +27,10 @@ for tool in dpkg-deb dpkg-shlibdeps rsvg-convert desktop-file-validate appstream
     command -v "$tool" >/dev/null || { echo "[package] missing $tool: run ./scripts/setup-debian.sh" >&2; exit 1; }
 done
 
+# A new version needs its release notes in the metainfo (software centres show them).
+grep -q "<release version=\"$VERSION\"" "packaging/linux/$APP_ID.metainfo.xml" \
+    || { echo "[package] packaging/linux/$APP_ID.metainfo.xml has no <release version=\"$VERSION\">" >&2; exit 1; }
+
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     cargo build --release --locked -p cns-manager
 fi
