@@ -19,7 +19,6 @@ cd "$(dirname "$0")/.."
 APP_ID=it.cnsmanager.CnsManager
 VERSION="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"
 ARCH="$(dpkg --print-architecture)"
-RELEASE_DATE="2026-12-01"
 OUT="target/cns-manager_${VERSION}_${ARCH}.deb"
 STAGE="target/deb/cns-manager_${VERSION}_${ARCH}"
 
@@ -30,6 +29,8 @@ done
 # A new version needs its release notes in the metainfo (software centres show them).
 grep -q "<release version=\"$VERSION\"" "packaging/linux/$APP_ID.metainfo.xml" \
     || { echo "[package] packaging/linux/$APP_ID.metainfo.xml has no <release version=\"$VERSION\">" >&2; exit 1; }
+
+RELEASE_DATE="$(sed -n "s/.*<release version=\"$VERSION\" date=\"\([0-9-]*\)\".*/\1/p" "packaging/linux/$APP_ID.metainfo.xml")"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     cargo build --release --locked -p cns-manager
