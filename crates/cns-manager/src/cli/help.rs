@@ -71,6 +71,64 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Check only the card in this reader (the other readers are only listed).",
     ),
     ("shell", "La shell: bash, zsh o fish.", "The shell: bash, zsh or fish."),
+    ("sign.file", "Il documento da firmare.", "The document to sign."),
+    (
+        "sign.out",
+        "Dove scrivere il file firmato (predefinito: FILE.p7m, FILE.p7s con --detached, il file esistente con \
+         --add-to).",
+        "Where to write the signed file (default: FILE.p7m, FILE.p7s with --detached, the existing file with \
+         --add-to).",
+    ),
+    (
+        "detached",
+        "Firma separata (.p7s): il documento non è incluso.",
+        "A detached signature (.p7s): the document is not included.",
+    ),
+    (
+        "add_to",
+        "Aggiungi questa firma a un .p7m esistente dello stesso documento (FILE).",
+        "Add this signature to an existing .p7m of the same document (FILE).",
+    ),
+    (
+        "verify.file",
+        "Il file firmato (.p7m o .p7s; DER o Base64).",
+        "The signed file (.p7m or .p7s; DER or Base64).",
+    ),
+    (
+        "content",
+        "Il documento originale, per una firma separata (.p7s). Predefinito: FILE senza \".p7s\".",
+        "The original document, for a detached signature (.p7s). Default: FILE without \".p7s\".",
+    ),
+    (
+        "extract",
+        "Salva qui il documento firmato (da un .p7m; le buste annidate vengono aperte).",
+        "Save the signed document here (from a .p7m; nested envelopes are opened).",
+    ),
+    (
+        "ca",
+        "Considera affidabile anche questo certificato di CA (DER o PEM), oltre a quelli importati. Ripetibile.",
+        "Also trust this CA certificate (DER or PEM), besides the imported ones. Repeatable.",
+    ),
+    (
+        "crl",
+        "Controlla la revoca con questa CRL (DER o PEM).",
+        "Check revocation against this CRL (DER or PEM).",
+    ),
+    (
+        "fetch_crl",
+        "Scarica la CRL dal punto di distribuzione del certificato (http://) per controllare la revoca.",
+        "Download the CRL from the certificate's distribution point (http://) to check revocation.",
+    ),
+    (
+        "ca import.file",
+        "Il certificato di CA (DER o PEM; un PEM può contenerne più d'uno).",
+        "The CA certificate (DER or PEM; a PEM may hold several).",
+    ),
+    (
+        "fingerprint",
+        "L'impronta SHA-256 della CA (almeno 8 cifre esadecimali).",
+        "The CA's SHA-256 fingerprint (at least 8 hex digits).",
+    ),
     ("watch.reader", "Solo gli eventi di questo lettore.", "Only this reader's events."),
     ("watch.json", "Un oggetto JSON per riga.", "One JSON object per line."),
     ("help", "Mostra questo aiuto.", "Print this help."),
@@ -115,6 +173,36 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          non consuma mai un tentativo), finché non viene interrotto.",
         "Follow readers and cards: one line per event, and the status of each card inserted (read once, never \
          spends a try), until interrupted.",
+    ),
+    (
+        "sign",
+        "Firma un documento con la tessera (CAdES: .p7m, o .p7s con --detached).",
+        "Sign a document with the card (CAdES: .p7m, or .p7s with --detached).",
+    ),
+    (
+        "verify",
+        "Controlla un documento firmato (.p7m/.p7s): chi ha firmato, quando, se è affidabile.",
+        "Check a signed document (.p7m/.p7s): who signed, when, whether to trust it.",
+    ),
+    (
+        "ca",
+        "Le autorità di certificazione considerate affidabili per controllare le firme.",
+        "The certification authorities trusted for checking signatures.",
+    ),
+    (
+        "ca import",
+        "Considera affidabile un certificato di CA (DER o PEM; un PEM può contenerne più d'uno).",
+        "Trust a CA certificate (DER or PEM; a PEM may hold several) for checking signatures.",
+    ),
+    (
+        "ca list",
+        "Elenca i certificati di CA affidabili (di sistema e tuoi).",
+        "List the trusted CA certificates (system-wide and yours).",
+    ),
+    (
+        "ca remove",
+        "Smetti di considerare affidabile una CA che hai importato, indicata dalla sua impronta SHA-256.",
+        "Stop trusting a CA you imported, named by its SHA-256 fingerprint.",
     ),
     (
         "export-cert",
@@ -212,8 +300,9 @@ fn localize(cmd: Command, lang: Lang, name: &str) -> Command {
     cmd = cmd.help_template(t);
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
     for s in subs {
-        let sub_name = s.clone();
-        cmd = cmd.mut_subcommand(s, |sc| localize(sc, lang, &sub_name));
+        // Nested commands are named by their path: "ca import".
+        let path = if name.is_empty() { s.clone() } else { format!("{name} {s}") };
+        cmd = cmd.mut_subcommand(s, |sc| localize(sc, lang, &path));
     }
     cmd
 }
@@ -253,15 +342,17 @@ fn template(cmd: &Command, lang: Lang, name: &str) -> String {
 fn missing_texts(cmd: &Command, path: &str, out: &mut Vec<String>) {
     for a in cmd.get_arguments() {
         let id = a.get_id().as_str();
-        if !ARGS.iter().any(|(n, ..)| *n == id) {
-            out.push(format!("argument {path} {id}"));
+        let scoped = format!("{path}.{id}");
+        if !ARGS.iter().any(|(n, ..)| *n == id || *n == scoped) {
+            out.push(format!("argument {scoped}"));
         }
     }
     for s in cmd.get_subcommands() {
-        if !COMMANDS.iter().any(|(n, ..)| *n == s.get_name()) {
-            out.push(format!("subcommand {}", s.get_name()));
+        let sub = if path.is_empty() { s.get_name().to_owned() } else { format!("{path} {}", s.get_name()) };
+        if !COMMANDS.iter().any(|(n, ..)| *n == sub) {
+            out.push(format!("subcommand {sub}"));
         }
-        missing_texts(s, &format!("{path} {}", s.get_name()), out);
+        missing_texts(s, &sub, out);
     }
 }
 
@@ -291,8 +382,16 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
         }
     }
     text.push_str(&format!(".SH {}\n", lang.t("COMANDI", "COMMANDS")));
+    // Each command, and the commands under it ("ca import"), with its own options.
+    let mut all: Vec<(String, &Command)> = Vec::new();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        text.push_str(&format!(".SS \"cns\\-manager {}\"\n", roff_escape(sub.get_name())));
+        all.push((sub.get_name().to_owned(), sub));
+        for nested in sub.get_subcommands().filter(|s| !s.is_hide_set()) {
+            all.push((format!("{} {}", sub.get_name(), nested.get_name()), nested));
+        }
+    }
+    for (path, sub) in all {
+        text.push_str(&format!(".SS \"cns\\-manager {}\"\n", roff_escape(&path)));
         if let Some(about) = sub.get_about() {
             text.push_str(&format!("{}\n", roff_escape(&about.to_string())));
         }
@@ -306,7 +405,8 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
                     format!("\\fB\\-\\-{l}\\fR \\fI{}\\fR", v.first().map(|s| s.as_str()).unwrap_or(""))
                 }
                 (Some(l), None) => format!("\\fB\\-\\-{l}\\fR"),
-                (None, _) => format!("\\fI{}\\fR", a.get_id().as_str().to_uppercase()),
+                (None, Some(v)) => format!("\\fI{}\\fR", v.first().map(|s| s.as_str()).unwrap_or("")),
+                (None, None) => format!("\\fI{}\\fR", a.get_id().as_str().to_uppercase()),
             };
             text.push_str(&format!(".TP\n{head}\n"));
             if let Some(h) = a.get_help() {

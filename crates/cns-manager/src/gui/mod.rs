@@ -6,8 +6,8 @@
 //! while nothing happens.
 
 mod app;
-mod documents;
 mod diagnostics;
+mod documents;
 pub mod export;
 pub(crate) mod monitor;
 mod state;
