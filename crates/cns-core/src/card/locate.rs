@@ -66,6 +66,12 @@ pub(crate) struct Cns<'s> {
 }
 
 impl<'s> Cns<'s> {
+    /// The CNS files of a card found in an earlier session, without selecting anything: on an
+    /// applet card selecting the application again would drop a verified PIN.
+    pub fn resume(session: &'s mut dyn CardSession, profile: &'static CardProfile, location: Location) -> Cns<'s> {
+        Cns { session, profile, location, path_select: profile.path_select }
+    }
+
     /// Finds the CNS files and reads the card serial, which confirms the card is a TS-CNS.
     /// `known` (from an earlier read of the same card) skips the search.
     pub fn open(

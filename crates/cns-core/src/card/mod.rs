@@ -12,7 +12,7 @@ mod status;
 
 pub use locate::Location;
 pub use read::fci_size;
-pub use sign::{SignedWithPin, sign_with_pin};
+pub use sign::{SignedWithPin, sign_verified, sign_with_pin};
 pub use status::{CardStatus, read_status};
 
 use locate::Cns;
@@ -181,6 +181,31 @@ pub fn pin_operation(
     op: Operation,
     decide: impl FnOnce(&PinContext) -> Option<Command>,
 ) -> Result<Option<StatusWord>, PinOpError> {
+    let r = pin_operation_in_session(transport, op, decide);
+    if matches!(r, Ok(Some(_))) {
+        reset_after_pin(transport);
+    }
+    r.map(|o| o.map(|(sw, _)| sw))
+}
+
+/// A login for middleware that holds one (PKCS#11's C_Login): the PIN is verified exactly as
+/// [`pin_operation`] does it, but the card is **not** reset afterwards, so the card itself keeps
+/// the verified state for [`sign_verified`] until the caller resets it (logout, card removal,
+/// or another program's reset). No PIN is kept anywhere but on the card.
+///
+/// Returns the card's answer and where the CNS files are, or `None` when `decide` sent nothing.
+pub fn verify_pin_keep_session(
+    transport: &mut dyn CardTransport,
+    decide: impl FnOnce(&PinContext) -> Option<Command>,
+) -> Result<Option<(StatusWord, Location)>, PinOpError> {
+    pin_operation_in_session(transport, Operation::VerifyPin, decide)
+}
+
+fn pin_operation_in_session(
+    transport: &mut dyn CardTransport,
+    op: Operation,
+    decide: impl FnOnce(&PinContext) -> Option<Command>,
+) -> Result<Option<(StatusWord, Location)>, PinOpError> {
     let not_sent = |error: CardError| PinOpError { error, command_sent: false };
     let profile = crate::profile::recognize(transport.atr()).profile;
     let answer = {
@@ -206,9 +231,8 @@ pub fn pin_operation(
         cns.select_pin_root().map_err(not_sent)?;
         let sw = cns.send(&cmd);
         drop(cmd);
-        sw.map_err(|error| PinOpError { error, command_sent: true })?
+        (sw.map_err(|error| PinOpError { error, command_sent: true })?, location)
     };
-    reset_after_pin(transport);
     Ok(Some(answer))
 }
 

@@ -1,13 +1,13 @@
 //! Signing with the card's CNS0 key: the PIN verification and the signature in one session
 //! (one PC/SC transaction), then a reset, so the verified state never outlives the operation.
 
-use super::locate::Cns;
+use super::locate::{Cns, Location};
 use super::{CardError, PinContext, PinOpError, query_counter, reset_after_pin};
 use crate::Command;
 use crate::apdu::StatusWord;
 use crate::commands;
 use crate::pin::{PinKind, PinState};
-use crate::transport::CardTransport;
+use crate::transport::{CardTransport, TransportError};
 
 /// The answer of [`sign_with_pin`].
 #[derive(Debug)]
@@ -59,6 +59,28 @@ pub fn sign_with_pin(
     };
     reset_after_pin(transport);
     Ok(Some(answer))
+}
+
+/// Signs `digest_info` with the PIN verified in an earlier session that the card still holds
+/// (after [`super::verify_pin_keep_session`]): no PIN here. On a classic card the MF is
+/// selected again (that keeps the verified state); under an applet nothing is selected, since
+/// selecting the application again would drop it. A card reset since then is
+/// [`TransportError::CardReset`]: the login is gone.
+pub fn sign_verified(
+    transport: &mut dyn CardTransport,
+    location: Location,
+    digest_info: &[u8],
+) -> Result<Vec<u8>, CardError> {
+    let pso = commands::pso_compute_digital_signature(digest_info)
+        .map_err(|_| CardError::Status { op: "PSO COMPUTE DIGITAL SIGNATURE", sw: StatusWord::WrongLength })?;
+    let profile = crate::profile::recognize(transport.atr()).profile;
+    let mut session = transport.session()?;
+    if session.was_reset() {
+        return Err(CardError::Transport(TransportError::CardReset));
+    }
+    let mut cns = Cns::resume(session.as_mut(), profile, location);
+    cns.select_pin_root()?;
+    compute(&mut cns, &pso)
 }
 
 /// MSE RESTORE, MSE SET, PSO COMPUTE DIGITAL SIGNATURE (cns-facts §6); 61xx is handled by the
