@@ -426,6 +426,15 @@ pub extern "C" fn C_WaitForSlotEvent(flags: CK_FLAGS, slot: *mut CK_SLOT_ID, _re
     })
 }
 
+/// No random numbers from this token (the spec's answer for a token without an RNG).
+pub extern "C" fn C_SeedRandom(_h: CK_SESSION_HANDLE, _seed: *mut CK_BYTE, _len: CK_ULONG) -> CK_RV {
+    with(|_| CKR_RANDOM_NO_RNG)
+}
+
+pub extern "C" fn C_GenerateRandom(_h: CK_SESSION_HANDLE, _out: *mut CK_BYTE, _len: CK_ULONG) -> CK_RV {
+    with(|_| CKR_RANDOM_NO_RNG)
+}
+
 macro_rules! not_supported {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
         $(
@@ -479,8 +488,6 @@ not_supported! {
     C_WrapKey(_a1: CK_SESSION_HANDLE, _a2: *mut CK_MECHANISM, _a3: CK_OBJECT_HANDLE, _a4: CK_OBJECT_HANDLE, _a5: *mut CK_BYTE, _a6: *mut CK_ULONG);
     C_UnwrapKey(_a1: CK_SESSION_HANDLE, _a2: *mut CK_MECHANISM, _a3: CK_OBJECT_HANDLE, _a4: *mut CK_BYTE, _a5: CK_ULONG, _a6: *mut CK_ATTRIBUTE, _a7: CK_ULONG, _a8: *mut CK_OBJECT_HANDLE);
     C_DeriveKey(_a1: CK_SESSION_HANDLE, _a2: *mut CK_MECHANISM, _a3: CK_OBJECT_HANDLE, _a4: *mut CK_ATTRIBUTE, _a5: CK_ULONG, _a6: *mut CK_OBJECT_HANDLE);
-    C_SeedRandom(_a1: CK_SESSION_HANDLE, _a2: *mut CK_BYTE, _a3: CK_ULONG);
-    C_GenerateRandom(_a1: CK_SESSION_HANDLE, _a2: *mut CK_BYTE, _a3: CK_ULONG);
 }
 
 static FUNCTIONS: CK_FUNCTION_LIST = CK_FUNCTION_LIST {
