@@ -11,6 +11,9 @@ PKGS=(
   # tests: OpenSC as an independent client of the simulated card; OpenSSL as an independent
   # CMS implementation for the signature tests (and to regenerate the certificate fixtures)
   opensc openssl
+  # tests of the PKCS#11 module: NSS's modutil/certutil (what Firefox and Chromium use), and
+  # OpenSSL's PKCS#11 engine for a TLS client authentication through the module
+  libnss3-tools libengine-pkcs11-openssl
   # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
