@@ -452,11 +452,15 @@ impl Module {
         Ok(())
     }
 
-    /// The token's objects: certificate, public key, private key (the latter a handle to the
-    /// key on the card; it is not "private" in the PKCS#11 sense, so applications find it
-    /// before login, as with OpenSC's module).
+    /// The token's objects: certificate and public key always; the private key (a handle to
+    /// the key on the card) is a private object, seen only once logged in, so applications
+    /// that find keys lazily (OpenSSL's PKCS#11 engine) know they must log in first.
     fn objects(token: &Token) -> Vec<CK_OBJECT_HANDLE> {
-        if token.cert.is_some() { vec![H_CERT, H_PUBKEY, H_PRIVKEY] } else { Vec::new() }
+        match (&token.cert, token.logged_in) {
+            (None, _) => Vec::new(),
+            (Some(_), None) => vec![H_CERT, H_PUBKEY],
+            (Some(_), Some(_)) => vec![H_CERT, H_PUBKEY, H_PRIVKEY],
+        }
     }
 
     pub fn find_init(&mut self, h: CK_SESSION_HANDLE, template: &[(CK_ATTRIBUTE_TYPE, Vec<u8>)]) -> Rv<()> {
@@ -640,7 +644,7 @@ fn attribute(t: &Token, o: CK_OBJECT_HANDLE, ty: CK_ATTRIBUTE_TYPE) -> Rv<Vec<u8
     let cert = t.cert.as_ref().ok_or(CKR_OBJECT_HANDLE_INVALID)?;
     let common = match ty {
         CKA_TOKEN => Some(boolean(true)),
-        CKA_PRIVATE => Some(boolean(false)),
+        CKA_PRIVATE => Some(boolean(o == H_PRIVKEY)),
         CKA_MODIFIABLE => Some(boolean(false)),
         CKA_LABEL => Some(KEY_LABEL.to_vec()),
         CKA_ID => Some(KEY_ID.to_vec()),
