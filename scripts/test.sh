@@ -23,6 +23,8 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # The end-to-end tests run these binaries from the target dir next to the test executables.
 cargo build --workspace --bins --locked
+# ... and tests/e2e_pkcs11.rs loads the PKCS#11 module (a cdylib, not built by --bins).
+cargo build -p cns-pkcs11 --lib --locked
 # The .deb (release build) and its validators: desktop-file-validate, appstreamcli, lintian.
 ./scripts/package.sh
 
