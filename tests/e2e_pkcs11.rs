@@ -240,7 +240,8 @@ fn nss_modutil_and_certutil_see_the_card_applet2025() {
     let r = nss("modutil", &["-create", "-force", "-dbdir", &dbarg]);
     assert_eq!(r.code, 0, "{r}");
     let m = module(rig);
-    let r = nss("modutil", &["-add", "cns-manager", "-libfile", m.to_str().unwrap(), "-force", "-dbdir", &dbarg]);
+    let r =
+        nss("modutil", &["-add", "cns-manager", "-libfile", m.to_str().unwrap(), "-force", "-dbdir", &dbarg]);
     assert_eq!(r.code, 0, "{r}");
     let r = nss("modutil", &["-list", "-dbdir", &dbarg]);
     assert!(r.stdout.contains("cns-manager") && r.stdout.contains("BIANCHI GIULIA"), "{r}");
@@ -277,7 +278,16 @@ fn tls_client_auth_in_mode(mode: QuirkMode) {
     let srv_out = dir.join("server.out");
     let srv_file = std::fs::File::create(&srv_out).unwrap();
     let mut server = Command::new("openssl")
-        .args(["s_server", "-accept", &format!("127.0.0.1:{port}"), "-tls1_2", "-naccept", "1", "-Verify", "1"])
+        .args([
+            "s_server",
+            "-accept",
+            &format!("127.0.0.1:{port}"),
+            "-tls1_2",
+            "-naccept",
+            "1",
+            "-Verify",
+            "1",
+        ])
         .arg("-cert")
         .arg(&srv_cert)
         .arg("-key")
@@ -331,7 +341,10 @@ fn tls_client_auth_in_mode(mode: QuirkMode) {
     assert_eq!(r.code, 0, "{mode}: client: {r}\nserver: {out}");
     assert!(r.stdout.contains("Verification: OK") && r.stdout.contains("Cipher is ECDHE-RSA"), "{mode}: {r}");
     // The server verified the card's certificate against the card's CA and names its holder.
-    assert!(out.contains("depth=0") && out.contains("CN = BNCGLI90E52D612W/6090104237815004"), "{mode}: {out}");
+    assert!(
+        out.contains("depth=0") && out.contains("CN = BNCGLI90E52D612W/6090104237815004"),
+        "{mode}: {out}"
+    );
     assert!(out.contains("verify return:1") && !out.contains("verify error"), "{mode}: {out}");
     assert_eq!(pin_verifies(&card), 1, "{mode}");
     assert_eq!(count(&card, "APDU 00 2A 9E 9A"), 1, "{mode}");

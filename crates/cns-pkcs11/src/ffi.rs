@@ -85,12 +85,12 @@ fn put_list<T: Copy>(buf: *mut T, count: *mut CK_ULONG, items: &[T]) -> CK_RV {
 }
 
 #[unsafe(no_mangle)]
-pub extern "C" fn C_GetFunctionList(pp: *mut *mut CK_FUNCTION_LIST) -> CK_RV {
+pub unsafe extern "C" fn C_GetFunctionList(pp: *mut *mut CK_FUNCTION_LIST) -> CK_RV {
     // The list is immutable; PKCS#11 hands it out as `*mut` by convention only.
     guard(|| put(pp, std::ptr::addr_of!(FUNCTIONS).cast_mut()))
 }
 
-pub extern "C" fn C_Initialize(args: *mut std::ffi::c_void) -> CK_RV {
+pub unsafe extern "C" fn C_Initialize(args: *mut std::ffi::c_void) -> CK_RV {
     guard(|| {
         if !args.is_null() {
             // SAFETY: non-null `pInitArgs` points to a CK_C_INITIALIZE_ARGS (PKCS#11 §5.4).
@@ -118,7 +118,7 @@ pub extern "C" fn C_Initialize(args: *mut std::ffi::c_void) -> CK_RV {
     })
 }
 
-pub extern "C" fn C_Finalize(reserved: *mut std::ffi::c_void) -> CK_RV {
+pub unsafe extern "C" fn C_Finalize(reserved: *mut std::ffi::c_void) -> CK_RV {
     guard(|| {
         if !reserved.is_null() {
             return CKR_ARGUMENTS_BAD;
@@ -131,7 +131,7 @@ pub extern "C" fn C_Finalize(reserved: *mut std::ffi::c_void) -> CK_RV {
     })
 }
 
-pub extern "C" fn C_GetInfo(info: *mut CK_INFO) -> CK_RV {
+pub unsafe extern "C" fn C_GetInfo(info: *mut CK_INFO) -> CK_RV {
     with(|_| {
         let mut i = CK_INFO {
             cryptokiVersion: CK_VERSION { major: 2, minor: 40 },
@@ -146,7 +146,11 @@ pub extern "C" fn C_GetInfo(info: *mut CK_INFO) -> CK_RV {
     })
 }
 
-pub extern "C" fn C_GetSlotList(present: CK_BBOOL, list: *mut CK_SLOT_ID, count: *mut CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_GetSlotList(
+    present: CK_BBOOL,
+    list: *mut CK_SLOT_ID,
+    count: *mut CK_ULONG,
+) -> CK_RV {
     with(|m| {
         // Refresh on the size query; the second call then lists the same slots.
         let ids = m.slot_list(present != CK_FALSE, list.is_null());
@@ -154,35 +158,43 @@ pub extern "C" fn C_GetSlotList(present: CK_BBOOL, list: *mut CK_SLOT_ID, count:
     })
 }
 
-pub extern "C" fn C_GetSlotInfo(slot: CK_SLOT_ID, info: *mut CK_SLOT_INFO) -> CK_RV {
+pub unsafe extern "C" fn C_GetSlotInfo(slot: CK_SLOT_ID, info: *mut CK_SLOT_INFO) -> CK_RV {
     with(|m| match m.slot_info(slot) {
         Ok(i) => put(info, i),
         Err(e) => e,
     })
 }
 
-pub extern "C" fn C_GetTokenInfo(slot: CK_SLOT_ID, info: *mut CK_TOKEN_INFO) -> CK_RV {
+pub unsafe extern "C" fn C_GetTokenInfo(slot: CK_SLOT_ID, info: *mut CK_TOKEN_INFO) -> CK_RV {
     with(|m| match m.token_info(slot) {
         Ok(i) => put(info, i),
         Err(e) => e,
     })
 }
 
-pub extern "C" fn C_GetMechanismList(slot: CK_SLOT_ID, list: *mut CK_MECHANISM_TYPE, count: *mut CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_GetMechanismList(
+    slot: CK_SLOT_ID,
+    list: *mut CK_MECHANISM_TYPE,
+    count: *mut CK_ULONG,
+) -> CK_RV {
     with(|m| match m.mechanisms(slot) {
         Ok(v) => put_list(list, count, &v),
         Err(e) => e,
     })
 }
 
-pub extern "C" fn C_GetMechanismInfo(slot: CK_SLOT_ID, mech: CK_MECHANISM_TYPE, info: *mut CK_MECHANISM_INFO) -> CK_RV {
+pub unsafe extern "C" fn C_GetMechanismInfo(
+    slot: CK_SLOT_ID,
+    mech: CK_MECHANISM_TYPE,
+    info: *mut CK_MECHANISM_INFO,
+) -> CK_RV {
     with(|m| match m.mechanism_info(slot, mech) {
         Ok(i) => put(info, i),
         Err(e) => e,
     })
 }
 
-pub extern "C" fn C_OpenSession(
+pub unsafe extern "C" fn C_OpenSession(
     slot: CK_SLOT_ID,
     flags: CK_FLAGS,
     _app: *mut std::ffi::c_void,
@@ -200,22 +212,27 @@ pub extern "C" fn C_OpenSession(
     })
 }
 
-pub extern "C" fn C_CloseSession(h: CK_SESSION_HANDLE) -> CK_RV {
+pub unsafe extern "C" fn C_CloseSession(h: CK_SESSION_HANDLE) -> CK_RV {
     with(|m| rv(m.close_session(h)))
 }
 
-pub extern "C" fn C_CloseAllSessions(slot: CK_SLOT_ID) -> CK_RV {
+pub unsafe extern "C" fn C_CloseAllSessions(slot: CK_SLOT_ID) -> CK_RV {
     with(|m| rv(m.close_all_sessions(slot)))
 }
 
-pub extern "C" fn C_GetSessionInfo(h: CK_SESSION_HANDLE, info: *mut CK_SESSION_INFO) -> CK_RV {
+pub unsafe extern "C" fn C_GetSessionInfo(h: CK_SESSION_HANDLE, info: *mut CK_SESSION_INFO) -> CK_RV {
     with(|m| match m.session_info(h) {
         Ok(i) => put(info, i),
         Err(e) => e,
     })
 }
 
-pub extern "C" fn C_Login(h: CK_SESSION_HANDLE, user: CK_USER_TYPE, pin: *mut CK_UTF8CHAR, len: CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_Login(
+    h: CK_SESSION_HANDLE,
+    user: CK_USER_TYPE,
+    pin: *mut CK_UTF8CHAR,
+    len: CK_ULONG,
+) -> CK_RV {
     with(|m| {
         // No protected authentication path: the PIN must come with the call.
         if pin.is_null() {
@@ -231,18 +248,22 @@ pub extern "C" fn C_Login(h: CK_SESSION_HANDLE, user: CK_USER_TYPE, pin: *mut CK
     })
 }
 
-pub extern "C" fn C_Logout(h: CK_SESSION_HANDLE) -> CK_RV {
+pub unsafe extern "C" fn C_Logout(h: CK_SESSION_HANDLE) -> CK_RV {
     with(|m| rv(m.logout(h)))
 }
 
-pub extern "C" fn C_GetObjectSize(h: CK_SESSION_HANDLE, o: CK_OBJECT_HANDLE, size: *mut CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_GetObjectSize(
+    h: CK_SESSION_HANDLE,
+    o: CK_OBJECT_HANDLE,
+    size: *mut CK_ULONG,
+) -> CK_RV {
     with(|m| match m.object_size(h, o) {
         Ok(s) => put(size, s),
         Err(e) => e,
     })
 }
 
-pub extern "C" fn C_GetAttributeValue(
+pub unsafe extern "C" fn C_GetAttributeValue(
     h: CK_SESSION_HANDLE,
     o: CK_OBJECT_HANDLE,
     template: *mut CK_ATTRIBUTE,
@@ -287,7 +308,11 @@ pub extern "C" fn C_GetAttributeValue(
     })
 }
 
-pub extern "C" fn C_FindObjectsInit(h: CK_SESSION_HANDLE, template: *mut CK_ATTRIBUTE, count: CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_FindObjectsInit(
+    h: CK_SESSION_HANDLE,
+    template: *mut CK_ATTRIBUTE,
+    count: CK_ULONG,
+) -> CK_RV {
     with(|m| {
         if template.is_null() && count > 0 {
             return CKR_ARGUMENTS_BAD;
@@ -309,7 +334,7 @@ pub extern "C" fn C_FindObjectsInit(h: CK_SESSION_HANDLE, template: *mut CK_ATTR
     })
 }
 
-pub extern "C" fn C_FindObjects(
+pub unsafe extern "C" fn C_FindObjects(
     h: CK_SESSION_HANDLE,
     out: *mut CK_OBJECT_HANDLE,
     max: CK_ULONG,
@@ -333,11 +358,15 @@ pub extern "C" fn C_FindObjects(
     })
 }
 
-pub extern "C" fn C_FindObjectsFinal(h: CK_SESSION_HANDLE) -> CK_RV {
+pub unsafe extern "C" fn C_FindObjectsFinal(h: CK_SESSION_HANDLE) -> CK_RV {
     with(|m| rv(m.find_final(h)))
 }
 
-pub extern "C" fn C_SignInit(h: CK_SESSION_HANDLE, mech: *mut CK_MECHANISM, key: CK_OBJECT_HANDLE) -> CK_RV {
+pub unsafe extern "C" fn C_SignInit(
+    h: CK_SESSION_HANDLE,
+    mech: *mut CK_MECHANISM,
+    key: CK_OBJECT_HANDLE,
+) -> CK_RV {
     with(|m| {
         // SAFETY: null or a valid CK_MECHANISM from the caller.
         let Some(mech) = (unsafe { mech.as_ref() }) else { return CKR_ARGUMENTS_BAD };
@@ -350,7 +379,13 @@ pub extern "C" fn C_SignInit(h: CK_SESSION_HANDLE, mech: *mut CK_MECHANISM, key:
 
 /// The C_Sign / C_SignFinal buffer convention; the card signs only when the buffer is big
 /// enough, so a size query never costs a signature.
-fn sign_into(m: &mut Module, h: CK_SESSION_HANDLE, data: &[u8], sig: *mut CK_BYTE, len: *mut CK_ULONG) -> CK_RV {
+fn sign_into(
+    m: &mut Module,
+    h: CK_SESSION_HANDLE,
+    data: &[u8],
+    sig: *mut CK_BYTE,
+    len: *mut CK_ULONG,
+) -> CK_RV {
     // SAFETY: `len` is the caller's in/out length (null checked by `as_mut`).
     let Some(len) = (unsafe { len.as_mut() }) else { return CKR_ARGUMENTS_BAD };
     let need = match m.signature_len(h) {
@@ -378,7 +413,7 @@ fn sign_into(m: &mut Module, h: CK_SESSION_HANDLE, data: &[u8], sig: *mut CK_BYT
     }
 }
 
-pub extern "C" fn C_Sign(
+pub unsafe extern "C" fn C_Sign(
     h: CK_SESSION_HANDLE,
     data: *mut CK_BYTE,
     data_len: CK_ULONG,
@@ -391,20 +426,28 @@ pub extern "C" fn C_Sign(
     })
 }
 
-pub extern "C" fn C_SignUpdate(h: CK_SESSION_HANDLE, part: *mut CK_BYTE, len: CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_SignUpdate(h: CK_SESSION_HANDLE, part: *mut CK_BYTE, len: CK_ULONG) -> CK_RV {
     with(|m| {
         let Some(p) = input(part, len) else { return CKR_ARGUMENTS_BAD };
         rv(m.sign_update(h, p))
     })
 }
 
-pub extern "C" fn C_SignFinal(h: CK_SESSION_HANDLE, sig: *mut CK_BYTE, sig_len: *mut CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_SignFinal(
+    h: CK_SESSION_HANDLE,
+    sig: *mut CK_BYTE,
+    sig_len: *mut CK_ULONG,
+) -> CK_RV {
     with(|m| sign_into(m, h, &[], sig, sig_len))
 }
 
 /// Hot-plug: with CKF_DONT_BLOCK answers at once; otherwise polls pcscd (never the cards)
 /// every 200 ms without holding the lock, until a card comes or goes or C_Finalize.
-pub extern "C" fn C_WaitForSlotEvent(flags: CK_FLAGS, slot: *mut CK_SLOT_ID, _reserved: *mut std::ffi::c_void) -> CK_RV {
+pub unsafe extern "C" fn C_WaitForSlotEvent(
+    flags: CK_FLAGS,
+    slot: *mut CK_SLOT_ID,
+    _reserved: *mut std::ffi::c_void,
+) -> CK_RV {
     guard(|| {
         if slot.is_null() {
             return CKR_ARGUMENTS_BAD;
@@ -427,18 +470,22 @@ pub extern "C" fn C_WaitForSlotEvent(flags: CK_FLAGS, slot: *mut CK_SLOT_ID, _re
 }
 
 /// No random numbers from this token (the spec's answer for a token without an RNG).
-pub extern "C" fn C_SeedRandom(_h: CK_SESSION_HANDLE, _seed: *mut CK_BYTE, _len: CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_SeedRandom(_h: CK_SESSION_HANDLE, _seed: *mut CK_BYTE, _len: CK_ULONG) -> CK_RV {
     with(|_| CKR_RANDOM_NO_RNG)
 }
 
-pub extern "C" fn C_GenerateRandom(_h: CK_SESSION_HANDLE, _out: *mut CK_BYTE, _len: CK_ULONG) -> CK_RV {
+pub unsafe extern "C" fn C_GenerateRandom(
+    _h: CK_SESSION_HANDLE,
+    _out: *mut CK_BYTE,
+    _len: CK_ULONG,
+) -> CK_RV {
     with(|_| CKR_RANDOM_NO_RNG)
 }
 
 macro_rules! not_supported {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
         $(
-            pub extern "C" fn $name($($arg: $ty),*) -> CK_RV {
+            pub unsafe extern "C" fn $name($($arg: $ty),*) -> CK_RV {
                 $(let _ = $arg;)*
                 guard(|| if lock().is_some() { CKR_FUNCTION_NOT_SUPPORTED } else { CKR_CRYPTOKI_NOT_INITIALIZED })
             }
@@ -493,7 +540,7 @@ not_supported! {
 static FUNCTIONS: CK_FUNCTION_LIST = CK_FUNCTION_LIST {
     version: CK_VERSION { major: 2, minor: 40 },
     C_GetFunctionList: Some(C_GetFunctionList),
-    
+
     C_Initialize: Some(C_Initialize),
     C_Finalize: Some(C_Finalize),
     C_GetInfo: Some(C_GetInfo),

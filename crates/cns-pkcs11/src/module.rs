@@ -311,7 +311,8 @@ impl Module {
         self.slot(id)?.token.as_ref().ok_or(CKR_TOKEN_NOT_PRESENT)?;
         let h = self.next_session;
         self.next_session += 1;
-        self.sessions.insert(h, Session { slot: id, rw: flags & CKF_RW_SESSION != 0, find: None, sign: None });
+        self.sessions
+            .insert(h, Session { slot: id, rw: flags & CKF_RW_SESSION != 0, find: None, sign: None });
         Ok(h)
     }
 
@@ -414,13 +415,8 @@ impl Module {
                 if let Some(f) = &flow_slot {
                     token.pin = f.pin_state();
                 }
-                Err(if refused && token.pin.is_blocked() {
-                    CKR_PIN_LOCKED
-                } else if refused {
-                    CKR_PIN_LOCKED
-                } else {
-                    CKR_PIN_INCORRECT
-                })
+                // Refused: the PIN (or the PUK) is known to be blocked.
+                Err(if refused { CKR_PIN_LOCKED } else { CKR_PIN_INCORRECT })
             }
             Ok(Some((sw, location))) => {
                 let Some(mut flow) = flow_slot else { return Err(CKR_GENERAL_ERROR) };
@@ -508,7 +504,12 @@ impl Module {
         Ok(CK_UNAVAILABLE_INFORMATION)
     }
 
-    pub fn sign_init(&mut self, h: CK_SESSION_HANDLE, mech: CK_MECHANISM_TYPE, key: CK_OBJECT_HANDLE) -> Rv<()> {
+    pub fn sign_init(
+        &mut self,
+        h: CK_SESSION_HANDLE,
+        mech: CK_MECHANISM_TYPE,
+        key: CK_OBJECT_HANDLE,
+    ) -> Rv<()> {
         let (s, t) = self.session(h)?;
         if s.sign.is_some() {
             return Err(CKR_OPERATION_ACTIVE);
@@ -685,13 +686,20 @@ fn attribute(t: &Token, o: CK_OBJECT_HANDLE, ty: CK_ATTRIBUTE_TYPE) -> Rv<Vec<u8
     Ok(v)
 }
 
-const SHA1_PREFIX: &[u8] = &[0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14];
-const SHA256_PREFIX: &[u8] =
-    &[0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20];
-const SHA384_PREFIX: &[u8] =
-    &[0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00, 0x04, 0x30];
-const SHA512_PREFIX: &[u8] =
-    &[0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40];
+const SHA1_PREFIX: &[u8] =
+    &[0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14];
+const SHA256_PREFIX: &[u8] = &[
+    0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00,
+    0x04, 0x20,
+];
+const SHA384_PREFIX: &[u8] = &[
+    0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02, 0x05, 0x00,
+    0x04, 0x30,
+];
+const SHA512_PREFIX: &[u8] = &[
+    0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00,
+    0x04, 0x40,
+];
 
 /// What the card signs (it applies the PKCS#1 v1.5 padding itself): the input as given for
 /// CKM_RSA_PKCS, else the DER DigestInfo of the input's hash.

@@ -68,7 +68,11 @@ pub(crate) struct Cns<'s> {
 impl<'s> Cns<'s> {
     /// The CNS files of a card found in an earlier session, without selecting anything: on an
     /// applet card selecting the application again would drop a verified PIN.
-    pub fn resume(session: &'s mut dyn CardSession, profile: &'static CardProfile, location: Location) -> Cns<'s> {
+    pub fn resume(
+        session: &'s mut dyn CardSession,
+        profile: &'static CardProfile,
+        location: Location,
+    ) -> Cns<'s> {
         Cns { session, profile, location, path_select: profile.path_select }
     }
 

@@ -71,8 +71,10 @@ pub fn sign_verified(
     location: Location,
     digest_info: &[u8],
 ) -> Result<Vec<u8>, CardError> {
-    let pso = commands::pso_compute_digital_signature(digest_info)
-        .map_err(|_| CardError::Status { op: "PSO COMPUTE DIGITAL SIGNATURE", sw: StatusWord::WrongLength })?;
+    let pso = commands::pso_compute_digital_signature(digest_info).map_err(|_| CardError::Status {
+        op: "PSO COMPUTE DIGITAL SIGNATURE",
+        sw: StatusWord::WrongLength,
+    })?;
     let profile = crate::profile::recognize(transport.atr()).profile;
     let mut session = transport.session()?;
     if session.was_reset() {
