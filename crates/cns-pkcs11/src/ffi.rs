@@ -609,3 +609,49 @@ static FUNCTIONS: CK_FUNCTION_LIST = CK_FUNCTION_LIST {
     C_CancelFunction: Some(C_CancelFunction),
     C_WaitForSlotEvent: Some(C_WaitForSlotEvent),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // These never initialise the module (no pcscd needed); the card paths are covered end to
+    // end by tests/e2e_pkcs11.rs.
+
+    #[test]
+    fn function_list_is_complete_and_null_is_refused() {
+        // SAFETY: a null output pointer is what is being tested; the function checks it.
+        assert_eq!(unsafe { C_GetFunctionList(std::ptr::null_mut()) }, CKR_ARGUMENTS_BAD);
+        let mut p: *mut CK_FUNCTION_LIST = std::ptr::null_mut();
+        // SAFETY: `p` is a valid place for the pointer.
+        assert_eq!(unsafe { C_GetFunctionList(&mut p) }, CKR_OK);
+        // SAFETY: C_GetFunctionList returned a pointer to our static list.
+        let f = unsafe { &*p };
+        assert_eq!((f.version.major, f.version.minor), (2, 40));
+        for entry in [
+            f.C_Initialize.is_some(),
+            f.C_Login.is_some(),
+            f.C_Sign.is_some(),
+            f.C_WaitForSlotEvent.is_some(),
+        ] {
+            assert!(entry);
+        }
+        assert!(f.C_GenerateKeyPair.is_some() && f.C_DigestKey.is_some() && f.C_CancelFunction.is_some());
+    }
+
+    #[test]
+    fn calls_before_initialize_and_bad_arguments_are_refused() {
+        let mut info = CK_INFO::default();
+        // SAFETY: valid pointers or deliberate nulls the functions must check.
+        unsafe {
+            assert_eq!(C_GetInfo(&mut info), CKR_CRYPTOKI_NOT_INITIALIZED);
+            assert_eq!(C_Finalize(std::ptr::null_mut()), CKR_CRYPTOKI_NOT_INITIALIZED);
+            let mut pin = *b"12345";
+            assert_eq!(C_Login(1, CKU_USER, pin.as_mut_ptr(), 5), CKR_CRYPTOKI_NOT_INITIALIZED);
+            assert_eq!(C_GenerateRandom(1, std::ptr::null_mut(), 0), CKR_CRYPTOKI_NOT_INITIALIZED);
+            let mut args =
+                CK_C_INITIALIZE_ARGS { pReserved: (&mut info as *mut CK_INFO).cast(), ..Default::default() };
+            assert_eq!(C_Initialize((&mut args as *mut CK_C_INITIALIZE_ARGS).cast()), CKR_ARGUMENTS_BAD);
+            assert_eq!(C_WaitForSlotEvent(0, std::ptr::null_mut(), std::ptr::null_mut()), CKR_ARGUMENTS_BAD);
+        }
+    }
+}

@@ -105,6 +105,9 @@ struct Token {
     pin: PinState,
     /// Some(where the CNS files are) while the card holds our verified PIN.
     logged_in: Option<Location>,
+    /// The card left (seen by a card access): dropped at the next refresh, so a card put back
+    /// with the same ATR is read again.
+    gone: bool,
 }
 
 impl Token {
@@ -191,6 +194,11 @@ impl Module {
             }
         };
         for slot in &mut self.slots {
+            if slot.token.as_ref().is_some_and(|t| t.gone) {
+                slot.token = None;
+                slot.not_cns = None;
+                slot.event = true;
+            }
             let now = readers.iter().find(|r| r.name == slot.reader);
             let (present, atr) = now.map_or((false, None), |r| (r.card_present, r.atr.clone()));
             if present != slot.present || atr != slot.atr {
@@ -409,7 +417,9 @@ impl Module {
                 if e.command_sent {
                     token.pin = PinState::Unknown;
                 }
-                Err(card_rv(&e.error))
+                let rv = card_rv(&e.error);
+                token.gone |= rv == CKR_DEVICE_REMOVED;
+                Err(rv)
             }
             Ok(None) => {
                 if let Some(f) = &flow_slot {
@@ -578,7 +588,9 @@ impl Module {
             }
             Err(e) => {
                 tracing::debug!("signing failed: {}", cns_core::error_chain(&e));
-                Err(card_rv(&e))
+                let rv = card_rv(&e);
+                token.gone |= rv == CKR_DEVICE_REMOVED;
+                Err(rv)
             }
         }
     }
@@ -619,7 +631,15 @@ fn load_token(ctx: &Context, reader: &str) -> Option<Token> {
         Err(_) => status.certificate.as_ref().ok().and_then(|c| c.subject_cn.clone()).unwrap_or_default(),
     };
     let label = if label.trim().is_empty() { "TS-CNS".to_owned() } else { label };
-    Some(Token { transport, label, serial: status.id.serial.clone(), cert, pin: status.pin, logged_in: None })
+    Some(Token {
+        transport,
+        label,
+        serial: status.id.serial.clone(),
+        cert,
+        pin: status.pin,
+        logged_in: None,
+        gone: false,
+    })
 }
 
 /// Copies `s` into a blank-padded fixed field, cut at a character boundary.
