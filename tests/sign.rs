@@ -143,3 +143,31 @@ fn the_card_refuses_to_sign_without_a_verified_pin() {
         "unknown key"
     );
 }
+
+/// The login that PKCS#11 holds (`verify_pin_keep_session`, then `sign_verified`): one VERIFY,
+/// then any number of signatures with no PIN, in every mode (under an applet nothing may
+/// select the application again, which would drop the login); a reset ends it.
+#[test]
+fn a_kept_login_signs_without_the_pin_until_the_card_is_reset() {
+    use cns_core::{CardTransport as _, StatusWord};
+    let digest_info = cns_pkcs11::module::digest_info(cryptoki_sys::CKM_SHA256_RSA_PKCS, b"ciao").unwrap();
+    for &mode in QuirkMode::all() {
+        let h = handle(mode);
+        let mut t = h.transport();
+        let pin = cns_core::Pin::new("12345").unwrap();
+        let (sw, location) =
+            card::verify_pin_keep_session(&mut t, |ctx| Some(cns_core::commands::verify(ctx.pin_ref, &pin)))
+                .unwrap()
+                .unwrap();
+        assert_eq!(sw, StatusWord::Ok, "{mode}");
+        for _ in 0..2 {
+            let sig =
+                card::sign_verified(&mut t, location, &digest_info).unwrap_or_else(|e| panic!("{mode}: {e}"));
+            assert_eq!(sig.len(), 256, "{mode}");
+        }
+        assert_eq!(sent(&h), (1, 2), "{mode}: one PIN, two signatures");
+        t.reset().unwrap();
+        assert!(card::sign_verified(&mut t, location, &digest_info).is_err(), "{mode}: signed after reset");
+        assert_eq!(sent(&h).0, 1, "{mode}");
+    }
+}
