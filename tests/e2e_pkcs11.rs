@@ -20,7 +20,17 @@ use cns_tests::rig::{Card, CardOpts, Rig, Run, rig, run};
 
 const CARD_DER: &[u8] = include_bytes!("../crates/cns-sim/fixtures/bianchi-giulia.der");
 const CA_DER: &[u8] = include_bytes!("../crates/cns-sim/fixtures/ca-toscana-test.der");
-const ENGINE: &str = "/usr/lib/x86_64-linux-gnu/engines-3/pkcs11.so";
+
+/// OpenSSL 3's PKCS#11 engine from Debian's libengine-pkcs11-openssl, whatever the architecture.
+fn engine() -> PathBuf {
+    std::fs::read_dir("/usr/lib")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path().join("engines-3/pkcs11.so"))
+        .find(|p| p.is_file())
+        .expect("OpenSSL's PKCS#11 engine is missing: apt install libengine-pkcs11-openssl (scripts/setup-debian.sh)")
+}
 
 /// One card of this file in the rig at a time: the TLS client finds the key by PKCS#11 URI
 /// (object label), and every simulated card has the same holder and serial.
@@ -259,7 +269,7 @@ fn free_port() -> u16 {
 fn tls_client_auth_in_mode(mode: QuirkMode) {
     let Some(rig) = rig(&format!("tls_client_auth_through_the_module_{mode}")) else { return };
     let _one = one_card();
-    assert!(Path::new(ENGINE).is_file(), "{ENGINE} missing: apt install libengine-pkcs11-openssl");
+    let engine = engine();
     let card = rig.card(CardOpts::new(mode));
     let dir = card.dir().to_path_buf();
     let ca = to_pem(&dir, "ca", CA_DER);
@@ -311,7 +321,8 @@ fn tls_client_auth_in_mode(mode: QuirkMode) {
         format!(
             "openssl_conf = openssl_init\n[openssl_init]\nengines = engine_section\n\
              [engine_section]\npkcs11 = pkcs11_section\n[pkcs11_section]\nengine_id = pkcs11\n\
-             dynamic_path = {ENGINE}\nMODULE_PATH = {}\ninit = 0\n",
+             dynamic_path = {}\nMODULE_PATH = {}\ninit = 0\n",
+            engine.display(),
             module(rig).display()
         ),
     )
