@@ -370,3 +370,29 @@ fn tls_client_auth_through_the_module_standard() {
 fn tls_client_auth_through_the_module_applet2025() {
     tls_client_auth_in_mode(QuirkMode::Applet2025);
 }
+
+/// Hot-plug: a card inserted and removed is reported (C_WaitForSlotEvent's source), with the
+/// token present after the insertion and gone after the removal.
+#[test]
+fn slot_events_follow_insertion_and_removal() {
+    use std::io::BufRead as _;
+    let Some(rig) = rig("slot_events_follow_insertion_and_removal") else { return };
+    let _one = one_card();
+    let mut c = rig.client(rig.bin("cns-p11-events"));
+    // Other slots may still report the previous test's card leaving: more than 2 events.
+    c.arg("20").stdout(Stdio::piped()).stderr(Stdio::null()).stdin(Stdio::null());
+    let mut child = c.spawn().unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert_eq!(lines.next().unwrap().unwrap(), "ready");
+    let card = rig.card(CardOpts::new(QuirkMode::Applet2025));
+    let reader = card.reader().to_owned();
+    let mut next_for_reader = || {
+        let prefix = format!("event {reader} ");
+        lines.by_ref().map(|l| l.unwrap()).find(|l| l.starts_with(&prefix)).unwrap()
+    };
+    assert_eq!(next_for_reader(), format!("event {reader} token"));
+    drop(card);
+    assert_eq!(next_for_reader(), format!("event {reader} no-token"));
+    let _ = child.kill();
+    let _ = child.wait();
+}
