@@ -29,10 +29,18 @@ pub enum AtrError {
     BadTck(u8),
     #[error("{0} unexpected bytes after the end of the ATR")]
     TrailingBytes(usize),
+    #[error("ATR of {0} bytes: ISO 7816-3 allows at most {MAX_ATR_LEN}")]
+    TooLong(usize),
 }
+
+/// The longest ATR ISO 7816-3 allows: TS and at most 32 bytes after it.
+pub const MAX_ATR_LEN: usize = 33;
 
 /// Parses the ATR structure and checks TCK.
 pub fn parse_atr(atr: &[u8]) -> Result<AtrInfo, AtrError> {
+    if atr.len() > MAX_ATR_LEN {
+        return Err(AtrError::TooLong(atr.len()));
+    }
     let ts = *atr.first().ok_or(AtrError::Empty)?;
     if ts != 0x3B && ts != 0x3F {
         return Err(AtrError::InvalidTs(ts));
@@ -959,6 +967,11 @@ mod tests {
         let mut long = atr.clone();
         long.push(0x00);
         assert_eq!(parse_atr(&long), Err(AtrError::TrailingBytes(1)));
+        // longer than ISO 7816-3 allows, whatever follows
+        let mut huge = atr.clone();
+        huge.resize(40, 0xA5);
+        assert_eq!(parse_atr(&huge), Err(AtrError::TooLong(40)));
+        assert!(recognize(&huge).atr.is_none());
     }
 
     proptest! {

@@ -163,7 +163,10 @@ impl SimCard {
 
     /// The answer to reset of the family.
     pub fn atr(&self) -> Vec<u8> {
-        self.mode.atr().to_vec()
+        match self.quirks.hostile {
+            Some(h) => crate::hostile::atr(h, self.mode.atr()),
+            None => self.mode.atr().to_vec(),
+        }
     }
 
     pub fn power_on(&mut self) {
@@ -264,6 +267,19 @@ impl SimCard {
 
     /// Answers one command APDU: response data followed by SW1 SW2.
     pub fn process(&mut self, raw: &[u8]) -> Vec<u8> {
+        match self.quirks.hostile {
+            Some(h) => crate::hostile::process(self, h, raw),
+            None => self.process_honest(raw),
+        }
+    }
+
+    /// The selected EF (its file identifier), for the hostile answers.
+    pub(crate) fn selected_ef(&self) -> Option<u16> {
+        self.selection.ef
+    }
+
+    /// [`SimCard::process`] as a card that follows ISO 7816-4 (and its family's quirks).
+    pub(crate) fn process_honest(&mut self, raw: &[u8]) -> Vec<u8> {
         let is_get_response = raw.get(1) == Some(&0xC0);
         let pending = self.pending.take();
         let reply = match apdu::parse(raw) {

@@ -22,6 +22,7 @@ mod card;
 pub mod fixtures;
 mod fs;
 pub mod holder;
+pub mod hostile;
 mod pin;
 pub mod quirks;
 mod sign;
@@ -30,6 +31,7 @@ mod transport;
 
 pub use card::{DEFAULT_PIN, DEFAULT_PIN_TRIES, DEFAULT_PUK, DEFAULT_PUK_TRIES, InvalidSecret, SimCard};
 pub use holder::{Holder, HolderPreset};
+pub use hostile::Hostility;
 pub use quirks::{EofStyle, QuirkMode, Quirks, UnknownMode};
 pub use state::StateError;
 pub use transport::{CardGuard, LoggedCommand, SimHandle, SimTransport};

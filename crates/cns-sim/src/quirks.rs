@@ -54,6 +54,9 @@ pub struct Quirks {
     pub no_path_select: bool,
     /// GET DATA `00 CA 01 80` answers "JSign4", as the ST2022 applet does.
     pub jsign4_get_data: bool,
+    /// Answer like a broken or malicious card (see [`crate::hostile`]). Not a preset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hostile: Option<crate::hostile::Hostility>,
 }
 
 /// Named card families, each a set of [`Quirks`] and a real ATR.

@@ -5,6 +5,10 @@ use crate::transport::{CardSession, TransportError};
 
 /// Most GET RESPONSE rounds we follow for one command (256 bytes each: more than any TS-CNS file).
 const MAX_GET_RESPONSE: usize = 64;
+/// Most response bytes we accept for one command, all rounds together: what
+/// [`MAX_GET_RESPONSE`] full rounds carry. A card that sends more (in one answer or in many) is
+/// broken or hostile, and memory must not grow with it.
+pub const MAX_RESPONSE_DATA: usize = MAX_GET_RESPONSE * 256;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
@@ -14,6 +18,8 @@ pub enum ExchangeError {
     Malformed(#[from] ResponseTooShort),
     #[error("the card keeps asking for GET RESPONSE")]
     EndlessResponse,
+    #[error("the card sent {0} bytes or more for one command (at most {MAX_RESPONSE_DATA} expected)")]
+    ResponseTooLong(usize),
 }
 
 /// Sends `cmd` and returns the complete response.
@@ -33,7 +39,11 @@ pub fn exchange(session: &mut dyn CardSession, cmd: &Command) -> Result<Response
     }
     let mut data = std::mem::take(&mut resp.data);
     let mut rounds = 0;
-    while let StatusWord::MoreData(n) = resp.sw {
+    loop {
+        if data.len() > MAX_RESPONSE_DATA {
+            return Err(ExchangeError::ResponseTooLong(data.len()));
+        }
+        let StatusWord::MoreData(n) = resp.sw else { break };
         rounds += 1;
         if rounds > MAX_GET_RESPONSE {
             return Err(ExchangeError::EndlessResponse);
@@ -109,6 +119,43 @@ mod tests {
             exchange(&mut s, &Command::new(0, 0xB0, 0, 0).le(0)),
             Err(ExchangeError::EndlessResponse)
         ));
+    }
+
+    #[test]
+    fn a_second_6cxx_is_not_followed() {
+        // a card whose Le is never right: one re-send, then its answer stands
+        let mut s = script(&[&[0x6C, 0x05], &[0x6C, 0x07], &[0x6C, 0x09], &[0x6C, 0x0B]]);
+        let r = exchange(&mut s, &Command::new(0, 0xB0, 0, 0).le(0x10)).unwrap();
+        assert_eq!(r.sw, StatusWord::WrongLe(7));
+        assert_eq!(s.sent.len(), 2);
+    }
+
+    #[test]
+    fn endless_6c_then_61_stays_bounded() {
+        let mut replies: Vec<&[u8]> = vec![&[0x6C, 0x05]];
+        replies.extend(std::iter::repeat_n(&[0xAAu8, 0x61, 0x01][..], 200));
+        let mut s = script(&replies);
+        let r = exchange(&mut s, &Command::new(0, 0xB0, 0, 0).le(0x10));
+        assert!(matches!(r, Err(ExchangeError::EndlessResponse)), "{r:?}");
+        assert!(s.sent.len() <= 2 + MAX_GET_RESPONSE, "{} commands sent", s.sent.len());
+    }
+
+    #[test]
+    fn oversized_answers_are_refused() {
+        // one answer far beyond any short APDU
+        let mut big = vec![0xEE; MAX_RESPONSE_DATA + 1];
+        big.extend_from_slice(&[0x90, 0x00]);
+        let mut s = script(&[&big]);
+        let r = exchange(&mut s, &Command::new(0, 0xB0, 0, 0).le(0));
+        assert!(matches!(r, Err(ExchangeError::ResponseTooLong(_))), "{r:?}");
+        // or many answers of 4 KiB chained with 61xx: refused before all 64 rounds are fetched
+        let mut chunk = vec![0xEE; 4096];
+        chunk.extend_from_slice(&[0x61, 0x00]);
+        let replies: Vec<&[u8]> = std::iter::repeat_n(&chunk[..], 70).collect();
+        let mut s = script(&replies);
+        let r = exchange(&mut s, &Command::new(0, 0xB0, 0, 0).le(0));
+        assert!(matches!(r, Err(ExchangeError::ResponseTooLong(_))), "{r:?}");
+        assert!(s.sent.len() <= 6, "{} commands sent", s.sent.len());
     }
 
     #[test]

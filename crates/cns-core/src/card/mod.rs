@@ -39,6 +39,10 @@ pub enum CardError {
     /// The card answered, but it is not a TS-CNS.
     #[error("not a TS-CNS card")]
     NotCns(#[source] Option<Box<dyn std::error::Error + Send + Sync>>),
+    /// An answer to reset that no ISO 7816-3 card sends (longer than 33 bytes): nothing is
+    /// sent to such a card.
+    #[error("the card's answer to reset is not valid")]
+    BadAtr(#[source] crate::profile::AtrError),
     #[error("{what} on the card could not be read")]
     Parse {
         what: &'static str,
@@ -71,8 +75,18 @@ fn query_counter(cns: &mut Cns<'_>, kind: PinKind) -> Result<PinState, CardError
     })
 }
 
+/// Refuses a card whose ATR is longer than ISO 7816-3 allows: whatever it is, it is not a card
+/// that follows the standard, and its answers cannot be trusted to.
+pub(crate) fn check_atr(atr: &[u8]) -> Result<(), CardError> {
+    match crate::profile::parse_atr(atr) {
+        Err(e @ crate::profile::AtrError::TooLong(_)) => Err(CardError::BadAtr(e)),
+        _ => Ok(()),
+    }
+}
+
 /// Reads the DER certificate from the card (only the certificate, not the file's padding).
 pub fn read_certificate(transport: &mut dyn CardTransport) -> Result<Vec<u8>, CardError> {
+    check_atr(transport.atr())?;
     let profile = crate::profile::recognize(transport.atr()).profile;
     let mut session = transport.session()?;
     let (mut cns, _) = Cns::open(session.as_mut(), profile, None)?;
@@ -207,6 +221,7 @@ fn pin_operation_in_session(
     decide: impl FnOnce(&PinContext) -> Option<Command>,
 ) -> Result<Option<(StatusWord, Location)>, PinOpError> {
     let not_sent = |error: CardError| PinOpError { error, command_sent: false };
+    check_atr(transport.atr()).map_err(not_sent)?;
     let profile = crate::profile::recognize(transport.atr()).profile;
     let answer = {
         let mut session = transport.session().map_err(|e| not_sent(e.into()))?;

@@ -66,6 +66,7 @@ impl CardStatus {
 /// Reads the card: identity, personal data, certificate, and the counters where that is free.
 pub fn read_status(transport: &mut dyn CardTransport) -> Result<CardStatus, CardError> {
     let atr = transport.atr().to_vec();
+    super::check_atr(&atr)?;
     let recognition = profile::recognize(&atr);
     let mut session = transport.session()?;
     read_in_session(session.as_mut(), atr, recognition)

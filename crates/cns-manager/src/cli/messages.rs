@@ -90,7 +90,9 @@ pub fn card_error(lang: Lang, e: &CardError) -> (Exit, &'static str, String) {
                 e,
             ),
         ),
-        _ => (
+        // Refused where it should have answered, or answered nonsense: the card cannot be read.
+        // (A certificate that is simply absent is the card refusing, not a broken card.)
+        CardError::Status { op, .. } if *op == "certificate" => (
             Exit::Other,
             "card",
             with_cause(
@@ -99,7 +101,20 @@ pub fn card_error(lang: Lang, e: &CardError) -> (Exit, &'static str, String) {
                 e,
             ),
         ),
+        _ => (Exit::Other, "card_unreadable", with_cause(lang, unreadable_help(lang).to_owned(), e)),
     }
+}
+
+/// A card that answers outside the standard (or nonsense): what the user can still do.
+pub fn unreadable_help(lang: Lang) -> &'static str {
+    lang.t(
+        "Tessera non leggibile: le sue risposte non seguono lo standard. Estraila, controlla che il chip \
+         sia pulito e reinseriscila; se succede ancora, la tessera potrebbe essere danneggiata: \
+         rivolgiti alla tua ASL o allo sportello della regione.",
+        "Card not readable: its answers do not follow the standard. Take it out, check that the chip is \
+         clean and insert it again; if it happens again the card may be damaged: ask your health \
+         authority (ASL) or the regional office.",
+    )
 }
 
 pub fn no_reader_help(lang: Lang) -> String {

@@ -25,6 +25,8 @@ pub enum ReadProblem {
     InUse,
     Unresponsive,
     ServiceDown,
+    /// The card answered outside the standard (or nonsense): "tessera non leggibile".
+    Unreadable,
     Other,
 }
 
@@ -61,7 +63,7 @@ impl CardView {
                 match e {
                     CardError::NotCns(_) => CardView::NotCns { atr: atr.unwrap_or_default(), detail },
                     CardError::Transport(t) => CardView::Failed { problem: problem_of(&t), detail },
-                    _ => CardView::Failed { problem: ReadProblem::Other, detail },
+                    _ => CardView::Failed { problem: ReadProblem::Unreadable, detail },
                 }
             }
         }

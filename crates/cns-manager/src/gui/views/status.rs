@@ -100,6 +100,12 @@ impl CnsApp {
                 "Il servizio smart card non risponde.",
                 "The smart card service does not answer.",
             ),
+            ReadProblem::Unreadable => lang.t(
+                "Tessera non leggibile: le sue risposte non seguono lo standard. Estraila, controlla il chip \
+                 e reinseriscila; se succede ancora, la tessera potrebbe essere danneggiata.",
+                "Card not readable: its answers do not follow the standard. Take it out, check the chip and \
+                 insert it again; if it happens again, the card may be damaged.",
+            ),
             ReadProblem::Other => lang.t("Non riesco a leggere la tessera.", "The card could not be read."),
         };
         banner(ui, Tone::Attention, text);
