@@ -160,6 +160,18 @@ impl Rig {
         }
     }
 
+    /// Waits (at most 3 s) until pcscd shows a card of any ATR in `reader`: for cards pcscd may
+    /// never power up.
+    pub fn wait_reader(&self, reader: &str) {
+        let t0 = Instant::now();
+        while t0.elapsed() < Duration::from_secs(3) {
+            if self.reader_state(reader).is_some_and(|s| s["card_present"] == true) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Takes a free slot, starts a simulated card in it and waits until pcscd sees it.
     pub fn card(&'static self, opts: CardOpts) -> Card {
         let (slot, lock) = self.take_slot();
@@ -210,6 +222,7 @@ impl Rig {
             ("--pin-tries", opts.pin_tries.map(|n| n.to_string())),
             ("--puk-tries", opts.puk_tries.map(|n| n.to_string())),
             ("--remove-after", opts.remove_after.map(|n| n.to_string())),
+            ("--hostile", opts.hostile.map(|h| h.to_string())),
         ] {
             if let Some(v) = v {
                 c.args([flag, &v]);
@@ -227,7 +240,11 @@ impl Rig {
             assert!(t0.elapsed() < PRESENCE_WAIT, "cns-sim-vpcd wrote no state file: {}", card.log_text());
             std::thread::sleep(Duration::from_millis(20));
         }
-        self.wait_presence(&card.slot.reader, Some(opts.mode.atr()));
+        match opts.hostile {
+            // pcscd may not take an ATR that ISO 7816-3 does not allow: wait for the reader only
+            Some(cns_sim::Hostility::LongAtr) => self.wait_reader(&card.slot.reader),
+            _ => self.wait_presence(&card.slot.reader, Some(opts.mode.atr())),
+        }
         card
     }
 }
@@ -250,11 +267,20 @@ pub struct CardOpts {
     pub pin_tries: Option<u8>,
     pub puk_tries: Option<u8>,
     pub remove_after: Option<u32>,
+    pub hostile: Option<cns_sim::Hostility>,
 }
 
 impl CardOpts {
     pub fn new(mode: QuirkMode) -> Self {
-        CardOpts { mode, pin: None, puk: None, pin_tries: None, puk_tries: None, remove_after: None }
+        CardOpts {
+            mode,
+            pin: None,
+            puk: None,
+            pin_tries: None,
+            puk_tries: None,
+            remove_after: None,
+            hostile: None,
+        }
     }
     pub fn standard() -> Self {
         Self::new(QuirkMode::Standard)
@@ -265,6 +291,10 @@ impl CardOpts {
     }
     pub fn puk_tries(mut self, n: u8) -> Self {
         self.puk_tries = Some(n);
+        self
+    }
+    pub fn hostile(mut self, h: cns_sim::Hostility) -> Self {
+        self.hostile = Some(h);
         self
     }
     pub fn remove_after(mut self, n: u32) -> Self {

@@ -23,6 +23,9 @@ pub enum TransportError {
     Cancelled,
     #[error("the card does not respond")]
     Unresponsive,
+    /// The card sent more than the answer to one short APDU can hold (a broken or hostile card).
+    #[error("the card sent more data than one answer can hold")]
+    OversizedResponse,
     #[error("smart card transport error")]
     Other(#[source] Box<dyn StdError + Send + Sync>),
 }

@@ -21,6 +21,7 @@ pub fn map_error(e: pcsc::Error) -> TransportError {
         // A transmit that times out means the card stopped answering; the zero-timeout status
         // reads in this crate handle their own Timeout before mapping.
         E::UnresponsiveCard | E::UnpoweredCard | E::Timeout => TransportError::Unresponsive,
+        E::InsufficientBuffer => TransportError::OversizedResponse,
         other => TransportError::other(other),
     }
 }
@@ -53,6 +54,7 @@ mod tests {
             TransportError::Cancelled => "Cancelled",
             TransportError::Unresponsive => "Unresponsive",
             TransportError::Other(_) => "Other",
+            TransportError::OversizedResponse => "OversizedResponse",
             _ => "unexpected",
         }
     }
@@ -80,7 +82,7 @@ mod tests {
             (E::InternalError, "Other"),
             (E::InvalidHandle, "Other"),
             (E::ProtoMismatch, "Other"),
-            (E::InsufficientBuffer, "Other"),
+            (E::InsufficientBuffer, "OversizedResponse"),
             (E::UnsupportedCard, "Other"),
         ];
         for (e, want) in table {

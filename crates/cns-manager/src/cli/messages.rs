@@ -63,6 +63,9 @@ pub fn transport_error(lang: Lang, e: &TransportError) -> (Exit, &'static str, S
             )
             .to_owned(),
         ),
+        TransportError::OversizedResponse => {
+            (Exit::Other, "card_unreadable", unreadable_help(lang).to_owned())
+        }
         _ => (
             Exit::Other,
             "transport",

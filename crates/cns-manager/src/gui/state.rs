@@ -85,6 +85,7 @@ pub fn problem_of(t: &TransportError) -> ReadProblem {
         }
         TransportError::SharingViolation | TransportError::CardReset => ReadProblem::InUse,
         TransportError::Unresponsive => ReadProblem::Unresponsive,
+        TransportError::OversizedResponse => ReadProblem::Unreadable,
         TransportError::ServiceUnavailable => ReadProblem::ServiceDown,
         _ => ReadProblem::Other,
     }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::thread;
 
 use clap::Parser;
-use cns_sim::{EofStyle, HolderPreset, QuirkMode, SimCard};
+use cns_sim::{EofStyle, HolderPreset, Hostility, QuirkMode, SimCard};
 use cns_vpcd::sim::ServedCard;
 use cns_vpcd::{Control, ControlByte, Event, log_connection_events, serve_with};
 use signal_hook::consts::{SIGINT, SIGTERM, SIGUSR1};
@@ -63,6 +63,10 @@ struct Args {
     /// Quirk: READ BINARY with Le = 00 on a file longer than 256 bytes answers 67 00.
     #[arg(long)]
     le00_6700: bool,
+    /// A broken or malicious card on top of the preset: fci-lies, read-overflow, endless-61,
+    /// endless-6c, random-files, huge-lengths, odd-status, long-atr (see cns-sim's `hostile`).
+    #[arg(long, value_name = "KIND")]
+    hostile: Option<Hostility>,
     /// Card state file (TOML): loaded if it exists, else created; rewritten after every
     /// command that changes the PIN/PUK state. Explicit flags override what it holds.
     #[arg(long, value_name = "FILE")]
@@ -98,9 +102,10 @@ fn run(args: &Args) -> Result<(), String> {
     let control = if args.start_removed { Control::new_removed() } else { Control::new() };
     let remove_after = args.remove_after.or(card.quirks().remove_after_commands);
     eprintln!(
-        "cns-sim-vpcd: pid {}, mode {}, holder {}, ATR {}, vpcd at {}:{}{}",
+        "cns-sim-vpcd: pid {}, mode {}{}, holder {}, ATR {}, vpcd at {}:{}{}",
         std::process::id(),
         card.mode(),
+        card.quirks().hostile.map_or(String::new(), |h| format!(" (hostile: {h})")),
         card.holder_preset(),
         hex(&card.atr()),
         args.host,
@@ -194,6 +199,9 @@ fn build_card(args: &Args) -> Result<SimCard, String> {
     q.le00_long_file_6700 |= args.le00_6700;
     if args.eof_6cxx {
         q.eof = EofStyle::Sw6Cxx;
+    }
+    if args.hostile.is_some() {
+        q.hostile = args.hostile;
     }
     Ok(card)
 }
