@@ -59,7 +59,9 @@ pub fn read_binary(offset: u16, le: u8) -> Command {
 
 /// VERIFY: `00 20 00 <ref> 08 <PIN FF-padded>`.
 pub fn verify(pin_ref: u8, pin: &Pin) -> Command {
-    secret(INS_VERIFY, 0x00, pin_ref, Zeroizing::new(pin.padded().to_vec()))
+    let mut data = Zeroizing::new(Vec::with_capacity(8));
+    pin.extend_padded(&mut data);
+    secret(INS_VERIFY, 0x00, pin_ref, data)
 }
 
 /// VERIFY with no data (ISO 7816-4 case 1): asks the counter without presenting a PIN.
@@ -71,16 +73,16 @@ pub fn verify_status(pin_ref: u8) -> Command {
 /// CHANGE REFERENCE DATA with the old PIN in the data: `00 24 00 <ref> 10 <old 8> <new 8>`.
 pub fn change_reference_data(pin_ref: u8, old: &Pin, new: &Pin) -> Command {
     let mut data = Zeroizing::new(Vec::with_capacity(16));
-    data.extend_from_slice(&*old.padded());
-    data.extend_from_slice(&*new.padded());
+    old.extend_padded(&mut data);
+    new.extend_padded(&mut data);
     secret(INS_CHANGE_REFERENCE_DATA, 0x00, pin_ref, data)
 }
 
 /// RESET RETRY COUNTER with PUK and new PIN: `00 2C 00 <PIN ref> 10 <PUK 8> <new PIN 8>`.
 pub fn reset_retry_counter(pin_ref: u8, puk: &Pin, new_pin: &Pin) -> Command {
     let mut data = Zeroizing::new(Vec::with_capacity(16));
-    data.extend_from_slice(&*puk.padded());
-    data.extend_from_slice(&*new_pin.padded());
+    puk.extend_padded(&mut data);
+    new_pin.extend_padded(&mut data);
     secret(INS_RESET_RETRY_COUNTER, 0x00, pin_ref, data)
 }
 

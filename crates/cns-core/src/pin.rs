@@ -63,6 +63,13 @@ impl Pin {
         out
     }
 
+    /// Appends the 8-byte card encoding to `out` (a zeroizing buffer with room for it), without
+    /// any intermediate copy: an array returned by value can leave the digits in a stack frame.
+    pub fn extend_padded(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.0);
+        out.resize(out.len() + PADDED_LEN.saturating_sub(self.0.len()), 0xFF);
+    }
+
     /// Compares two PINs in constant time with respect to content (lengths may leak).
     pub fn same_as(&self, other: &Pin) -> bool {
         self.0.len() == other.0.len()

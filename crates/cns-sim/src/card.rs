@@ -677,9 +677,9 @@ fn build_fs(mode: QuirkMode, preset: HolderPreset) -> FileSystem {
     })
 }
 
-fn default_secret(digits: &str) -> zeroize::Zeroizing<[u8; STORED_LEN]> {
+fn default_secret(digits: &str) -> pin::Stored {
     // The defaults are valid constants; the fallback is never taken.
-    pin::stored_form(digits.as_bytes()).unwrap_or_else(|| zeroize::Zeroizing::new([0xFF; STORED_LEN]))
+    pin::stored_form(digits.as_bytes()).unwrap_or_else(|| zeroize::Zeroizing::new(vec![0xFF; STORED_LEN]))
 }
 
 /// Checks the class byte: plain interindustry commands only.

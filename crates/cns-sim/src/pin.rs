@@ -7,16 +7,27 @@ pub const STORED_LEN: usize = 8;
 /// The counter is a nibble on real cards (CNS spec §11.2.2), and 63Cx can only say 0..15.
 pub const MAX_TRIES_LIMIT: u8 = 15;
 
+/// The value is kept XORed with this mask: the simulated card lives in the same process as the
+/// client in tests and the demo, and a memory scan for leftover PINs must find the client's
+/// copies, not the card's own storage.
+const MASK: u8 = 0xA5;
+
+/// A stored form on the heap: moving it moves a pointer, never the digits (an array moved by
+/// value leaves a copy behind in the stack frame it left).
+pub type Stored = Zeroizing<Vec<u8>>;
+
 pub struct Secret {
-    value: Zeroizing<[u8; STORED_LEN]>,
+    /// The stored form, XOR [`MASK`].
+    value: Stored,
     tries_left: u8,
     max_tries: u8,
 }
 
 impl Secret {
     /// `value` comes from [`stored_form`] or [`from_padded`], so it is always well formed.
-    pub fn new(value: Zeroizing<[u8; STORED_LEN]>, max_tries: u8) -> Secret {
+    pub fn new(mut value: Stored, max_tries: u8) -> Secret {
         let max_tries = max_tries.clamp(1, MAX_TRIES_LIMIT);
+        mask(&mut value);
         Secret { value, tries_left: max_tries, max_tries }
     }
 
@@ -24,7 +35,7 @@ impl Secret {
     /// value is simply wrong ("partial string match is not a valid match", CNS spec §13.10).
     pub fn matches(&self, presented: &[u8]) -> bool {
         presented.len() == STORED_LEN
-            && presented.iter().zip(self.value.iter()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+            && presented.iter().zip(self.value.iter()).fold(0u8, |acc, (a, b)| acc | (a ^ b ^ MASK)) == 0
     }
 
     pub fn is_blocked(&self) -> bool {
@@ -49,7 +60,8 @@ impl Secret {
         self.tries_left = self.max_tries;
     }
 
-    pub fn set_value(&mut self, value: Zeroizing<[u8; STORED_LEN]>) {
+    pub fn set_value(&mut self, mut value: Stored) {
+        mask(&mut value);
         self.value = value;
     }
 
@@ -60,16 +72,24 @@ impl Secret {
 
     /// The digits, for the state file only.
     pub fn digits(&self) -> Zeroizing<String> {
-        Zeroizing::new(self.value.iter().take_while(|b| **b != 0xFF).map(|b| char::from(*b)).collect())
+        Zeroizing::new(
+            self.value.iter().map(|b| b ^ MASK).take_while(|b| *b != 0xFF).map(char::from).collect(),
+        )
+    }
+}
+
+fn mask(value: &mut [u8]) {
+    for b in value.iter_mut() {
+        *b ^= MASK;
     }
 }
 
 /// The stored form of a new PIN/PUK given as digits: 5..8 ASCII digits, FF-padded.
-pub fn stored_form(digits: &[u8]) -> Option<Zeroizing<[u8; STORED_LEN]>> {
+pub fn stored_form(digits: &[u8]) -> Option<Stored> {
     if !(5..=STORED_LEN).contains(&digits.len()) || !digits.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let mut out = Zeroizing::new([0xFF; STORED_LEN]);
+    let mut out = Zeroizing::new(vec![0xFF; STORED_LEN]);
     out.get_mut(..digits.len())?.copy_from_slice(digits);
     Some(out)
 }
@@ -83,11 +103,9 @@ pub fn valid_padded(body: &[u8]) -> bool {
 }
 
 /// Copies a validated 8-byte body.
-pub fn from_padded(body: &[u8]) -> Option<Zeroizing<[u8; STORED_LEN]>> {
+pub fn from_padded(body: &[u8]) -> Option<Stored> {
     if !valid_padded(body) {
         return None;
     }
-    let mut out = Zeroizing::new([0xFF; STORED_LEN]);
-    out.copy_from_slice(body);
-    Some(out)
+    Some(Zeroizing::new(body.to_vec()))
 }
