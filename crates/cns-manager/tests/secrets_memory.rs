@@ -192,12 +192,120 @@ mod cli_child {
 }
 
 #[cfg(target_os = "linux")]
+mod gui_child {
+    use super::linux::*;
+    use std::time::{Duration, Instant};
+
+    use cns_manager::backend::Backend;
+    use cns_manager::gui::{AppConfig, CnsApp};
+    use cns_manager::i18n::Lang;
+    use cns_sim::{QuirkMode, SimCard, SimHandle};
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            h.step();
+            if h.query_by_label_contains(text).is_some() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        eprintln!("not shown: {text}");
+        false
+    }
+
+    fn type_pin(h: &mut Harness<'_, CnsApp>, field: &str, masked: &[u8]) {
+        h.get_by_role_and_label(Role::PasswordInput, field).focus();
+        h.step();
+        let digits = clear(masked);
+        h.get_by_role_and_label(Role::PasswordInput, field).type_text(&digits);
+        drop(digits);
+        h.step();
+        h.step();
+    }
+
+    fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
+        h.get_by_role_and_label(Role::Button, button).click();
+        h.step();
+        h.step();
+    }
+
+    /// The window: unblock with the PUK (PIN blocked), then change that PIN; then the scan.
+    pub fn main() -> i32 {
+        let mut card = SimCard::with_mode(QuirkMode::Standard);
+        card.set_pin(&clear(&OLD_PIN)).unwrap();
+        card.set_puk(&clear(&PUK)).unwrap();
+        card.set_pin_tries(0, 3);
+        let handle = SimHandle::new(card);
+        let backend = Backend::Demo(handle.clone());
+        let today = time::macros::date!(2026 - 11 - 26);
+        let mut h = Harness::builder().with_size([1000.0, 800.0]).build_eframe(move |cc| {
+            CnsApp::new(
+                &cc.egui_ctx,
+                AppConfig { today: Some(today), ..AppConfig::new(backend, Lang::It, false) },
+            )
+        });
+        if !wait_label(&mut h, "Sblocca con il PUK") {
+            return 2;
+        }
+        click(&mut h, "Sblocca con il PUK");
+        type_pin(&mut h, "PUK", &PUK);
+        h.key_press(egui::Key::Enter);
+        h.step();
+        type_pin(&mut h, "Nuovo PIN", &UNBLOCK_PIN);
+        h.key_press(egui::Key::Enter);
+        h.step();
+        type_pin(&mut h, "Ripeti il nuovo PIN", &UNBLOCK_PIN);
+        h.key_press(egui::Key::Enter);
+        h.step();
+        if !wait_label(&mut h, "PIN sbloccato") || !handle.card().pin_is(&clear(&UNBLOCK_PIN)) {
+            return 2;
+        }
+        click(&mut h, "Fatto");
+        if !wait_label(&mut h, "Ti restano 3 tentativi") {
+            return 2;
+        }
+        click(&mut h, "Cambia PIN");
+        type_pin(&mut h, "PIN attuale", &UNBLOCK_PIN);
+        h.key_press(egui::Key::Enter);
+        h.step();
+        type_pin(&mut h, "Nuovo PIN", &NEW_PIN);
+        click(&mut h, "Avanti");
+        type_pin(&mut h, "Ripeti il nuovo PIN", &NEW_PIN);
+        click(&mut h, "Cambia il PIN");
+        if !wait_label(&mut h, "PIN cambiato") || !handle.card().pin_is(&clear(&NEW_PIN)) {
+            return 2;
+        }
+        click(&mut h, "Fatto");
+        if !wait_label(&mut h, "GIULIA BIANCHI") {
+            return 2;
+        }
+        // a few idle frames, as a window that stays open would run
+        for _ in 0..5 {
+            h.step();
+        }
+        let hits = scan(&needles());
+        if hits.is_empty() {
+            println!("memory scan: no copy of any PIN or PUK");
+            0
+        } else {
+            eprintln!("copies of secrets left in memory (window still open):\n{}", report(&hits));
+            1
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
 fn main() -> std::process::ExitCode {
     use linux::*;
     use std::process::ExitCode;
 
     match std::env::var("CNS_MEMSCAN_CHILD").as_deref() {
         Ok("cli") => return ExitCode::from(u8::try_from(cli_child::main()).unwrap_or(3)),
+        Ok("gui") => return ExitCode::from(u8::try_from(gui_child::main()).unwrap_or(3)),
         Ok("scanner-sees") => {
             // the scanner itself: a secret kept on purpose must be found, or the test proves nothing
             let kept = clear(&NEW_PIN);
@@ -219,6 +327,7 @@ fn main() -> std::process::ExitCode {
     for (name, mode, stdin) in [
         ("the scanner finds a kept PIN", "scanner-sees", &[][..]),
         ("cli: change-pin and unblock leave no secret in memory", "cli", &input[..]),
+        ("window: unblock and change-pin leave no secret in memory", "gui", &[][..]),
     ] {
         let (code, out) = child(mode, stdin);
         if code == 0 {
