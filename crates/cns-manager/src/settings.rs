@@ -99,6 +99,13 @@ impl Settings {
         s
     }
 
+    /// The settings one file's text gives over the defaults (the fuzz target's entry point).
+    pub fn from_toml(text: &str) -> Result<Settings, toml::de::Error> {
+        let mut s = Settings::default();
+        s.apply(toml::from_str(text)?);
+        Ok(s)
+    }
+
     fn apply(&mut self, layer: Layer) {
         if layer.lang.is_some() {
             self.lang = layer.lang;
