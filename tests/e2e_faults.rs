@@ -138,3 +138,85 @@ fn the_mode_still_matters_under_hostility() {
     let r = card.cli("status", &[]);
     unreadable(Hostility::Endless61, "status (idemia)", &r);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The fault matrix through pcscd: the card pulled out at every APDU index of each operation
+
+/// APDUs of each operation on the standard card through the CLI (as `flows.rs` budgets them).
+const COST: [(&str, usize); 5] =
+    [("status", 14), ("export-cert", 8), ("verify-pin", 5), ("change-pin", 5), ("unblock", 5)];
+
+fn matrix(op: &str) {
+    let Some(rig) = rig(&format!("matrix_{op}")) else { return };
+    let cost = COST.iter().find(|(o, _)| *o == op).unwrap().1;
+    let is_pin = matches!(op, "verify-pin" | "change-pin" | "unblock");
+    let stdin = match op {
+        "verify-pin" => Some("12345\n"),
+        "change-pin" => Some("12345\n24680\n"),
+        "unblock" => Some("12345678\n24680\n"),
+        _ => None,
+    };
+    let mut slowest = Duration::ZERO;
+    for n in 0..cost {
+        let cell = format!("{op} removed at APDU index {n} of {cost}");
+        let card = rig.card(CardOpts::standard().remove_after(u32::try_from(n).unwrap()));
+        let out = card.dir().join("cert.der");
+        let r = match op {
+            "export-cert" => card.cli("export-cert", &["--out", out.to_str().unwrap()]),
+            _ if is_pin => card.cli_stdin(op, &["--stdin"], stdin),
+            _ => card.cli(op, &[]),
+        };
+        slowest = slowest.max(r.elapsed);
+        assert!(matches!(r.code, 1 | 6), "{cell}: {r}");
+        // the whole run, removal included, well within 2 s of the removal
+        assert!(r.elapsed < Duration::from_millis(2500), "{cell}: took {:?}: {r}", r.elapsed);
+        assert!(r.stderr.contains("rimossa") || r.stderr.contains("Nessuna tessera"), "{cell}: {r}");
+        let hint = "controlla con «cns-manager status»";
+        let lost_the_pin = is_pin && n + 1 == cost;
+        if lost_the_pin {
+            assert!(
+                r.stderr.contains("Non è possibile sapere se il tentativo è stato conteggiato"),
+                "{cell}: {r}"
+            );
+        } else {
+            assert!(!r.stderr.contains("tentativo è stato conteggiato"), "{cell}: {r}");
+        }
+        assert!(!lost_the_pin || r.stderr.contains(hint), "{cell}: {r}");
+        assert!(r.stdout.is_empty(), "{cell}: printed a result: {r}");
+        assert!(!out.exists(), "{cell}: wrote a certificate");
+        // nothing retried: the lost command was the last one the card saw
+        let apdus = card.apdus();
+        assert!(apdus.len() <= n + 1, "{cell}: {} APDUs:\n{}", apdus.len(), card.log_text());
+        assert!(pin_verifies(&apdus) <= 1, "{cell}: the PIN went twice");
+        // the lost command never reached the card: no try moved
+        let s = card.state();
+        assert_eq!((s.pin_tries_left(), s.puk_tries_left()), (3, 8), "{cell}");
+        assert!(s.pin_is("12345"), "{cell}: the PIN changed");
+    }
+    eprintln!("matrix {op}: {cost} cells, slowest {slowest:?}");
+}
+
+#[test]
+fn matrix_status() {
+    matrix("status");
+}
+
+#[test]
+fn matrix_export_cert() {
+    matrix("export-cert");
+}
+
+#[test]
+fn matrix_verify_pin() {
+    matrix("verify-pin");
+}
+
+#[test]
+fn matrix_change_pin() {
+    matrix("change-pin");
+}
+
+#[test]
+fn matrix_unblock() {
+    matrix("unblock");
+}
