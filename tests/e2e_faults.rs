@@ -220,3 +220,64 @@ fn matrix_change_pin() {
 fn matrix_unblock() {
     matrix("unblock");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Another program holding the card
+
+/// Starts `card-holder` on the card's reader and waits until it holds the card.
+fn hold(rig: &'static cns_tests::rig::Rig, reader: &str, mode: &str, secs: u32) -> std::process::Child {
+    use std::io::BufRead as _;
+    let mut c = rig.client(rig.bin("card-holder"));
+    c.args([reader, mode, &secs.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit());
+    let mut child = c.spawn().unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    assert_eq!(line.trim(), "held", "card-holder did not take the card");
+    child
+}
+
+#[test]
+fn another_program_holding_the_card_exclusively() {
+    let Some(rig) = rig("another_program_holding_the_card_exclusively") else { return };
+    let card = rig.card(CardOpts::standard());
+    let mut holder = hold(rig, card.reader(), "exclusive", 8);
+    for (op, stdin) in [("status", None), ("verify-pin", Some("12345\n"))] {
+        let r = card.cli_stdin(
+            op,
+            &["--stdin"].into_iter().filter(|_| stdin.is_some()).collect::<Vec<_>>(),
+            stdin,
+        );
+        assert_eq!(r.code, 1, "{op}: {r}");
+        assert!(r.stderr.contains("Un altro programma sta usando la tessera"), "{op}: {r}");
+        assert!(r.elapsed < Duration::from_secs(5), "{op}: took {:?}", r.elapsed);
+    }
+    assert_eq!(pin_verifies(&card.apdus()), 0, "a PIN went to a card another program held");
+    let _ = holder.kill();
+    let _ = holder.wait();
+    // once it lets go, the card works again
+    let r = card.cli("status", &["--json"]);
+    assert_eq!(r.code, 0, "{r}");
+}
+
+/// KNOWN GAP (issue 10): pcsc-lite's SCardBeginTransaction polls until the other program ends
+/// its transaction, with no timeout, so `status` waits as long as the other holds it (measured:
+/// 20 s for a 20 s transaction). Needs a bounded wait in cns-pcsc's session(); until then this
+/// test documents the bug and is run by hand: `cargo test --test e2e_faults -- --ignored`.
+#[test]
+#[ignore = "known gap: the CLI waits as long as another program's transaction lasts"]
+fn another_program_in_a_long_transaction() {
+    let Some(rig) = rig("another_program_in_a_long_transaction") else { return };
+    let card = rig.card(CardOpts::standard());
+    let mut holder = hold(rig, card.reader(), "transaction", 20);
+    let r = card.cli("status", &[]);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    // a bounded wait, then the problem named (or the card read once the other let go)
+    assert!(r.elapsed < Duration::from_secs(15), "status waited {:?} for the other program: {r}", r.elapsed);
+    assert!(
+        r.code == 0 || (r.code == 1 && r.stderr.contains("Un altro programma sta usando la tessera")),
+        "{r}"
+    );
+}
