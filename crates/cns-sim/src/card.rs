@@ -215,12 +215,12 @@ impl SimCard {
 
     /// Whether `digits` is the current PIN (tests check that a CHANGE took effect).
     pub fn pin_is(&self, digits: &str) -> bool {
-        pin::stored_form(digits.as_bytes()).is_some_and(|v| self.pin.matches(&*v))
+        pin::stored_form(digits.as_bytes()).is_some_and(|v| self.pin.matches(&v))
     }
 
     /// Whether `digits` is the PUK.
     pub fn puk_is(&self, digits: &str) -> bool {
-        pin::stored_form(digits.as_bytes()).is_some_and(|v| self.puk.matches(&*v))
+        pin::stored_form(digits.as_bytes()).is_some_and(|v| self.puk.matches(&v))
     }
 
     /// Sets the PIN (5..8 digits); the counter is left alone.
