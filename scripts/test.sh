@@ -15,7 +15,8 @@
 # "skipped". Here a rig that cannot start fails the run. Running pcscd needs root (pcscd owns
 # /run/pcscd; the private mount namespace needs CAP_SYS_ADMIN), as in CI.
 #
-# Environment: E2E_VPCD_PORT (default 35963), PCSC_VPCD_PORT (default 35951).
+# Environment: E2E_VPCD_PORT (default 35963), PCSC_VPCD_PORT (default 35951), FUZZ_SECONDS
+# (default 0: no coverage-guided run, see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup-debian.sh
@@ -73,6 +74,15 @@ export CNS_E2E_RIG_DIR="$RIG_BASE/e2e"
 t0=$(date +%s)
 cargo test --workspace --locked
 echo "[test] cargo test took $(( $(date +%s) - t0 )) s"
+
+# Coverage-guided fuzzing (fuzz/, cargo-afl): every target for FUZZ_SECONDS each. Off by default
+# (FUZZ_SECONDS=0): installing cargo-afl (it builds AFL++) and building the instrumented targets
+# took ~4 + ~8 minutes on this 2-core machine, too much for CI's budget. The seed corpora and
+# every crash input kept in fuzz/regressions/ are replayed by `cargo test` above either way
+# (tests/fuzz_corpus.rs); the long runs are `scripts/fuzz.sh SECONDS`.
+if [ "${FUZZ_SECONDS:-0}" != 0 ]; then
+    ./scripts/fuzz.sh "$FUZZ_SECONDS"
+fi
 
 # Image snapshots of the main screens: rendered headless on Mesa (lavapipe, or llvmpipe through
 # EGL), compared with crates/cns-manager/tests/snapshots/. A feature, so that plain `cargo test`
