@@ -21,7 +21,8 @@ if ! cargo afl --version >/dev/null 2>&1; then
     echo "[fuzz] installing cargo-afl (builds AFL++; needs a C compiler and make)" >&2
     cargo install cargo-afl --locked
 fi
-(cd fuzz && cargo afl build --release --locked)
+# not --locked: the path crates' dependencies move with the workspace (fuzz/Cargo.lock follows)
+(cd fuzz && cargo afl build --release)
 BIN="$PWD/fuzz/target/release"
 # seed corpora: committed; regenerated only where a folder is missing
 for t in "${TARGETS[@]}"; do
