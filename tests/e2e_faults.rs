@@ -281,3 +281,57 @@ fn another_program_in_a_long_transaction() {
         "{r}"
     );
 }
+
+/// `watch --json` while the card leaves during the status read it makes of each inserted card,
+/// at every APDU index: a `status_error` naming the removal and a `card_removed` event, each
+/// within 2 s, never a status printed for a card that went away, and the watch goes on.
+#[test]
+fn matrix_watch() {
+    use std::io::BufRead as _;
+    let Some(rig) = rig("matrix_watch") else { return };
+    let cost = COST[0].1;
+    for n in 0..cost {
+        let cell = format!("watch, removed at APDU index {n} of {cost}");
+        let card = rig.card(CardOpts::standard().remove_after(u32::try_from(n).unwrap()));
+        card.toggle_removed();
+        rig.wait_presence(card.reader(), None);
+        let mut c = rig.client(rig.bin("cns-manager"));
+        c.args(["watch", "--json", "--reader", card.reader()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
+        let mut child = c.spawn().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel::<serde_json::Value>();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+                let Ok(v) = serde_json::from_str(&line) else { return };
+                if tx.send(v).is_err() {
+                    return;
+                }
+            }
+        });
+        let next = |what: &str, within: Duration| -> serde_json::Value {
+            let v = lines.recv_timeout(within).unwrap_or_else(|e| panic!("{cell}: no {what} line: {e}"));
+            assert_eq!(v["event"], what, "{cell}: {v}");
+            v
+        };
+        next("reader_added", Duration::from_secs(10));
+        card.toggle_removed();
+        next("card_inserted", Duration::from_secs(10));
+        let t0 = std::time::Instant::now();
+        let e = next("status_error", Duration::from_secs(2));
+        assert!(matches!(e["exit_code"].as_u64(), Some(1 | 6)), "{cell}: {e}");
+        let msg = e["error"]["message"].as_str().unwrap_or_default().to_owned() + &e["error"].to_string();
+        assert!(
+            msg.contains("rimossa") || msg.contains("Nessuna tessera") || msg.contains("removed"),
+            "{cell}: {e}"
+        );
+        next("card_removed", Duration::from_secs(2));
+        assert!(t0.elapsed() < Duration::from_secs(2), "{cell}: {:?}", t0.elapsed());
+        assert!(child.try_wait().unwrap().is_none(), "{cell}: watch stopped");
+        let _ = child.kill();
+        let _ = child.wait();
+        let s = card.state();
+        assert_eq!((s.pin_tries_left(), s.puk_tries_left()), (3, 8), "{cell}");
+    }
+}
