@@ -1,0 +1,130 @@
+//! The fault matrix in the window (kittest over the in-process simulated card): the card leaves
+//! at every APDU index of a PIN operation sent from the wizard. Each cell ends on a clear page
+//! that names the removal within 2 s — never a spinner — and no try is lost on the card.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use cns_manager::backend::Backend;
+use cns_manager::gui::{AppConfig, CnsApp};
+use cns_manager::i18n::Lang;
+use cns_sim::SimHandle;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
+
+fn app(handle: &SimHandle) -> Harness<'static, CnsApp> {
+    let backend = Backend::Demo(handle.clone());
+    let mut h = Harness::builder().with_size([1000.0, 800.0]).build_eframe(move |cc| {
+        CnsApp::new(
+            &cc.egui_ctx,
+            AppConfig { today: Some(TODAY), ..AppConfig::new(backend, Lang::It, false) },
+        )
+    });
+    h.step();
+    h
+}
+
+fn wait_any(h: &mut Harness<'_, CnsApp>, cell: &str, texts: &[&str], within: Duration) -> String {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if let Some(t) = texts.iter().find(|t| h.query_all_by_label_contains(t).next().is_some()) {
+            return (*t).to_owned();
+        }
+        assert!(start.elapsed() < within, "{cell}: none of {texts:?} within {within:?}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn type_pin(h: &mut Harness<'_, CnsApp>, field: &str, digits: &str) {
+    h.get_by_role_and_label(Role::PasswordInput, field).focus();
+    h.step();
+    h.get_by_role_and_label(Role::PasswordInput, field).type_text(digits);
+    h.step();
+    h.step();
+}
+
+fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
+    h.get_by_role_and_label(Role::Button, button).click();
+    h.step();
+    h.step();
+}
+
+/// Fills the wizard of `op` up to its last button, which is returned (not clicked).
+fn fill(h: &mut Harness<'_, CnsApp>, op: &str) -> &'static str {
+    match op {
+        "verify" => {
+            click(h, "Verifica PIN");
+            type_pin(h, "PIN", "12345");
+            "Verifica"
+        }
+        _ => {
+            click(h, "Cambia PIN");
+            type_pin(h, "PIN attuale", "12345");
+            h.key_press(egui::Key::Enter);
+            h.step();
+            type_pin(h, "Nuovo PIN", "24680");
+            click(h, "Avanti");
+            type_pin(h, "Ripeti il nuovo PIN", "24680");
+            "Cambia il PIN"
+        }
+    }
+}
+
+#[test]
+fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
+    let removed = ["rimossa", "Inserisci la tessera"];
+    let mut cells = 0;
+    for op in ["verify", "change"] {
+        // the operation's APDUs, measured on a card that stays
+        let handle = SimHandle::default();
+        let mut h = app(&handle);
+        wait_any(&mut h, op, &["GIULIA BIANCHI"], Duration::from_secs(10));
+        let button = fill(&mut h, op);
+        let before = handle.commands_received();
+        click(&mut h, button);
+        wait_any(&mut h, op, &["Il PIN è corretto", "PIN cambiato"], Duration::from_secs(10));
+        let cost = handle.commands_received() - before;
+        // the window sends the PIN command (after SELECT MF), then reads the status again
+        let log = handle.command_headers();
+        let pin_ins = if op == "verify" { 0x20 } else { 0x24 };
+        let pin_at = log[usize::try_from(before).unwrap()..].iter().position(|c| c[1] == pin_ins).unwrap();
+        let pin_at = u64::try_from(pin_at).unwrap();
+        assert!(cost > pin_at, "{op}: {cost} APDUs");
+        for k in 0..cost {
+            let cell = format!("window {op}, removed at APDU index {k} of {cost}");
+            let handle = SimHandle::default();
+            let mut h = app(&handle);
+            wait_any(&mut h, &cell, &["GIULIA BIANCHI"], Duration::from_secs(10));
+            let button = fill(&mut h, op);
+            let base = handle.commands_received();
+            if k == 0 {
+                handle.remove();
+            } else {
+                handle.card().quirks_mut().remove_after_commands = Some(u32::try_from(base + k).unwrap());
+            }
+            click(&mut h, button);
+            if k <= pin_at {
+                // up to the PIN command: the removal, and the card untouched
+                wait_any(&mut h, &cell, &removed, Duration::from_secs(2));
+                assert!(h.query_by_label_contains("Il PIN è corretto").is_none(), "{cell}");
+                assert!(h.query_by_label_contains("PIN cambiato").is_none(), "{cell}");
+                assert_eq!(handle.card().pin_tries_left(), 3, "{cell}");
+                assert!(handle.card().pin_is("12345"), "{cell}: the PIN changed");
+            } else {
+                // the card answered the PIN command, then left during the re-read: a clear page
+                // (the answer, or the removal), never a spinner
+                let mut any = removed.to_vec();
+                any.extend(["Il PIN è corretto", "PIN cambiato"]);
+                wait_any(&mut h, &cell, &any, Duration::from_secs(2));
+                assert_eq!(handle.card().pin_tries_left(), 3, "{cell}");
+            }
+            cells += 1;
+        }
+    }
+    println!("window fault matrix: {cells} cells");
+}
