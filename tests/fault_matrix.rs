@@ -127,12 +127,11 @@ fn a_removal_at_every_apdu_of_every_operation() {
                     matches!(e, CardError::Transport(TransportError::CardRemoved | TransportError::NoCard)),
                     "{cell}: {e:?}"
                 );
-                // the PIN command (the last APDU of a PIN operation) is the only one that may
-                // have been counted; the user is told exactly then
+                // the command that carries the PIN is the only one whose loss may have
+                // cost a try; the user is told exactly then
                 assert_eq!(sent, pin_index == Some(usize::try_from(n).unwrap()), "{cell}: command_sent");
                 // nothing retried: the command that found no card was the last one tried
                 assert_eq!(h.commands_received(), n, "{cell}: commands answered");
-                let n = usize::try_from(n).unwrap();
                 assert!(pin_commands(&h) <= 1, "{cell}: PIN sent twice");
                 let pin_left = h.card().pin_tries_left();
                 let puk_left = h.card().puk_tries_left();
