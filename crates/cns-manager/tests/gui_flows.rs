@@ -462,6 +462,20 @@ fn the_2025_applet_card_works_in_the_window() {
     h.get_by_label("TS-CNS 2025 (applet)").click_accesskit();
     h.step();
     run_until(&mut h, "the applet card", |_| handle.card().mode() == cns_sim::QuirkMode::Applet2025);
+    // The old card's status may still be on screen until the swap is seen: wait for the new
+    // card's own read, which names its applet in the technical details.
+    let start = Instant::now();
+    while h.query_by_label_contains("Applet: TS-CNS 2025").is_none() {
+        // open the details whenever a status without them is on screen
+        if h.query_by_label_contains("Profilo:").is_none()
+            && let Some(details) = h.query_by_label("Dettagli tecnici")
+        {
+            details.click();
+        }
+        h.step();
+        assert!(start.elapsed() < TIMEOUT, "timed out waiting for the applet card's status");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     status_shown(&mut h);
     wait_label(&mut h, "Ti restano 3 tentativi");
     h.get_by_label_contains("6090 1042 3781 5004");
