@@ -16,11 +16,7 @@ pub mod settings;
 pub fn settings(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     if let Ok(s) = settings::Settings::from_toml(&text) {
-        assert!(
-            (settings::MIN_ZOOM..=settings::MAX_ZOOM).contains(&s.zoom),
-            "zoom {} out of range",
-            s.zoom
-        );
+        assert!((settings::MIN_ZOOM..=settings::MAX_ZOOM).contains(&s.zoom), "zoom {} out of range", s.zoom);
     }
 }
 

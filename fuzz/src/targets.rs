@@ -30,6 +30,7 @@ pub const TARGETS: &[&str] = &[
     "vpcd",
     "card_answers",
     "settings",
+    "p7m",
 ];
 
 /// Runs target `name` on `data` (all but "settings", see `fuzz/src/lib.rs`). False if unknown.
@@ -45,6 +46,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "cert" => cert(data),
         "vpcd" => vpcd(data),
         "card_answers" => card_answers(data),
+        "p7m" => p7m(data),
         _ => return false,
     }
     true
@@ -246,5 +248,51 @@ impl CardSession for ScriptedSession<'_> {
         let a = s.answers.get(s.next).cloned().ok_or(TransportError::CardRemoved)?;
         s.next += 1;
         Ok(a)
+    }
+}
+
+/// A signed file (`.p7m`, CAdES, DER, BER or base64/PEM, possibly nested) through the whole
+/// verification the `verify` command does, document extraction included. The file goes through
+/// the file system because that is the only way in (`verify` streams from a path); the temporary
+/// file is per process and thread.
+pub fn p7m(data: &[u8]) {
+    use std::sync::OnceLock;
+    static TRUST: OnceLock<cns_cades::TrustStore> = OnceLock::new();
+    let trust = TRUST.get_or_init(|| {
+        let mut t = cns_cades::TrustStore::new();
+        let ca = cns_sim::fixtures::ca_certificate(cns_sim::HolderPreset::BianchiGiulia);
+        // the simulated card's issuer, so that seeds signed by it reach the chain checks
+        assert!(t.add(ca).is_ok(), "the simulated CA does not parse");
+        t
+    });
+    let path = std::env::temp_dir().join(format!(
+        "cns-fuzz-p7m-{}-{:?}.p7m",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    if std::fs::write(&path, data).is_err() {
+        return;
+    }
+    let mut document = Vec::new();
+    let report = cns_cades::verify(
+        &path,
+        cns_cades::VerifyOptions {
+            trust,
+            crls: vec![],
+            fetch_crl: None,
+            detached_content: None,
+            extract_to: Some(&mut document),
+            progress: None,
+        },
+    );
+    let _ = std::fs::remove_file(&path);
+    if let Ok(report) = report {
+        let _ = report.verdict();
+        assert!(!report.layers.is_empty(), "a report with no layer");
+        // no amplification: the document comes out of the file, never bigger than it
+        assert!(document.len() <= data.len(), "{} bytes extracted from {}", document.len(), data.len());
+        for s in report.signers() {
+            let _ = format!("{s:?}");
+        }
     }
 }

@@ -89,8 +89,20 @@ fn write_all(dir: &Path) -> std::io::Result<()> {
     }
 
     // FCIs from the facts (§1.3, §1.3.1), and every SELECT answer of the simulated card
-    put(dir, "fci", "facts-1102", &hex("6F 38 80 02 01 90 82 03 01 00 00 83 02 11 02 85 01 01 86 09 00 FF FF FF FF FF FF FF FF 8A 01 05"))?;
-    put(dir, "fci", "facts-d003", &hex("6F 1B 80 02 00 0A 82 01 01 88 01 E0 83 02 D0 03 8A 01 05 A1 08 8C 02 01 00 9C 02 01 00"))?;
+    put(
+        dir,
+        "fci",
+        "facts-1102",
+        &hex(
+            "6F 38 80 02 01 90 82 03 01 00 00 83 02 11 02 85 01 01 86 09 00 FF FF FF FF FF FF FF FF 8A 01 05",
+        ),
+    )?;
+    put(
+        dir,
+        "fci",
+        "facts-d003",
+        &hex("6F 1B 80 02 00 0A 82 01 01 88 01 E0 83 02 D0 03 8A 01 05 A1 08 8C 02 01 00 9C 02 01 00"),
+    )?;
     let paths: &[&[u16]] =
         &[&[0x1000, 0x1003], &[0x1100, 0x1102], &[0x1100, 0x1101], &[0x1000, 0x1002], &[0x1100]];
     for (i, p) in paths.iter().enumerate() {
@@ -102,7 +114,12 @@ fn write_all(dir: &Path) -> std::io::Result<()> {
         put(dir, "fci", &format!("sim-{i}"), r.get(..r.len().saturating_sub(2)).unwrap_or_default())?;
     }
 
-    put(dir, "status_word", "common", &hex("90 00 61 10 62 82 63 C2 63 00 67 00 69 82 69 83 6A 82 6C 10 6D 00"))?;
+    put(
+        dir,
+        "status_word",
+        "common",
+        &hex("90 00 61 10 62 82 63 C2 63 00 67 00 69 82 69 83 6A 82 6C 10 6D 00"),
+    )?;
 
     for &h in HolderPreset::all() {
         let card = SimCard::new(QuirkMode::Standard, h);
@@ -119,12 +136,18 @@ fn write_all(dir: &Path) -> std::io::Result<()> {
             put(dir, "processor", &name, f)?;
         }
         put(dir, "cert", &name, fixtures::certificate(h))?;
-        if let Ok(p) = cns_core::files::personal_data::parse(card.file(&[0x1100, 0x1102]).unwrap_or_default()) {
+        if let Ok(p) = cns_core::files::personal_data::parse(card.file(&[0x1100, 0x1102]).unwrap_or_default())
+        {
             put(dir, "codice_fiscale", &name, p.fiscal_code.as_bytes())?;
         }
     }
     // the worked example of the facts (§2.2)
-    put(dir, "personal_data", "facts-example", b"00006F0460300801022020080102202605ROSSI05MARIO080101198001M")?;
+    put(
+        dir,
+        "personal_data",
+        "facts-example",
+        b"00006F0460300801022020080102202605ROSSI05MARIO080101198001M",
+    )?;
     put(dir, "codice_fiscale", "omocode", b"RSSMRA80A01H50LZ")?;
 
     // vpcd: GET ATR, power on, an APDU (SELECT MF), power off, in frames
@@ -144,6 +167,71 @@ fn write_all(dir: &Path) -> std::io::Result<()> {
     }
 
     put(dir, "settings", "office", b"lang = \"it\"\nmode = \"counter\"\nzoom = 1.25\n")?;
-    put(dir, "settings", "user", b"lang = \"en\"\npreferred_reader = \"Generic USB Smart Card Reader 00 00\"\n")?;
-    Ok(())
+    put(
+        dir,
+        "settings",
+        "user",
+        b"lang = \"en\"\npreferred_reader = \"Generic USB Smart Card Reader 00 00\"\n",
+    )?;
+    p7m_seeds(dir)
+}
+
+/// Signed files made by the simulated card through the same code as `cns-manager sign`:
+/// attached, detached, signed twice (nested) and base64.
+fn p7m_seeds(dir: &Path) -> std::io::Result<()> {
+    use cns_cades::SignOptions;
+    use cns_cades::card::CardSigner;
+    use zeroize::Zeroizing;
+    let handle = SimHandle::new(SimCard::new(QuirkMode::Standard, HolderPreset::BianchiGiulia));
+    let mut t = handle.transport();
+    let cert = cns_core::card::read_certificate(&mut t).map_err(std::io::Error::other)?;
+    let content = b"Contratto di locazione - documento di prova\n".repeat(3);
+    let sign = |t: &mut cns_sim::SimTransport, detached: bool| -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut signer = CardSigner::new(t, Zeroizing::new("12345".to_string()), false);
+        let r = if detached {
+            cns_cades::sign_detached(
+                &mut &content[..],
+                &mut out,
+                &cert,
+                &SignOptions::default(),
+                &mut signer,
+                &mut |_| {},
+            )
+        } else {
+            let len = content.len() as u64;
+            cns_cades::sign_attached(
+                &mut &content[..],
+                len,
+                &mut out,
+                &cert,
+                &SignOptions::default(),
+                &mut signer,
+                &mut |_| {},
+            )
+        };
+        r.map_err(std::io::Error::other)?;
+        Ok(out)
+    };
+    let attached = sign(&mut t, false)?;
+    put(dir, "p7m", "attached", &attached)?;
+    put(dir, "p7m", "detached", &sign(&mut t, true)?)?;
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&attached);
+    put(dir, "p7m", "attached-base64", b64.as_bytes())?;
+    // a signed file whose document is itself a signed file (what a second signer makes)
+    let mut nested = Vec::new();
+    let mut signer = CardSigner::new(&mut t, Zeroizing::new("12345".to_string()), false);
+    let len = attached.len() as u64;
+    cns_cades::sign_attached(
+        &mut &attached[..],
+        len,
+        &mut nested,
+        &cert,
+        &SignOptions::default(),
+        &mut signer,
+        &mut |_| {},
+    )
+    .map_err(std::io::Error::other)?;
+    put(dir, "p7m", "nested", &nested)
 }
