@@ -11,7 +11,7 @@
 # only a cap. Writes a table (target, executions, crashes, corpus size) to stdout and
 # fuzz/results.md. Crash, hang and out-of-memory inputs are copied to fuzz/regressions/<target>/,
 # where tests/fuzz_corpus.rs replays them in the normal test suite once committed; the script
-# then exits 1. Environment: FUZZ_OUT (default fuzz/out).
+# then exits 1. Environment: FUZZ_OUT (default fuzz/out), FUZZ_RESULTS (default fuzz/results.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ENGINE=libfuzzer
@@ -29,6 +29,7 @@ ALL=(atr fci status_word id_carta personal_data processor codice_fiscale cert vp
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL[@]}")
 OUT="${FUZZ_OUT:-$PWD/fuzz/out}"
+RESULTS="${FUZZ_RESULTS:-$PWD/fuzz/results.md}"
 # the p7m target goes through a temporary file: keep it in memory when the machine allows
 [ -d /dev/shm ] && [ -w /dev/shm ] && export TMPDIR=/dev/shm
 
@@ -137,7 +138,7 @@ esac
     echo "$HEADER"
     echo "|---|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
-} | tee fuzz/results.md
+} | tee "$RESULTS"
 if [ "$total_crashes" != 0 ]; then
     echo "[fuzz] $total_crashes crash/hang inputs copied to fuzz/regressions/: fix, then commit them" >&2
     exit 1

@@ -21,8 +21,9 @@ PKGS=(
   libvulkan1 mesa-vulkan-drivers
   # the Debian package (scripts/package.sh) and its validators; man-db to render its man page
   dpkg-dev binutils librsvg2-bin desktop-file-utils appstream lintian man-db
-  # fuzzing (scripts/fuzz.sh): cargo-afl builds AFL++ from source with a C compiler and make
-  gcc make
+  # fuzzing (scripts/fuzz.sh): libfuzzer-sys compiles libFuzzer (C++); cargo-afl builds AFL++
+  # from source with a C compiler and make
+  gcc g++ make
 )
 
 if ! command -v cargo >/dev/null 2>&1; then

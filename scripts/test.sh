@@ -16,7 +16,7 @@
 # /run/pcscd; the private mount namespace needs CAP_SYS_ADMIN), as in CI.
 #
 # Environment: E2E_VPCD_PORT (default 35963), PCSC_VPCD_PORT (default 35951), FUZZ_SECONDS
-# (default 0: no coverage-guided run, see below).
+# (default 10 per fuzz target, see below; 0 skips the fuzzing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup-debian.sh
@@ -75,13 +75,15 @@ t0=$(date +%s)
 cargo test --workspace --locked
 echo "[test] cargo test took $(( $(date +%s) - t0 )) s"
 
-# Coverage-guided fuzzing (fuzz/, cargo-afl): every target for FUZZ_SECONDS each. Off by default
-# (FUZZ_SECONDS=0): installing cargo-afl (it builds AFL++) and building the instrumented targets
-# took ~4 + ~8 minutes on this 2-core machine, too much for CI's budget. The seed corpora and
-# every crash input kept in fuzz/regressions/ are replayed by `cargo test` above either way
-# (tests/fuzz_corpus.rs); the long runs are `scripts/fuzz.sh SECONDS`.
-if [ "${FUZZ_SECONDS:-0}" != 0 ]; then
-    ./scripts/fuzz.sh "$FUZZ_SECONDS"
+# Coverage-guided fuzzing (fuzz/, libFuzzer): every target briefly, FUZZ_SECONDS each (default
+# 10: about 2 minutes, plus ~2 for building libFuzzer and the instrumented targets), so that a
+# parser change that a fuzzer breaks in seconds fails here. A crash input found is copied to
+# fuzz/regressions/ and fails the run. The seed corpora and the kept crash inputs are replayed
+# by `cargo test` above either way (tests/fuzz_corpus.rs); the long runs are
+# `scripts/fuzz.sh --runs N SECONDS` (README, "Reliability"). FUZZ_SECONDS=0 skips this.
+if [ "${FUZZ_SECONDS:-10}" != 0 ]; then
+    fuzz_out="$(mktemp -d "${TMPDIR:-/tmp}/cns-fuzz.XXXXXX")"
+    FUZZ_OUT="$fuzz_out" FUZZ_RESULTS="$fuzz_out/results.md" ./scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 fi
 
 # Image snapshots of the main screens: rendered headless on Mesa (lavapipe, or llvmpipe through
