@@ -6,85 +6,20 @@ use cns_cades::{DigestSigner, SignOptions, TrustStore};
 use rsa::pkcs8::DecodePrivateKey;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, SystemTime};
 
-fn openssl(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("openssl").args(args).current_dir(dir).output().expect("openssl runs")
-}
-
-fn ok(dir: &Path, args: &[&str]) -> Vec<u8> {
-    let out = openssl(dir, args);
-    assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
-}
+mod support;
+use support::openssl_pki::{make_ca, make_holder, openssl as ok, openssl_ok};
 
 /// A test PKI: one CA (with an `openssl ca` database, for CRLs) and two holders.
 struct Pki {
     dir: tempfile::TempDir,
 }
 
-const CNF: &str = r#"
-[ ca ]
-default_ca = test_ca
-[ test_ca ]
-dir = .
-database = index.txt
-new_certs_dir = newcerts
-serial = serial
-certificate = ca.pem
-private_key = ca.key
-default_md = sha256
-policy = policy_any
-unique_subject = no
-copy_extensions = none
-x509_extensions = leaf
-default_crl_days = 30
-crl_extensions = crl_ext
-[ crl_ext ]
-authorityKeyIdentifier = keyid
-[ policy_any ]
-commonName = supplied
-organizationName = optional
-countryName = optional
-serialNumber = optional
-[ leaf ]
-keyUsage = critical, digitalSignature, nonRepudiation
-subjectKeyIdentifier = hash
-authorityKeyIdentifier = keyid
-crlDistributionPoints = URI:CRL_URL
-"#;
-
 impl Pki {
     fn new(crl_url: &str) -> Pki {
         let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        std::fs::create_dir(d.join("newcerts")).unwrap();
-        std::fs::write(d.join("index.txt"), "").unwrap();
-        std::fs::write(d.join("serial"), "1000\n").unwrap();
-        std::fs::write(d.join("ca.cnf"), CNF.replace("CRL_URL", crl_url)).unwrap();
-        ok(
-            d,
-            &[
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.pem",
-                "-days",
-                "3650",
-                "-subj",
-                "/C=IT/O=Test/CN=Test CA Cittadini",
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-                "-addext",
-                "keyUsage=critical,keyCertSign,cRLSign",
-            ],
-        );
+        make_ca(dir.path(), "/C=IT/O=Test/CN=Test CA Cittadini", crl_url);
         let pki = Pki { dir };
         // A CNS-style holder (CN = CF/serial.hash) and a qualified-style one (serialNumber TINIT-).
         pki.holder(
@@ -103,42 +38,7 @@ impl Pki {
     }
 
     fn holder(&self, name: &str, subj: &str, start: &str, end: &str) {
-        let d = self.dir.path();
-        ok(
-            d,
-            &[
-                "req",
-                "-new",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                &format!("{name}.key"),
-                "-out",
-                &format!("{name}.csr"),
-                "-subj",
-                subj,
-            ],
-        );
-        ok(
-            d,
-            &[
-                "ca",
-                "-batch",
-                "-config",
-                "ca.cnf",
-                "-in",
-                &format!("{name}.csr"),
-                "-out",
-                &format!("{name}.pem"),
-                "-startdate",
-                start,
-                "-enddate",
-                end,
-                "-notext",
-            ],
-        );
-        ok(d, &["x509", "-in", &format!("{name}.pem"), "-outform", "DER", "-out", &format!("{name}.der")]);
+        make_holder(self.dir.path(), name, subj, start, end);
     }
 
     fn path(&self, f: &str) -> PathBuf {
@@ -557,28 +457,24 @@ fn one_altered_byte_in_content_or_signature_is_invalid() {
             assert!(s.content_intact && !s.signature_valid);
         }
         // OpenSSL agrees.
-        assert!(
-            !openssl(
-                d,
-                &[
-                    "cms",
-                    "-verify",
-                    "-binary",
-                    "-inform",
-                    "DER",
-                    "-in",
-                    "bad.p7m",
-                    "-CAfile",
-                    "ca.pem",
-                    "-purpose",
-                    "any",
-                    "-out",
-                    "/dev/null"
-                ]
-            )
-            .status
-            .success()
-        );
+        assert!(!openssl_ok(
+            d,
+            &[
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                "bad.p7m",
+                "-CAfile",
+                "ca.pem",
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null"
+            ]
+        ));
     }
     // A detached signature with the wrong document.
     let mut o = std::fs::File::create(d.join("doc.p7s")).unwrap();

@@ -8,6 +8,9 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+#[path = "../../cns-cades/tests/support/openssl_pki.rs"]
+mod openssl_pki;
+
 struct Env {
     dir: tempfile::TempDir,
 }
@@ -69,13 +72,11 @@ impl Env {
     }
 
     fn openssl(&self, args: &[&str]) -> Vec<u8> {
-        let o = Command::new("openssl").args(args).current_dir(self.dir.path()).output().unwrap();
-        assert!(o.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&o.stderr));
-        o.stdout
+        openssl_pki::openssl(self.dir.path(), args)
     }
 
     fn openssl_ok(&self, args: &[&str]) -> bool {
-        Command::new("openssl").args(args).current_dir(self.dir.path()).output().unwrap().status.success()
+        openssl_pki::openssl_ok(self.dir.path(), args)
     }
 
     fn doc(&self, name: &str, len: usize) -> PathBuf {
@@ -93,65 +94,11 @@ impl Env {
         v
     }
 
-    /// A CA made by OpenSSL (with a database for CRLs) and one holder, valid `start`..`end`.
+    /// A CA made by OpenSSL (with a database for CRLs) and one holder `u`, valid `start`..`end`.
     fn openssl_pki(&self, crl_url: &str, start: &str, end: &str) {
-        let cnf = format!(
-            "[ca]\ndefault_ca=c\n[c]\ndir=.\ndatabase=index.txt\nnew_certs_dir=.\nserial=serial\ncertificate=ca.pem\n\
-             private_key=ca.key\ndefault_md=sha256\npolicy=p\nunique_subject=no\nx509_extensions=leaf\n\
-             default_crl_days=30\ncrl_extensions=crlx\n[crlx]\nauthorityKeyIdentifier=keyid\n[p]\ncommonName=supplied\n\
-             serialNumber=optional\n[leaf]\nkeyUsage=critical,digitalSignature,nonRepudiation\n\
-             subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\ncrlDistributionPoints=URI:{crl_url}\n"
-        );
-        std::fs::write(self.p("ca.cnf"), cnf).unwrap();
-        std::fs::write(self.p("index.txt"), "").unwrap();
-        std::fs::write(self.p("serial"), "2000\n").unwrap();
-        self.openssl(&[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "ca.key",
-            "-out",
-            "ca.pem",
-            "-days",
-            "3650",
-            "-subj",
-            "/CN=Other CA TEST",
-            "-addext",
-            "basicConstraints=critical,CA:TRUE",
-            "-addext",
-            "keyUsage=critical,keyCertSign,cRLSign",
-        ]);
-        self.openssl(&[
-            "req",
-            "-new",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "u.key",
-            "-out",
-            "u.csr",
-            "-subj",
-            "/serialNumber=TINIT-RSSMRA80A01F205X/CN=ROSSI MARIO",
-        ]);
-        self.openssl(&[
-            "ca",
-            "-batch",
-            "-config",
-            "ca.cnf",
-            "-in",
-            "u.csr",
-            "-out",
-            "u.pem",
-            "-startdate",
-            start,
-            "-enddate",
-            end,
-            "-notext",
-        ]);
+        let d = self.dir.path();
+        openssl_pki::make_ca(d, "/CN=Other CA TEST", crl_url);
+        openssl_pki::make_holder(d, "u", "/serialNumber=TINIT-RSSMRA80A01F205X/CN=ROSSI MARIO", start, end);
     }
 }
 
