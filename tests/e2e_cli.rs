@@ -282,6 +282,11 @@ fn invalid_input_is_refused_before_anything_reaches_the_card() {
     assert!(r.stderr.contains("solo cifre"), "{r}");
     let r = card.cli_stdin("change-pin", &["--stdin"], Some("12345\n12345\n"));
     assert!(r.stderr.contains("uguale a quello attuale"), "{r}");
+    // a mistyped option: said in Italian, with the right spelling, and the PIN never read
+    let r = card.cli_stdin("verify-pin", &["--stdinn"], Some("12345\n"));
+    assert_eq!(r.code, 2, "{r}");
+    assert!(r.stderr.contains("opzione sconosciuta «--stdinn»"), "{r}");
+    assert!(r.stderr.contains("forse intendevi: --stdin"), "{r}");
 
     let apdus = card.apdus();
     assert_eq!(apdus.len(), before, "the card received commands:\n{}", apdus[before..].join("\n"));

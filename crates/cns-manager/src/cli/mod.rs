@@ -10,6 +10,7 @@ mod ca;
 mod doctor;
 pub mod help;
 mod messages;
+mod parse_error;
 mod pin_ops;
 mod secrets;
 mod sign;
@@ -155,10 +156,15 @@ pub fn main() -> ExitCode {
     init_logging();
     let cli = match help::parse(std::env::args_os().collect()) {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { Exit::InvalidInput } else { Exit::Success };
+        Err(e) if !e.use_stderr() => {
+            // --help, --version
             let _ = e.print();
-            return code.into();
+            return Exit::Success.into();
+        }
+        Err(e) => {
+            let lang = help::lang_for(&std::env::args_os().collect::<Vec<_>>());
+            eprint!("{}", parse_error::text(&e, lang));
+            return Exit::InvalidInput.into();
         }
     };
     // --lang, else the installer's or user's setting, else the locale.
