@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 mod support;
-use support::openssl_pki::{make_ca, make_holder, openssl as ok, openssl_ok};
+use support::openssl_pki::{cms_sign, make_ca, make_holder, openssl as ok, openssl_ok};
 
 /// A test PKI: one CA (with an `openssl ca` database, for CRLs) and two holders.
 struct Pki {
@@ -315,46 +315,8 @@ fn openssl_cades_files_verify_with_us_der_base64_one_and_two_signers_nested() {
     assert_eq!(r.verdict(), Verdict::Valid);
 
     // Nested: OpenSSL signs the .p7m again (x.pdf.p7m.p7m), in DER and in Base64.
-    ok(
-        d,
-        &[
-            "cms",
-            "-sign",
-            "-cades",
-            "-binary",
-            "-nodetach",
-            "-in",
-            "a.p7m",
-            "-signer",
-            "rossi.pem",
-            "-inkey",
-            "rossi.key",
-            "-outform",
-            "DER",
-            "-out",
-            "a.p7m.p7m",
-        ],
-    );
-    ok(
-        d,
-        &[
-            "cms",
-            "-sign",
-            "-cades",
-            "-binary",
-            "-nodetach",
-            "-in",
-            "a-b64.p7m",
-            "-signer",
-            "rossi.pem",
-            "-inkey",
-            "rossi.key",
-            "-outform",
-            "PEM",
-            "-out",
-            "b.p7m.p7m",
-        ],
-    );
+    cms_sign(d, "a.p7m", "rossi", "DER", "a.p7m.p7m");
+    cms_sign(d, "a-b64.p7m", "rossi", "PEM", "b.p7m.p7m");
     for f in ["a.p7m.p7m", "b.p7m.p7m"] {
         let mut extracted = Vec::new();
         let r = verify(&pki, &d.join(f), None, vec![], Some(&mut extracted));
@@ -371,26 +333,7 @@ fn a_second_signer_added_to_an_openssl_p7m_verifies_with_openssl() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
     let input = sample(d, "doc.pdf", 150_000);
-    ok(
-        d,
-        &[
-            "cms",
-            "-sign",
-            "-cades",
-            "-binary",
-            "-nodetach",
-            "-in",
-            "doc.pdf",
-            "-signer",
-            "bianchi.pem",
-            "-inkey",
-            "bianchi.key",
-            "-outform",
-            "PEM",
-            "-out",
-            "one.p7m",
-        ],
-    );
+    cms_sign(d, "doc.pdf", "bianchi", "PEM", "one.p7m");
     let mut o = std::fs::File::create(d.join("both.p7m")).unwrap();
     let mut s = pki.signer("rossi");
     let summary = cns_cades::add_signer(

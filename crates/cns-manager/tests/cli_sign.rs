@@ -75,6 +75,11 @@ impl Env {
         openssl_pki::openssl(self.dir.path(), args)
     }
 
+    /// OpenSSL signs `input` (CAdES, content inside) with holder `who`'s key into `out`.
+    fn cms_sign(&self, input: &str, who: &str, outform: &str, out: &str) {
+        openssl_pki::cms_sign(self.dir.path(), input, who, outform, out);
+    }
+
     fn openssl_ok(&self, args: &[&str]) -> bool {
         openssl_pki::openssl_ok(self.dir.path(), args)
     }
@@ -272,23 +277,7 @@ fn openssl_files_two_signers_nested_base64_and_a_second_signer_added_by_the_card
     let e = Env::new();
     e.openssl_pki("http://127.0.0.1:9/x.crl", "20250101000000Z", "20350101000000Z");
     let doc = e.doc("atto.pdf", 70_000);
-    e.openssl(&[
-        "cms",
-        "-sign",
-        "-cades",
-        "-binary",
-        "-nodetach",
-        "-in",
-        "atto.pdf",
-        "-signer",
-        "u.pem",
-        "-inkey",
-        "u.key",
-        "-outform",
-        "PEM",
-        "-out",
-        "atto.pdf.p7m",
-    ]);
+    e.cms_sign("atto.pdf", "u", "PEM", "atto.pdf.p7m");
     let r = e.cli(&["verify", "atto.pdf.p7m", "--ca", "ca.pem", "--json"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.json()["layers"][0]["signers"][0]["fiscal_code"], "RSSMRA80A01F205X");
@@ -325,23 +314,7 @@ fn openssl_files_two_signers_nested_base64_and_a_second_signer_added_by_the_card
     let r = sign_demo(&e, &["altro.pdf", "--add-to", "atto.pdf.p7m", "--out", "x.p7m"]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     // Nested and Base64: OpenSSL signs our .p7m again.
-    e.openssl(&[
-        "cms",
-        "-sign",
-        "-cades",
-        "-binary",
-        "-nodetach",
-        "-in",
-        "atto.pdf.p7m",
-        "-signer",
-        "u.pem",
-        "-inkey",
-        "u.key",
-        "-outform",
-        "PEM",
-        "-out",
-        "atto.pdf.p7m.p7m",
-    ]);
+    e.cms_sign("atto.pdf.p7m", "u", "PEM", "atto.pdf.p7m.p7m");
     let r =
         e.cli(&["verify", "atto.pdf.p7m.p7m", "--ca", "both.pem", "--extract", "orig.pdf", "--json"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
@@ -357,23 +330,7 @@ fn expired_and_revoked_certificates_exit_9() {
     let url = format!("http://127.0.0.1:{}/ca.crl", listener.local_addr().unwrap().port());
     e.openssl_pki(&url, "20250101000000Z", "20350101000000Z");
     e.doc("doc.pdf", 3000);
-    e.openssl(&[
-        "cms",
-        "-sign",
-        "-cades",
-        "-binary",
-        "-nodetach",
-        "-in",
-        "doc.pdf",
-        "-signer",
-        "u.pem",
-        "-inkey",
-        "u.key",
-        "-outform",
-        "DER",
-        "-out",
-        "doc.p7m",
-    ]);
+    e.cms_sign("doc.pdf", "u", "DER", "doc.p7m");
     assert_eq!(e.cli(&["verify", "doc.p7m", "--ca", "ca.pem"], None).code, 0);
     e.openssl(&["ca", "-config", "ca.cnf", "-revoke", "u.pem"]);
     e.openssl(&["ca", "-config", "ca.cnf", "-gencrl", "-out", "revoked.crl"]);
@@ -405,23 +362,7 @@ fn expired_and_revoked_certificates_exit_9() {
     let e = Env::new();
     e.openssl_pki("http://127.0.0.1:9/x.crl", "20200101000000Z", "20210101000000Z");
     e.doc("doc.pdf", 3000);
-    e.openssl(&[
-        "cms",
-        "-sign",
-        "-cades",
-        "-binary",
-        "-nodetach",
-        "-in",
-        "doc.pdf",
-        "-signer",
-        "u.pem",
-        "-inkey",
-        "u.key",
-        "-outform",
-        "DER",
-        "-out",
-        "doc.p7m",
-    ]);
+    e.cms_sign("doc.pdf", "u", "DER", "doc.p7m");
     let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--json"], None);
     assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.json()["layers"][0]["signers"][0]["certificate"], "expired");

@@ -1,0 +1,138 @@
+//! A test PKI made by OpenSSL itself (an independent implementation, not our code): a CA with an
+//! `openssl ca` database, so that CRLs can be issued, and holders signed by it. Shared by the
+//! CAdES tests (`crates/cns-cades/tests/openssl.rs`) and the CLI's (`cns-manager/tests/cli_sign.rs`,
+//! which includes this file by path).
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs `openssl ARGS` in `dir` and returns its standard output; fails the test if it fails.
+pub fn openssl(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = Command::new("openssl").args(args).current_dir(dir).output().expect("openssl runs");
+    assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// Whether `openssl ARGS` in `dir` succeeds.
+pub fn openssl_ok(dir: &Path, args: &[&str]) -> bool {
+    Command::new("openssl").args(args).current_dir(dir).output().expect("openssl runs").status.success()
+}
+
+const CNF: &str = r#"
+[ ca ]
+default_ca = test_ca
+[ test_ca ]
+dir = .
+database = index.txt
+new_certs_dir = newcerts
+serial = serial
+certificate = ca.pem
+private_key = ca.key
+default_md = sha256
+policy = policy_any
+unique_subject = no
+copy_extensions = none
+x509_extensions = leaf
+default_crl_days = 30
+crl_extensions = crl_ext
+[ crl_ext ]
+authorityKeyIdentifier = keyid
+[ policy_any ]
+commonName = supplied
+organizationName = optional
+countryName = optional
+serialNumber = optional
+[ leaf ]
+keyUsage = critical, digitalSignature, nonRepudiation
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+crlDistributionPoints = URI:CRL_URL
+"#;
+
+/// Makes a CA in `dir`: `ca.key`, `ca.pem`, and `ca.cnf` with its database (for `openssl ca
+/// -config ca.cnf -gencrl` and `-revoke`); its leaves point to `crl_url`.
+pub fn make_ca(dir: &Path, subject: &str, crl_url: &str) {
+    std::fs::create_dir_all(dir.join("newcerts")).expect("newcerts");
+    std::fs::write(dir.join("index.txt"), "").expect("index.txt");
+    std::fs::write(dir.join("serial"), "1000\n").expect("serial");
+    std::fs::write(dir.join("ca.cnf"), CNF.replace("CRL_URL", crl_url)).expect("ca.cnf");
+    openssl(
+        dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "3650",
+            "-subj",
+            subject,
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+    );
+}
+
+/// Issues a holder `name` of the CA in `dir`, valid `start`..`end` (`YYYYMMDDHHMMSSZ`):
+/// `NAME.key`, `NAME.pem` and `NAME.der`.
+pub fn make_holder(dir: &Path, name: &str, subject: &str, start: &str, end: &str) {
+    let (key, csr, pem, der) =
+        (format!("{name}.key"), format!("{name}.csr"), format!("{name}.pem"), format!("{name}.der"));
+    openssl(
+        dir,
+        &["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", &key, "-out", &csr, "-subj", subject],
+    );
+    openssl(
+        dir,
+        &[
+            "ca",
+            "-batch",
+            "-config",
+            "ca.cnf",
+            "-in",
+            &csr,
+            "-out",
+            &pem,
+            "-startdate",
+            start,
+            "-enddate",
+            end,
+            "-notext",
+        ],
+    );
+    openssl(dir, &["x509", "-in", &pem, "-outform", "DER", "-out", &der]);
+}
+
+/// OpenSSL signs `input` in `dir` (CAdES, the content inside) with holder `who`'s key
+/// (`WHO.pem`, `WHO.key`), writing `out` in `outform` (DER or PEM).
+pub fn cms_sign(dir: &Path, input: &str, who: &str, outform: &str, out: &str) {
+    let (cert, key) = (format!("{who}.pem"), format!("{who}.key"));
+    openssl(
+        dir,
+        &[
+            "cms",
+            "-sign",
+            "-cades",
+            "-binary",
+            "-nodetach",
+            "-in",
+            input,
+            "-signer",
+            &cert,
+            "-inkey",
+            &key,
+            "-outform",
+            outform,
+            "-out",
+            out,
+        ],
+    );
+}
