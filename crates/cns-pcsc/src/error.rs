@@ -11,7 +11,10 @@ pub fn map_error(e: pcsc::Error) -> TransportError {
     match e {
         E::NoReadersAvailable | E::UnknownReader | E::ReaderUnavailable => TransportError::NoReader,
         E::NoSmartcard => TransportError::NoCard,
-        E::RemovedCard => TransportError::CardRemoved,
+        // pcsc-lite answers SCardEndTransaction with "end a non-existent transaction" when the
+        // card was swapped or pulled and put back within one of its polls (the handle's
+        // transaction went with the old card): for the user, the card left.
+        E::RemovedCard | E::NotTransacted => TransportError::CardRemoved,
         E::ResetCard => TransportError::CardReset,
         E::SharingViolation => TransportError::SharingViolation,
         // pcsc-lite's client library answers CommError when the socket to pcscd breaks mid-call,
@@ -68,6 +71,7 @@ mod tests {
             (E::ReaderUnavailable, "NoReader"),
             (E::NoSmartcard, "NoCard"),
             (E::RemovedCard, "CardRemoved"),
+            (E::NotTransacted, "CardRemoved"),
             (E::ResetCard, "CardReset"),
             (E::SharingViolation, "SharingViolation"),
             (E::NoService, "ServiceUnavailable"),
@@ -88,6 +92,13 @@ mod tests {
         for (e, want) in table {
             assert_eq!(kind(e), want, "{e:?}");
         }
+    }
+
+    #[test]
+    fn a_card_swapped_within_one_poll_is_a_removal() {
+        // SCARD_E_NOT_TRANSACTED: pcsc-lite lost our transaction with the card that left
+        assert!(matches!(map_error(pcsc::Error::NotTransacted), TransportError::CardRemoved));
+        assert!(!matches!(map_error(pcsc::Error::NotTransacted), TransportError::Other(_)));
     }
 
     #[test]
