@@ -17,6 +17,10 @@ pub enum TransportError {
     CardReset,
     #[error("another program is using the card")]
     SharingViolation,
+    /// Another program kept the card inside a transaction longer than we wait (see cns-pcsc's
+    /// bounded wait); nothing was sent to the card.
+    #[error("another program kept the card busy longer than we wait")]
+    Busy,
     #[error("the smart card service is not available")]
     ServiceUnavailable,
     #[error("the operation was cancelled")]

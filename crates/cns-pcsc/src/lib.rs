@@ -9,11 +9,13 @@
 
 #![forbid(unsafe_code)]
 
+mod busy;
 mod error;
 mod monitor;
 mod readers;
 mod transport;
 
+pub use busy::{BUSY_WAIT_ENV, DEFAULT_BUSY_WAIT, busy_wait};
 pub use error::map_error;
 pub use monitor::{MonitorEvent, ReaderMonitor, apply_event, diff_readers};
 pub use readers::{ReaderInfo, list_readers, list_readers_in};

@@ -4,8 +4,9 @@ use std::ffi::CString;
 use std::time::{Duration, Instant};
 
 use cns_core::{CardSession, CardTransport, TransportError};
-use pcsc::{Card, Context, Disposition, Protocols, Scope, ShareMode};
+use pcsc::{Card, Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 
+use crate::busy::{busy_wait, wait_until_free};
 use crate::error::map_error;
 
 // T=1 is what the CNS cards negotiate; T=0 is accepted so that readers which only offer T=0 work.
@@ -20,6 +21,8 @@ pub struct PcscTransport {
     card: Option<Card>,
     reader: String,
     atr: Vec<u8>,
+    // How long to wait for another program's transaction to end (see `busy.rs`).
+    busy_wait: Duration,
     // Keeps the context alive for reconnects; the card also holds a clone of it.
     _ctx: Context,
 }
@@ -38,12 +41,32 @@ impl PcscTransport {
     ///
     /// Use a context of the thread that does the card work, not the monitor's: operations on
     /// one context are serialised by pcsc-lite, so a blocked monitor would stall us.
+    ///
+    /// When another program is connected to the card, waits at most [`crate::busy_wait`] for
+    /// its transaction to end (pcscd holds a connect for as long as one is open), then gives
+    /// [`TransportError::Busy`].
     pub fn connect(ctx: &Context, reader: &str) -> Result<Self, TransportError> {
         let name = CString::new(reader).map_err(TransportError::other)?;
+        let bound = busy_wait();
+        if others_connected(ctx, &name) {
+            wait_until_free(reader, PROTOCOLS, bound)?;
+        }
         let card = ctx.connect(&name, ShareMode::Shared, PROTOCOLS).map_err(map_error)?;
         let atr = read_atr(&card)?;
         tracing::debug!(reader, atr_len = atr.len(), "connected");
-        Ok(PcscTransport { card: Some(card), reader: reader.to_owned(), atr, _ctx: ctx.clone() })
+        Ok(PcscTransport {
+            card: Some(card),
+            reader: reader.to_owned(),
+            atr,
+            busy_wait: bound,
+            _ctx: ctx.clone(),
+        })
+    }
+
+    /// Sets how long [`CardTransport::session`] waits for another program's transaction to end
+    /// before giving [`TransportError::Busy`] (default: [`crate::busy_wait`]).
+    pub fn set_busy_wait(&mut self, bound: Duration) {
+        self.busy_wait = bound;
     }
 
     /// Like [`PcscTransport::connect`], with a context of its own.
@@ -62,6 +85,17 @@ impl PcscTransport {
     }
 }
 
+/// Whether some other connection to the card exists, as the service reports it without waiting
+/// (`SCARD_STATE_INUSE`/`EXCLUSIVE`); when it cannot tell, yes. Only then can a transaction be
+/// open on it, and only then is the bounded wait worth its helper thread.
+fn others_connected(ctx: &Context, name: &std::ffi::CStr) -> bool {
+    let mut states = [ReaderState::new(name.to_owned(), State::UNAWARE)];
+    match ctx.get_status_change(Duration::ZERO, &mut states) {
+        Ok(()) => states.iter().any(|s| s.event_state().intersects(State::INUSE | State::EXCLUSIVE)),
+        Err(_) => true,
+    }
+}
+
 fn read_atr(card: &Card) -> Result<Vec<u8>, TransportError> {
     Ok(card.status2_owned().map_err(map_error)?.atr().to_vec())
 }
@@ -72,6 +106,10 @@ impl CardTransport for PcscTransport {
     }
 
     fn session(&mut self) -> Result<Box<dyn CardSession + '_>, TransportError> {
+        // pcsc-lite's SCardBeginTransaction waits, without a timeout, for as long as another
+        // program keeps its transaction open: wait for that ourselves, bounded. No APDU has been
+        // sent yet, so giving up here costs nothing (and no PIN was ever sent).
+        wait_until_free(&self.reader, PROTOCOLS, self.busy_wait)?;
         let reader = self.reader.as_str();
         let atr = &mut self.atr;
         let card = self.card.as_mut().ok_or_else(|| TransportError::other(pcsc::Error::InvalidHandle))?;

@@ -50,6 +50,21 @@ pub fn transport_error(lang: Lang, e: &TransportError) -> (Exit, &'static str, S
             )
             .to_owned(),
         ),
+        // (a transaction held longer than cns-pcsc waits: the other program is working with the
+        // card right now, not merely connected to it)
+        TransportError::Busy => (
+            Exit::Other,
+            "card_busy",
+            lang.t(
+                "Un altro programma sta lavorando con la tessera in questo momento (per esempio il browser o \
+                 un programma di firma) e non l'ha liberata entro qualche secondo. Nulla è stato inviato alla \
+                 tessera. Chiudi l'altro programma o attendi che finisca, poi riprova.",
+                "Another program is working with the card right now (for example the browser or a signing \
+                 program) and did not let go of it within a few seconds. Nothing was sent to the card. Close \
+                 the other program or wait for it to finish, then try again.",
+            )
+            .to_owned(),
+        ),
         TransportError::ServiceUnavailable => (Exit::NoCard, "service_unavailable", service_help(lang)),
         TransportError::Cancelled => {
             (Exit::Other, "cancelled", lang.t("Operazione annullata.", "Operation cancelled.").to_owned())

@@ -573,6 +573,25 @@ fn transport_finding(id: &str, title: &str, e: &TransportError, lang: Lang) -> F
                 .into(),
             ),
         ),
+        TransportError::Busy => finding(
+            &format!("{id}:in-use"),
+            Level::Problem,
+            title,
+            lang.t(
+                "Un altro programma tiene la tessera occupata in una transazione che non finisce.",
+                "Another program keeps the card busy in a transaction that does not end.",
+            )
+            .into(),
+            Some(
+                lang.t(
+                    "Chiudi gli altri programmi che usano la tessera (browser, programmi di firma, software della \
+                     Regione) e riprova; oppure estrai e reinserisci la tessera.",
+                    "Close the other programs using the card (browser, signing software, the Region's software) \
+                     and try again; or take the card out and insert it again.",
+                )
+                .into(),
+            ),
+        ),
         other => finding(
             id,
             Level::Problem,

@@ -83,7 +83,9 @@ pub fn problem_of(t: &TransportError) -> ReadProblem {
         TransportError::NoCard | TransportError::CardRemoved | TransportError::NoReader => {
             ReadProblem::Removed
         }
-        TransportError::SharingViolation | TransportError::CardReset => ReadProblem::InUse,
+        TransportError::SharingViolation | TransportError::Busy | TransportError::CardReset => {
+            ReadProblem::InUse
+        }
         TransportError::Unresponsive => ReadProblem::Unresponsive,
         TransportError::OversizedResponse => ReadProblem::Unreadable,
         TransportError::ServiceUnavailable => ReadProblem::ServiceDown,
