@@ -103,6 +103,12 @@ impl Control {
         self.lock().stopped
     }
 
+    /// Whether a vpcd connection is attached (a removal or stop closes it at once, even when
+    /// the card is put back before anyone looks).
+    pub(crate) fn is_attached(&self) -> bool {
+        self.lock().conn.is_some()
+    }
+
     /// Blocks until the card is inserted (→ `Connect`) or the loop is stopped (→ `Stop`).
     pub(crate) fn wait_inserted(&self) -> Wake {
         let mut st = self.lock();

@@ -39,6 +39,7 @@ pub struct ServedCard {
     /// What the file holds now, so unchanged state is not rewritten. Holds the test PIN/PUK.
     saved: Zeroizing<String>,
     remove_after: Option<u32>,
+    stall_after: Option<u32>,
     apdus_since_insert: u32,
     control: Control,
 }
@@ -50,6 +51,7 @@ impl ServedCard {
             state_file: None,
             saved: Zeroizing::new(String::new()),
             remove_after: None,
+            stall_after: None,
             apdus_since_insert: 0,
             control,
         }
@@ -67,6 +69,16 @@ impl ServedCard {
     /// the first APDU.
     pub fn with_remove_after(mut self, n: Option<u32>) -> Self {
         self.remove_after = n;
+        self
+    }
+
+    /// After `n` answered APDUs since insertion, the next APDU is never answered: the card
+    /// hangs in the middle of the operation (as a card, reader or driver that stops responding
+    /// would), with the reader busy, until it is removed ([`Control::remove`], SIGUSR1 in
+    /// `cns-sim-vpcd`) or stopped. Once per process; prints "stalled at APDU n+1" to stderr so a
+    /// test knows the operation is under way.
+    pub fn with_stall_after(mut self, n: Option<u32>) -> Self {
+        self.stall_after = n;
         self
     }
 
@@ -115,6 +127,17 @@ impl VirtualCard for ServedCard {
         if self.remove_after.is_some_and(|n| self.apdus_since_insert >= n) {
             self.control.remove();
             // Not sent: the serve loop sees the removal and closes without answering.
+            return Vec::new();
+        }
+        if self.stall_after.is_some_and(|n| self.apdus_since_insert >= n) {
+            self.stall_after = None;
+            eprintln!("cns-sim-vpcd: stalled at APDU {}", self.apdus_since_insert.saturating_add(1));
+            // until the connection is closed by a removal or a stop (not merely "inserted": a
+            // removal and re-insertion may both happen between two looks)
+            while self.control.is_attached() && !self.control.is_stopped() {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            // Not sent: the serve loop sees the removal (or the stop) and closes.
             return Vec::new();
         }
         self.apdus_since_insert = self.apdus_since_insert.saturating_add(1);
@@ -168,6 +191,34 @@ mod tests {
         assert_eq!(served.process(&verify(b"12345")), [0x90, 0x00]);
         assert_eq!(SimCard::from_file(&path).unwrap().pin_tries_left(), 3);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn stall_after_hangs_until_removed() {
+        let control = Control::new();
+        // a vpcd connection for the removal to close
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let stream = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        assert!(control.attach(&stream));
+        let mut served = ServedCard::new(SimCard::default(), control.clone()).with_stall_after(Some(1));
+        let select_mf = [0x00, 0xA4, 0x00, 0x00, 0x02, 0x3F, 0x00];
+        assert_eq!(served.process(&select_mf).len(), 2);
+        let remover = control.clone();
+        let t = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            // removed and put back at once: the hang must still end
+            remover.remove();
+            remover.insert();
+        });
+        // the second APDU hangs until the removal, then gets no answer
+        let t0 = std::time::Instant::now();
+        assert!(served.process(&select_mf).is_empty());
+        assert!(t0.elapsed() >= std::time::Duration::from_millis(200), "{:?}", t0.elapsed());
+        t.join().unwrap();
+        // once only
+        served.inserted();
+        assert_eq!(served.process(&select_mf).len(), 2);
+        assert_eq!(served.process(&select_mf).len(), 2);
     }
 
     #[test]

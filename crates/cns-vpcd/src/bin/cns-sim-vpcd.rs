@@ -75,6 +75,10 @@ struct Args {
     /// SIGUSR1 re-inserts it.
     #[arg(long, value_name = "N")]
     remove_after: Option<u32>,
+    /// Hang when APDU number N+1 since insertion arrives: it is never answered, the reader
+    /// stays busy, until SIGUSR1 removes the card (or the process stops). Once per run.
+    #[arg(long, value_name = "N")]
+    stall_after: Option<u32>,
     /// Start with the card removed (SIGUSR1 inserts it).
     #[arg(long)]
     start_removed: bool,
@@ -112,7 +116,9 @@ fn run(args: &Args) -> Result<(), String> {
         args.port,
         remove_after.map_or(String::new(), |n| format!(", removal after {n} APDUs")),
     );
-    let mut served = ServedCard::new(card, control.clone()).with_remove_after(remove_after);
+    let mut served = ServedCard::new(card, control.clone())
+        .with_remove_after(remove_after)
+        .with_stall_after(args.stall_after);
     if let Some(path) = &args.state {
         served = served
             .with_state_file(path)
