@@ -371,3 +371,113 @@ fn matrix_watch() {
         assert_eq!((s.pin_tries_left(), s.puk_tries_left()), (3, 8), "{cell}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The smart card service and the card's connection going away in the middle of an operation
+
+/// Starts `cns-manager OP --reader R ARGS` in the background; the thread gives back the run and
+/// the instant it ended.
+fn in_background(
+    rig: &'static cns_tests::rig::Rig,
+    args: Vec<String>,
+    stdin: Option<&'static str>,
+) -> std::thread::JoinHandle<(cns_tests::rig::Run, std::time::Instant)> {
+    let mut c = rig.client(rig.bin("cns-manager"));
+    c.args(&args);
+    std::thread::spawn(move || {
+        let r = cns_tests::rig::run(c, stdin, Duration::from_secs(30));
+        (r, std::time::Instant::now())
+    })
+}
+
+/// pcscd killed (SIGKILL) while the CLI waits for the card's answer to an APDU in the middle of
+/// `status` and of `verify-pin` (at the VERIFY itself), then started again: the CLI ends within
+/// 2 s of the kill with exit 1 and a message that names the smart card service (and, for the
+/// PIN, that the try may have been counted); nothing is retried; once the service is back, the
+/// same card reads again with its true counters. On the second pcscd (the one tests may stop).
+#[test]
+fn pcscd_killed_in_the_middle_of_an_operation() {
+    let Some((rig, _turn)) = cns_tests::rig::service_rig("pcscd_killed_in_the_middle_of_an_operation") else {
+        return;
+    };
+    // status: SELECTs and READ BINARYs, hung at the 6th; verify-pin: hung at the VERIFY (5th)
+    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 4)] {
+        let card = rig.card(CardOpts::standard().stall_after(stall));
+        let mut args = vec![op.to_owned(), "--reader".into(), card.reader().to_owned()];
+        if stdin.is_some() {
+            args.push("--stdin".into());
+        }
+        let cli = in_background(rig, args, stdin);
+        card.wait_log("stalled at APDU", Duration::from_secs(10));
+        let killed = std::time::Instant::now();
+        rig.kill_service();
+        let (r, ended) = cli.join().unwrap();
+        let after = ended.saturating_duration_since(killed);
+        assert!(after < Duration::from_secs(2), "{op}: ended {after:?} after pcscd was killed: {r}");
+        assert_eq!(r.code, 1, "{op}: {r}");
+        assert!(
+            r.stderr.contains("Il servizio smart card (pcscd) si è interrotto durante l'operazione"),
+            "{op}: {r}"
+        );
+        assert!(r.stdout.is_empty(), "{op}: {r}");
+        let hint = r.stderr.contains("Non è possibile sapere se il tentativo è stato conteggiato");
+        assert_eq!(hint, op == "verify-pin", "{op}: the may-have-been-counted hint: {r}");
+        // the hung command was the last one sent: nothing after it, no PIN twice
+        let apdus = card.apdus();
+        assert_eq!(apdus.len(), stall as usize, "{op}:\n{}", card.log_text());
+        assert_eq!(pin_verifies(&apdus), 0, "{op}: the hung VERIFY was never answered");
+
+        // the service comes back; the card (taken out of its hang and put back) reads again
+        rig.start_service();
+        card.toggle_removed();
+        // (two signals sent at once may arrive as one)
+        card.wait_log("SIGUSR1: card removed", Duration::from_secs(5));
+        card.toggle_removed();
+        let t0 = std::time::Instant::now();
+        while !rig.reader_state(card.reader()).is_some_and(|s| s["card_present"] == true) {
+            assert!(
+                t0.elapsed() < Duration::from_secs(10),
+                "{op}: the card did not come back:\n{}",
+                card.log_text()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let r = card.cli("status", &["--json"]);
+        assert_eq!(r.code, 0, "{op}: after the restart: {r}");
+        assert_eq!(r.json()["pin"]["tries_left"], 3, "{op}: {r}");
+        let s = card.state();
+        assert_eq!((s.pin_tries_left(), s.puk_tries_left()), (3, 8), "{op}");
+    }
+}
+
+/// The card's side of the reader connection dropping without a word (the card process killed
+/// with SIGKILL while the CLI waits for an answer; vpcd then loses its card, as with a reader
+/// whose card contact is lost): within 2 s, exit 1 and the removal message, for `status` and at
+/// the VERIFY of `verify-pin`. (vpcd's readers are configured in pcscd, not hot-plugged: a reader
+/// itself vanishing cannot be made with this rig; its error, SCARD_E_READER_UNAVAILABLE, maps to
+/// "no reader" in cns-pcsc's unit tests.)
+#[test]
+fn the_card_connection_dropping_in_the_middle_of_an_operation() {
+    let Some(rig) = rig("the_card_connection_dropping_in_the_middle_of_an_operation") else { return };
+    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 4)] {
+        let mut card = rig.card(CardOpts::standard().stall_after(stall));
+        let mut args = vec![op.to_owned(), "--reader".into(), card.reader().to_owned()];
+        if stdin.is_some() {
+            args.push("--stdin".into());
+        }
+        let cli = in_background(rig, args, stdin);
+        card.wait_log("stalled at APDU", Duration::from_secs(10));
+        let state = card.state();
+        let killed = std::time::Instant::now();
+        card.kill();
+        let (r, ended) = cli.join().unwrap();
+        let after = ended.saturating_duration_since(killed);
+        assert!(after < Duration::from_secs(2), "{op}: ended {after:?} after the card dropped: {r}");
+        assert!(matches!(r.code, 1 | 6), "{op}: {r}");
+        assert!(r.stderr.contains("rimossa") || r.stderr.contains("Nessuna tessera"), "{op}: {r}");
+        assert!(r.stdout.is_empty(), "{op}: {r}");
+        let hint = r.stderr.contains("Non è possibile sapere se il tentativo è stato conteggiato");
+        assert_eq!(hint, op == "verify-pin", "{op}: {r}");
+        assert_eq!(state.pin_tries_left(), 3, "{op}");
+    }
+}

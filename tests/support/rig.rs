@@ -59,15 +59,42 @@ pub fn rig(test: &str) -> Option<&'static Rig> {
         return None;
     }
     static RIG: OnceLock<Rig> = OnceLock::new();
-    Some(RIG.get_or_init(Rig::from_env))
-}
-
-impl Rig {
-    fn from_env() -> Rig {
+    Some(RIG.get_or_init(|| {
         let dir = PathBuf::from(std::env::var_os("CNS_E2E_RIG_DIR").expect(
             "CNS_PCSCD_TESTS is set but CNS_E2E_RIG_DIR is not: start the rig with scripts/test.sh \
              (or scripts/pcsc-rig.sh start + eval \"$(scripts/pcsc-rig.sh env)\")",
         ));
+        Rig::from_dir(dir)
+    }))
+}
+
+/// The rig whose pcscd a test may kill and start again: scripts/test.sh's second pcscd (the
+/// cns-pcsc rig, `CNS_PCSC_RIG_DIR`: readers "Virtual PCD 00 00/01"), never the shared one the
+/// other end-to-end tests run on. Only one test binary runs at a time under `cargo test`; within
+/// this one, the guard makes the tests that use it take turns. `None` (after saying why) without
+/// that rig.
+pub fn service_rig(test: &str) -> Option<(&'static Rig, std::sync::MutexGuard<'static, ()>)> {
+    if std::env::var_os("CNS_PCSCD_TESTS").is_none() {
+        eprintln!("{test}: skipped: no pcscd rig (set by scripts/test.sh)");
+        return None;
+    }
+    let Some(dir) = std::env::var_os("CNS_PCSC_RIG_DIR") else {
+        eprintln!("{test}: skipped: no restartable pcscd rig (CNS_PCSC_RIG_DIR, set by scripts/test.sh)");
+        return None;
+    };
+    static RIG: OnceLock<Rig> = OnceLock::new();
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let turn = TURN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let rig = RIG.get_or_init(|| Rig::from_dir(PathBuf::from(dir)));
+    // a test that failed while the service was down must not leave the next one without it
+    if !rig.service_running() {
+        rig.start_service();
+    }
+    Some((rig, turn))
+}
+
+impl Rig {
+    fn from_dir(dir: PathBuf) -> Rig {
         let readers = std::fs::read_to_string(dir.join("readers"))
             .unwrap_or_else(|e| panic!("{}/readers: {e} (is the rig running?)", dir.display()));
         let slots: Vec<Slot> = readers
@@ -90,6 +117,47 @@ impl Rig {
             );
         }
         Rig { dir, socket, slots, bin_dir }
+    }
+
+    /// Whether this rig's pcscd (by its pid file) is alive.
+    pub fn service_running(&self) -> bool {
+        pcscd_pid(&self.dir).is_some()
+    }
+
+    /// Kills this rig's pcscd with SIGKILL, as a crash would, and waits until it is gone.
+    pub fn kill_service(&self) {
+        let pid = pcscd_pid(&self.dir).expect("the rig's pcscd is not running");
+        signal(pid, "KILL");
+        let t0 = Instant::now();
+        while pcscd_pid(&self.dir).is_some() {
+            assert!(t0.elapsed() < Duration::from_secs(5), "pcscd {pid} survived SIGKILL");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        // A killed pcscd leaves its pid file and socket behind, and a new one refuses to start
+        // while that pid still exists, which a zombie not yet reaped does: clean up as pcscd
+        // itself would once the pid is gone (the private run dir is the rig's own).
+        let run = self.dir.join("run");
+        if run.join("pcscd.pid").exists() {
+            let _ = std::fs::remove_file(run.join("pcscd.pid"));
+            let _ = std::fs::remove_file(run.join("pcscd.comm"));
+        }
+    }
+
+    /// Starts this rig's pcscd again (`scripts/pcsc-rig.sh start` with the rig's settings).
+    pub fn start_service(&self) {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/pcsc-rig.sh");
+        let first = self.slots.first().expect("a rig has readers");
+        let name = first.reader.strip_suffix(" 00 00").unwrap_or(&first.reader);
+        let mut c = Command::new(script);
+        c.arg("start")
+            .env("RIG_DIR", &self.dir)
+            .env("VPCD_PORT", first.port.to_string())
+            .env("RIG_SLOTS", (self.slots.len() / 2).max(1).to_string())
+            .env("READER_NAME", name)
+            .env("RIG_PRIVATE_RUN", std::env::var("CNS_PCSC_RIG_PRIVATE_RUN").unwrap_or_else(|_| "1".into()))
+            .env("CARD_CMD", "none")
+            .stdout(Stdio::null());
+        assert!(c.status().expect("run scripts/pcsc-rig.sh").success(), "pcscd did not start again");
     }
 
     pub fn slots(&self) -> &[Slot] {
@@ -222,6 +290,7 @@ impl Rig {
             ("--pin-tries", opts.pin_tries.map(|n| n.to_string())),
             ("--puk-tries", opts.puk_tries.map(|n| n.to_string())),
             ("--remove-after", opts.remove_after.map(|n| n.to_string())),
+            ("--stall-after", opts.stall_after.map(|n| n.to_string())),
             ("--hostile", opts.hostile.map(|h| h.to_string())),
         ] {
             if let Some(v) = v {
@@ -267,6 +336,7 @@ pub struct CardOpts {
     pub pin_tries: Option<u8>,
     pub puk_tries: Option<u8>,
     pub remove_after: Option<u32>,
+    pub stall_after: Option<u32>,
     pub hostile: Option<cns_sim::Hostility>,
 }
 
@@ -279,6 +349,7 @@ impl CardOpts {
             pin_tries: None,
             puk_tries: None,
             remove_after: None,
+            stall_after: None,
             hostile: None,
         }
     }
@@ -295,6 +366,11 @@ impl CardOpts {
     }
     pub fn hostile(mut self, h: cns_sim::Hostility) -> Self {
         self.hostile = Some(h);
+        self
+    }
+    /// The card hangs at APDU N+1 (never answers it) until removed: `cns-sim-vpcd --stall-after`.
+    pub fn stall_after(mut self, n: u32) -> Self {
+        self.stall_after = Some(n);
         self
     }
     pub fn remove_after(mut self, n: u32) -> Self {
@@ -360,6 +436,28 @@ impl Card {
         self.log_text().lines().filter(|l| l.contains(": APDU ")).map(str::to_owned).collect()
     }
 
+    /// Waits (at most `timeout`) until the card's log has a line containing `what`.
+    pub fn wait_log(&self, what: &str, timeout: Duration) {
+        let t0 = Instant::now();
+        while !self.log_text().contains(what) {
+            assert!(
+                t0.elapsed() < timeout,
+                "no {what:?} in the card's log within {timeout:?}:\n{}",
+                self.log_text()
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Kills the card process with SIGKILL (its vpcd connection drops without a word) and waits
+    /// for it.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
     /// Sends SIGUSR1: the card is pulled out (or put back in).
     pub fn toggle_removed(&self) {
         signal(self.child.as_ref().unwrap().id(), "USR1");
@@ -412,6 +510,14 @@ fn kill_orphan(pid_file: &Path) {
         signal(pid, "KILL");
     }
     let _ = std::fs::remove_file(pid_file);
+}
+
+/// The pid of the rig's pcscd when its pid file names a live pcscd.
+fn pcscd_pid(dir: &Path) -> Option<u32> {
+    let pid: u32 = std::fs::read_to_string(dir.join("pcscd.pid")).ok()?.trim().parse().ok()?;
+    let st = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    (st.lines().any(|l| l == "Name:\tpcscd") && !st.lines().any(|l| l.starts_with("State:\tZ")))
+        .then_some(pid)
 }
 
 fn signal(pid: u32, sig: &str) {

@@ -23,6 +23,10 @@ pub enum TransportError {
     Busy,
     #[error("the smart card service is not available")]
     ServiceUnavailable,
+    /// The service went away (stopped, crashed, restarted) while we were connected to a card:
+    /// the operation under way may or may not have completed.
+    #[error("the smart card service stopped during the operation")]
+    ServiceLost,
     #[error("the operation was cancelled")]
     Cancelled,
     #[error("the card does not respond")]

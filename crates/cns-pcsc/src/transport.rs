@@ -100,6 +100,16 @@ fn read_atr(card: &Card) -> Result<Vec<u8>, TransportError> {
     Ok(card.status2_owned().map_err(map_error)?.atr().to_vec())
 }
 
+/// [`map_error`] for a connection that exists: the service going away now is a loss in the
+/// middle of the user's operation ([`TransportError::ServiceLost`]), not a service that was
+/// never there.
+fn map_connected(e: pcsc::Error) -> TransportError {
+    match map_error(e) {
+        TransportError::ServiceUnavailable => TransportError::ServiceLost,
+        other => other,
+    }
+}
+
 impl CardTransport for PcscTransport {
     fn atr(&self) -> &[u8] {
         &self.atr
@@ -119,14 +129,15 @@ impl CardTransport for PcscTransport {
                 // Someone else reset the card since our last session: whatever we had selected
                 // or verified is gone. Re-attach without resetting again and tell the caller.
                 tracing::info!(reader, "card was reset by another program; reconnecting");
-                card.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::LeaveCard).map_err(map_error)?;
+                card.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::LeaveCard)
+                    .map_err(map_connected)?;
                 if let Ok(new_atr) = read_atr(card) {
                     *atr = new_atr;
                 }
-                let tx = card.transaction().map_err(map_error)?;
+                let tx = card.transaction().map_err(map_connected)?;
                 Ok(Box::new(PcscSession::new(tx, true)))
             }
-            Err((_, e)) => Err(map_error(e)),
+            Err((_, e)) => Err(map_connected(e)),
         }
     }
 
@@ -134,7 +145,7 @@ impl CardTransport for PcscTransport {
         let card = self.card_mut()?;
         // A warm reset drops the security status of every PIN on the card, which is the
         // point: nothing verified may outlive our operation.
-        card.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::ResetCard).map_err(map_error)?;
+        card.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::ResetCard).map_err(map_connected)?;
         let atr = read_atr(card)?;
         self.atr = atr;
         tracing::debug!(reader = %self.reader, "card reset");
@@ -194,7 +205,7 @@ impl PcscSession<'_> {
                     return TransportError::CardRemoved;
                 }
                 Ok(st) if !st.status().contains(pcsc::Status::PRESENT) => return TransportError::CardRemoved,
-                Err(e) if !matches!(e, pcsc::Error::NotTransacted) => return map_error(e),
+                Err(e) if !matches!(e, pcsc::Error::NotTransacted) => return map_connected(e),
                 _ => {}
             }
             if Instant::now() >= deadline {
@@ -212,7 +223,9 @@ impl CardSession for PcscSession<'_> {
         let result = match self.transmit_once(apdu) {
             Err(pcsc::Error::ResetCard) => {
                 tracing::info!("card was reset by another program during a session; reconnecting");
-                self.tx.reconnect(ShareMode::Shared, PROTOCOLS, Disposition::LeaveCard).map_err(map_error)?;
+                self.tx
+                    .reconnect(ShareMode::Shared, PROTOCOLS, Disposition::LeaveCard)
+                    .map_err(map_connected)?;
                 self.was_reset = true;
                 if self.sent_any || can_spend_a_try(apdu) {
                     // Retrying would run this command against a card that forgot the earlier
@@ -224,7 +237,7 @@ impl CardSession for PcscSession<'_> {
             }
             other => other,
         };
-        let resp = result.map_err(map_error)?;
+        let resp = result.map_err(map_connected)?;
         self.sent_any = true;
         tracing::trace!(len = resp.len(), "received");
         if resp.len() < 2 {
@@ -242,7 +255,17 @@ impl CardSession for PcscSession<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::can_spend_a_try;
+    use super::{can_spend_a_try, map_connected};
+    use cns_core::TransportError;
+
+    #[test]
+    fn the_service_lost_while_connected_is_a_loss_mid_operation() {
+        for e in [pcsc::Error::NoService, pcsc::Error::ServiceStopped, pcsc::Error::CommError] {
+            assert!(matches!(map_connected(e), TransportError::ServiceLost), "{e:?}");
+        }
+        assert!(matches!(map_connected(pcsc::Error::RemovedCard), TransportError::CardRemoved));
+        assert!(matches!(map_connected(pcsc::Error::NotTransacted), TransportError::CardRemoved));
+    }
 
     #[test]
     fn pin_commands_are_never_retried() {

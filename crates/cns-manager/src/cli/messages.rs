@@ -66,6 +66,20 @@ pub fn transport_error(lang: Lang, e: &TransportError) -> (Exit, &'static str, S
             .to_owned(),
         ),
         TransportError::ServiceUnavailable => (Exit::NoCard, "service_unavailable", service_help(lang)),
+        // (mid-operation, like a card pulled out: exit 1, not the "nothing there" 6)
+        TransportError::ServiceLost => (
+            Exit::Other,
+            "service_lost",
+            lang.t(
+                "Il servizio smart card (pcscd) si è interrotto durante l'operazione: l'operazione potrebbe \
+                 non essere stata completata. Quando il servizio è di nuovo attivo (su Linux: sudo systemctl \
+                 restart pcscd), controlla lo stato con «cns-manager status» prima di riprovare.",
+                "The smart card service (pcscd) stopped during the operation: it may not have completed. Once \
+                 the service runs again (on Linux: sudo systemctl restart pcscd), check the state with \
+                 \"cns-manager status\" before trying again.",
+            )
+            .to_owned(),
+        ),
         TransportError::Cancelled => {
             (Exit::Other, "cancelled", lang.t("Operazione annullata.", "Operation cancelled.").to_owned())
         }

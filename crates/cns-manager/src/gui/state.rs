@@ -88,7 +88,7 @@ pub fn problem_of(t: &TransportError) -> ReadProblem {
         }
         TransportError::Unresponsive => ReadProblem::Unresponsive,
         TransportError::OversizedResponse => ReadProblem::Unreadable,
-        TransportError::ServiceUnavailable => ReadProblem::ServiceDown,
+        TransportError::ServiceUnavailable | TransportError::ServiceLost => ReadProblem::ServiceDown,
         _ => ReadProblem::Other,
     }
 }
