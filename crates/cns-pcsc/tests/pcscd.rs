@@ -230,6 +230,51 @@ fn reset_by_another_program_is_reported_once() {
     assert!(!s.was_reset(), "reported once, not forever");
 }
 
+/// Another program's transaction begun after we connected: our next session waits for it at
+/// most the bound we set, then gives `Busy` without sending anything; a transaction that ends
+/// within the bound is simply waited out.
+#[test]
+fn a_session_waits_a_bounded_time_for_another_transaction() {
+    let Some(rig) = rig("a_session_waits_a_bounded_time_for_another_transaction") else { return };
+    let _card = VirtualCard::insert(rig.port);
+    wait_card_present(&rig, true);
+
+    let mut ours = PcscTransport::open(&rig.reader).unwrap();
+    ours.set_busy_wait(Duration::from_millis(500));
+    let hold = |secs: u64| {
+        let reader = rig.reader.clone();
+        let (held_tx, held) = std::sync::mpsc::channel();
+        let t = std::thread::spawn(move || {
+            // a context of its own, as another program has
+            let mut other = PcscTransport::open(&reader).unwrap();
+            let _s = other.session().unwrap();
+            held_tx.send(()).unwrap();
+            std::thread::sleep(Duration::from_secs(secs));
+        });
+        held.recv_timeout(Duration::from_secs(5)).unwrap();
+        t
+    };
+
+    let other = hold(3);
+    let t0 = Instant::now();
+    let err = ours.session().err().expect("a session while another program holds the card");
+    assert!(matches!(err, cns_core::TransportError::Busy), "{err:?}");
+    assert!(t0.elapsed() >= Duration::from_millis(500), "gave up after {:?}", t0.elapsed());
+    assert!(t0.elapsed() < Duration::from_millis(2500), "waited {:?} for a 3 s transaction", t0.elapsed());
+    other.join().unwrap();
+    // free again: the session opens and works
+    let mut s = ours.session().unwrap();
+    assert_eq!(s.transmit(&SELECT_MF).unwrap(), [0x90, 0x00]);
+    drop(s);
+
+    ours.set_busy_wait(Duration::from_secs(10));
+    let other = hold(1);
+    let mut s = ours.session().expect("a 1 s transaction is waited out");
+    assert_eq!(s.transmit(&SELECT_MF).unwrap(), [0x90, 0x00]);
+    drop(s);
+    other.join().unwrap();
+}
+
 #[test]
 fn monitor_reports_card_removed_and_inserted_and_stops_promptly() {
     let Some(rig) = rig("monitor_reports_card_removed_and_inserted_and_stops_promptly") else {
