@@ -143,15 +143,26 @@ fn the_mode_still_matters_under_hostility() {
 // The fault matrix through pcscd: the card pulled out at every APDU index of each operation
 
 /// APDUs of each operation on the standard card through the CLI (as `flows.rs` budgets them).
-const COST: [(&str, usize); 5] =
-    [("status", 14), ("export-cert", 8), ("verify-pin", 5), ("change-pin", 5), ("unblock", 5)];
+/// `sign`: the status read (12), the counters (2), the re-read before the PIN (3), SELECT, the
+/// VERIFY with the PIN (index 18), MSE, MSE, PSO.
+const COST: [(&str, usize); 6] =
+    [("status", 14), ("export-cert", 8), ("verify-pin", 5), ("change-pin", 5), ("unblock", 5), ("sign", 22)];
+
+/// The index of the APDU that carries the PIN or PUK, for the operations that send one.
+fn pin_index(op: &str) -> Option<usize> {
+    match op {
+        "verify-pin" | "change-pin" | "unblock" => Some(4),
+        "sign" => Some(18),
+        _ => None,
+    }
+}
 
 fn matrix(op: &str) {
     let Some(rig) = rig(&format!("matrix_{op}")) else { return };
     let cost = COST.iter().find(|(o, _)| *o == op).unwrap().1;
-    let is_pin = matches!(op, "verify-pin" | "change-pin" | "unblock");
+    let is_pin = pin_index(op).is_some();
     let stdin = match op {
-        "verify-pin" => Some("12345\n"),
+        "verify-pin" | "sign" => Some("12345\n"),
         "change-pin" => Some("12345\n24680\n"),
         "unblock" => Some("12345678\n24680\n"),
         _ => None,
@@ -161,8 +172,11 @@ fn matrix(op: &str) {
         let cell = format!("{op} removed at APDU index {n} of {cost}");
         let card = rig.card(CardOpts::standard().remove_after(u32::try_from(n).unwrap()));
         let out = card.dir().join("cert.der");
+        let doc = card.dir().join("contratto.pdf");
+        std::fs::write(&doc, b"%PDF-1.7 contratto di prova\n").unwrap();
         let r = match op {
             "export-cert" => card.cli("export-cert", &["--out", out.to_str().unwrap()]),
+            "sign" => card.cli_stdin(op, &[doc.to_str().unwrap(), "--stdin"], stdin),
             _ if is_pin => card.cli_stdin(op, &["--stdin"], stdin),
             _ => card.cli(op, &[]),
         };
@@ -172,7 +186,8 @@ fn matrix(op: &str) {
         assert!(r.elapsed < Duration::from_millis(2500), "{cell}: took {:?}: {r}", r.elapsed);
         assert!(r.stderr.contains("rimossa") || r.stderr.contains("Nessuna tessera"), "{cell}: {r}");
         let hint = "controlla con «cns-manager status»";
-        let lost_the_pin = is_pin && n + 1 == cost;
+        // (after an accepted PIN a lost MSE or PSO is a failed signature, not a try in doubt)
+        let lost_the_pin = pin_index(op) == Some(n);
         if lost_the_pin {
             assert!(
                 r.stderr.contains("Non è possibile sapere se il tentativo è stato conteggiato"),
@@ -184,6 +199,13 @@ fn matrix(op: &str) {
         assert!(!lost_the_pin || r.stderr.contains(hint), "{cell}: {r}");
         assert!(r.stdout.is_empty(), "{cell}: printed a result: {r}");
         assert!(!out.exists(), "{cell}: wrote a certificate");
+        // no signed file, and no temporary one left beside it: only the document and the card's files
+        let left: Vec<String> = std::fs::read_dir(card.dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|f| f.starts_with("contratto") && f != "contratto.pdf")
+            .collect();
+        assert!(left.is_empty(), "{cell}: left {left:?}");
         // nothing retried: the lost command was the last one the card saw
         let apdus = card.apdus();
         assert!(apdus.len() <= n + 1, "{cell}: {} APDUs:\n{}", apdus.len(), card.log_text());
@@ -219,6 +241,11 @@ fn matrix_change_pin() {
 #[test]
 fn matrix_unblock() {
     matrix("unblock");
+}
+
+#[test]
+fn matrix_sign() {
+    matrix("sign");
 }
 
 // ---------------------------------------------------------------------------------------------

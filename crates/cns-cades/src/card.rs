@@ -109,7 +109,9 @@ impl DigestSigner for CardSigner<'_> {
         }
         match answer.signature {
             Some(Ok(sig)) => Ok(sig),
-            Some(Err(error)) => Err(CardSignError::Card(PinOpError { error, command_sent: true })),
+            // The PIN was accepted: its try is settled, whatever became of the signature, so the
+            // PIN command is not in doubt (only the signature failed; no file is written).
+            Some(Err(error)) => Err(CardSignError::Card(PinOpError { error, command_sent: false })),
             None => Err(CardSignError::Pin(outcome)),
         }
     }

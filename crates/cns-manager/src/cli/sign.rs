@@ -300,13 +300,21 @@ fn sign_error(out: &Out, e: &CadesError) -> Exit {
             }
             Some(CardSignError::Card(op)) => {
                 let code = out.card_error(&op.error);
-                if !out.json && op.command_sent {
+                if !out.json {
+                    // command_sent: the PIN's VERIFY itself was lost, so its try is in doubt
+                    // (after an accepted PIN a lost signature is only a failed signature)
                     eprintln!(
                         "{}",
-                        lang.t(
-                            "Il documento non è stato firmato. Controlla lo stato del PIN con «cns-manager status».",
-                            "The document was not signed. Check the PIN's state with \"cns-manager status\".",
-                        )
+                        if op.command_sent {
+                            lang.t(
+                                "Il documento non è stato firmato. Non è possibile sapere se il tentativo è stato \
+                                 conteggiato: controlla con «cns-manager status».",
+                                "The document was not signed. It is not known whether the try was counted: check \
+                                 with \"cns-manager status\".",
+                            )
+                        } else {
+                            lang.t("Il documento non è stato firmato.", "The document was not signed.")
+                        }
                     );
                 }
                 code
