@@ -62,6 +62,16 @@ fn fill(h: &mut Harness<'_, CnsApp>, op: &str) -> &'static str {
             type_pin(h, "PIN", "12345");
             "Verifica"
         }
+        "unblock" => {
+            click(h, "Sblocca con il PUK");
+            type_pin(h, "PUK", "12345678");
+            h.key_press(egui::Key::Enter);
+            h.step();
+            type_pin(h, "Nuovo PIN", "24680");
+            click(h, "Avanti");
+            type_pin(h, "Ripeti il nuovo PIN", "24680");
+            "Sblocca"
+        }
         _ => {
             click(h, "Cambia PIN");
             type_pin(h, "PIN attuale", "12345");
@@ -79,25 +89,38 @@ fn fill(h: &mut Harness<'_, CnsApp>, op: &str) -> &'static str {
 fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
     let removed = ["rimossa", "Inserisci la tessera"];
     let mut cells = 0;
-    for op in ["verify", "change"] {
-        // the operation's APDUs, measured on a card that stays
+    // unblock: from a blocked PIN (the only state that offers it)
+    let card = |op: &str| {
         let handle = SimHandle::default();
+        if op == "unblock" {
+            handle.card().set_pin_tries(0, 3);
+        }
+        handle
+    };
+    let done = ["Il PIN è corretto", "PIN cambiato", "PIN sbloccato"];
+    for op in ["verify", "change", "unblock"] {
+        // the operation's APDUs, measured on a card that stays
+        let handle = card(op);
         let mut h = app(&handle);
         wait_any(&mut h, op, &["GIULIA BIANCHI"], Duration::from_secs(10));
         let button = fill(&mut h, op);
         let before = handle.commands_received();
         click(&mut h, button);
-        wait_any(&mut h, op, &["Il PIN è corretto", "PIN cambiato"], Duration::from_secs(10));
+        wait_any(&mut h, op, &done, Duration::from_secs(10));
         let cost = handle.commands_received() - before;
         // the window sends the PIN command (after SELECT MF), then reads the status again
         let log = handle.command_headers();
-        let pin_ins = if op == "verify" { 0x20 } else { 0x24 };
+        let pin_ins = match op {
+            "verify" => 0x20,
+            "change" => 0x24,
+            _ => 0x2C,
+        };
         let pin_at = log[usize::try_from(before).unwrap()..].iter().position(|c| c[1] == pin_ins).unwrap();
         let pin_at = u64::try_from(pin_at).unwrap();
         assert!(cost > pin_at, "{op}: {cost} APDUs");
         for k in 0..cost {
             let cell = format!("window {op}, removed at APDU index {k} of {cost}");
-            let handle = SimHandle::default();
+            let handle = card(op);
             let mut h = app(&handle);
             wait_any(&mut h, &cell, &["GIULIA BIANCHI"], Duration::from_secs(10));
             let button = fill(&mut h, op);
@@ -111,17 +134,21 @@ fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
             if k <= pin_at {
                 // up to the PIN command: the removal, and the card untouched
                 wait_any(&mut h, &cell, &removed, Duration::from_secs(2));
-                assert!(h.query_by_label_contains("Il PIN è corretto").is_none(), "{cell}");
-                assert!(h.query_by_label_contains("PIN cambiato").is_none(), "{cell}");
-                assert_eq!(handle.card().pin_tries_left(), 3, "{cell}");
+                for t in done {
+                    assert!(h.query_by_label_contains(t).is_none(), "{cell}: {t}");
+                }
+                let tries = if op == "unblock" { 0 } else { 3 };
+                assert_eq!(handle.card().pin_tries_left(), tries, "{cell}");
+                assert_eq!(handle.card().puk_tries_left(), 8, "{cell}");
                 assert!(handle.card().pin_is("12345"), "{cell}: the PIN changed");
             } else {
                 // the card answered the PIN command, then left during the re-read: a clear page
                 // (the answer, or the removal), never a spinner
                 let mut any = removed.to_vec();
-                any.extend(["Il PIN è corretto", "PIN cambiato"]);
+                any.extend(done);
                 wait_any(&mut h, &cell, &any, Duration::from_secs(2));
                 assert_eq!(handle.card().pin_tries_left(), 3, "{cell}");
+                assert_eq!(handle.card().puk_tries_left(), 8, "{cell}");
             }
             cells += 1;
         }
