@@ -115,10 +115,11 @@ fn a_card_held_by_another_program_is_named_and_released_it_is_fine() {
     let Some(rig) = rig("a_card_held_by_another_program_is_named_and_released_it_is_fine") else { return };
     let card = rig.card(CardOpts::standard());
     let dir = tempfile::tempdir().unwrap();
+    // (held far longer than the test; killed below to let go)
     let mut holder = rig
-        .client(rig.bin("cns-hold-card"))
-        .arg(card.reader())
-        .stdin(Stdio::piped())
+        .client(rig.bin("card-holder"))
+        .args([card.reader(), "exclusive", "600"])
+        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -134,7 +135,7 @@ fn a_card_held_by_another_program_is_named_and_released_it_is_fine() {
     assert!(held["detail"].as_str().unwrap().contains("SCARD_E_SHARING_VIOLATION"), "{r}");
     assert!(held["fix"].as_str().unwrap().contains("Chiudi gli altri programmi"), "{r}");
 
-    drop(holder.stdin.take());
+    holder.kill().unwrap();
     holder.wait().unwrap();
     let r = doctor(rig, dir.path(), &["--json", "--reader", card.reader()], None);
     let v = r.json();

@@ -1,50 +1,69 @@
-//! `card-holder READER exclusive|transaction SECONDS`: another program holding the card, for the
-//! end-to-end sharing tests (`e2e_faults.rs`): connects to READER exclusively, or shared inside
-//! a transaction, prints `held` and keeps it for SECONDS.
+//! `card-holder READER exclusive|transaction SECONDS`: another program holding the card, as a
+//! browser's PKCS#11 module or a signing tool would, for the end-to-end sharing tests
+//! (`e2e_faults.rs`: SCARD_E_SHARING_VIOLATION and a long transaction; `e2e_doctor.rs`: the
+//! doctor naming a card in use). Connects to READER exclusively, or shared inside a transaction,
+//! prints `held` once it holds the card and keeps it for SECONDS (or until killed), then lets go
+//! leaving the card as it is.
 use std::ffi::CString;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use pcsc::{Context, Protocols, Scope, ShareMode};
+use pcsc::{Context, Disposition, Protocols, Scope, ShareMode};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(reader), Some(mode), Some(secs)) = (args.first(), args.get(1), args.get(2)) else {
+    let usage = || {
         eprintln!("usage: card-holder READER exclusive|transaction SECONDS");
-        return ExitCode::from(2);
+        ExitCode::from(2)
     };
-    let secs: u64 = secs.parse().unwrap_or(5);
-    let Ok(name) = CString::new(reader.as_str()) else { return ExitCode::from(2) };
+    let (Some(reader), Some(mode), Some(secs)) = (args.first(), args.get(1), args.get(2)) else {
+        return usage();
+    };
+    let share = match mode.as_str() {
+        "exclusive" => ShareMode::Exclusive,
+        "transaction" => ShareMode::Shared,
+        _ => return usage(),
+    };
+    let Ok(secs) = secs.parse::<u64>() else { return usage() };
+    let Ok(name) = CString::new(reader.as_str()) else { return usage() };
     let ctx = match Context::establish(Scope::User) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("card-holder: {e}");
+            eprintln!("card-holder: no PC/SC context: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let share = if mode == "exclusive" { ShareMode::Exclusive } else { ShareMode::Shared };
     let mut card = match ctx.connect(&name, share, Protocols::ANY) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("card-holder: connect: {e}");
+            eprintln!("card-holder: connect ({mode}): {e}");
             return ExitCode::FAILURE;
         }
     };
-    let tx = if mode == "transaction" {
-        match card.transaction() {
-            Ok(tx) => Some(tx),
-            Err(e) => {
-                eprintln!("card-holder: transaction: {e}");
-                return ExitCode::FAILURE;
+    {
+        let tx = if share == ShareMode::Shared {
+            match card.transaction() {
+                Ok(tx) => Some(tx),
+                Err(e) => {
+                    eprintln!("card-holder: transaction: {e}");
+                    return ExitCode::FAILURE;
+                }
             }
+        } else {
+            None
+        };
+        println!("held");
+        let _ = std::io::stdout().flush();
+        std::thread::sleep(Duration::from_secs(secs));
+        if let Some(tx) = tx
+            && let Err((tx, e)) = tx.end(Disposition::LeaveCard)
+        {
+            eprintln!("card-holder: end of the transaction: {e}");
+            drop(tx);
         }
-    } else {
-        None
-    };
-    println!("held");
-    let _ = std::io::stdout().flush();
-    std::thread::sleep(Duration::from_secs(secs));
-    drop(tx);
+    }
+    // (pcsc's Drop would reset the card)
+    let _ = card.disconnect(Disposition::LeaveCard);
     ExitCode::SUCCESS
 }
