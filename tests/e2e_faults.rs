@@ -440,6 +440,7 @@ fn pcscd_killed_in_the_middle_of_an_operation() {
         rig.kill_service();
         let (r, ended) = cli.join().unwrap();
         let after = ended.saturating_duration_since(killed);
+        eprintln!("pcscd killed during {op}: the CLI ended {after:?} later");
         assert!(after < Duration::from_secs(2), "{op}: ended {after:?} after pcscd was killed: {r}");
         assert_eq!(r.code, 1, "{op}: {r}");
         assert!(
@@ -499,6 +500,7 @@ fn the_card_connection_dropping_in_the_middle_of_an_operation() {
         card.kill();
         let (r, ended) = cli.join().unwrap();
         let after = ended.saturating_duration_since(killed);
+        eprintln!("card dropped during {op}: the CLI ended {after:?} later");
         assert!(after < Duration::from_secs(2), "{op}: ended {after:?} after the card dropped: {r}");
         assert!(matches!(r.code, 1 | 6), "{op}: {r}");
         assert!(r.stderr.contains("rimossa") || r.stderr.contains("Nessuna tessera"), "{op}: {r}");
