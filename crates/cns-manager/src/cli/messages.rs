@@ -173,3 +173,28 @@ fn service_help(lang: Lang) -> String {
 fn with_cause(lang: Lang, text: String, e: &dyn std::error::Error) -> String {
     format!("{text}\n({}: {})", lang.t("dettaglio tecnico", "technical detail"), cns_core::error_chain(e))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn busy_and_service_lost_say_what_happened_in_both_languages() {
+        let (code, kind, it) = transport_error(Lang::It, &TransportError::Busy);
+        assert_eq!((code, kind), (Exit::Other, "card_busy"));
+        assert!(it.contains("Un altro programma sta lavorando con la tessera"), "{it}");
+        assert!(it.contains("Nulla è stato inviato alla tessera"), "{it}");
+        // distinct from the exclusive connection's words
+        let (_, excl_kind, excl) = transport_error(Lang::It, &TransportError::SharingViolation);
+        assert_ne!(excl_kind, kind);
+        assert_ne!(excl.lines().next(), it.lines().next());
+        let (_, _, en) = transport_error(Lang::En, &TransportError::Busy);
+        assert!(en.contains("Another program is working with the card"), "{en}");
+
+        let (code, kind, it) = transport_error(Lang::It, &TransportError::ServiceLost);
+        assert_eq!((code, kind), (Exit::Other, "service_lost"));
+        assert!(it.contains("si è interrotto durante l'operazione"), "{it}");
+        let (code, _, _) = transport_error(Lang::It, &TransportError::ServiceUnavailable);
+        assert_eq!(code, Exit::NoCard, "a service never there stays exit 6");
+    }
+}

@@ -207,3 +207,19 @@ impl Readers {
             .or_else(|| self.list.first().map(|r| r.name.clone()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_card_and_a_lost_service_get_their_pages() {
+        // another program's long transaction: the "in use" page with its Retry, as for an
+        // exclusive connection
+        assert_eq!(problem_of(&TransportError::Busy), ReadProblem::InUse);
+        assert_eq!(problem_of(&TransportError::SharingViolation), ReadProblem::InUse);
+        // pcscd gone in the middle of a read: the service page, as when it was never there
+        assert_eq!(problem_of(&TransportError::ServiceLost), ReadProblem::ServiceDown);
+        assert_eq!(problem_of(&TransportError::ServiceUnavailable), ReadProblem::ServiceDown);
+    }
+}
