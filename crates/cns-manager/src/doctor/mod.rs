@@ -648,9 +648,9 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                 Some(
                     lang.t(
                         "Correggilo (chiavi ammesse: lang = \"it\"|\"en\", preferred_reader, mode = \
-                         \"normal\"|\"counter\", zoom) oppure eliminalo.",
+                         \"normal\"|\"counter\", zoom, pkcs11_module) oppure eliminalo.",
                         "Fix it (allowed keys: lang = \"it\"|\"en\", preferred_reader, mode = \
-                         \"normal\"|\"counter\", zoom) or delete it.",
+                         \"normal\"|\"counter\", zoom, pkcs11_module) or delete it.",
                     )
                     .into(),
                 ),
@@ -679,10 +679,13 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
             "lang" => effective.lang.map_or("-".into(), |l| l.code().to_owned()),
             "preferred_reader" => effective.preferred_reader.clone().unwrap_or_else(|| "-".into()),
             "mode" => format!("{:?}", effective.mode).to_lowercase(),
+            "pkcs11_module" => {
+                effective.pkcs11_module.as_ref().map_or("-".into(), |p| p.display().to_string())
+            }
             _ => effective.zoom.to_string(),
         }
     };
-    let parts: Vec<String> = ["lang", "preferred_reader", "mode", "zoom"]
+    let parts: Vec<String> = ["lang", "preferred_reader", "mode", "zoom", "pkcs11_module"]
         .iter()
         .map(|f| {
             let from = match origin.iter().find(|(n, _)| n == f).map(|(_, w)| w.as_str()) {
