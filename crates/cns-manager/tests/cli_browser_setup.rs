@@ -199,3 +199,37 @@ fn no_browser_at_all_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("No browser found"), "{stdout}");
 }
+
+#[test]
+fn doctor_reports_each_browser_database_with_the_fix() {
+    let Some(home) = Home::new() else { return };
+    let (code, v) = home.json(&["--demo", "doctor", "--json"]);
+    let check = |v: &serde_json::Value, id: &str| -> serde_json::Value {
+        v["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id}: {v:#}"))
+    };
+    // A browser that does not see the card is a warning: the doctor still exits 0.
+    assert_eq!(code, 0, "{v:#}");
+    let ff = check(&v, "browser:firefox:default-release");
+    assert_eq!(ff["level"], "warning");
+    assert_eq!(ff["fix"], "cns-manager browser-setup (o la pagina «Usa la tessera nel browser»)");
+    assert_eq!(check(&v, "browser:chromium:nssdb")["level"], "warning");
+    let text = home.cli(&["--demo", "--lang", "en", "doctor"]).stdout;
+    assert!(
+        text.contains("WARNING    Firefox – profile \"default-release\": Does not see the card"),
+        "{text}"
+    );
+    assert!(text.contains("How to fix: cns-manager browser-setup"), "{text}");
+
+    assert_eq!(home.cli(&["browser-setup", "--yes"]).code, 0);
+    let (_, v) = home.json(&["--demo", "doctor", "--json"]);
+    let ff = check(&v, "browser:firefox:default-release");
+    assert_eq!(ff["level"], "ok", "{ff:#}");
+    assert!(ff["detail"].as_str().unwrap().starts_with("Vede la tessera"), "{ff:#}");
+    assert!(ff.get("fix").is_none(), "{ff:#}");
+}

@@ -163,6 +163,7 @@ pub fn diagnose(
         }
     }
     d.checks.extend(settings_checks(paths, lang));
+    d.checks.extend(browser_checks(&crate::browser::system::Environment::from_process(), lang));
     d.versions.push(("cns-manager".into(), Some(env!("CARGO_PKG_VERSION").into())));
     d.versions.extend(platform::versions().into_iter().map(|(n, v)| (n.to_owned(), v)));
     d
@@ -710,6 +711,42 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
         None,
     ));
     out
+}
+
+/// One check per browser database found (Firefox profiles, the Chromium NSS database): does it
+/// see the card; if not, the fix is `cns-manager browser-setup`. A warning, not a problem: the
+/// card works without a browser.
+pub fn browser_checks(env: &crate::browser::system::Environment, lang: Lang) -> Vec<Finding> {
+    let module = env.module().filter(|m| m.exists);
+    env.scan()
+        .into_iter()
+        .map(|db| {
+            let id = format!("browser:{}:{}", serde_json::to_value(db.browser).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(), db.profile);
+            let detail = format!("{} ({})", db.state.words(lang), db.dir.display());
+            if db.state.sees_card() {
+                return finding(&id, Level::Ok, &db.title(lang), detail, None);
+            }
+            let fix = if !db.state.needs_setup() {
+                None
+            } else if module.is_none() {
+                Some(lang.t(
+                    "Installa il pacchetto cns-manager (contiene il modulo PKCS#11), poi: cns-manager browser-setup",
+                    "Install the cns-manager package (it holds the PKCS#11 module), then: cns-manager browser-setup",
+                ).to_owned())
+            } else if db.in_use {
+                Some(lang.t(
+                    "Chiudi Firefox, poi: cns-manager browser-setup (o la pagina «Usa la tessera nel browser»)",
+                    "Close Firefox, then: cns-manager browser-setup (or the \"Use the card in the browser\" page)",
+                ).to_owned())
+            } else {
+                Some(lang.t(
+                    "cns-manager browser-setup (o la pagina «Usa la tessera nel browser»)",
+                    "cns-manager browser-setup (or the \"Use the card in the browser\" page)",
+                ).to_owned())
+            };
+            finding(&id, Level::Warning, &db.title(lang), detail, fix)
+        })
+        .collect()
 }
 
 fn one_line(s: &str) -> String {
