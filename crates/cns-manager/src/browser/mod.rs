@@ -41,13 +41,25 @@ pub enum Browser {
 }
 
 impl Browser {
-    pub fn name(self, lang: Lang) -> &'static str {
+    /// The browser's name, the same in both languages.
+    pub fn name(self) -> &'static str {
         match self {
             Browser::Firefox => "Firefox",
             Browser::FirefoxSnap => "Firefox (snap)",
             Browser::FirefoxFlatpak => "Firefox (Flatpak)",
-            Browser::Chromium => lang.t("Chromium / Google Chrome", "Chromium / Google Chrome"),
+            Browser::Chromium => "Chromium / Google Chrome",
             Browser::ChromiumSnap => "Chromium (snap)",
+        }
+    }
+
+    /// The stable code used in JSON and in the doctor's check ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            Browser::Firefox => "firefox",
+            Browser::FirefoxSnap => "firefox_snap",
+            Browser::FirefoxFlatpak => "firefox_flatpak",
+            Browser::Chromium => "chromium",
+            Browser::ChromiumSnap => "chromium_snap",
         }
     }
 
@@ -145,11 +157,11 @@ impl BrowserDb {
     pub fn title(&self, lang: Lang) -> String {
         if self.browser.is_firefox() {
             lang.s(
-                format!("{} – profilo «{}»", self.browser.name(lang), self.profile),
-                format!("{} – profile \"{}\"", self.browser.name(lang), self.profile),
+                format!("{} – profilo «{}»", self.browser.name(), self.profile),
+                format!("{} – profile \"{}\"", self.browser.name(), self.profile),
             )
         } else {
-            self.browser.name(lang).to_owned()
+            self.browser.name().to_owned()
         }
     }
 }

@@ -176,6 +176,16 @@ fn scan_finds_the_profiles_and_the_chromium_database() {
     assert!(!found[0].in_use);
     assert_eq!(found[1].browser, Browser::Chromium);
     assert_eq!(found[1].dir, home.dir.path().join(".pki/nssdb"));
+    // The JSON names are the codes the doctor's ids use.
+    for b in [
+        Browser::Firefox,
+        Browser::FirefoxSnap,
+        Browser::FirefoxFlatpak,
+        Browser::Chromium,
+        Browser::ChromiumSnap,
+    ] {
+        assert_eq!(serde_json::to_value(b).unwrap(), b.code());
+    }
 
     // Registered in the profile's pkcs11.txt, at a path that exists.
     let lib = home.dir.path().join("libcns_pkcs11.so");

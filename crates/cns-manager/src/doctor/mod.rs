@@ -721,7 +721,7 @@ pub fn browser_checks(env: &crate::browser::system::Environment, lang: Lang) -> 
     env.scan()
         .into_iter()
         .map(|db| {
-            let id = format!("browser:{}:{}", serde_json::to_value(db.browser).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(), db.profile);
+            let id = format!("browser:{}:{}", db.browser.code(), db.profile);
             let detail = format!("{} ({})", db.state.words(lang), db.dir.display());
             if db.state.sees_card() {
                 return finding(&id, Level::Ok, &db.title(lang), detail, None);
