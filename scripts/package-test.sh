@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the package built by scripts/package.sh with dpkg -i and exercises it from the
 # installed path: --version, the man page in both languages, the completions, the conffile,
-# and `status --json` and `doctor` through the end-to-end rig's pcscd with a simulated card.
+# and `status --json` and `doctor` through the end-to-end rig's pcscd with a simulated card;
+# the PKCS#11 module as p11-kit sees it (`p11-kit list-modules`, and pkcs11-tool through
+# p11-kit-proxy.so, the way an NSS database with the proxy sees it) with the same card.
 # Purges the package at the end (also on failure), so the machine is left as it was.
 #
 # Needs root (dpkg), the rig started by scripts/test.sh (CNS_E2E_RIG_DIR) and the debug
@@ -86,3 +88,23 @@ set -e
 grep -q '"result": "ok"' <<<"$out" || fail "doctor --json: $out"
 grep -q '"profile": "Athena"' <<<"$out" || fail "doctor --json: $out"
 echo "[package-test] ok: --version, help, man (it, en), bash completion, conffile, status --json and doctor through pcscd"
+
+# The PKCS#11 module: installed where p11-kit looks, registered, and seeing the card.
+TRIPLET="$(dpkg-architecture -qDEB_HOST_MULTIARCH)"
+MODULE="/usr/lib/$TRIPLET/pkcs11/cns-pkcs11.so"
+[ -f "$MODULE" ] || fail "$MODULE is not installed"
+[ -f /usr/share/p11-kit/modules/cns-manager.module ] || fail "the p11-kit module file is not installed"
+# p11-kit loads every registered module (OpenSC's too: it may list the same card as a token of
+# its own); ours is the entry named after its file, with our library's manufacturer.
+modules="$(p11-kit list-modules 2>&1)" || fail "p11-kit list-modules: $modules"
+ours="$(awk '/^[^ \t]/ {on = ($1 == "cns-manager:")} on' <<<"$modules")"
+grep -q "library-manufacturer: cns-manager" <<<"$ours" || fail "p11-kit does not list our module: $modules"
+grep -q "token: BIANCHI GIULIA" <<<"$ours" || fail "p11-kit lists our module without the card's token: $ours"
+grep -q "serial-number: 6090104237815004" <<<"$ours" || fail "p11-kit: no card serial in $ours"
+# Through the proxy: what a browser whose NSS database loads p11-kit-proxy.so sees.
+PROXY="/usr/lib/$TRIPLET/p11-kit-proxy.so"
+[ -f "$PROXY" ] || fail "$PROXY missing: apt install p11-kit-modules (scripts/setup-debian.sh)"
+slots="$(pkcs11-tool --module "$PROXY" --list-slots 2>&1)" || fail "pkcs11-tool through p11-kit-proxy: $slots"
+grep -q "token manufacturer *: TS-CNS" <<<"$slots" || fail "p11-kit-proxy does not show our token: $slots"
+grep -q "token label *: BIANCHI GIULIA" <<<"$slots" || fail "p11-kit-proxy: no card token in $slots"
+echo "[package-test] ok: $MODULE registered with p11-kit; the card's token seen by p11-kit list-modules and through p11-kit-proxy.so"

@@ -93,4 +93,27 @@ wait 1.5
 shot counter-mode-removed.png
 EOF
 
+
+# "Usa la tessera nel browser": a Firefox profile without the module and a Chromium database with
+# it, both empty NSS databases made by certutil in the session's home ($WORK), the module the one
+# beside the binary; then "Registra il modulo" and its question.
+if command -v certutil >/dev/null && command -v modutil >/dev/null && [ -f "$(dirname "$BIN")/libcns_pkcs11.so" ]; then
+    mkdir -p "$WORK/.mozilla/firefox/k3x9.default-release" "$WORK/.pki/nssdb"
+    printf '[Profile0]\nName=default-release\nIsRelative=1\nPath=k3x9.default-release\n' \
+        >"$WORK/.mozilla/firefox/profiles.ini"
+    certutil -N --empty-password -d "sql:$WORK/.mozilla/firefox/k3x9.default-release"
+    certutil -N --empty-password -d "sql:$WORK/.pki/nssdb"
+    PCSCLITE_CSOCK_NAME="$WORK/no-pcscd" modutil -add "CNS (cns-manager)" \
+        -libfile "$(dirname "$BIN")/libcns_pkcs11.so" -dbdir "sql:$WORK/.pki/nssdb" -force >/dev/null
+    session browser <<'EOF'
+click 577 465
+wait 1
+shot browser-setup.png
+click 365 390
+shot browser-setup-confirm.png
+EOF
+else
+    echo "[shots] browser page skipped: needs certutil, modutil (libnss3-tools) and libcns_pkcs11.so beside $BIN"
+fi
+
 ls -l "$OUT"

@@ -14,6 +14,9 @@ PKGS=(
   # tests of the PKCS#11 module: NSS's modutil/certutil (what Firefox and Chromium use), and
   # OpenSSL's PKCS#11 engine for a TLS client authentication through the module
   libnss3-tools libengine-pkcs11-openssl
+  # the package's p11-kit registration (scripts/package-test.sh: p11-kit list-modules, and
+  # pkcs11-tool through p11-kit-proxy.so)
+  p11-kit p11-kit-modules
   # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool

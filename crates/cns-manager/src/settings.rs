@@ -1,5 +1,6 @@
-//! The few choices the app remembers: language, preferred reader, mode, zoom. Never a PIN, never
-//! anything read from a card.
+//! The few choices the app remembers: language, preferred reader, mode, zoom; and, for
+//! installers, where the PKCS#11 module is (`pkcs11_module`, used by `browser-setup`). Never a
+//! PIN, never anything read from a card.
 //!
 //! Two TOML files, same format. The system-wide one lets installers preset the choices for every
 //! user; the user's own file, written by the app, overrides it field by field:
@@ -37,11 +38,13 @@ pub struct Settings {
     pub preferred_reader: Option<String>,
     pub mode: Mode,
     pub zoom: f32,
+    /// The PKCS#11 module browsers are pointed at, when it is not where the package installs it.
+    pub pkcs11_module: Option<PathBuf>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { lang: None, preferred_reader: None, mode: Mode::Normal, zoom: 1.0 }
+        Settings { lang: None, preferred_reader: None, mode: Mode::Normal, zoom: 1.0, pkcs11_module: None }
     }
 }
 
@@ -57,6 +60,8 @@ struct Layer {
     mode: Option<Mode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     zoom: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pkcs11_module: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -121,6 +126,9 @@ impl Settings {
         {
             self.zoom = z.clamp(MIN_ZOOM, MAX_ZOOM);
         }
+        if let Some(m) = layer.pkcs11_module {
+            self.pkcs11_module = (!m.as_os_str().is_empty()).then_some(m);
+        }
     }
 
     /// Writes the user's file (creating its folder). Refused in counter mode.
@@ -133,6 +141,7 @@ impl Settings {
             preferred_reader: self.preferred_reader.clone(),
             mode: Some(self.mode),
             zoom: Some(self.zoom),
+            pkcs11_module: self.pkcs11_module.clone(),
         };
         let text = toml::to_string(&layer)?;
         let io = |source| SettingsError::Io { path: path.to_owned(), source };
@@ -155,6 +164,7 @@ pub fn inspect_file(path: &Path) -> Result<Option<Vec<&'static str>>, SettingsEr
             ("preferred_reader", l.preferred_reader.is_some()),
             ("mode", l.mode.is_some()),
             ("zoom", l.zoom.is_some()),
+            ("pkcs11_module", l.pkcs11_module.is_some()),
         ]
         .into_iter()
         .filter_map(|(n, set)| set.then_some(n))
@@ -238,12 +248,16 @@ mod tests {
             preferred_reader: Some("Lettore USB".into()),
             mode: Mode::Normal,
             zoom: 1.5,
+            pkcs11_module: Some(PathBuf::from("/opt/cns/cns-pkcs11.so")),
         };
         s.save_to(&path).unwrap();
         assert_eq!(Settings::load_from(None, Some(&path)), s);
         let text = std::fs::read_to_string(&path).unwrap();
         for key in text.lines().filter_map(|l| l.split('=').next()) {
-            assert!(["lang ", "preferred_reader ", "mode ", "zoom "].contains(&key), "{key}");
+            assert!(
+                ["lang ", "preferred_reader ", "mode ", "zoom ", "pkcs11_module "].contains(&key),
+                "{key}"
+            );
         }
     }
 

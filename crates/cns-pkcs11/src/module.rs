@@ -150,7 +150,10 @@ struct Session {
 
 /// The whole module between C_Initialize and C_Finalize.
 pub struct Module {
-    ctx: Context,
+    /// `None` while the smart card service cannot be reached: the module still loads (a browser
+    /// started before pcscd, or `modutil -add` on a PC whose service starts on demand later) and
+    /// shows no slot until the service answers.
+    ctx: Option<Context>,
     slots: Vec<Slot>,
     sessions: HashMap<CK_SESSION_HANDLE, Session>,
     next_session: CK_SESSION_HANDLE,
@@ -173,7 +176,9 @@ fn card_rv(e: &CardError) -> CK_RV {
 
 impl Module {
     pub fn new() -> Rv<Module> {
-        let ctx = Context::establish(Scope::User).map_err(|_| CKR_DEVICE_ERROR)?;
+        let ctx = Context::establish(Scope::User)
+            .inspect_err(|e| tracing::debug!("smart card service not reachable yet: {e}"))
+            .ok();
         let mut m = Module { ctx, slots: Vec::new(), sessions: HashMap::new(), next_session: 1 };
         m.refresh();
         // What is there at start is not an event.
@@ -186,12 +191,20 @@ impl Module {
     /// Reads which readers exist and hold which card (pcscd only, no card access), and reads a
     /// newly inserted card once. A card that left or changed takes its token and sessions along.
     pub fn refresh(&mut self) {
-        let readers = match cns_pcsc::list_readers_in(&self.ctx) {
-            Ok(r) => r,
-            Err(e) => {
+        if self.ctx.is_none() {
+            self.ctx = Context::establish(Scope::User).ok();
+        }
+        let readers = match self.ctx.as_ref().map(cns_pcsc::list_readers_in) {
+            Some(Ok(r)) => r,
+            Some(Err(e)) => {
                 tracing::debug!("listing readers: {e}");
+                if matches!(e, TransportError::ServiceUnavailable) {
+                    // pcscd stopped or restarted: a new context next time.
+                    self.ctx = None;
+                }
                 Vec::new()
             }
+            None => Vec::new(),
         };
         for slot in &mut self.slots {
             if slot.token.as_ref().is_some_and(|t| t.gone) {
@@ -229,8 +242,13 @@ impl Module {
                 self.sessions.retain(|_, s| s.slot != id);
             }
             let slot = &mut self.slots[id];
-            if slot.present && slot.token.is_none() && slot.atr.is_some() && slot.not_cns != slot.atr {
-                slot.token = load_token(&self.ctx, &slot.reader);
+            if let Some(ctx) = &self.ctx
+                && slot.present
+                && slot.token.is_none()
+                && slot.atr.is_some()
+                && slot.not_cns != slot.atr
+            {
+                slot.token = load_token(ctx, &slot.reader);
                 if slot.token.is_none() {
                     slot.not_cns = slot.atr.clone();
                 }

@@ -71,6 +71,8 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Check only the card in this reader (the other readers are only listed).",
     ),
     ("shell", "La shell: bash, zsh o fish.", "The shell: bash, zsh or fish."),
+    ("check", "Controlla soltanto: non cambia nulla.", "Only check: never change anything."),
+    ("yes", "Registra senza chiedere (per gli script).", "Register without asking (for scripts)."),
     ("sign.file", "Il documento da firmare.", "The document to sign."),
     (
         "sign.out",
@@ -215,6 +217,15 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          ogni problema. Esce con 0 se non ci sono problemi, 1 altrimenti.",
         "Check the smart card service, driver, readers, cards and settings, and say how to fix each \
          problem. Exits 0 when there is no problem, 1 otherwise.",
+    ),
+    (
+        "browser-setup",
+        "Dice quali browser (profili di Firefox, archivio di Chromium) vedranno la tessera e, dove manca, \
+         registra il modulo PKCS#11 dopo averlo chiesto (--yes per gli script, --check per non cambiare \
+         nulla). Firefox va chiuso prima. Esce con 0 se ogni browser trovato vede la tessera, 1 altrimenti.",
+        "Say which browsers (Firefox profiles, the Chromium database) will see the card and, where it is \
+         missing, register the PKCS#11 module after asking (--yes for scripts, --check to change nothing). \
+         Close Firefox first. Exits 0 when every browser found sees the card, 1 otherwise.",
     ),
     (
         "completions",
@@ -422,8 +433,9 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
     text.push_str(&format!(
         ".TP\n\\fI/etc/cns\\-manager/config.toml\\fR\n{}\n.TP\n\\fI~/.config/cns\\-manager/config.toml\\fR\n{}\n",
         roff_escape(lang.t(
-            "Impostazioni per tutto il sistema (lang, preferred_reader, mode, zoom), messe dall'installatore.",
-            "System-wide settings (lang, preferred_reader, mode, zoom), set by the installer.",
+            "Impostazioni per tutto il sistema (lang, preferred_reader, mode, zoom, pkcs11_module), messe \
+             dall'installatore.",
+            "System-wide settings (lang, preferred_reader, mode, zoom, pkcs11_module), set by the installer.",
         )),
         roff_escape(lang.t(
             "Impostazioni dell'utente, scritte dall'applicazione: prevalgono campo per campo.",
@@ -438,6 +450,13 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
             "Diagnostics on stderr, e.g. debug or cns::apdu=trace (PIN and PUK never appear).",
         ))
     ));
+    text.push_str(&format!(
+        ".TP\n\\fBCNS_PKCS11_MODULE\\fR\n{}\n",
+        roff_escape(lang.t(
+            "Il modulo PKCS#11 che browser-setup registra nei browser, al posto di quello installato.",
+            "The PKCS#11 module browser-setup registers in the browsers, instead of the installed one.",
+        ))
+    ));
     Ok(text.into_bytes())
 }
 
@@ -445,8 +464,10 @@ const EXIT_CODES: &[(u8, &str, &str)] = &[
     (0, "Riuscito.", "Success."),
     (
         1,
-        "Qualsiasi altro errore (per doctor: almeno un problema).",
-        "Any other error (for doctor: at least one problem).",
+        "Qualsiasi altro errore (per doctor: almeno un problema; per browser-setup: un browser non vede \
+         ancora la tessera).",
+        "Any other error (for doctor: at least one problem; for browser-setup: a browser does not see the \
+         card yet).",
     ),
     (
         2,

@@ -6,6 +6,7 @@
 //! 7 refused: exactly one try left and `--confirm-last-attempt` not given · 8 a signature is not
 //! valid · 9 signatures intact but a certificate expired, revoked or not trusted.
 
+mod browser_setup;
 mod ca;
 mod doctor;
 pub mod help;
@@ -119,6 +120,9 @@ pub enum Command {
     },
     /// Check the smart card service, driver, readers, cards and settings.
     Doctor(doctor::DoctorArgs),
+    /// Which browsers will see the card; register the card's module where it is missing (asks
+    /// first).
+    BrowserSetup(browser_setup::BrowserSetupArgs),
     /// Print the shell completion script.
     Completions {
         #[arg(value_name = "SHELL")]
@@ -212,6 +216,7 @@ pub fn run(cmd: Command, backend: &Backend, lang: Lang) -> Exit {
         Command::Verify(a) => verify::run(&a, &out),
         Command::Ca { action } => ca::run(&action, &out),
         Command::Doctor(a) => doctor::run(backend, &a, &out),
+        Command::BrowserSetup(a) => browser_setup::run(&a, &out),
         Command::Completions { shell } => doctor::print_bytes(&help::completions(shell, lang)),
         Command::Man => match help::man_page(lang) {
             Ok(page) => doctor::print_bytes(&page),
@@ -229,6 +234,7 @@ fn cmd_json(cmd: &Command) -> bool {
         Command::Verify(a) => a.json,
         Command::Ca { action } => action.json(),
         Command::Doctor(a) => a.json,
+        Command::BrowserSetup(a) => a.json,
         Command::Completions { .. } | Command::Man => false,
     }
 }

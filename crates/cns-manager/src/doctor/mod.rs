@@ -163,6 +163,7 @@ pub fn diagnose(
         }
     }
     d.checks.extend(settings_checks(paths, lang));
+    d.checks.extend(browser_checks(&crate::browser::system::Environment::from_process(), lang));
     d.versions.push(("cns-manager".into(), Some(env!("CARGO_PKG_VERSION").into())));
     d.versions.extend(platform::versions().into_iter().map(|(n, v)| (n.to_owned(), v)));
     d
@@ -667,9 +668,9 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                 Some(
                     lang.t(
                         "Correggilo (chiavi ammesse: lang = \"it\"|\"en\", preferred_reader, mode = \
-                         \"normal\"|\"counter\", zoom) oppure eliminalo.",
+                         \"normal\"|\"counter\", zoom, pkcs11_module) oppure eliminalo.",
                         "Fix it (allowed keys: lang = \"it\"|\"en\", preferred_reader, mode = \
-                         \"normal\"|\"counter\", zoom) or delete it.",
+                         \"normal\"|\"counter\", zoom, pkcs11_module) or delete it.",
                     )
                     .into(),
                 ),
@@ -698,10 +699,13 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
             "lang" => effective.lang.map_or("-".into(), |l| l.code().to_owned()),
             "preferred_reader" => effective.preferred_reader.clone().unwrap_or_else(|| "-".into()),
             "mode" => format!("{:?}", effective.mode).to_lowercase(),
+            "pkcs11_module" => {
+                effective.pkcs11_module.as_ref().map_or("-".into(), |p| p.display().to_string())
+            }
             _ => effective.zoom.to_string(),
         }
     };
-    let parts: Vec<String> = ["lang", "preferred_reader", "mode", "zoom"]
+    let parts: Vec<String> = ["lang", "preferred_reader", "mode", "zoom", "pkcs11_module"]
         .iter()
         .map(|f| {
             let from = match origin.iter().find(|(n, _)| n == f).map(|(_, w)| w.as_str()) {
@@ -726,6 +730,42 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
         None,
     ));
     out
+}
+
+/// One check per browser database found (Firefox profiles, the Chromium NSS database): does it
+/// see the card; if not, the fix is `cns-manager browser-setup`. A warning, not a problem: the
+/// card works without a browser.
+pub fn browser_checks(env: &crate::browser::system::Environment, lang: Lang) -> Vec<Finding> {
+    let module = env.module().filter(|m| m.exists);
+    env.scan()
+        .into_iter()
+        .map(|db| {
+            let id = format!("browser:{}:{}", db.browser.code(), db.profile);
+            let detail = format!("{} ({})", db.state.words(lang), db.dir.display());
+            if db.state.sees_card() {
+                return finding(&id, Level::Ok, &db.title(lang), detail, None);
+            }
+            let fix = if !db.state.needs_setup() {
+                None
+            } else if module.is_none() {
+                Some(lang.t(
+                    "Installa il pacchetto cns-manager (contiene il modulo PKCS#11), poi: cns-manager browser-setup",
+                    "Install the cns-manager package (it holds the PKCS#11 module), then: cns-manager browser-setup",
+                ).to_owned())
+            } else if db.in_use {
+                Some(lang.t(
+                    "Chiudi Firefox, poi: cns-manager browser-setup (o la pagina «Usa la tessera nel browser»)",
+                    "Close Firefox, then: cns-manager browser-setup (or the \"Use the card in the browser\" page)",
+                ).to_owned())
+            } else {
+                Some(lang.t(
+                    "cns-manager browser-setup (o la pagina «Usa la tessera nel browser»)",
+                    "cns-manager browser-setup (or the \"Use the card in the browser\" page)",
+                ).to_owned())
+            };
+            finding(&id, Level::Warning, &db.title(lang), detail, fix)
+        })
+        .collect()
 }
 
 fn one_line(s: &str) -> String {

@@ -254,6 +254,54 @@ fn the_packaged_settings_file_is_valid_commented_and_uncommented() {
     std::fs::write(&path, uncommented).unwrap();
     assert_eq!(
         crate::settings::inspect_file(&path).unwrap(),
-        Some(vec!["lang", "preferred_reader", "mode", "zoom"])
+        Some(vec!["lang", "preferred_reader", "mode", "zoom", "pkcs11_module"])
     );
+}
+
+#[test]
+fn each_browser_database_is_a_check_with_the_fix() {
+    use crate::browser::system::Environment;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join(".mozilla/firefox");
+    std::fs::create_dir_all(root.join("a.default")).unwrap();
+    std::fs::create_dir_all(root.join("b.work")).unwrap();
+    std::fs::write(
+        root.join("profiles.ini"),
+        "[Profile0]\nName=default\nPath=a.default\nIsRelative=1\n[Profile1]\nName=work\nPath=b.work\nIsRelative=1\n",
+    )
+    .unwrap();
+    let lib = dir.path().join("libcns_pkcs11.so");
+    std::fs::write(&lib, b"x").unwrap();
+    std::fs::write(root.join("b.work/pkcs11.txt"), format!("library={}\nname=CNS\n", lib.display())).unwrap();
+    std::fs::create_dir_all(dir.path().join(".pki/nssdb")).unwrap();
+    let env = Environment {
+        home: Some(dir.path().to_path_buf()),
+        env_module: Some(lib),
+        settings_module: None,
+        installed: vec![],
+        program_dir: None,
+        p11kit_dirs: vec![],
+    };
+    let f = browser_checks(&env, Lang::It);
+    assert_eq!(f.len(), 3, "{f:#?}");
+    let missing = f.iter().find(|c| c.id == "browser:firefox:default").unwrap();
+    assert_eq!(missing.level, Level::Warning);
+    assert!(missing.title.contains("Firefox – profilo «default»"), "{missing:?}");
+    assert!(missing.detail.contains("Non vede la tessera"), "{missing:?}");
+    assert!(missing.fix.as_deref().unwrap().starts_with("cns-manager browser-setup"), "{missing:?}");
+    let ok = f.iter().find(|c| c.id == "browser:firefox:work").unwrap();
+    assert_eq!((ok.level, ok.fix.is_none()), (Level::Ok, true));
+    let chromium = f.iter().find(|c| c.id == "browser:chromium:nssdb").unwrap();
+    assert_eq!(chromium.level, Level::Warning);
+    // Warnings: the doctor's exit code does not change for a browser.
+    let d = Diagnosis { demo: true, checks: f, versions: vec![], readers: vec![], cards: vec![] };
+    assert_eq!(d.problems(), 0);
+    // In JSON, a check like any other.
+    let text = to_text(&d, Lang::En);
+    assert!(text.contains("How to fix: cns-manager browser-setup"), "{text}");
+    // No module anywhere: the fix says to install the package.
+    let env = Environment { env_module: None, ..env };
+    let f = browser_checks(&env, Lang::En);
+    let missing = f.iter().find(|c| c.id == "browser:firefox:default").unwrap();
+    assert!(missing.fix.as_deref().unwrap().starts_with("Install the cns-manager package"), "{missing:?}");
 }

@@ -52,6 +52,7 @@ pub(crate) enum Action {
     ShowCertificate,
     ShowNewCardHelp,
     ShowDiagnostics,
+    ShowBrowser,
     Reread,
     RetryReaders,
     SetLang(Lang),
@@ -373,6 +374,7 @@ impl CnsApp {
             Action::ShowCertificate => self.screen = Screen::Certificate,
             Action::ShowNewCardHelp => self.screen = Screen::NewCard,
             Action::ShowDiagnostics => self.open_diagnostics(),
+            Action::ShowBrowser => self.open_browser_page(),
             Action::Reread => self.read_selected(),
             Action::RetryReaders => {
                 self.worker.send(Request::ListReaders);

@@ -6,6 +6,7 @@
 //! while nothing happens.
 
 mod app;
+mod browser;
 mod diagnostics;
 mod documents;
 pub mod export;

@@ -143,6 +143,8 @@ pub enum Screen {
     NewCard,
     /// The doctor's checks and the support report (gui/diagnostics.rs).
     Diagnostics(Box<super::diagnostics::Diagnostics>),
+    /// "Usa la tessera nel browser" (gui/browser.rs).
+    Browser(Box<super::browser::BrowserPage>),
 }
 
 /// A message above the main area until the next card (no timer: a timer would keep repainting).

@@ -100,6 +100,7 @@ impl CnsApp {
             Screen::NewCard => self.new_card_view(ui),
             Screen::Document(_) => self.document_view(ui),
             Screen::Diagnostics(_) => self.diagnostics_view(ui),
+            Screen::Browser(_) => self.browser_view(ui),
             _ => self.status_area(ui),
         }
     }

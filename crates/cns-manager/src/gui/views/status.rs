@@ -218,6 +218,22 @@ impl CnsApp {
             if secondary_button(ui, lang.t("Verifica un documento", "Check a signed document")).clicked() {
                 actions.push(Action::Document(DocAction::Open(DocKind::Verify, None)));
             }
+            // Setting up this PC's browsers is the citizen's business, not the counter's; and a
+            // blocked PIN logs in nowhere.
+            if cert_ok
+                && !counter
+                && !pin_blocked
+                && secondary_button(ui, lang.t("Usa la tessera nel browser", "Use the card in the browser"))
+                    .on_hover_text(lang.t(
+                        "Quali browser vedono la tessera per entrare nei servizi online; aggiungi il modulo dove \
+                         manca.",
+                        "Which browsers see the card to log in to online services; add the module where it is \
+                         missing.",
+                    ))
+                    .clicked()
+            {
+                actions.push(Action::ShowBrowser);
+            }
         });
         if pin_blocked && !puk_blocked {
             ui.label(

@@ -1,0 +1,255 @@
+//! The edge of browser set-up: where to look (the home folder, the module), reading the browser
+//! databases from disk, and `modutil` to register the module.
+//!
+//! The module lists are read from `pkcs11.txt`, the very file NSS reads for an sql database.
+//! `modutil -list` is used only for a database without one (it loads and initialises every module
+//! listed, OpenSC's included, which would touch the cards on every check).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::{
+    Browser, BrowserDb, DbState, MODULE_ENV, MODULE_NAME, ModuleLocation, ModuleSource, Profile, decide,
+    is_our_library, lock_pid, p11kit_module_library, parse_modutil_list, parse_pkcs11_txt,
+    parse_profiles_ini,
+};
+
+/// Where to look: the user's home, the module's candidates, p11-kit's module folders. Built
+/// from the process ([`Environment::from_process`]); tests point it at a fake home.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Environment {
+    pub home: Option<PathBuf>,
+    /// `CNS_PKCS11_MODULE`.
+    pub env_module: Option<PathBuf>,
+    /// `pkcs11_module` of the settings.
+    pub settings_module: Option<PathBuf>,
+    /// Where the package installs the module, most likely first.
+    pub installed: Vec<PathBuf>,
+    /// The folder of the running program (a build from source has the module beside it).
+    pub program_dir: Option<PathBuf>,
+    /// Folders of p11-kit module files.
+    pub p11kit_dirs: Vec<PathBuf>,
+}
+
+/// The Debian multiarch triplet of this build's architecture.
+fn triplet() -> Option<&'static str> {
+    Some(match std::env::consts::ARCH {
+        "x86_64" => "x86_64-linux-gnu",
+        "aarch64" => "aarch64-linux-gnu",
+        "x86" => "i386-linux-gnu",
+        "arm" => "arm-linux-gnueabihf",
+        "riscv64" => "riscv64-linux-gnu",
+        "powerpc64" => "powerpc64le-linux-gnu",
+        "s390x" => "s390x-linux-gnu",
+        "loongarch64" => "loongarch64-linux-gnu",
+        _ => return None,
+    })
+}
+
+impl Environment {
+    pub fn from_process() -> Environment {
+        let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
+        let env_module = std::env::var_os(MODULE_ENV).filter(|m| !m.is_empty()).map(PathBuf::from);
+        let settings_module = crate::settings::Settings::load().pkcs11_module;
+        let mut installed = Vec::new();
+        if let Some(t) = triplet() {
+            installed.push(PathBuf::from(format!("/usr/lib/{t}/pkcs11/cns-pkcs11.so")));
+        }
+        installed.push(PathBuf::from("/usr/lib64/pkcs11/cns-pkcs11.so"));
+        installed.push(PathBuf::from("/usr/lib/pkcs11/cns-pkcs11.so"));
+        let program_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf));
+        let mut p11kit_dirs =
+            vec![PathBuf::from("/usr/share/p11-kit/modules"), PathBuf::from("/etc/pkcs11/modules")];
+        if let Some(h) = &home {
+            p11kit_dirs.push(h.join(".config/pkcs11/modules"));
+        }
+        Environment { home, env_module, settings_module, installed, program_dir, p11kit_dirs }
+    }
+
+    /// The module to register: `CNS_PKCS11_MODULE`, else the settings' `pkcs11_module`, else the
+    /// package's, else the one beside the program. `None`: none of them exists, and nothing was
+    /// asked for explicitly.
+    pub fn module(&self) -> Option<ModuleLocation> {
+        let at =
+            |path: &Path, source| ModuleLocation { path: path.to_path_buf(), source, exists: path.is_file() };
+        if let Some(p) = &self.env_module {
+            return Some(at(p, ModuleSource::Env));
+        }
+        if let Some(p) = &self.settings_module {
+            return Some(at(p, ModuleSource::Settings));
+        }
+        if let Some(p) = self.installed.iter().find(|p| p.is_file()) {
+            return Some(at(p, ModuleSource::Installed));
+        }
+        let beside = self.program_dir.as_ref().map(|d| d.join("libcns_pkcs11.so")).filter(|p| p.is_file())?;
+        Some(at(&beside, ModuleSource::BesideProgram))
+    }
+
+    /// True when a p11-kit module file loads our module.
+    pub fn p11kit_has_ours(&self) -> bool {
+        self.p11kit_dirs.iter().filter_map(|d| std::fs::read_dir(d).ok()).flatten().flatten().any(|e| {
+            e.path().extension().is_some_and(|x| x == "module")
+                && std::fs::read_to_string(e.path())
+                    .ok()
+                    .and_then(|t| p11kit_module_library(&t))
+                    .is_some_and(|lib| is_our_library(&lib))
+        })
+    }
+
+    /// Every browser database under the home folder, with its state.
+    pub fn scan(&self) -> Vec<BrowserDb> {
+        let Some(home) = &self.home else {
+            return Vec::new();
+        };
+        let p11kit = self.p11kit_has_ours();
+        let mut out: Vec<BrowserDb> = Vec::new();
+        let firefox_roots = [
+            (".mozilla/firefox", Browser::Firefox),
+            (".config/mozilla/firefox", Browser::Firefox),
+            ("snap/firefox/common/.mozilla/firefox", Browser::FirefoxSnap),
+            (".var/app/org.mozilla.firefox/.mozilla/firefox", Browser::FirefoxFlatpak),
+        ];
+        for (rel, browser) in firefox_roots {
+            let root = home.join(rel);
+            let Ok(text) = std::fs::read_to_string(root.join("profiles.ini")) else {
+                continue;
+            };
+            for Profile { name, dir } in parse_profiles_ini(&root, &text) {
+                if dir.is_dir() && !out.iter().any(|d| d.dir == dir) {
+                    let in_use = firefox_running(&dir);
+                    out.push(BrowserDb {
+                        browser,
+                        profile: name,
+                        state: read_state(&dir, p11kit),
+                        dir,
+                        in_use,
+                    });
+                }
+            }
+        }
+        for (rel, browser) in
+            [(".pki/nssdb", Browser::Chromium), ("snap/chromium/current/.pki/nssdb", Browser::ChromiumSnap)]
+        {
+            let dir = home.join(rel);
+            if dir.is_dir() {
+                out.push(BrowserDb {
+                    browser,
+                    profile: "nssdb".into(),
+                    state: read_state(&dir, p11kit),
+                    dir,
+                    in_use: false,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// A Firefox profile's `lock` link points at a live process.
+fn firefox_running(dir: &Path) -> bool {
+    let Ok(target) = std::fs::read_link(dir.join("lock")) else {
+        return false;
+    };
+    match lock_pid(&target.to_string_lossy()) {
+        // A lock left by a crash names a process that is gone.
+        Some(pid) if Path::new("/proc/self").exists() => Path::new(&format!("/proc/{pid}")).exists(),
+        _ => true,
+    }
+}
+
+/// The database's state from its files.
+pub fn read_state(dir: &Path, p11kit_has_ours: bool) -> DbState {
+    let exists = |lib: &str| Path::new(lib).is_file() || (!lib.contains('/') && !lib.is_empty());
+    match std::fs::read_to_string(dir.join("pkcs11.txt")) {
+        Ok(text) => return decide(&parse_pkcs11_txt(&text), exists, p11kit_has_ours),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return DbState::Unreadable { reason: e.to_string() };
+        }
+        Err(_) => {}
+    }
+    if dir.join("cert9.db").is_file() {
+        return match modutil(&["-list", "-dbdir", &sql(dir)]) {
+            Ok(text) => decide(&parse_modutil_list(&text), exists, p11kit_has_ours),
+            Err(reason) => DbState::Unreadable { reason },
+        };
+    }
+    if dir.join("secmod.db").is_file() {
+        return DbState::OldFormat;
+    }
+    // No database yet: registering creates it.
+    DbState::Missing
+}
+
+fn sql(dir: &Path) -> String {
+    format!("sql:{}", dir.display())
+}
+
+/// Runs modutil; its standard output, or why it failed.
+fn modutil(args: &[&str]) -> Result<String, String> {
+    let out = Command::new("modutil")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("modutil: {e} (sudo apt install libnss3-tools)"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let msg = if err.trim().is_empty() {
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        } else {
+            err.into_owned()
+        };
+        Err(msg.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// What [`register`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Registered {
+    /// It already saw the card: nothing done.
+    Already,
+    Done,
+}
+
+/// Why [`register`] did not register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterError {
+    /// Firefox is running with this profile.
+    InUse,
+    /// The module file is not there.
+    NoModule(PathBuf),
+    /// The database cannot take it this way (old format, unreadable).
+    NotPossible(DbState),
+    /// modutil failed, or the module was not listed afterwards.
+    Failed(String),
+}
+
+/// Registers the module in one database with `modutil -add`, unless it already sees the card
+/// (read again first: never twice). A stale registration under our name is removed first.
+pub fn register(db: &BrowserDb, module: &Path, p11kit_has_ours: bool) -> Result<Registered, RegisterError> {
+    if db.browser.is_firefox() && firefox_running(&db.dir) {
+        return Err(RegisterError::InUse);
+    }
+    if !module.is_file() {
+        return Err(RegisterError::NoModule(module.to_path_buf()));
+    }
+    let state = read_state(&db.dir, p11kit_has_ours);
+    if state.sees_card() {
+        return Ok(Registered::Already);
+    }
+    if !state.needs_setup() {
+        return Err(RegisterError::NotPossible(state));
+    }
+    let dbdir = sql(&db.dir);
+    if let DbState::Stale { name, .. } = &state {
+        modutil(&["-delete", name, "-dbdir", &dbdir, "-force"]).map_err(RegisterError::Failed)?;
+    }
+    let lib = module.to_string_lossy();
+    modutil(&["-add", MODULE_NAME, "-libfile", &lib, "-dbdir", &dbdir, "-force"])
+        .map_err(RegisterError::Failed)?;
+    match read_state(&db.dir, p11kit_has_ours) {
+        s if s.sees_card() => Ok(Registered::Done),
+        s => Err(RegisterError::Failed(format!("{s:?}"))),
+    }
+}
