@@ -59,7 +59,7 @@ pub fn run(args: &BrowserSetupArgs, out: &Out) -> Exit {
     let env = Environment::from_process();
     let interactive = !args.json && std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let mut ask = |question: &str| -> bool {
-        print!("{question} ");
+        out!("{question} ");
         let _ = std::io::stdout().flush();
         let mut line = String::new();
         if std::io::stdin().lock().read_line(&mut line).is_err() {
@@ -88,7 +88,7 @@ fn run_with(
     if !out.json {
         print_module(lang, module.as_ref());
         if dbs.is_empty() {
-            println!(
+            outln!(
                 "{}",
                 lang.t(
                     "Nessun browser trovato: né profili di Firefox né l'archivio di Chromium (~/.pki/nssdb). Apri il \
@@ -101,8 +101,8 @@ fn run_with(
     }
     for (i, db) in dbs.iter().enumerate() {
         if !out.json {
-            println!("{}: {}", db.title(lang), db.state.words(lang));
-            println!("    {}", db.dir.display());
+            outln!("{}: {}", db.title(lang), db.state.words(lang));
+            outln!("    {}", db.dir.display());
         }
         if !db.state.needs_setup() {
             continue;
@@ -118,7 +118,7 @@ fn run_with(
         if db.in_use {
             actions[i] = Action::InUse;
             if !out.json {
-                println!("    {}", close_firefox(lang));
+                outln!("    {}", close_firefox(lang));
             }
             continue;
         }
@@ -147,14 +147,14 @@ fn run_with(
         actions[i] = action;
         if !out.json {
             match (&action, &error) {
-                (Action::Registered, _) => println!(
+                (Action::Registered, _) => outln!(
                     "    ✔ {}",
                     lang.t(
                         "Fatto: riavvia il browser perché veda la tessera.",
                         "Done: restart the browser so that it sees the card."
                     )
                 ),
-                (_, Some(e)) => println!("    ⛔ {}: {e}", lang.t("Non registrato", "Not registered")),
+                (_, Some(e)) => outln!("    ⛔ {}: {e}", lang.t("Non registrato", "Not registered")),
                 _ => {}
             }
         }
@@ -190,7 +190,7 @@ fn run_with(
             "databases": list,
             "exit_code": code as u8,
         });
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
         return code;
     }
     summary(lang, &dbs, &actions, args, usable.is_some(), interactive);
@@ -218,13 +218,9 @@ fn print_module(lang: Lang, module: Option<&ModuleLocation>) {
                 ModuleSource::BesideProgram => lang.t("accanto al programma", "beside the program"),
             };
             let missing = if m.exists { "" } else { lang.t(" – NON TROVATO", " – NOT FOUND") };
-            println!(
-                "{}: {} ({from}){missing}",
-                lang.t("Modulo PKCS#11", "PKCS#11 module"),
-                m.path.display()
-            );
+            outln!("{}: {} ({from}){missing}", lang.t("Modulo PKCS#11", "PKCS#11 module"), m.path.display());
         }
-        None => println!(
+        None => outln!(
             "{}",
             lang.t(
                 "Modulo PKCS#11: non trovato. Installa il pacchetto cns-manager, o indica il file con \
@@ -247,7 +243,7 @@ fn summary(
     let missing = dbs.iter().filter(|d| !d.state.sees_card()).count();
     if missing == 0 {
         if !dbs.is_empty() {
-            println!(
+            outln!(
                 "{}",
                 lang.t(
                     "Esito: tutti i browser trovati vedono la tessera.",
@@ -257,7 +253,7 @@ fn summary(
         }
         return;
     }
-    println!(
+    outln!(
         "{}",
         match missing {
             1 => lang
@@ -273,7 +269,7 @@ fn summary(
         }
     );
     if args.check {
-        println!(
+        outln!(
             "{}",
             lang.t(
                 "Per registrare il modulo: cns-manager browser-setup",
@@ -281,7 +277,7 @@ fn summary(
             )
         );
     } else if !module {
-        println!(
+        outln!(
             "{}",
             lang.t(
                 "Nulla è stato registrato: manca il modulo PKCS#11.",
@@ -289,7 +285,7 @@ fn summary(
             )
         );
     } else if !interactive && actions.contains(&Action::NotAsked) {
-        println!(
+        outln!(
             "{}",
             lang.t(
                 "Nulla è stato registrato senza chiedere: esegui il comando in un terminale, o aggiungi --yes.",

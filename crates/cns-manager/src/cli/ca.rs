@@ -74,13 +74,13 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
             match trusted_ca::import(&bytes) {
                 Ok(added) => {
                     if out.json {
-                        println!(
+                        outln!(
                             "{}",
                             json!({ "operation": "ca-import", "result": "ok", "imported": added, "exit_code": 0 })
                         );
                     } else {
                         for c in added {
-                            println!(
+                            outln!(
                                 "{} {} (SHA-256 {})",
                                 lang.t("Autorità fidata:", "Trusted authority:"),
                                 c.subject,
@@ -96,9 +96,9 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
         CaAction::List { .. } => {
             let all: Vec<_> = trusted_ca::list().into_iter().map(|(c, _)| c).collect();
             if out.json {
-                println!("{}", json!({ "operation": "ca-list", "authorities": all, "exit_code": 0 }));
+                outln!("{}", json!({ "operation": "ca-list", "authorities": all, "exit_code": 0 }));
             } else if all.is_empty() {
-                println!(
+                outln!(
                     "{}",
                     lang.t(
                         "Nessuna autorità fidata: importane una con «cns-manager ca import CERT».",
@@ -112,7 +112,7 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                     } else {
                         lang.t("utente", "user")
                     };
-                    println!(
+                    outln!(
                         "{}\t{} {}\t{scope}\t{}",
                         c.sha256,
                         lang.t("scade", "expires"),
@@ -134,13 +134,13 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
             ),
             Ok(removed) => {
                 if out.json {
-                    println!(
+                    outln!(
                         "{}",
                         json!({ "operation": "ca-remove", "result": "ok", "removed": removed, "exit_code": 0 })
                     );
                 } else {
                     for c in removed {
-                        println!("{} {}", lang.t("Non più fidata:", "No longer trusted:"), c.subject);
+                        outln!("{} {}", lang.t("Non più fidata:", "No longer trusted:"), c.subject);
                     }
                 }
                 Exit::Success

@@ -53,11 +53,11 @@ pub fn run(backend: &Backend, args: &DoctorArgs, out: &Out) -> Exit {
             "report": report_written,
             "exit_code": code as u8,
         });
-        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
     } else {
-        print!("{}", doctor::to_text(&d, out.lang));
+        out!("{}", doctor::to_text(&d, out.lang));
         if let Some(p) = report_written {
-            println!(
+            outln!(
                 "{}",
                 out.lang.s(
                     format!("Rapporto per l'assistenza salvato in {p} (senza dati personali né codici)."),

@@ -6,6 +6,17 @@
 //! 7 refused: exactly one try left and `--confirm-last-attempt` not given · 8 a signature is not
 //! valid · 9 signatures intact but a certificate expired, revoked or not trusted.
 
+/// `println!` for the command's output. Rust ignores SIGPIPE, so `println!` panics ("failed
+/// printing to stdout: Broken pipe") when the reader has gone (`cns-manager readers | grep -q`);
+/// these end the program quietly instead, as a SIGPIPE would.
+macro_rules! outln {
+    ($($t:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($t)*))) };
+}
+/// `print!` for the command's output: see [`outln`].
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::write_out(format_args!($($t)*)) };
+}
+
 mod browser_setup;
 mod ca;
 mod doctor;
@@ -249,7 +260,7 @@ impl Out {
     /// Prints a failure and returns its exit code. JSON: `{"error": {...}}` on stdout.
     pub fn fail(&self, code: Exit, kind: &str, message: &str) -> Exit {
         if self.json {
-            println!("{}", json!({ "error": { "kind": kind, "message": message }, "exit_code": code as u8 }));
+            outln!("{}", json!({ "error": { "kind": kind, "message": message }, "exit_code": code as u8 }));
         } else {
             eprintln!("{message}");
         }
@@ -273,11 +284,11 @@ fn readers(backend: &Backend, out: &Out) -> Exit {
         Err(e) => return out.transport_error(&e),
     };
     if out.json {
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into()));
+        outln!("{}", serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".into()));
         return Exit::Success;
     }
     if list.is_empty() {
-        println!("{}", messages::no_reader_help(out.lang));
+        outln!("{}", messages::no_reader_help(out.lang));
     }
     for r in &list {
         let state = match (&r.card_present, r.atr_hex()) {
@@ -285,7 +296,7 @@ fn readers(backend: &Backend, out: &Out) -> Exit {
             (true, None) => out.lang.t("tessera muta (non risponde)", "card present but mute").to_owned(),
             (false, _) => out.lang.t("vuoto", "empty").to_owned(),
         };
-        println!("{}\t{state}", r.name);
+        outln!("{}\t{state}", r.name);
     }
     Exit::Success
 }
@@ -384,13 +395,13 @@ fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: 
     }
     let fingerprint = summary.as_ref().map(|s| s.sha256_fingerprint.clone());
     if out.json {
-        println!(
+        outln!(
             "{}",
             json!({ "file": path.display().to_string(), "format": if pem { "pem" } else { "der" },
                     "bytes": bytes.len(), "sha256": fingerprint })
         );
     } else {
-        println!(
+        outln!(
             "{}",
             out.lang.s(
                 format!("Certificato salvato in {} ({} byte).", path.display(), bytes.len()),
@@ -398,7 +409,7 @@ fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: 
             )
         );
         if let Some(f) = fingerprint {
-            println!("SHA-256: {f}");
+            outln!("SHA-256: {f}");
         }
     }
     Exit::Success
@@ -410,4 +421,14 @@ fn init_logging() {
     // cns_core::apdu::Command::log_line.
     let filter = EnvFilter::try_from_env("CNS_LOG").unwrap_or_else(|_| EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+/// Writes to standard output; a reader that has gone ends the program (exit 141, what a shell
+/// reports for SIGPIPE), any other failure too (there is nowhere left to say it).
+pub(crate) fn write_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut o = std::io::stdout().lock();
+    if o.write_fmt(args).and_then(|()| o.flush()).is_err() {
+        std::process::exit(141);
+    }
 }

@@ -159,9 +159,9 @@ fn report(out: &Out, op: Operation, outcome: Outcome) -> Exit {
             v["secret"] = json!(kind);
             v["tries_left"] = json!(tries);
         }
-        println!("{v}");
+        outln!("{v}");
     } else if code == Exit::Success {
-        println!("{msg}");
+        outln!("{msg}");
     } else {
         eprintln!("{msg}");
     }

@@ -220,14 +220,14 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         format!("Document signed: {} (signatures in the file: {}).", dest.display(), summary.signers),
     );
     if out.json {
-        println!(
+        outln!(
             "{}",
             json!({ "operation": "sign", "result": "ok", "message": msg, "file": args.file.display().to_string(),
                     "signed_file": dest.display().to_string(), "format": if args.detached { "p7s" } else { "p7m" },
                     "bytes": summary.content_len, "sha256": sha, "signers": summary.signers, "exit_code": 0 })
         );
     } else {
-        println!("{msg}");
+        outln!("{msg}");
     }
     Exit::Success
 }
@@ -382,7 +382,7 @@ fn pin_outcome(out: &Out, o: Outcome) -> Exit {
         ),
     };
     if out.json {
-        println!(
+        outln!(
             "{}",
             json!({ "operation": "sign", "result": result, "message": msg, "secret": "pin",
                     "tries_left": tries, "exit_code": code as u8 })

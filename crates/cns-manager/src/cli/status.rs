@@ -22,7 +22,7 @@ pub fn run(backend: &Backend, args: &CardArgs, out: &Out) -> Exit {
     };
     let today = time::OffsetDateTime::now_utc().date();
     if out.json {
-        println!("{}", serde_json::to_string_pretty(&to_json(&reader, &status, today)).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&to_json(&reader, &status, today)).unwrap_or_default());
     } else {
         print_human(out.lang, &reader, &status, today);
     }
@@ -112,10 +112,10 @@ fn hex(b: &[u8]) -> String {
 
 fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
     let pd = s.personal.as_ref().ok();
-    println!("{}: {reader}", lang.t("Lettore", "Reader"));
+    outln!("{}: {reader}", lang.t("Lettore", "Reader"));
     match pd {
         Some(p) => {
-            println!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name);
+            outln!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name);
             let cf_note = match &s.fiscal_code {
                 Some(Ok(_)) if s.fiscal_code_mismatches.is_empty() => {
                     lang.t("✓ valido", "✓ valid").to_owned()
@@ -126,10 +126,10 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
                 Some(Err(e)) => format!("⚠ {}: {}", lang.t("non valido", "invalid"), e.0),
                 None => String::new(),
             };
-            println!("{}: {} {cf_note}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code);
-            println!("{}: {}", lang.t("Nato/a il", "Born on"), dmy(p.birth_date.date));
+            outln!("{}: {} {cf_note}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code);
+            outln!("{}: {}", lang.t("Nato/a il", "Born on"), dmy(p.birth_date.date));
         }
-        None => println!(
+        None => outln!(
             "{}",
             lang.t(
                 "Dati anagrafici non leggibili su questa tessera.",
@@ -138,13 +138,13 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
         ),
     }
     let region = s.id.region().map(|r| format!(" – {}", r.name)).unwrap_or_default();
-    println!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted());
+    outln!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted());
     if let card::Location::Applet(a) = s.location {
-        println!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name);
+        outln!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name);
     }
     let expiry = s.card_expiry();
     let expired = expiry.is_some_and(|e| e < today);
-    println!(
+    outln!(
         "{}: {}{}",
         lang.t("Scadenza tessera", "Card expiry"),
         dmy(expiry),
@@ -159,14 +159,14 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
                     .s(format!("⚠ scade tra {days_left} giorni"), format!("⚠ expires in {days_left} days")),
                 Expiry::Valid { .. } => lang.t("✓ valido", "✓ valid").to_owned(),
             };
-            println!(
+            outln!(
                 "{}: {when} {note} ({} {} bit)",
                 lang.t("Certificato", "Certificate"),
                 c.key.algorithm,
                 c.key.bits
             );
             if expiry.is_some_and(|e| cert::ends_before_card(c.not_after, e)) {
-                println!(
+                outln!(
                     "  {}",
                     lang.t(
                         "⚠ il certificato scade prima della tessera",
@@ -175,14 +175,14 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
                 );
             }
         }
-        Err(e) => println!("{}: ⚠ {}", lang.t("Certificato", "Certificate"), e.0),
+        Err(e) => outln!("{}: ⚠ {}", lang.t("Certificato", "Certificate"), e.0),
     }
     if let Some(c) = &s.consistency {
         let bad = c.fiscal_code == Check::Mismatch
             || c.card_serial == Check::Mismatch
             || c.personal_data_hash == HashCheck::Mismatch;
         if bad {
-            println!(
+            outln!(
                 "  {}",
                 lang.t(
                     "⚠ il certificato non corrisponde ai dati della tessera",
@@ -191,8 +191,8 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
             );
         }
     }
-    println!("PIN: {}", pin_words(lang, s.pin, true));
-    println!("PUK: {}", pin_words(lang, s.puk, false));
+    outln!("PIN: {}", pin_words(lang, s.pin, true));
+    outln!("PUK: {}", pin_words(lang, s.puk, false));
 }
 
 /// The status on one line, in the words of [`print_human`] (for `watch`).

@@ -135,11 +135,11 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
         Verdict::Invalid => Exit::SignatureInvalid,
     };
     if out.json {
-        println!("{}", to_json(&report, code, extracted.as_ref().map(|(p, _)| p.as_path())));
+        outln!("{}", to_json(&report, code, extracted.as_ref().map(|(p, _)| p.as_path())));
     } else {
         print_human(lang, &report, trust.is_empty());
         if let Some((p, n)) = extracted {
-            println!(
+            outln!(
                 "{}",
                 lang.s(
                     format!("Documento estratto in {} ({n} byte).", p.display()),
@@ -254,7 +254,7 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
     let mut i = 0;
     for (depth, layer) in r.layers.iter().enumerate() {
         if r.layers.len() > 1 {
-            println!(
+            outln!(
                 "{}",
                 lang.s(
                     format!("Busta {} di {}:", depth + 1, r.layers.len()),
@@ -264,10 +264,10 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
         }
         for s in &layer.signers {
             i += 1;
-            println!("{}", lang.s(format!("Firma {i} di {total}"), format!("Signature {i} of {total}")));
-            println!("  {}: {}", lang.t("Firmatario", "Signer"), who(s, lang));
+            outln!("{}", lang.s(format!("Firma {i} di {total}"), format!("Signature {i} of {total}")));
+            outln!("  {}: {}", lang.t("Firmatario", "Signer"), who(s, lang));
             match s.signing_time {
-                Some(t) => println!(
+                Some(t) => outln!(
                     "  {}: {} {}",
                     lang.t("Firmato il", "Signed on"),
                     human_time(t),
@@ -277,7 +277,7 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     )
                 ),
                 None => {
-                    println!("  {}", lang.t("Data della firma: non indicata", "Signing time: not stated"))
+                    outln!("  {}", lang.t("Data della firma: non indicata", "Signing time: not stated"))
                 }
             }
             let doc = if s.content_intact {
@@ -288,15 +288,15 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     "✗ does NOT match the signature (changed or damaged)",
                 )
             };
-            println!("  {}: {doc}", lang.t("Documento", "Document"));
+            outln!("  {}: {doc}", lang.t("Documento", "Document"));
             let sig = if s.signature_valid {
                 lang.t("✓ valida", "✓ valid")
             } else {
                 lang.t("✗ NON valida", "✗ NOT valid")
             };
-            println!("  {}: {sig}", lang.t("Firma", "Signature"));
+            outln!("  {}: {sig}", lang.t("Firma", "Signature"));
             if let Some(p) = &s.problem {
-                println!("  {}: {p}", lang.t("Dettagli", "Details"));
+                outln!("  {}: {p}", lang.t("Dettagli", "Details"));
             }
             let until = s.not_after.map(human_date).unwrap_or_default();
             let cert = match s.cert_validity {
@@ -313,7 +313,7 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     "✗ not yet valid at signing time".into(),
                 ),
             };
-            println!("  {}: {cert}", lang.t("Certificato", "Certificate"));
+            outln!("  {}: {cert}", lang.t("Certificato", "Certificate"));
             let issuer = s.issuer_cn.clone().unwrap_or_default();
             let trust = match &s.trust {
                 TrustStatus::Trusted { .. } => lang.t("✓ autorità fidata", "✓ trusted authority").to_owned(),
@@ -331,7 +331,7 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     format!("⚠ the chain was not valid at signing time ({at})"),
                 ),
             };
-            println!("  {}: {issuer} – {trust}", lang.t("Emesso da", "Issued by"));
+            outln!("  {}: {issuer} – {trust}", lang.t("Emesso da", "Issued by"));
             let rev = match &s.revocation {
                 Revocation::NotChecked => lang
                     .t(
@@ -351,7 +351,7 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     lang.s(format!("⚠ non verificabile: {reason}"), format!("⚠ cannot be checked: {reason}"))
                 }
             };
-            println!("  {}: {rev}", lang.t("Revoca", "Revocation"));
+            outln!("  {}: {rev}", lang.t("Revoca", "Revocation"));
         }
     }
     let verdict = match r.verdict() {
@@ -370,5 +370,5 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
             "Result: ✗ a signature is NOT valid: the document was changed after signing or the signature is damaged.",
         ),
     };
-    println!("{verdict}");
+    outln!("{verdict}");
 }

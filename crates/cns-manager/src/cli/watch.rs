@@ -108,7 +108,7 @@ fn emit(out: &Out, event: &str, reader: &str, extra: Value) {
         if let (Value::Object(line), Value::Object(extra)) = (&mut line, extra) {
             line.extend(extra);
         }
-        println!("{line}");
+        outln!("{line}");
         return;
     }
     let lang = out.lang;
@@ -136,9 +136,9 @@ fn emit(out: &Out, event: &str, reader: &str, extra: Value) {
         now.second()
     );
     if reader.is_empty() {
-        println!("{local}  {what}");
+        outln!("{local}  {what}");
     } else {
-        println!("{local}  {reader}: {what}");
+        outln!("{local}  {reader}: {what}");
     }
 }
 
