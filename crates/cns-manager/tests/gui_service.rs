@@ -151,3 +151,50 @@ fn the_window_recovers_by_itself_when_pcscd_comes_back() {
         shows(h, FISCAL_CODE) && !shows(h, SERVICE_DOWN)
     });
 }
+
+/// Another program (here `card-holder`, an exclusive connection for a few seconds) has the card
+/// when the window wants to read it: the window says so, and reads the card by itself as soon as
+/// the other program lets go, with no click.
+#[test]
+fn the_window_reads_the_card_by_itself_when_another_program_lets_go() {
+    let Some(env) = rig_env() else { return };
+    let scratch = tempfile::tempdir().unwrap();
+    let _card = start_card(env.port, scratch.path());
+    let exe = std::env::current_exe().unwrap();
+    let holder_bin = exe.parent().and_then(Path::parent).unwrap().join("card-holder");
+    assert!(holder_bin.is_file(), "{} missing: cargo build --workspace --bins first", holder_bin.display());
+    // take the card as soon as pcscd has seen it
+    let t0 = Instant::now();
+    let mut holder = loop {
+        let mut child = Command::new(&holder_bin)
+            .args([env.reader.as_str(), "exclusive", "6"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line)
+            .unwrap();
+        if line.trim() == "held" {
+            break CardProcess(child);
+        }
+        let _ = child.wait();
+        assert!(t0.elapsed() < Duration::from_secs(20), "card-holder never got the card");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let settings = Settings { preferred_reader: Some(env.reader.clone()), ..Settings::default() };
+    let mut h = Harness::builder().with_size([1000.0, 800.0]).build_eframe(move |cc| {
+        CnsApp::new(&cc.egui_ctx, AppConfig { settings, ..AppConfig::new(Backend::Pcsc, Lang::It, false) })
+    });
+    step_until(&mut h, "the card reported in use", Duration::from_secs(15), |h| {
+        shows(h, "Un altro programma sta usando la tessera") && !shows(h, FISCAL_CODE)
+    });
+    // the holder lets go after its 6 s; no click
+    let _ = holder.0.wait();
+    let released = Instant::now();
+    step_until(&mut h, "the card read after the other program let go", Duration::from_secs(10), |h| {
+        shows(h, FISCAL_CODE)
+    });
+    eprintln!("read {:?} after the other program let go", released.elapsed());
+}

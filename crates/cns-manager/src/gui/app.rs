@@ -14,7 +14,7 @@ use crate::settings::{self, Mode, Settings};
 
 use super::export::Export;
 use super::monitor::Monitor;
-use super::state::{CardView, KnownCounters, Notice, Readers, Screen, Service, SessionCounter};
+use super::state::{CardView, KnownCounters, Notice, ReadProblem, Readers, Screen, Service, SessionCounter};
 use super::style;
 use super::views::demo::DemoControls;
 use super::wizard::{Phase, Wizard};
@@ -68,6 +68,10 @@ pub(crate) enum Action {
     Document(super::documents::DocAction),
 }
 
+/// How long the window waits before reading a card that another program was using again (the
+/// read itself already waits up to the transport's bound for the card to be free).
+const IN_USE_REREAD: std::time::Duration = std::time::Duration::from_secs(2);
+
 pub struct CnsApp {
     pub(crate) lang: Lang,
     pub(crate) counter: bool,
@@ -84,6 +88,9 @@ pub struct CnsApp {
     pub(crate) readers: Readers,
     pub(crate) card: CardView,
     read_seq: u64,
+    /// When the card is in use by another program: when to try reading it again. Reading the
+    /// status spends no try, so the window goes on by itself once the card is free.
+    reread_at: Option<std::time::Instant>,
     /// The PIN command whose answer the current wizard waits for.
     pin_seq: u64,
     pub(crate) screen: Screen,
@@ -134,6 +141,7 @@ impl CnsApp {
             readers: Readers::default(),
             card: CardView::Empty,
             read_seq: 0,
+            reread_at: None,
             pin_seq: 0,
             screen: Screen::Status,
             notice: None,
@@ -258,6 +266,26 @@ impl CnsApp {
         self.worker.send(Request::ReadCard { reader, seq: self.read_seq });
     }
 
+    /// Another program had the card: read it again (the status only, never a PIN) every
+    /// [`IN_USE_REREAD`], leaving the "in use" page on screen meanwhile; stops as soon as the
+    /// page changes (read, card removed, Retry pressed).
+    fn reread_if_in_use(&mut self, ctx: &egui::Context) {
+        let Some(at) = self.reread_at else { return };
+        if !matches!(self.card, CardView::Failed { problem: ReadProblem::InUse, .. }) {
+            self.reread_at = None;
+            return;
+        }
+        let now = std::time::Instant::now();
+        if now < at {
+            ctx.request_repaint_after(at - now);
+            return;
+        }
+        self.reread_at = None;
+        let Some(reader) = self.readers.selected.clone() else { return };
+        self.read_seq += 1;
+        self.worker.send(Request::ReadCard { reader, seq: self.read_seq });
+    }
+
     fn on_worker(&mut self, ev: Event) {
         match ev {
             Event::Status { reader, seq, result } => {
@@ -270,6 +298,8 @@ impl CnsApp {
                 }
                 let atr = self.readers.selected_info().and_then(|r| r.atr.clone());
                 self.card = CardView::from_result(result, atr);
+                self.reread_at = matches!(self.card, CardView::Failed { problem: ReadProblem::InUse, .. })
+                    .then(|| std::time::Instant::now() + IN_USE_REREAD);
                 if let (CardView::Ready(s), Some(k)) = (&mut self.card, self.known) {
                     // Cards whose counters cannot be asked: keep what the last operation told.
                     if !s.counters_queried {
@@ -516,6 +546,7 @@ impl CnsApp {
 impl eframe::App for CnsApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain();
+        self.reread_if_in_use(ctx);
         if self.styled_for != Some(self.counter) {
             style::apply(ctx, self.counter);
             self.styled_for = Some(self.counter);

@@ -89,8 +89,10 @@ impl CnsApp {
                 "The card was removed while being read. Insert it again.",
             ),
             ReadProblem::InUse => lang.t(
-                "Un altro programma sta usando la tessera. Chiudilo e premi Riprova.",
-                "Another program is using the card. Close it and press Retry.",
+                "Un altro programma sta usando la tessera. Appena la lascia libera la leggo da solo; \
+                 se non succede, chiudi l'altro programma.",
+                "Another program is using the card. As soon as it lets go, the card is read by itself; \
+                 if that does not happen, close the other program.",
             ),
             ReadProblem::Unresponsive => lang.t(
                 "La tessera non risponde. Toglila, controlla il verso (chip in alto) e reinseriscila.",
