@@ -555,44 +555,26 @@ fn not_cns(id: &str, title: &str, marker: &Marker, lang: Lang) -> Finding {
 
 fn transport_finding(id: &str, title: &str, e: &TransportError, lang: Lang) -> Finding {
     match e {
-        TransportError::SharingViolation => finding(
-            &format!("{id}:in-use"),
-            Level::Problem,
-            title,
-            lang.t(
-                "Un altro programma tiene la tessera in uso esclusivo (SCARD_E_SHARING_VIOLATION).",
-                "Another program holds the card exclusively (SCARD_E_SHARING_VIOLATION).",
-            )
-            .into(),
-            Some(
+        TransportError::SharingViolation | TransportError::Busy => {
+            let detail = if matches!(e, TransportError::Busy) {
                 lang.t(
-                    "Chiudi gli altri programmi che usano la tessera (browser, programmi di firma, software della \
-                     Regione) e riprova; oppure estrai e reinserisci la tessera.",
-                    "Close the other programs using the card (browser, signing software, the Region's software) \
-                     and try again; or take the card out and insert it again.",
+                    "Un altro programma tiene la tessera occupata in una transazione che non finisce.",
+                    "Another program keeps the card busy in a transaction that does not end.",
                 )
-                .into(),
-            ),
-        ),
-        TransportError::Busy => finding(
-            &format!("{id}:in-use"),
-            Level::Problem,
-            title,
-            lang.t(
-                "Un altro programma tiene la tessera occupata in una transazione che non finisce.",
-                "Another program keeps the card busy in a transaction that does not end.",
-            )
-            .into(),
-            Some(
+            } else {
                 lang.t(
-                    "Chiudi gli altri programmi che usano la tessera (browser, programmi di firma, software della \
-                     Regione) e riprova; oppure estrai e reinserisci la tessera.",
-                    "Close the other programs using the card (browser, signing software, the Region's software) \
-                     and try again; or take the card out and insert it again.",
+                    "Un altro programma tiene la tessera in uso esclusivo (SCARD_E_SHARING_VIOLATION).",
+                    "Another program holds the card exclusively (SCARD_E_SHARING_VIOLATION).",
                 )
-                .into(),
-            ),
-        ),
+            };
+            let fix = lang.t(
+                "Chiudi gli altri programmi che usano la tessera (browser, programmi di firma, software della \
+                 Regione) e riprova; oppure estrai e reinserisci la tessera.",
+                "Close the other programs using the card (browser, signing software, the Region's software) \
+                 and try again; or take the card out and insert it again.",
+            );
+            finding(&format!("{id}:in-use"), Level::Problem, title, detail.into(), Some(fix.into()))
+        }
         other => finding(
             id,
             Level::Problem,
