@@ -281,6 +281,16 @@ impl Rig {
         let log = dir.path().join("card.log");
         let mut c = Command::new(self.bin("cns-sim-vpcd"));
         let port = slot.port.to_string();
+        if opts.not_cns {
+            // Nothing of a CNS to set up, and no state to save.
+            c.args(["--port", &port, "--card", "not-cns", "-v"]).arg("--pid-file").arg(&pid_file);
+            c.stdin(Stdio::null()).stdout(Stdio::null()).stderr(File::create(&log).unwrap());
+            let child = c.spawn().expect("start cns-sim-vpcd");
+            let card =
+                Card { rig: self, slot, mode: opts.mode, dir, state, log, child: Some(child), _lock: lock };
+            self.wait_presence(&card.slot.reader, Some(&cns_vpcd::foreign::NOT_CNS_ATR));
+            return card;
+        }
         let mode = opts.mode.to_string();
         c.args(["--port", &port, "--mode", &mode, "-v"]);
         c.arg("--state").arg(&state).arg("--pid-file").arg(&pid_file);
@@ -338,6 +348,9 @@ pub struct CardOpts {
     pub remove_after: Option<u32>,
     pub stall_after: Option<u32>,
     pub hostile: Option<cns_sim::Hostility>,
+    /// A card that is not a TS-CNS (`cns-sim-vpcd --card not-cns`); `mode` and the rest are
+    /// ignored.
+    pub not_cns: bool,
 }
 
 impl CardOpts {
@@ -351,10 +364,15 @@ impl CardOpts {
             remove_after: None,
             stall_after: None,
             hostile: None,
+            not_cns: false,
         }
     }
     pub fn standard() -> Self {
         Self::new(QuirkMode::Standard)
+    }
+    /// A card of another kind (a payment card's ATR, "not found" to every SELECT).
+    pub fn not_cns() -> Self {
+        CardOpts { not_cns: true, ..Self::standard() }
     }
     pub fn pin_tries(mut self, n: u8) -> Self {
         self.pin_tries = Some(n);

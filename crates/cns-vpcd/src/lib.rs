@@ -13,6 +13,7 @@
 
 pub mod connection;
 pub mod control;
+pub mod foreign;
 pub mod protocol;
 #[cfg(feature = "sim")]
 pub mod sim;

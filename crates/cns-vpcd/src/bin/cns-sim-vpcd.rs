@@ -1,5 +1,8 @@
 //! `cns-sim-vpcd`: the simulated TS-CNS card in reader `Virtual PCD 00 00` of a real pcscd.
 //!
+//! `--card not-cns` serves a card of another kind instead (a payment card's ATR, "not found" to
+//! every SELECT), as a user may insert by mistake.
+//!
 //! Needs pcscd with the vsmartcard vpcd driver. SIGUSR1 toggles removed/inserted,
 //! SIGTERM/SIGINT exit. With `-v` APDU headers are logged (never the data: it holds PINs).
 
@@ -11,10 +14,22 @@ use std::thread;
 
 use clap::Parser;
 use cns_sim::{EofStyle, HolderPreset, Hostility, QuirkMode, SimCard};
+use cns_vpcd::foreign::NotCnsCard;
 use cns_vpcd::sim::ServedCard;
-use cns_vpcd::{Control, ControlByte, Event, log_connection_events, serve_with};
+use cns_vpcd::{Control, ControlByte, Event, VirtualCard, log_connection_events, serve_with};
 use signal_hook::consts::{SIGINT, SIGTERM, SIGUSR1};
 use signal_hook::iterator::Signals;
+
+/// Which card is in the reader.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum CardKind {
+    /// The simulated TS-CNS (every option below applies to it).
+    #[default]
+    Cns,
+    /// A card that is not a TS-CNS (a payment card's ATR; every SELECT answers 6A 82): what a
+    /// user inserts by mistake. The CNS options are ignored.
+    NotCns,
+}
 
 #[derive(Parser, Debug)]
 #[command(version, about = "Serve the simulated TS-CNS card to pcscd through the vsmartcard vpcd driver")]
@@ -25,6 +40,9 @@ struct Args {
     /// vpcd port: 35963 = reader "Virtual PCD 00 00", 35964 = "... 00 01".
     #[arg(long, default_value_t = cns_vpcd::DEFAULT_PORT)]
     port: u16,
+    /// The card: cns (the simulated TS-CNS) or not-cns (a card of another kind).
+    #[arg(long, value_enum, default_value_t = CardKind::Cns)]
+    card: CardKind,
     /// Card family preset: standard, stincard, siemens, idemia, legacy, nocount, idemia2021,
     /// applet2025, st2022
     /// [default: standard, or the state file's].
@@ -102,8 +120,19 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let card = build_card(args)?;
     let control = if args.start_removed { Control::new_removed() } else { Control::new() };
+    if args.card == CardKind::NotCns {
+        let mut card = NotCnsCard;
+        eprintln!(
+            "cns-sim-vpcd: pid {}, a card that is not a TS-CNS, ATR {}, vpcd at {}:{}",
+            std::process::id(),
+            hex(&card.atr()),
+            args.host,
+            args.port
+        );
+        return serve(args, &mut card, &control);
+    }
+    let card = build_card(args)?;
     let remove_after = args.remove_after.or(card.quirks().remove_after_commands);
     eprintln!(
         "cns-sim-vpcd: pid {}, mode {}{}, holder {}, ATR {}, vpcd at {}:{}{}",
@@ -124,7 +153,11 @@ fn run(args: &Args) -> Result<(), String> {
             .with_state_file(path)
             .map_err(|e| format!("cannot write state file {}: {e}", path.display()))?;
     }
+    serve(args, &mut served, &control)
+}
 
+/// Serves `card` until SIGTERM/SIGINT; SIGUSR1 pulls it out and puts it back.
+fn serve(args: &Args, card: &mut dyn VirtualCard, control: &Control) -> Result<(), String> {
     let mut signals = Signals::new([SIGUSR1, SIGTERM, SIGINT])
         .map_err(|e| format!("cannot install signal handlers: {e}"))?;
     let signal_handle = signals.handle();
@@ -147,8 +180,7 @@ fn run(args: &Args) -> Result<(), String> {
     };
 
     let verbose = args.verbose;
-    let result =
-        serve_with((args.host.as_str(), args.port), &mut served, &control, &mut |ev| log_event(ev, verbose));
+    let result = serve_with((args.host.as_str(), args.port), card, control, &mut |ev| log_event(ev, verbose));
     signal_handle.close();
     let _ = signal_thread.join();
     result.map_err(|e| format!("cannot serve on {}:{}: {e}", args.host, args.port))?;
