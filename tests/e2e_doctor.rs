@@ -1,6 +1,8 @@
 //! `cns-manager doctor` through a real pcscd, each problem made to happen for real: no smart card
-//! service, a service with no reader, a card held exclusively by another program, an invalid
-//! settings file; and a healthy card, whose support report must not leak the holder's data.
+//! service, a service that crashed (its socket left behind), one that refuses this session, a
+//! service with no reader, a card held exclusively by another program, a card that is not a
+//! TS-CNS, an invalid settings file; and a healthy card, whose support report must not leak the
+//! holder's data.
 //! Skipped without the rig (scripts/test.sh).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -95,6 +97,51 @@ impl Drop for BarePcscd {
     }
 }
 
+/// A pcscd that crashed leaves its socket behind: the doctor must say "not running, restart
+/// it", not blame polkit (which is what a socket that exists but refuses us used to mean).
+#[test]
+fn a_crashed_service_leaves_its_socket_and_is_told_from_a_refusal() {
+    let Some(rig) = rig("a_crashed_service_leaves_its_socket_and_is_told_from_a_refusal") else { return };
+    let mut pcscd = BarePcscd::start();
+    // kill -9, as a crash: pcscd cannot remove its socket.
+    pcscd.child.kill().unwrap();
+    pcscd.child.wait().unwrap();
+    assert!(pcscd.socket.exists(), "pcscd removed its socket on SIGKILL?");
+    let dir = tempfile::tempdir().unwrap();
+    let r = doctor(rig, dir.path(), &["--json"], Some(&pcscd.socket));
+    assert_eq!(r.code, 1, "{r}");
+    let v = r.json();
+    let service = check(&v, "service");
+    assert_eq!(service["level"], "problem", "{r}");
+    let detail = service["detail"].as_str().unwrap();
+    assert!(detail.contains("non è in esecuzione") && detail.contains("connessione rifiutata"), "{r}");
+    assert!(!detail.contains("polkit"), "{r}");
+    assert!(service["fix"].as_str().unwrap().contains("sudo systemctl restart pcscd"), "{r}");
+}
+
+/// What pcscd does to a client polkit refuses: it accepts the connection and closes it at once.
+/// A socket that does just that: the doctor must blame the refusal, not a stopped service.
+#[test]
+fn a_service_that_answers_and_refuses_is_named_so() {
+    let Some(rig) = rig("a_service_that_answers_and_refuses_is_named_so") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("pcscd.comm");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            drop(conn);
+        }
+    });
+    let r = doctor(rig, dir.path(), &["--json", "--lang", "en"], Some(&socket));
+    assert_eq!(r.code, 1, "{r}");
+    let v = r.json();
+    let service = check(&v, "service");
+    assert_eq!(service["level"], "problem", "{r}");
+    let detail = service["detail"].as_str().unwrap();
+    assert!(detail.contains("running but refused this session") && detail.contains("polkit"), "{r}");
+    assert!(service["fix"].as_str().unwrap().contains("polkit rule"), "{r}");
+}
+
 #[test]
 fn a_service_with_no_reader_says_connect_one() {
     let Some(rig) = rig("a_service_with_no_reader_says_connect_one") else { return };
@@ -142,6 +189,38 @@ fn a_card_held_by_another_program_is_named_and_released_it_is_fine() {
     let ok = check(&v, &format!("card:{}", card.reader()));
     assert_eq!(ok["level"], "ok", "{r}");
     assert!(ok["detail"].as_str().unwrap().contains("Athena"), "{r}");
+}
+
+/// A card of another kind (a bank card) alone in its reader: a problem, exit 1, with the fix.
+#[test]
+fn a_card_that_is_not_a_cns_is_a_problem_with_its_fix() {
+    let Some(rig) = rig("a_card_that_is_not_a_cns_is_a_problem_with_its_fix") else { return };
+    let card = rig.card(CardOpts::not_cns());
+    let dir = tempfile::tempdir().unwrap();
+    let r = doctor(rig, dir.path(), &["--json", "--reader", card.reader()], None);
+    assert_eq!(r.code, 1, "{r}");
+    let v = r.json();
+    assert_eq!(v["problems"], 1, "{r}");
+    let f = check(&v, &format!("card:{}", card.reader()));
+    assert_eq!(f["level"], "problem", "{r}");
+    assert!(f["detail"].as_str().unwrap().contains("Non è una Tessera Sanitaria – CNS"), "{r}");
+    assert!(f["fix"].as_str().unwrap().contains("Inserisci la Tessera Sanitaria – CNS"), "{r}");
+    let atr: String = cns_vpcd::foreign::NOT_CNS_ATR.iter().map(|b| format!("{b:02X}")).collect();
+    let cards = v["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 1, "{r}");
+    assert_eq!(cards[0]["atr"], atr.as_str(), "{r}");
+    assert_eq!(cards[0]["readable"], false, "{r}");
+    // It was asked, through pcscd, and said "not found".
+    assert!(
+        card.apdus().iter().any(|l| l.contains(" 00 A4 ") && l.contains("-> 6A 82")),
+        "{}",
+        card.log_text()
+    );
+    // The same in the terminal, in English.
+    let r = doctor(rig, dir.path(), &["--lang", "en", "--reader", card.reader()], None);
+    assert_eq!(r.code, 1, "{r}");
+    assert!(r.stdout.contains("PROBLEM") && r.stdout.contains("Not a Tessera Sanitaria – CNS"), "{r}");
+    assert!(r.stdout.contains("How to fix: Insert the Tessera Sanitaria – CNS"), "{r}");
 }
 
 #[test]

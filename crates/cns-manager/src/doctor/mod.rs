@@ -6,6 +6,7 @@
 //! region digits of its serial survive, and the APDU trace is redacted as it is recorded
 //! ([`trace`]).
 
+pub mod fixes;
 pub mod platform;
 pub mod report;
 pub mod trace;
@@ -77,6 +78,9 @@ pub struct CardInfo {
     /// The redacted APDU trace of the status read (support report only).
     #[serde(skip)]
     pub trace: Vec<String>,
+    /// The card answered that it is not a TS-CNS.
+    #[serde(skip)]
+    pub not_cns: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,7 +145,13 @@ pub fn diagnose(
         cards: vec![],
     };
     let listing = backend.readers();
-    d.checks.extend(service_checks(&listing, backend.is_demo(), &platform::service_probe(), lang));
+    let mut probe = platform::service_probe();
+    if matches!(listing, Err(ref e) if !matches!(e, TransportError::NoReader)) {
+        // Only when something is wrong: is anybody listening on the socket?
+        probe.listening =
+            probe.socket.as_deref().filter(|_| probe.socket_exists).and_then(platform::socket_listening);
+    }
+    d.checks.extend(service_checks(&listing, backend.is_demo(), &probe, lang));
     if !backend.is_demo() {
         d.checks.push(ccid_check(platform::ccid_driver(), lang));
     }
@@ -156,11 +166,14 @@ pub fn diagnose(
             .map(|r| ReaderLine { name: r.name.clone(), card_present: r.card_present, atr: r.atr_hex() })
             .collect();
         d.checks.extend(reader_checks(&list, backend.is_demo(), lang));
+        let mut cards_checked = 0usize;
         for r in list.iter().filter(|r| r.card_present && only_reader.is_none_or(|o| o == r.name)) {
             let (finding, info) = card_check(backend, &r.name, lang);
+            cards_checked += 1;
             d.checks.extend(finding);
             d.cards.extend(info);
         }
+        settle_not_cns(&mut d, cards_checked, lang);
     }
     d.checks.extend(settings_checks(paths, lang));
     d.checks.extend(browser_checks(&crate::browser::system::Environment::from_process(), lang));
@@ -194,6 +207,7 @@ pub fn service_checks(
             None,
         )];
     }
+    let os = probe.os;
     let mut out = Vec::new();
     match listing {
         Ok(_) | Err(TransportError::NoReader) => {
@@ -208,6 +222,7 @@ pub fn service_checks(
                 .into(),
                 None,
             ));
+            // (only systemd is asked: elsewhere socket_activation is None)
             if probe.socket_activation == Some(false) {
                 out.push(finding(
                     "service-activation",
@@ -218,49 +233,23 @@ pub fn service_checks(
                         "pcscd.socket is not enabled: after a restart the service may not start by itself.",
                     )
                     .into(),
-                    Some("sudo systemctl enable --now pcscd.socket".into()),
+                    fixes::enable_on_demand(os).map(str::to_owned),
                 ));
             }
         }
-        Err(TransportError::ServiceUnavailable) => {
-            let (detail, fix) = if probe.socket_exists {
-                (
-                    lang.t(
-                        "Il servizio è in esecuzione ma ha rifiutato questa sessione: di solito è polkit, che non \
-                         dà le tessere alle sessioni remote o non locali (SSH, desktop remoto).",
-                        "The service is running but refused this session: usually polkit, which does not give \
-                         cards to remote or non-local sessions (SSH, remote desktop).",
-                    ),
-                    lang.t(
-                        "Usa il PC dalla sua sessione locale, oppure chiedi all'amministratore una regola polkit che \
-                         consenta org.debian.pcsc-lite.access_pcsc e org.debian.pcsc-lite.access_card a questo \
-                         utente. Se il servizio si è fermato: sudo systemctl restart pcscd.",
-                        "Use the PC from its local session, or ask the administrator for a polkit rule allowing \
-                         org.debian.pcsc-lite.access_pcsc and org.debian.pcsc-lite.access_card to this user. If \
-                         the service stopped: sudo systemctl restart pcscd.",
-                    ),
-                )
+        Err(e) if matches!(e, TransportError::ServiceUnavailable) || access_refused(e) => {
+            let (detail, fix) = if access_refused(e) || (probe.socket_exists && probe.listening == Some(true))
+            {
+                // It answered, and said no (SCARD_E_NO_ACCESS, or the connection closed at once).
+                fixes::service_refused(os, true, lang)
+            } else if probe.socket_exists && probe.listening == Some(false) {
+                fixes::service_stale_socket(os, lang)
+            } else if probe.socket_exists {
+                fixes::service_refused(os, false, lang)
             } else if probe.installed {
-                (
-                    lang.t(
-                        "Il servizio è installato ma non è in esecuzione.",
-                        "The service is installed but not running.",
-                    ),
-                    lang.t(
-                        "Avvialo e fallo partire a richiesta: sudo systemctl enable --now pcscd.socket",
-                        "Start it and have it start on demand: sudo systemctl enable --now pcscd.socket",
-                    ),
-                )
+                fixes::service_not_running(os, lang)
             } else {
-                (
-                    lang.t("Il servizio non è installato.", "The service is not installed."),
-                    lang.t(
-                        "Installalo: sudo apt install pcscd libccid (Fedora: sudo dnf install pcsc-lite \
-                         pcsc-lite-ccid), poi sudo systemctl enable --now pcscd.socket",
-                        "Install it: sudo apt install pcscd libccid (Fedora: sudo dnf install pcsc-lite \
-                         pcsc-lite-ccid), then sudo systemctl enable --now pcscd.socket",
-                    ),
-                )
+                fixes::service_not_installed(os, lang)
             };
             let where_ = probe.socket.as_ref().map(|s| format!(" ({})", s.display())).unwrap_or_default();
             out.push(finding(
@@ -279,13 +268,17 @@ pub fn service_checks(
                 format!("Il servizio ha risposto con un errore: {}", cns_core::error_chain(e)),
                 format!("The service answered with an error: {}", cns_core::error_chain(e)),
             ),
-            Some(
-                lang.t("Riavvialo: sudo systemctl restart pcscd", "Restart it: sudo systemctl restart pcscd")
-                    .into(),
-            ),
+            Some(fixes::service_restart(os, lang).into()),
         )),
     }
     out
+}
+
+/// The service refused this client: SCARD_E_NO_ACCESS, what pcsc-lite 1.9 and later answer
+/// when polkit says no (cns-pcsc keeps it as the source of [`TransportError::Other`]).
+fn access_refused(e: &TransportError) -> bool {
+    matches!(e, TransportError::Other(src)
+        if src.downcast_ref::<cns_pcsc::pcsc::Error>() == Some(&cns_pcsc::pcsc::Error::NoAccess))
 }
 
 /// The CCID driver that USB readers need.
@@ -311,15 +304,7 @@ pub fn ccid_check(driver: Option<String>, lang: Lang) -> Finding {
                 "The CCID driver is not installed: USB readers are not seen.",
             )
             .into(),
-            Some(
-                lang.t(
-                    "Installalo: sudo apt install libccid (Fedora: sudo dnf install pcsc-lite-ccid), poi scollega e \
-                     ricollega il lettore.",
-                    "Install it: sudo apt install libccid (Fedora: sudo dnf install pcsc-lite-ccid), then unplug \
-                     and plug the reader again.",
-                )
-                .into(),
-            ),
+            Some(fixes::install_reader_driver(fixes::Os::current(), lang).into()),
         ),
     }
 }
@@ -336,10 +321,7 @@ pub fn reader_checks(list: &[cns_pcsc::ReaderInfo], demo: bool, lang: Lang) -> V
                     format!("Un lettore USB è collegato ({unbound} interfacce smart card) ma il servizio non lo vede: manca il driver."),
                     format!("A USB reader is plugged in ({unbound} smart card interfaces) but the service does not see it: its driver is missing."),
                 ),
-                lang.t(
-                    "Installa il driver (sudo apt install libccid), poi scollega e ricollega il lettore.",
-                    "Install the driver (sudo apt install libccid), then unplug and plug the reader again.",
-                ),
+                fixes::install_reader_driver(fixes::Os::current(), lang),
             )
         } else {
             (
@@ -506,7 +488,10 @@ pub fn inspect_card(
             }
             out
         }
-        Err(CardError::NotCns(_)) => vec![not_cns(id, title, &recognition.marker, lang)],
+        Err(CardError::NotCns(_)) => {
+            info.not_cns = true;
+            vec![not_cns(id, title, &recognition.marker, lang)]
+        }
         Err(CardError::Transport(e)) => vec![transport_finding(id, title, &e, lang)],
         Err(e) => vec![finding(
             id,
@@ -530,6 +515,8 @@ pub fn inspect_card(
     (findings, info)
 }
 
+/// A card that is not a TS-CNS: a problem, the user's card is not there; [`diagnose`] demotes
+/// it to a warning when a TS-CNS is in another reader.
 fn not_cns(id: &str, title: &str, marker: &Marker, lang: Lang) -> Finding {
     let what = match marker {
         Marker::OtherItalian(m) => lang.s(format!("una carta «{m}»"), format!("a \"{m}\" card")),
@@ -537,7 +524,7 @@ fn not_cns(id: &str, title: &str, marker: &Marker, lang: Lang) -> Finding {
     };
     finding(
         id,
-        Level::Warning,
+        Level::Problem,
         title,
         lang.s(
             format!("Non è una Tessera Sanitaria – CNS: è {what}."),
@@ -551,6 +538,27 @@ fn not_cns(id: &str, title: &str, marker: &Marker, lang: Lang) -> Finding {
             .into(),
         ),
     )
+}
+
+/// A card of another kind is the problem when no TS-CNS is in a reader (the user took the
+/// wrong card). With a TS-CNS in another reader, or a card that may be one (another program
+/// holds it, so it could not be read), it is in nobody's way: a warning, nothing to fix.
+/// `cards_checked` counts every card looked at, read or not.
+pub fn settle_not_cns(d: &mut Diagnosis, cards_checked: usize, lang: Lang) {
+    let not_cns: Vec<String> =
+        d.cards.iter().filter(|c| c.not_cns).map(|c| format!("card:{}", c.reader)).collect();
+    if not_cns.is_empty() || not_cns.len() >= cards_checked {
+        return;
+    }
+    for f in d.checks.iter_mut().filter(|f| not_cns.contains(&f.id)) {
+        f.level = Level::Warning;
+        f.detail.push(' ');
+        f.detail.push_str(lang.t(
+            "Una Tessera Sanitaria – CNS è in un altro lettore: si usa quella.",
+            "A Tessera Sanitaria – CNS is in another reader: that one is used.",
+        ));
+        f.fix = None;
+    }
 }
 
 fn transport_finding(id: &str, title: &str, e: &TransportError, lang: Lang) -> Finding {
@@ -665,13 +673,7 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                     format!("{shown} non è leggibile: {}", cns_core::error_chain(&e)),
                     format!("{shown} cannot be read: {}", cns_core::error_chain(&e)),
                 ),
-                Some(
-                    lang.t(
-                        "Rendilo leggibile a tutti gli utenti (sudo chmod 644 FILE) o eliminalo.",
-                        "Make it readable by every user (sudo chmod 644 FILE) or delete it.",
-                    )
-                    .into(),
-                ),
+                Some(fixes::make_readable(fixes::Os::current(), lang).into()),
             )),
         }
     }

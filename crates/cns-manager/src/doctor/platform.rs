@@ -1,7 +1,8 @@
 //! What the doctor asks the operating system. **The Linux-specific code of the doctor lives
 //! here, and only here** (pcscd's socket, systemd, the CCID bundle, USB in sysfs, package
 //! versions); on Windows and macOS the smart card service and the class driver are part of the
-//! system, so those questions have fixed answers.
+//! system, so those questions have fixed answers. The advice that differs per system (which
+//! commands to run) is in [`super::fixes`].
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -17,6 +18,12 @@ pub struct ServiceProbe {
     /// `systemctl is-enabled pcscd.socket`: `Some(true)` enabled, `Some(false)` not, `None` no
     /// systemd to ask.
     pub socket_activation: Option<bool>,
+    /// Somebody accepts connections on the socket: `Some(false)` when the connection is refused
+    /// (a socket left behind by a service that crashed), `None` when not asked or no answer
+    /// ([`socket_listening`]).
+    pub listening: Option<bool>,
+    /// Which system's advice applies.
+    pub os: super::fixes::Os,
 }
 
 #[cfg(target_os = "linux")]
@@ -38,13 +45,36 @@ pub fn service_probe() -> ServiceProbe {
             _ => None,
         }
     });
-    ServiceProbe { socket: Some(socket), socket_exists, installed, socket_activation }
+    ServiceProbe {
+        socket: Some(socket),
+        socket_exists,
+        installed,
+        socket_activation,
+        ..ServiceProbe::default()
+    }
+}
+
+/// Whether anybody listens on the service's socket: a connection accepted (then closed at once:
+/// pcscd drops a client that says nothing) is `Some(true)`; "connection refused", a socket file
+/// with no process behind it, is `Some(false)`; anything else (no permission) says nothing.
+#[cfg(unix)]
+pub fn socket_listening(socket: &std::path::Path) -> Option<bool> {
+    match std::os::unix::net::UnixStream::connect(socket) {
+        Ok(_) => Some(true),
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => Some(false),
+        Err(_) => None,
+    }
+}
+
+#[cfg(not(unix))]
+pub fn socket_listening(_socket: &std::path::Path) -> Option<bool> {
+    None
 }
 
 #[cfg(not(target_os = "linux"))]
 pub fn service_probe() -> ServiceProbe {
     // Windows (SCardSvr) and macOS (CryptoTokenKit) ship the service with the system.
-    ServiceProbe { socket: None, socket_exists: false, installed: true, socket_activation: None }
+    ServiceProbe { socket: None, socket_exists: false, installed: true, ..ServiceProbe::default() }
 }
 
 /// The CCID driver: `Some(version or "")` when installed, `None` when missing. On Windows and

@@ -82,16 +82,60 @@ pub fn render(d: &Diagnosis, lang: Lang) -> String {
     shorten_home(s)
 }
 
-/// The user's home folder (it may hold the user's name) becomes `~`.
+/// The user's home folder (it may hold the user's name) becomes `~`: `HOME` (Linux, macOS),
+/// and `USERPROFILE`, the Windows user folder (`C:\Users\<name>`; also set under Cygwin/MSYS
+/// where both exist).
 fn shorten_home(s: String) -> String {
-    let home = std::env::var("HOME").ok().filter(|h| h.len() > 1);
-    match home {
-        Some(h) => s.replace(h.trim_end_matches('/'), "~"),
-        None => s,
+    shorten_homes(s, &[std::env::var("HOME").ok(), std::env::var("USERPROFILE").ok()])
+}
+
+fn shorten_homes(mut s: String, homes: &[Option<String>]) -> String {
+    let mut found: Vec<String> = Vec::new();
+    for h in homes.iter().flatten() {
+        let h = h.trim_end_matches(['/', '\\']);
+        // A root ("/", "C:\") is no one's name, and replacing it would garble every path.
+        if h.is_empty() || !h.contains(['/', '\\']) {
+            continue;
+        }
+        found.push(h.to_owned());
+        // Windows paths also travel with forward slashes (C:/Users/<name>).
+        if h.contains('\\') {
+            found.push(h.replace('\\', "/"));
+        }
     }
+    // The longest first: a home inside another one is replaced whole.
+    found.sort_by_key(|h| std::cmp::Reverse(h.len()));
+    for h in found {
+        s = s.replace(&h, "~");
+    }
+    s
 }
 
 /// Writes the report to `path`.
 pub fn write(d: &Diagnosis, lang: Lang, path: &Path) -> std::io::Result<()> {
     std::fs::write(path, render(d, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten_homes;
+
+    #[test]
+    fn the_home_folder_becomes_a_tilde_on_every_system() {
+        let text = "/home/mario.rossi/.mozilla/firefox/a.default and C:\\Users\\Mario Rossi\\AppData\\Roaming\\x \
+                    and C:/Users/Mario Rossi/y and /opt/z";
+        let out = shorten_homes(
+            text.to_owned(),
+            &[Some("/home/mario.rossi/".into()), Some("C:\\Users\\Mario Rossi".into())],
+        );
+        assert!(!out.contains("mario.rossi") && !out.contains("Mario Rossi"), "{out}");
+        assert!(out.contains("~/.mozilla") && out.contains("~\\AppData") && out.contains("~/y"), "{out}");
+        assert!(out.contains("/opt/z"), "{out}");
+        // Only USERPROFILE set (Windows): still shortened.
+        let out = shorten_homes("C:\\Users\\anna\\x".into(), &[None, Some("C:\\Users\\anna\\".into())]);
+        assert_eq!(out, "~\\x");
+        // A root is left alone.
+        let out = shorten_homes("/etc/cns-manager C:\\x".into(), &[Some("/".into()), Some("C:\\".into())]);
+        assert_eq!(out, "/etc/cns-manager C:\\x");
+    }
 }

@@ -17,6 +17,8 @@ fn service_diagnosis_tells_missing_stopped_and_refused_apart() {
         socket_exists,
         installed,
         socket_activation: Some(true),
+        listening: None,
+        os: fixes::Os::Linux,
     };
     let not_installed = &service_checks(&unavailable, false, &probe(false, false), Lang::It)[0];
     assert_eq!(not_installed.level, Level::Problem);
@@ -27,6 +29,34 @@ fn service_diagnosis_tells_missing_stopped_and_refused_apart() {
     assert!(stopped.fix.as_deref().unwrap().contains("systemctl enable --now pcscd.socket"));
     let refused = &service_checks(&unavailable, false, &probe(true, true), Lang::It)[0];
     assert!(refused.detail.contains("polkit"), "{refused:?}");
+    // The socket is there and answers: polkit for sure (no "if it stopped, restart it").
+    let answering = platform::ServiceProbe { listening: Some(true), ..probe(true, true) };
+    let refused = &service_checks(&unavailable, false, &answering, Lang::En)[0];
+    assert!(
+        refused.detail.contains("running but refused") && refused.detail.contains("polkit"),
+        "{refused:?}"
+    );
+    assert!(!refused.fix.as_deref().unwrap().contains("restart"), "{refused:?}");
+    // pcsc-lite 1.9+ says so itself: SCARD_E_NO_ACCESS.
+    let denied = Err(TransportError::other(cns_pcsc::pcsc::Error::NoAccess));
+    let refused = &service_checks(&denied, false, &probe(true, true), Lang::En)[0];
+    assert!(refused.detail.contains("running but refused"), "{refused:?}");
+    // The socket is there but the connection is refused: a crashed service, not polkit.
+    let stale = platform::ServiceProbe { listening: Some(false), ..probe(true, true) };
+    let crashed = &service_checks(&unavailable, false, &stale, Lang::It)[0];
+    assert_eq!(crashed.level, Level::Problem);
+    assert!(
+        crashed.detail.contains("connessione rifiutata") && !crashed.detail.contains("polkit"),
+        "{crashed:?}"
+    );
+    assert!(crashed.fix.as_deref().unwrap().contains("sudo systemctl restart pcscd"), "{crashed:?}");
+    // Another error: restart it, in the words of the system.
+    let other = Err(TransportError::other(cns_pcsc::pcsc::Error::InternalError));
+    let windows = platform::ServiceProbe { os: fixes::Os::Windows, socket: None, ..probe(true, false) };
+    let f = &service_checks(&other, false, &windows, Lang::En)[0];
+    assert!(f.fix.as_deref().unwrap().contains("services.msc"), "{f:?}");
+    let f = &service_checks(&unavailable, false, &windows, Lang::It)[0];
+    assert!(f.detail.contains("SCardSvr") && !f.fix.as_deref().unwrap().contains("systemctl"), "{f:?}");
     let ok = service_checks(&Ok(vec![]), false, &probe(true, true), Lang::It);
     assert_eq!(ok.len(), 1);
     assert_eq!(ok[0].level, Level::Ok);
@@ -100,10 +130,55 @@ impl CardSession for OtherSession {
 fn a_card_that_is_not_a_cns_is_named_so() {
     let (f, info) = inspect_card(&mut OtherCard, "R", "card:R", "Tessera", Lang::It);
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!(f[0].level, Level::Warning);
+    // Alone, it is a problem: the user's TS-CNS is not there.
+    assert_eq!(f[0].level, Level::Problem);
     assert!(f[0].detail.contains("Non è una Tessera Sanitaria"), "{f:?}");
+    assert!(f[0].fix.as_deref().unwrap().contains("Inserisci la Tessera Sanitaria – CNS"), "{f:?}");
     assert!(!info.readable);
+    assert!(info.not_cns);
     assert!(!info.trace.is_empty());
+}
+
+/// A diagnosis of the cards in `readers` (each an OtherCard or the simulated CNS), settled as
+/// [`diagnose`] does.
+fn cards_diagnosis(readers: &[(&str, bool)], lang: Lang) -> Diagnosis {
+    let mut d = Diagnosis { demo: false, checks: vec![], versions: vec![], readers: vec![], cards: vec![] };
+    for (name, cns) in readers {
+        let id = format!("card:{name}");
+        let (f, info) = if *cns {
+            inspect_card(&mut SimHandle::default().transport(), name, &id, "T", lang)
+        } else {
+            inspect_card(&mut OtherCard, name, &id, "T", lang)
+        };
+        d.checks.extend(f);
+        d.cards.push(info);
+    }
+    settle_not_cns(&mut d, readers.len(), lang);
+    d
+}
+
+#[test]
+fn a_card_of_another_kind_is_a_problem_only_without_a_cns() {
+    // Only a bank card: a problem (exit 1), with the fix.
+    let d = cards_diagnosis(&[("A", false)], Lang::It);
+    assert_eq!(d.problems(), 1, "{d:#?}");
+    let f = d.find("card:A").unwrap();
+    assert!(f.fix.as_deref().unwrap().contains("Inserisci la Tessera Sanitaria – CNS"), "{f:?}");
+    // Two, neither a CNS: both problems.
+    let d = cards_diagnosis(&[("A", false), ("B", false)], Lang::En);
+    assert_eq!(d.problems(), 2, "{d:#?}");
+    // A TS-CNS in the other reader: the bank card is only a warning, with nothing to fix.
+    let d = cards_diagnosis(&[("A", false), ("B", true)], Lang::En);
+    assert_eq!(d.problems(), 0, "{d:#?}");
+    let f = d.find("card:A").unwrap();
+    assert_eq!(f.level, Level::Warning);
+    assert!(f.detail.contains("Not a Tessera Sanitaria") && f.detail.contains("in another reader"), "{f:?}");
+    assert_eq!(f.fix, None);
+    assert_eq!(d.find("card:B").unwrap().level, Level::Ok);
+    // A card that could not be read (another program holds it) may be the TS-CNS: a warning.
+    let mut d = cards_diagnosis(&[("A", false)], Lang::It);
+    settle_not_cns(&mut d, 2, Lang::It);
+    assert_eq!(d.find("card:A").unwrap().level, Level::Warning);
 }
 
 #[test]
