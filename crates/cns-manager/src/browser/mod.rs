@@ -22,8 +22,10 @@ use crate::i18n::Lang;
 /// The name the module is registered under in NSS databases.
 pub const MODULE_NAME: &str = "CNS (cns-manager)";
 
-/// The file names our module goes by: the package's, and the one cargo builds.
-pub const MODULE_FILES: [&str; 2] = ["cns-pkcs11.so", "libcns_pkcs11.so"];
+/// The file names our module goes by: the package's, and the ones cargo builds (Linux, then
+/// Windows and macOS).
+pub const MODULE_FILES: [&str; 4] =
+    ["cns-pkcs11.so", "libcns_pkcs11.so", "cns_pkcs11.dll", "libcns_pkcs11.dylib"];
 
 /// The environment variable that points `browser-setup` at another module.
 pub const MODULE_ENV: &str = "CNS_PKCS11_MODULE";
@@ -290,7 +292,8 @@ pub fn p11kit_module_library(text: &str) -> Option<String> {
 }
 
 fn file_name(library: &str) -> &str {
-    library.rsplit('/').next().unwrap_or(library)
+    // (Windows paths separate with either slash)
+    library.rsplit(['/', '\\']).next().unwrap_or(library)
 }
 
 /// True when `library` names our module (any path ending in one of [`MODULE_FILES`]).

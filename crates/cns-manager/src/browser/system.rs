@@ -32,6 +32,7 @@ pub struct Environment {
 }
 
 /// The Debian multiarch triplet of this build's architecture.
+#[cfg(target_os = "linux")]
 fn triplet() -> Option<&'static str> {
     Some(match std::env::consts::ARCH {
         "x86_64" => "x86_64-linux-gnu",
@@ -51,19 +52,34 @@ impl Environment {
         let home = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from);
         let env_module = std::env::var_os(MODULE_ENV).filter(|m| !m.is_empty()).map(PathBuf::from);
         let settings_module = crate::settings::Settings::load().pkcs11_module;
+        let program_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf));
+        let (installed, p11kit_dirs) = Self::system_places(home.as_deref());
+        Environment { home, env_module, settings_module, installed, program_dir, p11kit_dirs }
+    }
+
+    /// Where the package installs the module, and p11-kit's module folders: the Debian/Fedora
+    /// layout.
+    #[cfg(target_os = "linux")]
+    fn system_places(home: Option<&Path>) -> (Vec<PathBuf>, Vec<PathBuf>) {
         let mut installed = Vec::new();
         if let Some(t) = triplet() {
             installed.push(PathBuf::from(format!("/usr/lib/{t}/pkcs11/cns-pkcs11.so")));
         }
         installed.push(PathBuf::from("/usr/lib64/pkcs11/cns-pkcs11.so"));
         installed.push(PathBuf::from("/usr/lib/pkcs11/cns-pkcs11.so"));
-        let program_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf));
         let mut p11kit_dirs =
             vec![PathBuf::from("/usr/share/p11-kit/modules"), PathBuf::from("/etc/pkcs11/modules")];
-        if let Some(h) = &home {
+        if let Some(h) = home {
             p11kit_dirs.push(h.join(".config/pkcs11/modules"));
         }
-        Environment { home, env_module, settings_module, installed, program_dir, p11kit_dirs }
+        (installed, p11kit_dirs)
+    }
+
+    /// Windows and macOS: the installer puts the module beside the program (found through
+    /// `program_dir`), and there is no p11-kit.
+    #[cfg(not(target_os = "linux"))]
+    fn system_places(_home: Option<&Path>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        (Vec::new(), Vec::new())
     }
 
     /// The module to register: `CNS_PKCS11_MODULE`, else the settings' `pkcs11_module`, else the
@@ -81,7 +97,10 @@ impl Environment {
         if let Some(p) = self.installed.iter().find(|p| p.is_file()) {
             return Some(at(p, ModuleSource::Installed));
         }
-        let beside = self.program_dir.as_ref().map(|d| d.join("libcns_pkcs11.so")).filter(|p| p.is_file())?;
+        // What cargo names the library on this system: libcns_pkcs11.so, cns_pkcs11.dll,
+        // libcns_pkcs11.dylib.
+        let file = format!("{}cns_pkcs11{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+        let beside = self.program_dir.as_ref().map(|d| d.join(file)).filter(|p| p.is_file())?;
         Some(at(&beside, ModuleSource::BesideProgram))
     }
 
@@ -150,11 +169,20 @@ fn firefox_running(dir: &Path) -> bool {
     let Ok(target) = std::fs::read_link(dir.join("lock")) else {
         return false;
     };
-    match lock_pid(&target.to_string_lossy()) {
-        // A lock left by a crash names a process that is gone.
-        Some(pid) if Path::new("/proc/self").exists() => Path::new(&format!("/proc/{pid}")).exists(),
-        _ => true,
-    }
+    // A lock left by a crash names a process that is gone. No way to tell: take Firefox as
+    // running, so nothing is changed under its feet.
+    lock_pid(&target.to_string_lossy()).and_then(pid_alive).unwrap_or(true)
+}
+
+/// Whether process `pid` exists, from /proc; `None` where there is no /proc to ask.
+#[cfg(target_os = "linux")]
+fn pid_alive(pid: u32) -> Option<bool> {
+    Path::new("/proc/self").exists().then(|| Path::new(&format!("/proc/{pid}")).exists())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn pid_alive(_pid: u32) -> Option<bool> {
+    None
 }
 
 /// The database's state from its files.
@@ -184,13 +212,21 @@ fn sql(dir: &Path) -> String {
     format!("sql:{}", dir.display())
 }
 
+/// Where modutil comes from, for the error when it is missing.
+#[cfg(target_os = "linux")]
+const NSS_TOOLS: &str = "sudo apt install libnss3-tools";
+#[cfg(target_os = "macos")]
+const NSS_TOOLS: &str = "brew install nss";
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+const NSS_TOOLS: &str = "modutil is part of Mozilla's NSS tools";
+
 /// Runs modutil; its standard output, or why it failed.
 fn modutil(args: &[&str]) -> Result<String, String> {
     let out = Command::new("modutil")
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("modutil: {e} (sudo apt install libnss3-tools)"))?;
+        .map_err(|e| format!("modutil: {e} ({NSS_TOOLS})"))?;
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {

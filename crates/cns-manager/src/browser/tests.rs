@@ -81,6 +81,11 @@ fn p11kit_module_file_names_its_library() {
     .unwrap();
     assert_eq!(p11kit_module_library(&ours).as_deref(), Some("cns-pkcs11.so"));
     assert!(is_our_library("cns-pkcs11.so"));
+    // What cargo builds on each system, wherever it is.
+    assert!(is_our_library("/src/target/release/libcns_pkcs11.so"));
+    assert!(is_our_library("C:\\Program Files\\CNS Manager\\cns_pkcs11.dll"));
+    assert!(is_our_library("/Applications/CNS Manager.app/Contents/MacOS/libcns_pkcs11.dylib"));
+    assert!(!is_our_library("C:\\Windows\\System32\\opensc-pkcs11.dll"));
     assert_eq!(p11kit_module_library("# module: x.so\ncritical: no\n"), None);
     assert_eq!(p11kit_module_library("module:   opensc-pkcs11.so  \n").as_deref(), Some("opensc-pkcs11.so"));
 }
