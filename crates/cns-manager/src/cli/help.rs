@@ -70,7 +70,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Controlla solo la tessera in questo lettore (gli altri lettori sono solo elencati).",
         "Check only the card in this reader (the other readers are only listed).",
     ),
-    ("shell", "La shell: bash, zsh o fish.", "The shell: bash, zsh or fish."),
+    (
+        "shell",
+        "La shell: bash, zsh, fish, powershell o elvish.",
+        "The shell: bash, zsh, fish, powershell or elvish.",
+    ),
     ("check", "Controlla soltanto: non cambia nulla.", "Only check: never change anything."),
     ("yes", "Registra senza chiedere (per gli script).", "Register without asking (for scripts)."),
     ("sign.file", "Il documento da firmare.", "The document to sign."),
@@ -229,10 +233,16 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     (
         "completions",
-        "Stampa lo script di completamento per la shell (bash, zsh, fish).",
-        "Print the shell completion script (bash, zsh, fish).",
+        "Stampa lo script di completamento per la shell (bash, zsh, fish, powershell, elvish).",
+        "Print the shell completion script (bash, zsh, fish, powershell, elvish).",
     ),
-    ("man", "Stampa la pagina di manuale (roff).", "Print the manual page (roff)."),
+    (
+        "man",
+        "Stampa la pagina di manuale (roff) nella lingua scelta, per esempio: cns-manager --lang en man | \
+         man -l -",
+        "Print the manual page (roff) in the language chosen, for example: cns-manager --lang it man | \
+         man -l -",
+    ),
 ];
 
 const LONG_ABOUT: (&str, &str) = (
@@ -483,6 +493,23 @@ const EXIT_CODES: &[(u8, &str, &str)] = &[
         "Rifiutato: resta un solo tentativo e manca --confirm-last-attempt.",
         "Refused: exactly one try left and --confirm-last-attempt not given.",
     ),
+    (
+        8,
+        "verify: una firma non è valida (contenuto alterato, firma rovinata, non è un file firmato).",
+        "verify: a signature is not valid (content altered, signature broken, not a signed file).",
+    ),
+    (
+        9,
+        "verify: le firme sono integre, ma un certificato è scaduto, revocato o non affidabile.",
+        "verify: the signatures are intact, but a certificate is expired, revoked or not trusted.",
+    ),
+    (
+        141,
+        "Chi leggeva l'output ha chiuso (cns-manager status | head -1): il programma si ferma senza \
+         messaggi, come con SIGPIPE.",
+        "The output's reader went away (cns-manager status | head -1): the program stops quietly, as \
+         on SIGPIPE.",
+    ),
 ];
 
 fn roff_escape(s: &str) -> String {
@@ -526,7 +553,9 @@ mod tests {
 
     #[test]
     fn italian_help_has_no_english_and_english_no_italian() {
-        for sub in [&[][..], &["status"], &["change-pin"], &["export-cert"], &["doctor"]] {
+        for sub in
+            [&[][..], &["status"], &["change-pin"], &["export-cert"], &["doctor"], &["completions"], &["man"]]
+        {
             let it = help(Lang::It, sub);
             let en = help(Lang::En, sub);
             for word in [
@@ -538,6 +567,8 @@ mod tests {
                 "The reader",
                 "Machine-readable",
                 "Commands:",
+                "possible values",
+                "The shell",
             ] {
                 assert!(!it.contains(word), "{sub:?}: Italian help contains {word:?}:\n{it}");
             }
@@ -548,6 +579,16 @@ mod tests {
             assert!(en.contains("Usage:") && en.contains("Options:"), "{en}");
         }
         assert!(help(Lang::It, &[]).contains("Comandi:"));
+        // The shells are named in each language, clap's English list is not there.
+        let it = help(Lang::It, &["completions"]);
+        assert!(it.contains("La shell: bash, zsh, fish, powershell o elvish."), "{it}");
+        let en = help(Lang::En, &["completions"]);
+        assert!(
+            en.contains("The shell: bash, zsh, fish, powershell or elvish.") && !en.contains("[possible"),
+            "{en}"
+        );
+        // `man` is a command like the others, listed in the help.
+        assert!(help(Lang::It, &[]).contains("man ") && help(Lang::En, &[]).contains("man -l -"));
         assert!(help(Lang::It, &["status"]).contains("Il lettore da usare"));
     }
 
@@ -577,6 +618,16 @@ mod tests {
         assert!(it.contains("[\\fIcomando\\fR]") && en.contains("[\\fIcommand\\fR]"), "{it}");
         assert!(en.contains(".SH NAME") && en.contains(".SH OPTIONS") && en.contains("The reader to use"));
         assert!(!it.contains("The reader") && !en.contains("Il lettore"));
+        // Every exit code of the CLI contract (cli/mod.rs, the README's table), in both.
+        for code in [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 141] {
+            for page in [&it, &en] {
+                assert!(
+                    page.contains(&format!(".TP\n\\fB{code}\\fR\n")),
+                    "exit code {code} missing:\n{page}"
+                );
+            }
+        }
+        assert!(it.contains("le firme sono integre") && en.contains("signatures are intact"));
         let fish_it = String::from_utf8(completions(clap_complete::Shell::Fish, Lang::It)).unwrap();
         let fish_en = String::from_utf8(completions(clap_complete::Shell::Fish, Lang::En)).unwrap();
         assert!(fish_it.contains("Cambia il PIN") && !fish_it.contains("Change the PIN"));

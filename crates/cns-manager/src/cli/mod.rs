@@ -137,11 +137,13 @@ pub enum Command {
     BrowserSetup(browser_setup::BrowserSetupArgs),
     /// Print the shell completion script.
     Completions {
-        #[arg(value_name = "SHELL")]
+        // The values are named in the help text, in the user's language (cli/help.rs): clap's
+        // own "[possible values: …]" is English only.
+        #[arg(value_name = "SHELL", hide_possible_values = true)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff); used to build the package.
-    #[command(hide = true)]
+    /// Print the manual page (roff), in the language chosen: `cns-manager --lang en man | man -l -`.
+    /// The package installs it from here.
     Man,
 }
 
