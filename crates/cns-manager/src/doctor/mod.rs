@@ -274,11 +274,15 @@ pub fn service_checks(
     out
 }
 
-/// The service refused this client: SCARD_E_NO_ACCESS, what pcsc-lite 1.9 and later answer
-/// when polkit says no (cns-pcsc keeps it as the source of [`TransportError::Other`]).
+/// The service refused this client (cns-pcsc keeps the PC/SC code as the source of
+/// [`TransportError::Other`]): SCARD_E_NO_ACCESS, what recent pcsc-lite answers when polkit says
+/// no, or SCARD_W_SECURITY_VIOLATION, what the 1.9 client library (Debian 12) answers, at
+/// times, when pcscd accepts the connection and closes it at once, as it does when polkit says
+/// no (the other times it is SCARD_F_COMM_ERROR, [`TransportError::ServiceUnavailable`]).
 fn access_refused(e: &TransportError) -> bool {
+    use cns_pcsc::pcsc::Error as E;
     matches!(e, TransportError::Other(src)
-        if src.downcast_ref::<cns_pcsc::pcsc::Error>() == Some(&cns_pcsc::pcsc::Error::NoAccess))
+        if matches!(src.downcast_ref::<E>(), Some(E::NoAccess | E::SecurityViolation)))
 }
 
 /// The CCID driver that USB readers need.

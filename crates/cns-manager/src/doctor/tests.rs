@@ -37,10 +37,13 @@ fn service_diagnosis_tells_missing_stopped_and_refused_apart() {
         "{refused:?}"
     );
     assert!(!refused.fix.as_deref().unwrap().contains("restart"), "{refused:?}");
-    // pcsc-lite 1.9+ says so itself: SCARD_E_NO_ACCESS.
-    let denied = Err(TransportError::other(cns_pcsc::pcsc::Error::NoAccess));
-    let refused = &service_checks(&denied, false, &probe(true, true), Lang::En)[0];
-    assert!(refused.detail.contains("running but refused"), "{refused:?}");
+    // pcsc-lite says so itself...
+    // ... or its client library does, with either of two codes.
+    for code in [cns_pcsc::pcsc::Error::NoAccess, cns_pcsc::pcsc::Error::SecurityViolation] {
+        let denied = Err(TransportError::other(code));
+        let refused = &service_checks(&denied, false, &probe(true, true), Lang::En)[0];
+        assert!(refused.detail.contains("running but refused"), "{code:?}: {refused:?}");
+    }
     // The socket is there but the connection is refused: a crashed service, not polkit.
     let stale = platform::ServiceProbe { listening: Some(false), ..probe(true, true) };
     let crashed = &service_checks(&unavailable, false, &stale, Lang::It)[0];
