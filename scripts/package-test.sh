@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the package built by scripts/package.sh with dpkg -i and exercises it from the
-# installed path: --version, the man page in both languages, the completions, the conffile,
+# installed path: --version, the man page in both languages, the completions (bash, zsh and
+# fish each complete a command), the conffile,
 # and `status --json` and `doctor` through the end-to-end rig's pcscd with a simulated card;
 # the PKCS#11 module as p11-kit sees it (`p11-kit list-modules`, and pkcs11-tool through
 # p11-kit-proxy.so, the way an NSS database with the proxy sees it) with the same card.
@@ -53,9 +54,26 @@ grep -q "doctor" <<<"$man_it" || fail "the man page has no doctor command"
 man_en="$(MANWIDTH=100 man -L en -P cat cns-manager 2>&1)" || fail "man -L en cns-manager: $man_en"
 grep -q "OPTIONS" <<<"$man_en" || fail "man -L en is not English"
 
-# Completions register from the installed files.
-bash -c 'source /usr/share/bash-completion/completions/cns-manager && complete -p cns-manager' \
-    | grep -q "cns-manager" || fail "the bash completion does not register"
+# Completions, from the installed files only: each shell really completes a command ("st" ->
+# "status"), and the descriptions follow the locale. zsh is driven as a user types, in a
+# pseudo-terminal: the first Tab must complete (a stub that only registered at the first Tab
+# passed a "does it register" check and completed nothing).
+words="$(bash -c 'source /usr/share/bash-completion/completions/cns-manager || exit 1
+    f="$(complete -p cns-manager | sed -n "s/.* -F \([^ ]*\) .*/\1/p")"
+    [ -n "$f" ] || exit 1
+    COMP_WORDS=(cns-manager st); COMP_CWORD=1; COMP_LINE="cns-manager st"; COMP_POINT=${#COMP_LINE}
+    "$f" cns-manager st cns-manager; printf "%s\n" "${COMPREPLY[@]}"')" || true
+[ "$words" = "status" ] || fail "bash completes 'cns-manager st' to '$words', not 'status'"
+line="$(zsh -f scripts/zsh-complete.zsh "cns-manager st" "$WORK/zsh-line")" || true
+[ "$line" = "cns-manager status " ] || fail "zsh: the first Tab after 'cns-manager st' left '$line'"
+# (clap's zsh script completes an option that takes a value as "--report=")
+line="$(zsh -f scripts/zsh-complete.zsh "cns-manager doctor --rep" "$WORK/zsh-line")" || true
+[ "$line" = "cns-manager doctor --report=" ] || fail "zsh: the first Tab after 'cns-manager doctor --rep' left '$line'"
+# fish prints "candidate<TAB>description"
+words="$(fish -c 'complete -C"cns-manager st"')" || true
+grep -q "^status	Titolare, tessera" <<<"$words" || fail "fish completes 'cns-manager st' to '$words'"
+words="$(LANG=en_US.UTF-8 fish -c 'complete -C"cns-manager st"')" || true
+grep -q "^status	Holder, card" <<<"$words" || fail "fish, English locale: '$words'"
 
 # The system-wide settings file is a conffile, and valid.
 dpkg-query -W -f='${Conffiles}\n' cns-manager | grep -q "/etc/cns-manager/config.toml" \
@@ -87,7 +105,7 @@ set -e
 [ "$rc" = 0 ] || fail "doctor exited $rc: $out"
 grep -q '"result": "ok"' <<<"$out" || fail "doctor --json: $out"
 grep -q '"profile": "Athena"' <<<"$out" || fail "doctor --json: $out"
-echo "[package-test] ok: --version, help, man (it, en), bash completion, conffile, status --json and doctor through pcscd"
+echo "[package-test] ok: --version, help, man (it, en), bash, zsh and fish completion, conffile, status --json and doctor through pcscd"
 
 # The PKCS#11 module: installed where p11-kit looks, registered, and seeing the card.
 TRIPLET="$(dpkg-architecture -qDEB_HOST_MULTIARCH)"

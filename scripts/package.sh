@@ -84,23 +84,38 @@ LANG=C "$BIN" --lang en man | gzip -9n >"$STAGE/usr/share/man/en/man1/cns-manage
 chmod 0644 "$STAGE"/usr/share/man/man1/*.gz "$STAGE"/usr/share/man/en/man1/*.gz
 
 # Shell completions: each asks the installed binary for its script when first used, so the
-# descriptions follow the user's settings and locale (`cns-manager completions SHELL`).
+# descriptions follow the user's settings and locale (`cns-manager completions SHELL`); a script
+# generated here would be in one language for everybody. scripts/package-test.sh completes a
+# command with each shell after installing.
 d usr/share/bash-completion/completions
 cat >"$STAGE/usr/share/bash-completion/completions/cns-manager" <<'EOF'
 # bash completion for cns-manager, in the user's language (settings, locale)
-eval "$(cns-manager completions bash 2>/dev/null)"
+eval "$(command cns-manager completions bash 2>/dev/null)"
 EOF
+# zsh runs this file as the body of the autoloaded function _cns-manager at the first Tab. The
+# generated script redefines _cns-manager, but completes by itself only when it *is* the
+# autoloaded function ($funcstack[1] = _cns-manager); evaluated from here it only registers with
+# compdef, and that first Tab would complete nothing. So: define (inside an anonymous function,
+# so the script always takes its "register" branch), then complete with the new definition.
+# Unset first, so that if the program gives no script the stub does not call itself forever; it
+# is then autoloaded again for the next Tab.
 d usr/share/zsh/vendor-completions
 cat >"$STAGE/usr/share/zsh/vendor-completions/_cns-manager" <<'EOF'
 #compdef cns-manager
-# zsh completion for cns-manager, in the user's language (settings, locale): the generated
-# script defines _cns-manager and, run from here, completes the current word.
-eval "$(cns-manager completions zsh 2>/dev/null)"
+# zsh completion for cns-manager, in the user's language (settings, locale): the script the
+# program generates defines _cns-manager; the first Tab completes with it at once.
+unfunction _cns-manager 2>/dev/null
+() { eval "$(command cns-manager completions zsh 2>/dev/null)" }
+if (( ! $+functions[_cns-manager] )); then
+    autoload -Uz _cns-manager
+    return 1
+fi
+_cns-manager "$@"
 EOF
 d usr/share/fish/vendor_completions.d
 cat >"$STAGE/usr/share/fish/vendor_completions.d/cns-manager.fish" <<'EOF'
 # fish completion for cns-manager, in the user's language (settings, locale)
-cns-manager completions fish 2>/dev/null | source
+command cns-manager completions fish 2>/dev/null | source
 EOF
 chmod 0644 "$STAGE/usr/share/bash-completion/completions/cns-manager" \
     "$STAGE/usr/share/zsh/vendor-completions/_cns-manager" \

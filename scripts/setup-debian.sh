@@ -24,6 +24,9 @@ PKGS=(
   libvulkan1 mesa-vulkan-drivers
   # the Debian package (scripts/package.sh) and its validators; man-db to render its man page
   dpkg-dev binutils librsvg2-bin desktop-file-utils appstream lintian man-db
+  # the shells whose completions the package ships: scripts/package-test.sh completes a command
+  # with each after installing it
+  zsh fish
   # fuzzing (scripts/fuzz.sh): libfuzzer-sys compiles libFuzzer (C++); cargo-afl builds AFL++
   # from source with a C compiler and make
   gcc g++ make
