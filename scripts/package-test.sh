@@ -53,6 +53,9 @@ grep -q "OPZIONI" <<<"$man_it" || fail "the default man page is not the Italian 
 grep -q "doctor" <<<"$man_it" || fail "the man page has no doctor command"
 man_en="$(MANWIDTH=100 man -L en -P cat cns-manager 2>&1)" || fail "man -L en cns-manager: $man_en"
 grep -q "OPTIONS" <<<"$man_en" || fail "man -L en is not English"
+# Any language, whatever the locale: the page from the program itself (README, "Command line").
+man_pipe="$($APP --lang en man | MANWIDTH=100 man -l -P cat - 2>&1)" || fail "cns-manager --lang en man | man -l -: $man_pipe"
+grep -q "EXIT STATUS" <<<"$man_pipe" || fail "cns-manager --lang en man | man -l - is not the English page"
 
 # Completions, from the installed files only: each shell really completes a command ("st" ->
 # "status"), and the descriptions follow the locale. zsh is driven as a user types, in a
