@@ -371,8 +371,11 @@ fn expired_and_revoked_certificates_exit_9() {
     assert_eq!(r.json()["layers"][0]["signers"][0]["certificate"], "expired");
 }
 
+/// (fiscal code, common name).
+type Signer = (String, String);
+
 /// (fiscal code, common name) of every signer of every layer, outermost first.
-fn who_signed(j: &Value) -> Vec<(String, String)> {
+fn who_signed(j: &Value) -> Vec<Signer> {
     j["layers"]
         .as_array()
         .unwrap()
@@ -384,11 +387,11 @@ fn who_signed(j: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-fn rossi() -> (String, String) {
+fn rossi() -> Signer {
     ("RSSMRA80A01F205X".into(), "ROSSI MARIO".into())
 }
 
-fn verdi() -> (String, String) {
+fn verdi() -> Signer {
     ("VRDLGU75C12H501D".into(), "VERDI LUIGI".into())
 }
 
@@ -427,7 +430,7 @@ fn openssl_files_detached_two_signers_base64_pem_and_nested_verify_through_the_c
     base64_of(&e, "two.p7s", "b64.p7s");
     // Nested: Verdi signs Rossi's .p7m (atto.pdf.p7m.p7m).
     openssl_pki::cms_sign_with(d, "one.p7m", &["v"], "DER", "nested.p7m.p7m", &["-nodetach"]);
-    let cases: &[(&str, bool, Vec<(String, String)>)] = &[
+    let cases: &[(&str, bool, Vec<Signer>)] = &[
         ("one.p7m", false, vec![rossi()]),
         ("one.p7s", true, vec![rossi()]),
         ("two.p7m", false, vec![rossi(), verdi()]),
