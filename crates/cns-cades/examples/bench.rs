@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p cns-cades --example bench -- sign FILE OUT` signs with the simulated
 //! card's TEST key (the card's cost, one RSA signature, is not what is measured);
-//! `... verify OUT` verifies it (and extracts to /dev/null).
+//! `... verify OUT` verifies it (and extracts to /dev/null); `... ca OUT` writes the simulated
+//! card's issuer certificate (DER), for `cns-manager verify --ca`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use cns_cades::verify::VerifyOptions;
@@ -60,7 +61,12 @@ fn main() {
             let r = cns_cades::verify(std::path::Path::new(&args[2]), opts).unwrap();
             assert_eq!(r.verdict(), cns_cades::Verdict::Valid);
         }
-        _ => panic!("usage: bench sign FILE OUT | bench verify FILE"),
+        Some("ca") => {
+            // The simulated card's issuer, for `cns-manager verify --ca` in the benchmark.
+            std::fs::write(&args[2], cns_sim::fixtures::ca_certificate(preset)).unwrap();
+            return;
+        }
+        _ => panic!("usage: bench sign FILE OUT | bench verify FILE | bench ca OUT"),
     }
     eprintln!("{:.2} s", t.elapsed().as_secs_f64());
 }

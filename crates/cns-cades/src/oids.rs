@@ -21,6 +21,25 @@ pub const SHA256_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.11");
 pub const SHA384_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.12");
 pub const SHA512_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.13");
 
+/// Names of algorithms met in signed files that this tool does not check, for messages.
+pub fn algorithm_name(oid: &Oid) -> String {
+    let name = match oid.to_string().as_str() {
+        "1.2.840.113549.1.1.10" => "RSASSA-PSS",
+        "1.2.840.10045.2.1" => "ECDSA (EC key)",
+        "1.2.840.10045.4.1" => "ECDSA with SHA-1",
+        "1.2.840.10045.4.3.2" => "ECDSA with SHA-256",
+        "1.2.840.10045.4.3.3" => "ECDSA with SHA-384",
+        "1.2.840.10045.4.3.4" => "ECDSA with SHA-512",
+        "1.3.101.112" => "Ed25519",
+        "1.3.101.113" => "Ed448",
+        "1.2.840.10040.4.1" | "1.2.840.10040.4.3" | "2.16.840.1.101.3.4.3.2" => "DSA",
+        "1.2.840.113549.2.5" => "MD5",
+        "2.16.840.1.101.3.4.2.8" | "2.16.840.1.101.3.4.2.9" | "2.16.840.1.101.3.4.2.10" => "SHA-3",
+        _ => return oid.to_string(),
+    };
+    format!("{name} ({oid})")
+}
+
 /// X.520 serialNumber: "TINIT-<codice fiscale>" in Italian qualified certificates.
 pub const AT_SERIAL_NUMBER: Oid = Oid::new_unwrap("2.5.4.5");
 pub const AT_COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");

@@ -79,10 +79,49 @@ pub fn to_system_time(t: &Time) -> SystemTime {
     SystemTime::UNIX_EPOCH + t.to_unix_duration()
 }
 
-/// Whether `signed` (DER) with signature `sig` under `alg` was made by `issuer`'s key.
-pub fn signed_by(signed: &[u8], alg: &AlgorithmIdentifierOwned, sig: &[u8], issuer: &Certificate) -> bool {
+/// Public-key operations allowed for one verification: a hostile file can hold thousands of
+/// certificates and signers, and each check is an RSA operation; without a cap the work would be
+/// signers × certificates × chain depth.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    left: u32,
+    /// Signature checks (RSA public-key operations) done so far.
+    pub used: u32,
+    /// A check was refused because the budget was spent.
+    pub exhausted: bool,
+}
+
+impl Budget {
+    pub fn new(max: u32) -> Budget {
+        Budget { left: max, used: 0, exhausted: false }
+    }
+
+    /// Takes one check from the budget; false (and `exhausted`) when none is left.
+    pub fn take(&mut self) -> bool {
+        if self.left == 0 {
+            self.exhausted = true;
+            return false;
+        }
+        self.left -= 1;
+        self.used += 1;
+        true
+    }
+}
+
+/// Whether `signed` (DER) with signature `sig` under `alg` was made by `issuer`'s key. One check
+/// from `budget` (false when spent).
+pub fn signed_by(
+    signed: &[u8],
+    alg: &AlgorithmIdentifierOwned,
+    sig: &[u8],
+    issuer: &Certificate,
+    budget: &mut Budget,
+) -> bool {
     let Some(digest) = DigestAlg::from_signature_oid(&alg.oid) else { return false };
     let Ok(key) = rsa_key(issuer) else { return false };
+    if !budget.take() {
+        return false;
+    }
     key.verify(digest.pkcs1v15(), &digest.digest(signed), sig).is_ok()
 }
 
@@ -90,20 +129,39 @@ pub fn signed_by(signed: &[u8], alg: &AlgorithmIdentifierOwned, sig: &[u8], issu
 pub fn rsa_key(cert: &Certificate) -> Result<rsa::PublicKey> {
     let spki = cert.tbs_certificate().subject_public_key_info();
     if spki.algorithm.oid != oids::RSA_ENCRYPTION {
-        return Err(CadesError::Unsupported(format!("key algorithm {}", spki.algorithm.oid)));
+        return Err(CadesError::Unsupported(format!(
+            "key algorithm {}",
+            oids::algorithm_name(&spki.algorithm.oid)
+        )));
     }
     rsa::PublicKey::from_public_key_der(&spki.to_der()?)
         .map_err(|e| CadesError::Unsupported(format!("RSA key: {e}")))
 }
 
-/// Whether `cert` was issued (signed) by `issuer`.
-pub fn issued_by(cert: &Certificate, issuer: &Certificate) -> bool {
+/// Whether `issuer` can have issued `cert`, without any signature check: the names match and, when
+/// both certificates carry key identifiers, so do they (authority key id = subject key id).
+pub fn may_have_issued(cert: &Certificate, issuer: &Certificate) -> bool {
+    use x509_cert::ext::pkix::{AuthorityKeyIdentifier, SubjectKeyIdentifier};
     if cert.tbs_certificate().issuer() != issuer.tbs_certificate().subject() {
+        return false;
+    }
+    let aki = cert.tbs_certificate().get_extension::<AuthorityKeyIdentifier>().ok().flatten();
+    let ski = issuer.tbs_certificate().get_extension::<SubjectKeyIdentifier>().ok().flatten();
+    match (aki.and_then(|(_, a)| a.key_identifier), ski) {
+        (Some(a), Some((_, s))) => a.as_bytes() == s.0.as_bytes(),
+        _ => true,
+    }
+}
+
+/// Whether `cert` was issued (signed) by `issuer`: one check from `budget` when the names (and
+/// key identifiers) match, none otherwise.
+pub fn issued_by(cert: &Certificate, issuer: &Certificate, budget: &mut Budget) -> bool {
+    if !may_have_issued(cert, issuer) {
         return false;
     }
     let Ok(tbs) = cert.tbs_certificate().to_der() else { return false };
     let Some(sig) = cert.signature().as_bytes() else { return false };
-    signed_by(&tbs, cert.signature_algorithm(), sig, issuer)
+    signed_by(&tbs, cert.signature_algorithm(), sig, issuer, budget)
 }
 
 /// Whether `at` lies within the certificate's validity.
@@ -136,34 +194,55 @@ pub struct Chain {
     pub invalid_link: Option<String>,
 }
 
+/// Links followed from the signer's certificate towards a trusted CA.
+pub const MAX_CHAIN_DEPTH: usize = 6;
+/// At each link, certificates whose names (and key identifiers) match that are tried with a
+/// signature check: a real chain has one, two during a CA's key rollover.
+pub const MAX_CANDIDATES: usize = 4;
+
 /// Walks from `leaf` up through `pool` (certificates in the signed file) to one of `trust`'s
-/// anchors, checking each signature, and each certificate's validity at `at`.
-pub fn build_chain(leaf: &Certificate, pool: &[Certificate], trust: &TrustStore, at: SystemTime) -> Chain {
+/// anchors, checking each signature, and each certificate's validity at `at`. At most
+/// [`MAX_CHAIN_DEPTH`] × [`MAX_CANDIDATES`] signature checks, each taken from `budget`.
+pub fn build_chain(
+    leaf: &Certificate,
+    pool: &[Certificate],
+    trust: &TrustStore,
+    at: SystemTime,
+    budget: &mut Budget,
+) -> Chain {
     let mut chain = Chain { anchor: None, issuer: None, invalid_link: None };
     if trust.anchors().iter().any(|a| a == leaf) {
         chain.anchor = Some(leaf.clone());
         return chain;
     }
     let mut current = leaf.clone();
-    for depth in 0..6 {
-        if let Some(a) = trust.anchors().iter().find(|a| issued_by(&current, a)) {
-            if depth == 0 {
-                chain.issuer = Some(a.clone());
+    for depth in 0..MAX_CHAIN_DEPTH {
+        // Trusted anchors first, then the file's certificates; names and key ids are compared
+        // before any signature is checked.
+        let candidates = trust
+            .anchors()
+            .iter()
+            .map(|c| (c, true))
+            .chain(pool.iter().map(|c| (c, false)))
+            .filter(|(c, _)| *c != &current && may_have_issued(&current, c))
+            .take(MAX_CANDIDATES);
+        let mut found = None;
+        for (c, is_anchor) in candidates {
+            if issued_by(&current, c, budget) {
+                found = Some((c, is_anchor));
+                break;
             }
-            if valid_at(a, at) != Validity::Valid {
-                chain.invalid_link = Some(name_cn(a.tbs_certificate().subject()));
-            }
-            chain.anchor = Some(a.clone());
-            return chain;
         }
-        let Some(next) = pool.iter().find(|c| *c != &current && issued_by(&current, c)) else {
-            return chain;
-        };
+        let Some((next, is_anchor)) = found else { return chain };
         if depth == 0 {
             chain.issuer = Some(next.clone());
         }
         if valid_at(next, at) != Validity::Valid {
             chain.invalid_link = Some(name_cn(next.tbs_certificate().subject()));
+        }
+        if is_anchor {
+            chain.anchor = Some(next.clone());
+            return chain;
         }
         current = next.clone();
     }
@@ -198,20 +277,37 @@ fn any_text(v: &der::Any) -> Option<String> {
 /// What a CRL says about a certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CrlAnswer {
-    Good { this_update: SystemTime },
-    Revoked { date: SystemTime },
+    /// Not listed. `next_update`: when the CRL stops being current (a CRL past it says nothing
+    /// about later revocations).
+    Good {
+        this_update: SystemTime,
+        next_update: Option<SystemTime>,
+    },
+    Revoked {
+        date: SystemTime,
+    },
 }
 
-/// Looks `cert` up in `crl`, after checking that `issuer` signed the CRL.
-pub fn check_crl(cert: &Certificate, issuer: &Certificate, crl: &CertificateList) -> Result<CrlAnswer> {
+/// Looks `cert` up in `crl`, after checking that `issuer` signed the CRL (one check from
+/// `budget`).
+pub fn check_crl(
+    cert: &Certificate,
+    issuer: &Certificate,
+    crl: &CertificateList,
+    budget: &mut Budget,
+) -> Result<CrlAnswer> {
     let tbs = &crl.tbs_cert_list;
     if &tbs.issuer != cert.tbs_certificate().issuer() {
         return Err(malformed("the CRL is from another issuer"));
     }
     let signed = tbs.to_der()?;
     let Some(sig) = crl.signature.as_bytes() else { return Err(malformed("CRL signature")) };
-    if !signed_by(&signed, &crl.signature_algorithm, sig, issuer) {
-        return Err(malformed("the CRL's signature is not the issuer's"));
+    if !signed_by(&signed, &crl.signature_algorithm, sig, issuer, budget) {
+        return Err(malformed(if budget.exhausted {
+            "too many signature checks in this file: the CRL was not checked"
+        } else {
+            "the CRL's signature is not the issuer's"
+        }));
     }
     let serial = cert.tbs_certificate().serial_number();
     for entry in tbs.revoked_certificates.iter().flatten() {
@@ -219,7 +315,10 @@ pub fn check_crl(cert: &Certificate, issuer: &Certificate, crl: &CertificateList
             return Ok(CrlAnswer::Revoked { date: to_system_time(&entry.revocation_date) });
         }
     }
-    Ok(CrlAnswer::Good { this_update: to_system_time(&tbs.this_update) })
+    Ok(CrlAnswer::Good {
+        this_update: to_system_time(&tbs.this_update),
+        next_update: tbs.next_update.as_ref().map(to_system_time),
+    })
 }
 
 /// The http:// CRL distribution points of a certificate.
@@ -256,4 +355,9 @@ pub fn from_unix_seconds(s: i64) -> SystemTime {
     } else {
         SystemTime::UNIX_EPOCH - Duration::from_secs(s.unsigned_abs())
     }
+}
+
+/// A time as `YYYY-MM-DDTHH:MM:SSZ`, for reasons in reports.
+pub fn utc_text(t: SystemTime) -> String {
+    der::DateTime::from_system_time(t).map_or_else(|_| format!("{}", unix_seconds(t)), |d| d.to_string())
 }

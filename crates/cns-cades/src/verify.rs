@@ -23,6 +23,13 @@ use x509_cert::time::Time;
 const MAX_LAYERS: usize = 8;
 /// Bytes looked at to decide whether the content is itself a signed file.
 const SNIFF: usize = 96;
+/// Signers checked per envelope; the others are counted and reported as not checked. Real
+/// documents carry a handful; a hostile one could carry thousands (each costs RSA checks).
+pub const MAX_SIGNERS: usize = 64;
+/// RSA public-key operations allowed for one file, all envelopes together: a real file needs a
+/// few per signer (its signature, 1-3 chain links, a CRL). Past it, what is left is reported as
+/// not checked, never as valid.
+pub const MAX_SIGNATURE_CHECKS: u32 = 2048;
 
 /// Downloads a CRL from a distribution point URL.
 pub type CrlFetcher<'a> = &'a dyn Fn(&str) -> std::result::Result<Vec<u8>, String>;
@@ -47,6 +54,9 @@ pub struct VerifyOptions<'a> {
 pub struct VerifyReport {
     /// Outermost first.
     pub layers: Vec<Layer>,
+    /// RSA signature checks done (signatures, certificate chains, CRLs), at most
+    /// [`MAX_SIGNATURE_CHECKS`].
+    pub signature_checks: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -54,7 +64,10 @@ pub struct Layer {
     /// Size of the signed content (of the original document for a detached signature).
     pub content_len: u64,
     pub detached: bool,
+    /// The first [`MAX_SIGNERS`] signers.
     pub signers: Vec<SignerReport>,
+    /// Signers past [`MAX_SIGNERS`]: not checked at all.
+    pub unchecked_signers: usize,
 }
 
 /// The verdict a person (or a script, through the exit code) needs.
@@ -62,8 +75,12 @@ pub struct Layer {
 pub enum Verdict {
     /// Every signature intact, every certificate valid and trusted.
     Valid,
-    /// Signatures intact, but a certificate is expired, revoked or not trusted.
+    /// Signatures intact, but a certificate is expired, revoked or not trusted, or a revocation
+    /// check that was asked for could not be made.
     NotTrusted,
+    /// A signature this tool cannot check (an algorithm it does not support, the signer's
+    /// certificate not in the file, too many signers): neither shown broken nor confirmed.
+    Unverifiable,
     /// A signature is broken or the content was altered.
     Invalid,
 }
@@ -90,12 +107,16 @@ pub enum Revocation {
     /// No CRL was given or fetched.
     NotChecked,
     Good {
+        /// The CRL's thisUpdate.
         crl_date: SystemTime,
+        /// The CRL's nextUpdate (checked: not past).
+        next_update: Option<SystemTime>,
     },
     Revoked {
         date: SystemTime,
     },
-    /// A CRL was there but could not be used (wrong issuer, bad signature, download failed).
+    /// A check was asked for (`crls` or `fetch_crl`) but could not be made: no CRL of this issuer,
+    /// the CRL expired (nextUpdate past), a bad signature, the download failed.
     Unavailable {
         reason: String,
     },
@@ -125,6 +146,10 @@ pub struct SignerReport {
     pub signature_valid: bool,
     /// Why the two above are false.
     pub problem: Option<String>,
+    /// Why the signature could not be checked at all (algorithm not supported, certificate not
+    /// in the file, too many checks); `None` when it was checked. Set only when nothing showed
+    /// the signature broken.
+    pub unverifiable: Option<String>,
     /// signing-certificate(-v2) present and matching (`None`: absent).
     pub signing_certificate_attr: Option<bool>,
     pub cert_validity: CertValidity,
@@ -134,15 +159,30 @@ pub struct SignerReport {
 
 impl SignerReport {
     pub fn verdict(&self) -> Verdict {
-        if !self.content_intact || !self.signature_valid || self.signing_certificate_attr == Some(false) {
+        if self.unverifiable.is_some() {
+            Verdict::Unverifiable
+        } else if !self.content_intact
+            || !self.signature_valid
+            || self.signing_certificate_attr == Some(false)
+        {
             Verdict::Invalid
         } else if self.cert_validity != CertValidity::Valid
             || !matches!(self.trust, TrustStatus::Trusted { .. })
-            || matches!(self.revocation, Revocation::Revoked { .. })
+            || matches!(self.revocation, Revocation::Revoked { .. } | Revocation::Unavailable { .. })
         {
             Verdict::NotTrusted
         } else {
             Verdict::Valid
+        }
+    }
+
+    /// For a revoked certificate with a signing-time: whether the revocation date is after it.
+    /// The signing-time is stated by the signer's computer, not certified, so a signature dated
+    /// before the revocation still cannot be relied on (the verdict stays "not trusted").
+    pub fn revoked_after_signing(&self) -> Option<bool> {
+        match (&self.revocation, self.signing_time) {
+            (Revocation::Revoked { date }, Some(t)) => Some(*date > t),
+            _ => None,
         }
     }
 }
@@ -156,6 +196,9 @@ impl VerifyReport {
             }
             for s in &layer.signers {
                 v = v.max(s.verdict());
+            }
+            if layer.unchecked_signers > 0 {
+                v = v.max(Verdict::Unverifiable);
             }
         }
         v
@@ -172,12 +215,13 @@ pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyRepor
     let crls: Vec<CertificateList> =
         options.crls.iter().map(|c| trust::parse_crl(c)).collect::<Result<_>>()?;
     let mut layers = Vec::new();
+    let mut budget = trust::Budget::new(MAX_SIGNATURE_CHECKS);
     let mut current: Option<tempfile::NamedTempFile> = None;
     let mut source = path.to_path_buf();
     for depth in 0..MAX_LAYERS {
         let file = BufReader::new(std::fs::File::open(&source)?);
         let mut reader = Counting::new(crate::input::decoded(file)?);
-        let (layer, nested) = verify_layer(&mut reader, &mut options, &crls, depth > 0)?;
+        let (layer, nested) = verify_layer(&mut reader, &mut options, &crls, depth > 0, &mut budget)?;
         layers.push(layer);
         match nested {
             Some(tmp) => {
@@ -186,7 +230,7 @@ pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyRepor
             }
             None => {
                 drop(current);
-                return Ok(VerifyReport { layers });
+                return Ok(VerifyReport { layers, signature_checks: budget.used });
             }
         }
     }
@@ -259,6 +303,7 @@ fn verify_layer<'a, R: Read>(
     options: &mut VerifyOptions<'a>,
     crls: &[CertificateList],
     inner: bool,
+    budget: &mut trust::Budget,
 ) -> Result<(Layer, Option<tempfile::NamedTempFile>)> {
     let mut sink = LayerSink {
         hashers: Vec::new(),
@@ -300,8 +345,9 @@ fn verify_layer<'a, R: Read>(
         Dest::Nested(f) => Some(f),
         _ => None,
     };
-    let signers = check_signers(&env, &digests, options, crls);
-    Ok((Layer { content_len: total, detached, signers }, nested))
+    let signers = check_signers(&env, &digests, options, crls, budget);
+    let unchecked_signers = env.signer_infos.len().saturating_sub(MAX_SIGNERS);
+    Ok((Layer { content_len: total, detached, signers, unchecked_signers }, nested))
 }
 
 fn route(dest: &mut Dest, chunk: &[u8], out: &mut Option<&mut dyn Write>) -> Result<()> {
@@ -343,6 +389,7 @@ fn check_signers(
     digests: &[(DigestAlg, Vec<u8>)],
     options: &VerifyOptions<'_>,
     crls: &[CertificateList],
+    budget: &mut trust::Budget,
 ) -> Vec<SignerReport> {
     let certs: Vec<(Certificate, &[u8])> = env
         .certs
@@ -352,8 +399,9 @@ fn check_signers(
     let pool: Vec<Certificate> = certs.iter().map(|(c, _)| c.clone()).collect();
     env.signer_infos
         .iter()
+        .take(MAX_SIGNERS)
         .map(|raw| match SignerInfo::from_der(raw) {
-            Ok(si) => check_signer(&si, env, &certs, &pool, digests, options, crls),
+            Ok(si) => check_signer(&si, env, &certs, &pool, digests, options, crls, budget),
             Err(e) => broken(format!("signer info: {e}")),
         })
         .collect()
@@ -377,6 +425,7 @@ fn broken(problem: String) -> SignerReport {
         content_intact: false,
         signature_valid: false,
         problem: Some(problem),
+        unverifiable: None,
         signing_certificate_attr: None,
         cert_validity: CertValidity::Valid,
         trust: TrustStatus::NotTrusted,
@@ -412,10 +461,14 @@ fn check_signer(
     digests: &[(DigestAlg, Vec<u8>)],
     options: &VerifyOptions<'_>,
     crls: &[CertificateList],
+    budget: &mut trust::Budget,
 ) -> SignerReport {
     let mut report = broken(String::new());
     report.problem = None;
+    // What shows the signature broken or the content altered.
     let mut problems: Vec<String> = Vec::new();
+    // Why the signature cannot be checked at all; it counts only when nothing shows it broken.
+    let mut cannot: Option<String> = None;
 
     let signing_time = attr(si, &oids::SIGNING_TIME)
         .and_then(|v| v.to_der().ok())
@@ -428,16 +481,20 @@ fn check_signer(
     let content_digest =
         digest_alg.and_then(|a| digests.iter().find(|(d, _)| *d == a)).map(|(_, v)| v.clone());
 
-    let Some((cert, cert_der)) = find_cert(&si.sid, certs) else {
-        report.problem = Some("the signer's certificate is not in the file".into());
-        return report;
-    };
-    describe_cert(&mut report, cert);
+    let found = find_cert(&si.sid, certs);
+    if let Some((cert, _)) = found {
+        describe_cert(&mut report, cert);
+    }
 
     // Content: message-digest attribute (or, without signed attributes, the signature itself).
     let (signed_hash_input, intact) = match (&si.signed_attrs, &content_digest) {
         (_, None) => {
-            problems.push(format!("digest algorithm {} not supported or not announced", si.digest_alg.oid));
+            cannot = Some(match digest_alg {
+                None => {
+                    format!("digest algorithm {} not supported", oids::algorithm_name(&si.digest_alg.oid))
+                }
+                Some(a) => format!("digest algorithm {} not announced in the file", a.name()),
+            });
             (None, false)
         }
         (Some(attrs), Some(d)) => {
@@ -457,32 +514,55 @@ fn check_signer(
                 problems.push("content-type attribute missing or different".into());
             }
             let ok = intact && ct == Some(env.econtent_type);
-            (attrs.to_der().ok().and_then(|der| digest_alg.map(|a| a.digest(&der))), ok)
+            let encoded = attrs.to_der().ok().and_then(|der| digest_alg.map(|a| a.digest(&der)));
+            if encoded.is_none() {
+                problems.push("the signed attributes cannot be encoded".into());
+            }
+            (encoded, ok)
         }
         (None, Some(d)) => (Some(d.clone()), true),
     };
     report.content_intact = intact;
 
-    // Signature.
-    let sig_ok = match (&signed_hash_input, digest_alg, trust::rsa_key(cert)) {
-        (Some(hash), Some(alg), Ok(key)) => {
+    let Some((cert, cert_der)) = found else {
+        let why = "the signer's certificate is not in the file".to_string();
+        if problems.is_empty() {
+            report.unverifiable = Some(cannot.map_or_else(|| why.clone(), |c| format!("{why}; {c}")));
+        }
+        problems.push(why);
+        report.problem = Some(problems.join("; "));
+        return report;
+    };
+
+    // Signature: RSA PKCS#1 v1.5 only (what the CNS cards and the Italian CAs use). Anything
+    // else is "cannot be checked", never "broken".
+    let sig_ok = match (&signed_hash_input, digest_alg, cannot.is_none()) {
+        (Some(hash), Some(alg), true) => {
             let sig_alg = &si.signature_algorithm.oid;
             let alg_ok =
                 *sig_alg == oids::RSA_ENCRYPTION || DigestAlg::from_signature_oid(sig_alg) == Some(alg);
-            if !alg_ok {
-                problems.push(format!("signature algorithm {sig_alg} not supported"));
-                false
-            } else {
-                let ok = key.verify(alg.pkcs1v15(), hash, si.signature.as_bytes()).is_ok();
-                if !ok {
-                    problems.push("the signature does not verify".into());
+            match trust::rsa_key(cert) {
+                _ if !alg_ok => {
+                    cannot =
+                        Some(format!("signature algorithm {} not supported", oids::algorithm_name(sig_alg)));
+                    false
                 }
-                ok
+                Err(e) => {
+                    cannot = Some(format!("the certificate's key is not supported ({e})"));
+                    false
+                }
+                Ok(_) if !budget.take() => {
+                    cannot = Some("too many signatures and certificates in the file: not checked".into());
+                    false
+                }
+                Ok(key) => {
+                    let ok = key.verify(alg.pkcs1v15(), hash, si.signature.as_bytes()).is_ok();
+                    if !ok {
+                        problems.push("the signature does not verify".into());
+                    }
+                    ok
+                }
             }
-        }
-        (_, _, Err(e)) => {
-            problems.push(e.to_string());
-            false
         }
         _ => false,
     };
@@ -501,13 +581,20 @@ fn check_signer(
         Validity::Expired => CertValidity::Expired,
         Validity::NotYetValid => CertValidity::NotYetValid,
     };
-    let chain = trust::build_chain(cert, pool, options.trust, at);
+    let chain = trust::build_chain(cert, pool, options.trust, at, budget);
     report.trust = match (&chain.anchor, &chain.invalid_link) {
         (Some(_), Some(at)) => TrustStatus::ChainInvalid { at: at.clone() },
         (Some(a), None) => TrustStatus::Trusted { anchor: trust::name_cn(a.tbs_certificate().subject()) },
         (None, _) => TrustStatus::NotTrusted,
     };
-    report.revocation = revocation(cert, chain.issuer.as_ref(), options, crls);
+    if chain.anchor.is_none() && budget.exhausted && cannot.is_none() {
+        cannot = Some("too many signatures and certificates in the file: the issuer was not checked".into());
+    }
+    report.revocation = revocation(cert, chain.issuer.as_ref(), options, crls, budget);
+    if problems.is_empty() {
+        report.unverifiable = cannot.clone();
+    }
+    problems.extend(cannot);
     if !problems.is_empty() {
         report.problem = Some(problems.join("; "));
     }
@@ -581,54 +668,83 @@ pub fn fiscal_code(cn: Option<&str>, serial_number: Option<String>) -> Option<St
         .find_map(|c| cns_core::codice_fiscale::parse(&c).ok().map(|cf| cf.as_str().to_string()))
 }
 
+/// Revocation of `cert`, only when the user asked (CRLs given, or fetching allowed). When asked,
+/// the answer is "good" only from a CRL of the certificate's issuer, signed by it and still
+/// current (nextUpdate not past); otherwise it says why it could not be established.
 fn revocation(
     cert: &Certificate,
     issuer: Option<&Certificate>,
     options: &VerifyOptions<'_>,
     crls: &[CertificateList],
+    budget: &mut trust::Budget,
 ) -> Revocation {
-    let matching: Vec<&CertificateList> =
-        crls.iter().filter(|c| &c.tbs_cert_list.issuer == cert.tbs_certificate().issuer()).collect();
-    let mut fetched = Vec::new();
+    if crls.is_empty() && options.fetch_crl.is_none() {
+        return Revocation::NotChecked;
+    }
+    let cert_issuer = cert.tbs_certificate().issuer();
     let mut reasons = Vec::new();
-    if matching.is_empty()
-        && let Some(fetch) = options.fetch_crl
-    {
-        for url in trust::crl_urls(cert) {
-            match fetch(&url)
+    let matching: Vec<&CertificateList> =
+        crls.iter().filter(|c| &c.tbs_cert_list.issuer == cert_issuer).collect();
+    if matching.is_empty() && !crls.is_empty() {
+        let others: Vec<String> = crls.iter().map(|c| trust::name_cn(&c.tbs_cert_list.issuer)).collect();
+        reasons.push(format!(
+            "the CRL given is from {}, not from the certificate's issuer {}",
+            others.join(", "),
+            trust::name_cn(cert_issuer)
+        ));
+    }
+    let Some(issuer) = issuer else {
+        reasons.push("the issuer's certificate is not trusted, so its CRL cannot be checked".into());
+        return Revocation::Unavailable { reason: reasons.join("; ") };
+    };
+    if let Some(answer) = consult(cert, issuer, &matching, budget, &mut reasons) {
+        return answer;
+    }
+    if let Some(fetch) = options.fetch_crl {
+        let urls = trust::crl_urls(cert);
+        if urls.is_empty() {
+            reasons.push("the certificate names no http:// CRL distribution point".into());
+        }
+        for url in urls.iter().take(4) {
+            match fetch(url)
                 .map_err(|e| e.to_string())
                 .and_then(|b| trust::parse_crl(&b).map_err(|e| e.to_string()))
             {
                 Ok(crl) => {
-                    fetched.push(crl);
-                    break;
+                    if let Some(answer) = consult(cert, issuer, &[&crl], budget, &mut reasons) {
+                        return answer;
+                    }
                 }
-                Err(e) => reasons.push(format!("{url}: {e}")),
+                Err(e) => reasons.push(format!("download of {url} failed: {e}")),
             }
-        }
-        if trust::crl_urls(cert).is_empty() {
-            reasons.push("the certificate names no CRL distribution point".into());
-        }
-    }
-    let all: Vec<&CertificateList> = matching.into_iter().chain(fetched.iter()).collect();
-    if all.is_empty() {
-        return if reasons.is_empty() {
-            Revocation::NotChecked
-        } else {
-            Revocation::Unavailable { reason: reasons.join("; ") }
-        };
-    }
-    let Some(issuer) = issuer else {
-        return Revocation::Unavailable {
-            reason: "the CRL cannot be checked without the trusted issuer's certificate".into(),
-        };
-    };
-    for crl in all {
-        match trust::check_crl(cert, issuer, crl) {
-            Ok(CrlAnswer::Revoked { date }) => return Revocation::Revoked { date },
-            Ok(CrlAnswer::Good { this_update }) => return Revocation::Good { crl_date: this_update },
-            Err(e) => reasons.push(e.to_string()),
         }
     }
     Revocation::Unavailable { reason: reasons.join("; ") }
+}
+
+/// What `crls` establish: revoked (by any of them, even one past its nextUpdate: a revocation is
+/// final), or good by a current one; `None` with the reasons otherwise.
+fn consult(
+    cert: &Certificate,
+    issuer: &Certificate,
+    crls: &[&CertificateList],
+    budget: &mut trust::Budget,
+    reasons: &mut Vec<String>,
+) -> Option<Revocation> {
+    let now = SystemTime::now();
+    let mut good = None;
+    for crl in crls.iter().take(4) {
+        match trust::check_crl(cert, issuer, crl, budget) {
+            Ok(CrlAnswer::Revoked { date }) => return Some(Revocation::Revoked { date }),
+            Ok(CrlAnswer::Good { next_update: Some(n), .. }) if n < now => reasons.push(format!(
+                "the CRL expired on {} (its nextUpdate): it says nothing about later revocations, get a current one",
+                trust::utc_text(n)
+            )),
+            Ok(CrlAnswer::Good { this_update, next_update }) => {
+                good.get_or_insert(Revocation::Good { crl_date: this_update, next_update });
+            }
+            Err(e) => reasons.push(e.to_string()),
+        }
+    }
+    good
 }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 mod support;
-use support::openssl_pki::{cms_sign, make_ca, make_holder, openssl as ok, openssl_ok};
+use support::openssl_pki::{
+    cms_sign, cms_sign_with, make_ca, make_holder, make_holder_with, openssl as ok, openssl_ok,
+};
 
 /// A test PKI: one CA (with an `openssl ca` database, for CRLs) and two holders.
 struct Pki {
@@ -576,4 +578,257 @@ fn damaged_and_hostile_files_give_errors_not_panics() {
         bad[i] = (x >> 24) as u8;
         let _ = try_bytes(&bad);
     }
+}
+
+fn verify_with(
+    pki: &Pki,
+    file: &Path,
+    crls: Vec<Vec<u8>>,
+    fetch: Option<cns_cades::verify::CrlFetcher<'_>>,
+) -> cns_cades::VerifyReport {
+    let trust = pki.trust();
+    let opts = VerifyOptions {
+        trust: &trust,
+        crls,
+        fetch_crl: fetch,
+        detached_content: None,
+        extract_to: None,
+        progress: None,
+    };
+    cns_cades::verify(file, opts).unwrap()
+}
+
+#[test]
+fn ecdsa_rsa_pss_and_certificate_less_signatures_are_unverifiable_not_altered() {
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    sample(d, "doc.pdf", 20_000);
+    make_holder_with(
+        d,
+        "ec",
+        "/C=IT/O=Test/serialNumber=TINIT-VRDLGU75C12H501D/CN=VERDI LUIGI",
+        "20250101000000Z",
+        "20350101000000Z",
+        &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"],
+    );
+    cms_sign_with(d, "doc.pdf", &["ec"], "DER", "ec.p7m", &["-nodetach"]);
+    cms_sign_with(
+        d,
+        "doc.pdf",
+        &["rossi"],
+        "DER",
+        "pss.p7m",
+        &["-nodetach", "-keyopt", "rsa_padding_mode:pss"],
+    );
+    cms_sign_with(d, "doc.pdf", &["rossi"], "DER", "nocert.p7m", &["-nodetach", "-nocerts"]);
+    // OpenSSL itself accepts the ECDSA and PSS files: they are good signatures we cannot check.
+    for f in ["ec.p7m", "pss.p7m"] {
+        ok(
+            d,
+            &[
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                f,
+                "-CAfile",
+                "ca.pem",
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null",
+            ],
+        );
+    }
+    for (f, why) in
+        [("ec.p7m", "ECDSA"), ("pss.p7m", "RSASSA-PSS"), ("nocert.p7m", "certificate is not in the file")]
+    {
+        let r = verify(&pki, &d.join(f), None, vec![], None);
+        assert_eq!(r.verdict(), Verdict::Unverifiable, "{f}: {r:?}");
+        let s = r.signers().next().unwrap();
+        assert!(s.unverifiable.as_deref().is_some_and(|u| u.contains(why)), "{f}: {:?}", s.unverifiable);
+        assert!(s.content_intact, "{f}: the content matches its message-digest");
+        assert!(!s.signature_valid, "{f}: never claimed valid");
+    }
+    let r = verify(&pki, &d.join("ec.p7m"), None, vec![], None);
+    assert_eq!(r.signers().next().unwrap().fiscal_code.as_deref(), Some("VRDLGU75C12H501D"));
+    // An altered content byte is still "altered", whatever the algorithm: the message-digest shows it.
+    let mut bad = std::fs::read(d.join("ec.p7m")).unwrap();
+    let content = std::fs::read(d.join("doc.pdf")).unwrap();
+    let at = bad.windows(64).position(|w| w == &content[..64]).unwrap() + 500;
+    bad[at] ^= 0x01;
+    std::fs::write(d.join("ec-bad.p7m"), &bad).unwrap();
+    let r = verify(&pki, &d.join("ec-bad.p7m"), None, vec![], None);
+    assert_eq!(r.verdict(), Verdict::Invalid);
+    assert!(r.signers().next().unwrap().unverifiable.is_none());
+}
+
+#[test]
+fn a_revocation_check_that_cannot_be_made_is_never_valid() {
+    let pki = Pki::new("http://127.0.0.1:9/ca.crl");
+    let d = pki.dir.path();
+    let input = sample(d, "doc.bin", 1000);
+    let hour = Duration::from_secs(3600);
+    sign_attached_file(&pki, "bianchi", &input, &d.join("doc.p7m"), SystemTime::now());
+    let unavailable = |r: &cns_cades::VerifyReport, want: &str| {
+        assert_eq!(r.verdict(), Verdict::NotTrusted, "{r:?}");
+        match &r.signers().next().unwrap().revocation {
+            Revocation::Unavailable { reason } => assert!(reason.contains(want), "{reason}"),
+            other => panic!("{other:?}"),
+        }
+    };
+    // The download fails.
+    let failing = |_: &str| -> Result<Vec<u8>, String> { Err("connection refused".into()) };
+    let r = verify_with(&pki, &d.join("doc.p7m"), vec![], Some(&failing));
+    unavailable(&r, "connection refused");
+    // A CRL of another CA.
+    let other = d.join("other");
+    std::fs::create_dir(&other).unwrap();
+    make_ca(&other, "/C=IT/O=Altro/CN=Altra CA", "http://crl.invalid/x.crl");
+    ok(&other, &["ca", "-config", "ca.cnf", "-gencrl", "-out", "other.crl"]);
+    let r =
+        verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(other.join("other.crl")).unwrap()], None);
+    unavailable(&r, "from Altra CA, not from the certificate's issuer Test CA Cittadini");
+    // A CRL with the right issuer name, signed by another key: its signature is checked.
+    let fake = d.join("fake");
+    std::fs::create_dir(&fake).unwrap();
+    make_ca(&fake, "/C=IT/O=Test/CN=Test CA Cittadini", "http://crl.invalid/x.crl");
+    ok(&fake, &["ca", "-config", "ca.cnf", "-gencrl", "-out", "fake.crl"]);
+    let r = verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(fake.join("fake.crl")).unwrap()], None);
+    unavailable(&r, "not the issuer's");
+    // An expired CRL (nextUpdate past): says nothing about now.
+    ok(
+        d,
+        &[
+            "ca",
+            "-config",
+            "ca.cnf",
+            "-gencrl",
+            "-crl_lastupdate",
+            "20250101000000Z",
+            "-crl_nextupdate",
+            "20250201000000Z",
+            "-out",
+            "old.crl",
+        ],
+    );
+    let r = verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(d.join("old.crl")).unwrap()], None);
+    unavailable(&r, "the CRL expired on 2025-02-01");
+    // A current one: good, with its nextUpdate.
+    ok(d, &["ca", "-config", "ca.cnf", "-gencrl", "-out", "good.crl"]);
+    let r = verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(d.join("good.crl")).unwrap()], None);
+    assert_eq!(r.verdict(), Verdict::Valid, "{r:?}");
+    assert!(
+        matches!(r.signers().next().unwrap().revocation, Revocation::Good { next_update: Some(n), .. } if n > SystemTime::now())
+    );
+
+    // Revoked after the stated signing time (signed, then revoked a second later), and "before"
+    // (the signer's clock an hour ahead): both not trusted, told apart.
+    sign_attached_file(&pki, "bianchi", &input, &d.join("ahead.p7m"), SystemTime::now() + hour);
+    std::thread::sleep(Duration::from_millis(1100));
+    ok(d, &["ca", "-config", "ca.cnf", "-revoke", "bianchi.pem"]);
+    ok(d, &["ca", "-config", "ca.cnf", "-gencrl", "-out", "revoked.crl"]);
+    let crl = std::fs::read(d.join("revoked.crl")).unwrap();
+    let r = verify_with(&pki, &d.join("doc.p7m"), vec![crl.clone()], None);
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+    assert_eq!(r.signers().next().unwrap().revoked_after_signing(), Some(true));
+    let r = verify_with(&pki, &d.join("ahead.p7m"), vec![crl], None);
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+    assert_eq!(r.signers().next().unwrap().revoked_after_signing(), Some(false));
+    // A revocation in an expired CRL still counts: revocations are final.
+    ok(
+        d,
+        &[
+            "ca",
+            "-config",
+            "ca.cnf",
+            "-gencrl",
+            "-crl_lastupdate",
+            "20250101000000Z",
+            "-crl_nextupdate",
+            "20250201000000Z",
+            "-out",
+            "old-revoked.crl",
+        ],
+    );
+    let r =
+        verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(d.join("old-revoked.crl")).unwrap()], None);
+    assert!(matches!(r.signers().next().unwrap().revocation, Revocation::Revoked { .. }));
+}
+
+/// A hostile file: many signers, and many certificates named like the issuer (same subject and
+/// key identifier, other keys), so that every link of every chain has many candidates.
+#[test]
+fn many_signers_and_lookalike_certificates_cost_a_bounded_number_of_checks() {
+    use cms::cert::CertificateChoices;
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::SignedData;
+    use der::{Decode, Encode};
+    use x509_cert::Certificate;
+    let pki = Pki::new("http://crl.invalid/test.crl");
+    let d = pki.dir.path();
+    let input = sample(d, "doc.bin", 1000);
+    sign_attached_file(&pki, "bianchi", &input, &d.join("doc.p7m"), SystemTime::now());
+    let ci = ContentInfo::from_der(&std::fs::read(d.join("doc.p7m")).unwrap()).unwrap();
+    let mut sd: SignedData = ci.content.decode_as().unwrap();
+    // 300 lookalikes of the CA: its certificate with one byte of the modulus changed.
+    let ca_der = ok(d, &["x509", "-in", "ca.pem", "-outform", "DER"]);
+    let ca = Certificate::from_der(&ca_der).unwrap();
+    let spki_der = ca.tbs_certificate().subject_public_key_info().to_der().unwrap();
+    let at = ca_der.windows(spki_der.len()).position(|w| w == spki_der).unwrap() + spki_der.len() - 40;
+    let mut certs: Vec<CertificateChoices> = sd.certificates.take().unwrap().0.into_vec();
+    for i in 0..300u32 {
+        let mut c = ca_der.clone();
+        c[at] ^= (i % 255 + 1) as u8;
+        c[at + 1] ^= (i / 255) as u8;
+        certs.push(CertificateChoices::Certificate(Certificate::from_der(&c).unwrap()));
+    }
+    sd.certificates = Some(cms::signed_data::CertificateSet(certs.try_into().unwrap()));
+    // 200 signers: the one signer with 200 different (so all broken) signatures.
+    let si = sd.signer_infos.0.get(0).unwrap().clone();
+    let mut infos = Vec::new();
+    for i in 0..200u32 {
+        let mut s = si.clone();
+        let mut sig = s.signature.as_bytes().to_vec();
+        sig[0] ^= (i % 255 + 1) as u8;
+        sig[1] ^= (i / 255) as u8;
+        s.signature = der::asn1::OctetString::new(sig).unwrap();
+        infos.push(s);
+    }
+    sd.signer_infos = cms::signed_data::SignerInfos(infos.try_into().unwrap());
+    let hostile = ContentInfo { content_type: ci.content_type, content: der::Any::encode_from(&sd).unwrap() };
+    std::fs::write(d.join("hostile.p7m"), hostile.to_der().unwrap()).unwrap();
+
+    // Nobody trusted: every chain is searched through the lookalikes. Unbounded that would be
+    // 200 signers × 300 certificates × 6 links = 360 000 RSA checks.
+    let empty = TrustStore::new();
+    let r = cns_cades::verify(
+        &d.join("hostile.p7m"),
+        VerifyOptions {
+            trust: &empty,
+            crls: vec![],
+            fetch_crl: None,
+            detached_content: None,
+            extract_to: None,
+            progress: None,
+        },
+    )
+    .unwrap();
+    let per_signer = 1 + cns_cades::trust::MAX_CHAIN_DEPTH * cns_cades::trust::MAX_CANDIDATES;
+    assert!(
+        r.signature_checks as usize <= cns_cades::verify::MAX_SIGNERS * per_signer,
+        "{}",
+        r.signature_checks
+    );
+    assert!(r.signature_checks <= cns_cades::verify::MAX_SIGNATURE_CHECKS);
+    assert_eq!(r.layers[0].signers.len(), cns_cades::verify::MAX_SIGNERS);
+    assert_eq!(r.layers[0].unchecked_signers, 200 - cns_cades::verify::MAX_SIGNERS);
+    assert_ne!(r.verdict(), Verdict::Valid);
+    // With the CA trusted, the real issuer is found among the lookalikes: the one good signer
+    // signature... none here (all altered), so invalid; still bounded.
+    let r = verify(&pki, &d.join("hostile.p7m"), None, vec![], None);
+    assert_eq!(r.verdict(), Verdict::Invalid);
+    assert!(r.signature_checks as usize <= cns_cades::verify::MAX_SIGNERS * per_signer);
 }

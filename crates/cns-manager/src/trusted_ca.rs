@@ -9,6 +9,10 @@
 //!
 //! Each certificate is one DER file named by its SHA-256 (`<hex>.der`); `.pem`/`.crt`/`.cer`
 //! files put there by an installer are read too.
+//!
+//! `CNS_SYSTEM_TRUSTED_CA_DIR` replaces the system-wide folder: for tests, and for packagers who
+//! check a folder before installing it. It adds nothing a process with that environment could
+//! not already do (the user's folder is the user's to write).
 
 use std::path::{Path, PathBuf};
 
@@ -16,15 +20,36 @@ use cns_cades::TrustStore;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
 const DIR: &str = "trusted-ca";
-/// A certificate file larger than this is not a certificate.
-const MAX_CERT_FILE: u64 = 1024 * 1024;
+/// A certificate file larger than this is not a certificate (a CA bundle of a hundred
+/// certificates is a few hundred KB).
+pub const MAX_CERT_FILE: u64 = 1024 * 1024;
+/// Replaces the system-wide folder (see the module doc).
+pub const SYSTEM_DIR_ENV: &str = "CNS_SYSTEM_TRUSTED_CA_DIR";
 
 pub fn user_dir() -> Option<PathBuf> {
     crate::settings::user_path().and_then(|p| p.parent().map(|d| d.join(DIR)))
 }
 
 pub fn system_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os(SYSTEM_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
     crate::settings::system_path().and_then(|p| p.parent().map(|d| d.join(DIR)))
+}
+
+/// Reads a certificate file given by the user, refusing one over [`MAX_CERT_FILE`] before
+/// reading it all.
+pub fn read_cert_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut v = Vec::new();
+    std::fs::File::open(path)?.take(MAX_CERT_FILE + 1).read_to_end(&mut v)?;
+    if v.len() as u64 > MAX_CERT_FILE {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {} KiB", MAX_CERT_FILE / 1024),
+        ));
+    }
+    Ok(v)
 }
 
 /// One trusted certificate, for listing.

@@ -31,6 +31,8 @@ impl Env {
     fn new() -> Env {
         let e = Env { dir: tempfile::tempdir().unwrap() };
         std::fs::create_dir(e.p("cfg")).unwrap();
+        // The system-wide trusted-CA folder, empty unless a test installs something there.
+        std::fs::create_dir(e.p("sys-ca")).unwrap();
         // The simulated card's issuer, as PEM, for OpenSSL and --ca.
         std::fs::write(
             e.p("sim-ca.der"),
@@ -52,6 +54,7 @@ impl Env {
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.p("cfg"))
             .env("HOME", self.dir.path())
+            .env("CNS_SYSTEM_TRUSTED_CA_DIR", self.p("sys-ca"))
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("LANG")
@@ -366,4 +369,286 @@ fn expired_and_revoked_certificates_exit_9() {
     let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--json"], None);
     assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.json()["layers"][0]["signers"][0]["certificate"], "expired");
+}
+
+/// (fiscal code, common name).
+type Signer = (String, String);
+
+/// (fiscal code, common name) of every signer of every layer, outermost first.
+fn who_signed(j: &Value) -> Vec<Signer> {
+    j["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["signers"].as_array().unwrap().iter())
+        .map(|s| {
+            (s["fiscal_code"].as_str().unwrap_or("").into(), s["common_name"].as_str().unwrap_or("").into())
+        })
+        .collect()
+}
+
+fn rossi() -> Signer {
+    ("RSSMRA80A01F205X".into(), "ROSSI MARIO".into())
+}
+
+fn verdi() -> Signer {
+    ("VRDLGU75C12H501D".into(), "VERDI LUIGI".into())
+}
+
+/// The OpenSSL CA with two holders: `u` (Rossi) and `v` (Verdi).
+fn two_holders(e: &Env) {
+    e.openssl_pki("http://127.0.0.1:9/x.crl", "20250101000000Z", "20350101000000Z");
+    openssl_pki::make_holder(
+        e.dir.path(),
+        "v",
+        "/serialNumber=TINIT-VRDLGU75C12H501D/CN=VERDI LUIGI",
+        "20250101000000Z",
+        "20350101000000Z",
+    );
+}
+
+/// Plain Base64 of a DER file (no armour), as some mail clients save it.
+fn base64_of(e: &Env, der: &str, out: &str) {
+    let b64 = e.openssl(&["base64", "-in", der]);
+    std::fs::write(e.p(out), b64).unwrap();
+}
+
+#[test]
+fn openssl_files_detached_two_signers_base64_pem_and_nested_verify_through_the_cli() {
+    let e = Env::new();
+    two_holders(&e);
+    let doc = e.doc("atto.pdf", 90_000);
+    let d = e.dir.path();
+    // Attached and detached; one signer and two; DER, PEM (armoured Base64) and plain Base64.
+    openssl_pki::cms_sign_with(d, "atto.pdf", &["u"], "DER", "one.p7m", &["-nodetach"]);
+    openssl_pki::cms_sign_with(d, "atto.pdf", &["u"], "DER", "one.p7s", &[]);
+    openssl_pki::cms_sign_with(d, "atto.pdf", &["u", "v"], "DER", "two.p7m", &["-nodetach"]);
+    openssl_pki::cms_sign_with(d, "atto.pdf", &["u", "v"], "DER", "two.p7s", &[]);
+    openssl_pki::cms_sign_with(d, "atto.pdf", &["u"], "PEM", "pem.p7m", &["-nodetach"]);
+    openssl_pki::cms_sign_with(d, "atto.pdf", &["v"], "PEM", "pem.p7s", &[]);
+    base64_of(&e, "one.p7m", "b64.p7m");
+    base64_of(&e, "two.p7s", "b64.p7s");
+    // Nested: Verdi signs Rossi's .p7m (atto.pdf.p7m.p7m).
+    openssl_pki::cms_sign_with(d, "one.p7m", &["v"], "DER", "nested.p7m.p7m", &["-nodetach"]);
+    let cases: &[(&str, bool, Vec<Signer>)] = &[
+        ("one.p7m", false, vec![rossi()]),
+        ("one.p7s", true, vec![rossi()]),
+        ("two.p7m", false, vec![rossi(), verdi()]),
+        ("two.p7s", true, vec![rossi(), verdi()]),
+        ("pem.p7m", false, vec![rossi()]),
+        ("pem.p7s", true, vec![verdi()]),
+        ("b64.p7m", false, vec![rossi()]),
+        ("b64.p7s", true, vec![rossi(), verdi()]),
+        ("nested.p7m.p7m", false, vec![verdi(), rossi()]),
+    ];
+    for (file, detached, want) in cases {
+        let mut args = vec!["verify", *file, "--ca", "ca.pem", "--json"];
+        if *detached {
+            args.extend_from_slice(&["--content", "atto.pdf"]);
+        } else {
+            args.extend_from_slice(&["--extract", "out.pdf"]);
+        }
+        let r = e.cli(&args, None);
+        assert_eq!(r.code, 0, "{file}: {}{}", r.stdout, r.stderr);
+        let j = r.json();
+        assert_eq!(j["result"], "valid", "{file}");
+        let mut got = who_signed(&j);
+        let mut want = want.clone();
+        if !file.starts_with("nested") {
+            // Signers of one envelope come in the file's (DER set) order.
+            got.sort();
+            want.sort();
+        }
+        assert_eq!(got, want, "{file}");
+        assert_eq!(j["layers"][0]["detached"], *detached, "{file}");
+        if !*detached {
+            assert_eq!(std::fs::read(e.p("out.pdf")).unwrap(), std::fs::read(&doc).unwrap(), "{file}");
+            std::fs::remove_file(e.p("out.pdf")).unwrap();
+        }
+    }
+    // A detached signature with another document: 8.
+    e.doc("altro.pdf", 90_001);
+    let r = e.cli(&["verify", "two.p7s", "--ca", "ca.pem", "--content", "altro.pdf", "--json"], None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["content_intact"], false);
+
+    // One altered byte of the SIGNATURE (not the content): 8, the document intact, OpenSSL agrees.
+    let mut bytes = std::fs::read(e.p("one.p7m")).unwrap();
+    let n = bytes.len();
+    bytes[n - 20] ^= 0x01; // the signature value is the last field of the file
+    std::fs::write(e.p("firma-alterata.p7m"), &bytes).unwrap();
+    let r = e.cli(&["verify", "firma-alterata.p7m", "--ca", "ca.pem", "--json"], None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    let j = r.json();
+    assert_eq!(j["result"], "invalid");
+    assert_eq!(who_signed(&j), vec![rossi()]);
+    let s = &j["layers"][0]["signers"][0];
+    assert_eq!(s["content_intact"], true);
+    assert_eq!(s["signature_valid"], false);
+    assert!(!e.openssl_ok(&[
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        "firma-alterata.p7m",
+        "-CAfile",
+        "ca.pem",
+        "-purpose",
+        "any",
+        "-out",
+        "/dev/null"
+    ]));
+    let r = e.cli(&["verify", "firma-alterata.p7m", "--ca", "ca.pem"], None);
+    assert!(r.stdout.contains("Firma: ✗ NON valida"), "{}", r.stdout);
+}
+
+#[test]
+fn ecdsa_rsa_pss_and_missing_certificate_are_not_verifiable_exit_9_not_8() {
+    let e = Env::new();
+    e.openssl_pki("http://127.0.0.1:9/x.crl", "20250101000000Z", "20350101000000Z");
+    let d = e.dir.path();
+    openssl_pki::make_holder_with(
+        d,
+        "ec",
+        "/serialNumber=TINIT-VRDLGU75C12H501D/CN=VERDI LUIGI",
+        "20250101000000Z",
+        "20350101000000Z",
+        &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"],
+    );
+    e.doc("doc.pdf", 5000);
+    openssl_pki::cms_sign_with(d, "doc.pdf", &["ec"], "DER", "ec.p7m", &["-nodetach"]);
+    openssl_pki::cms_sign_with(
+        d,
+        "doc.pdf",
+        &["u"],
+        "DER",
+        "pss.p7m",
+        &["-nodetach", "-keyopt", "rsa_padding_mode:pss"],
+    );
+    openssl_pki::cms_sign_with(d, "doc.pdf", &["u"], "DER", "nocert.p7m", &["-nodetach", "-nocerts"]);
+    for (f, why, who) in [
+        ("ec.p7m", "ECDSA", "VRDLGU75C12H501D"),
+        ("pss.p7m", "RSASSA-PSS", "RSSMRA80A01F205X"),
+        ("nocert.p7m", "certificate is not in the file", ""),
+    ] {
+        let r = e.cli(&["verify", f, "--ca", "ca.pem", "--json"], None);
+        assert_eq!(r.code, 9, "{f}: {}{}", r.stdout, r.stderr);
+        let j = r.json();
+        assert_eq!(j["result"], "unverifiable", "{f}");
+        let s = &j["layers"][0]["signers"][0];
+        assert_eq!(s["verdict"], "unverifiable", "{f}");
+        assert!(s["unverifiable"].as_str().unwrap().contains(why), "{f}: {s}");
+        assert_eq!(s["fiscal_code"].as_str().unwrap_or(""), who, "{f}");
+        let r = e.cli(&["verify", f, "--ca", "ca.pem"], None);
+        assert!(r.stdout.contains("NON VERIFICABILE"), "{f}: {}", r.stdout);
+        assert!(r.stdout.contains("Esito: ⚠ una firma NON è verificabile"), "{f}: {}", r.stdout);
+        assert!(!r.stdout.contains("modificato dopo la firma"), "{f}: never called altered: {}", r.stdout);
+    }
+    let r = e.cli(&["--lang", "en", "verify", "ec.p7m", "--ca", "ca.pem"], None);
+    assert!(r.stdout.contains("CANNOT BE CHECKED"), "{}", r.stdout);
+}
+
+#[test]
+fn a_revocation_check_asked_for_but_not_possible_exits_9_with_the_reason() {
+    let e = Env::new();
+    // The distribution point is a closed port: the download fails.
+    e.openssl_pki("http://127.0.0.1:9/ca.crl", "20250101000000Z", "20350101000000Z");
+    e.doc("doc.pdf", 3000);
+    e.cms_sign("doc.pdf", "u", "DER", "doc.p7m");
+    assert_eq!(e.cli(&["verify", "doc.p7m", "--ca", "ca.pem"], None).code, 0);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--fetch-crl", "--json"], None);
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    let j = r.json();
+    assert_eq!(j["result"], "not_trusted");
+    let rev = &j["layers"][0]["signers"][0]["revocation"];
+    assert_eq!(rev["status"], "unavailable");
+    assert!(rev["reason"].as_str().unwrap().contains("http://127.0.0.1:9/ca.crl"), "{rev}");
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--fetch-crl"], None);
+    assert!(
+        r.stdout.contains("Revoca: ⚠ NON verificabile: download of http://127.0.0.1:9/ca.crl failed"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("revoca non verificabile"), "the verdict says why: {}", r.stdout);
+    assert!(!r.stdout.contains("tutte le firme sono valide"), "{}", r.stdout);
+    // A CRL of another authority: 9, named.
+    std::fs::create_dir(e.p("other")).unwrap();
+    openssl_pki::make_ca(&e.p("other"), "/CN=Altra CA", "http://127.0.0.1:9/x.crl");
+    openssl_pki::openssl(&e.p("other"), &["ca", "-config", "ca.cnf", "-gencrl", "-out", "../other.crl"]);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "other.crl", "--json"], None);
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    let reason = r.json()["layers"][0]["signers"][0]["revocation"]["reason"].as_str().unwrap().to_owned();
+    assert!(reason.contains("from Altra CA"), "{reason}");
+    // An expired CRL: 9, and said so.
+    e.openssl(&[
+        "ca",
+        "-config",
+        "ca.cnf",
+        "-gencrl",
+        "-crl_lastupdate",
+        "20250101000000Z",
+        "-crl_nextupdate",
+        "20250201000000Z",
+        "-out",
+        "old.crl",
+    ]);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "old.crl", "--lang", "en"], None);
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("the CRL expired on 2025-02-01"), "{}", r.stdout);
+    assert!(r.stdout.contains("revocation cannot be established"), "{}", r.stdout);
+    // A current CRL: 0.
+    e.openssl(&["ca", "-config", "ca.cnf", "-gencrl", "-out", "good.crl"]);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "good.crl", "--json"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["revocation"]["status"], "good");
+    // Revoked after the signature was made: still 9, and said precisely.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    e.openssl(&["ca", "-config", "ca.cnf", "-revoke", "u.pem"]);
+    e.openssl(&["ca", "-config", "ca.cnf", "-gencrl", "-out", "revoked.crl"]);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "revoked.crl", "--json"], None);
+    assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["revocation"]["after_signing_time"], true);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "revoked.crl"], None);
+    assert!(r.stdout.contains("dopo la data della firma"), "{}", r.stdout);
+}
+
+#[test]
+fn ca_import_refuses_a_huge_file_and_the_system_folder_is_trusted_but_not_removable() {
+    let e = Env::new();
+    // Over 1 MiB: refused before it is read whole, with a clear message.
+    let mut big = std::fs::read(e.p("sim-ca.pem")).unwrap();
+    big.resize(1024 * 1024 + 1, b'\n');
+    std::fs::write(e.p("big.pem"), &big).unwrap();
+    let r = e.cli(&["ca", "import", "big.pem"], None);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("più grande di 1024 KiB"), "{}", r.stderr);
+    let r = e.cli(&["ca", "import", "big.pem", "--json"], None);
+    assert_eq!(r.json()["error"]["kind"], "too_large");
+    assert!(!e.p("cfg/cns-manager/trusted-ca").exists());
+    let r = e.cli(&["verify", "x.p7m", "--ca", "big.pem"], None);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+
+    // The installer's folder: a PEM put there is trusted, listed as "system", and cannot be removed.
+    e.doc("doc.txt", 100);
+    let r = sign_demo(&e, &["doc.txt"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(e.cli(&["verify", "doc.txt.p7m"], None).code, 9);
+    std::fs::copy(e.p("sim-ca.pem"), e.p("sys-ca/regione.pem")).unwrap();
+    // A file too big to be a certificate in that folder is ignored, not read.
+    std::fs::write(e.p("sys-ca/huge.pem"), &big).unwrap();
+    let r = e.cli(&["verify", "doc.txt.p7m", "--json"], None);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["layers"][0]["signers"][0]["trust"]["status"], "trusted");
+    let r = e.cli(&["ca", "list", "--json"], None);
+    let all = r.json()["authorities"].as_array().unwrap().clone();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0]["scope"], "system");
+    let sha = all[0]["sha256"].as_str().unwrap().to_owned();
+    let r = e.cli(&["ca", "remove", &sha[..16]], None);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("system-wide"), "{}", r.stderr);
+    assert!(e.p("sys-ca/regione.pem").is_file());
+    assert_eq!(e.cli(&["verify", "doc.txt.p7m"], None).code, 0);
 }

@@ -84,12 +84,18 @@ pub fn make_ca(dir: &Path, subject: &str, crl_url: &str) {
 /// Issues a holder `name` of the CA in `dir`, valid `start`..`end` (`YYYYMMDDHHMMSSZ`):
 /// `NAME.key`, `NAME.pem` and `NAME.der`.
 pub fn make_holder(dir: &Path, name: &str, subject: &str, start: &str, end: &str) {
+    make_holder_with(dir, name, subject, start, end, &["-newkey", "rsa:2048"]);
+}
+
+/// [`make_holder`] with another key: `key_args` as given to `openssl req` (e.g. `-newkey ec
+/// -pkeyopt ec_paramgen_curve:prime256v1`).
+pub fn make_holder_with(dir: &Path, name: &str, subject: &str, start: &str, end: &str, key_args: &[&str]) {
     let (key, csr, pem, der) =
         (format!("{name}.key"), format!("{name}.csr"), format!("{name}.pem"), format!("{name}.der"));
-    openssl(
-        dir,
-        &["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", &key, "-out", &csr, "-subj", subject],
-    );
+    let mut req = vec!["req", "-new"];
+    req.extend_from_slice(key_args);
+    req.extend_from_slice(&["-nodes", "-keyout", &key, "-out", &csr, "-subj", subject]);
+    openssl(dir, &req);
     openssl(
         dir,
         &[
@@ -114,25 +120,19 @@ pub fn make_holder(dir: &Path, name: &str, subject: &str, start: &str, end: &str
 /// OpenSSL signs `input` in `dir` (CAdES, the content inside) with holder `who`'s key
 /// (`WHO.pem`, `WHO.key`), writing `out` in `outform` (DER or PEM).
 pub fn cms_sign(dir: &Path, input: &str, who: &str, outform: &str, out: &str) {
-    let (cert, key) = (format!("{who}.pem"), format!("{who}.key"));
-    openssl(
-        dir,
-        &[
-            "cms",
-            "-sign",
-            "-cades",
-            "-binary",
-            "-nodetach",
-            "-in",
-            input,
-            "-signer",
-            &cert,
-            "-inkey",
-            &key,
-            "-outform",
-            outform,
-            "-out",
-            out,
-        ],
-    );
+    cms_sign_with(dir, input, &[who], outform, out, &["-nodetach"]);
+}
+
+/// OpenSSL signs `input` in `dir` (CAdES) with each of `who`'s keys (several signers), writing
+/// `out` in `outform`; `extra` are more `openssl cms -sign` options (`-nodetach` for the content
+/// inside, `-keyopt rsa_padding_mode:pss`, `-nocerts`...).
+pub fn cms_sign_with(dir: &Path, input: &str, who: &[&str], outform: &str, out: &str, extra: &[&str]) {
+    let names: Vec<(String, String)> = who.iter().map(|w| (format!("{w}.pem"), format!("{w}.key"))).collect();
+    let mut args = vec!["cms", "-sign", "-cades", "-binary", "-md", "sha256", "-in", input];
+    for (cert, key) in &names {
+        args.extend_from_slice(&["-signer", cert, "-inkey", key]);
+    }
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["-outform", outform, "-out", out]);
+    openssl(dir, &args);
 }

@@ -43,8 +43,25 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
     let lang = out.lang;
     match action {
         CaAction::Import { file, .. } => {
-            let bytes = match std::fs::read(file) {
+            let bytes = match trusted_ca::read_cert_file(file) {
                 Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    let (p, max) = (file.display(), trusted_ca::MAX_CERT_FILE / 1024);
+                    return out.fail(
+                        Exit::InvalidInput,
+                        "too_large",
+                        &lang.s(
+                            format!(
+                                "{p} è più grande di {max} KiB: non è un certificato. Indica il file del \
+                                 certificato della CA (DER o PEM)."
+                            ),
+                            format!(
+                                "{p} is larger than {max} KiB: not a certificate. Give the CA's certificate \
+                                 file (DER or PEM)."
+                            ),
+                        ),
+                    );
+                }
                 Err(e) => {
                     return out.fail(Exit::InvalidInput, "no_file", &format!("{}: {e}", file.display()));
                 }

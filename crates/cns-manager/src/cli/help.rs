@@ -461,6 +461,15 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
         ))
     ));
     text.push_str(&format!(
+        ".TP\n\\fBCNS_SYSTEM_TRUSTED_CA_DIR\\fR\n{}\n",
+        roff_escape(lang.t(
+            "La cartella delle autorità fidate per tutto il sistema, al posto di /etc/cns-manager/trusted-ca (per \
+             prove e pacchetti).",
+            "The system-wide trusted-authority folder, instead of /etc/cns-manager/trusted-ca (for tests and \
+             packagers).",
+        ))
+    ));
+    text.push_str(&format!(
         ".TP\n\\fBCNS_PKCS11_MODULE\\fR\n{}\n",
         roff_escape(lang.t(
             "Il modulo PKCS#11 che browser-setup registra nei browser, al posto di quello installato.",
@@ -495,13 +504,17 @@ const EXIT_CODES: &[(u8, &str, &str)] = &[
     ),
     (
         8,
-        "verify: una firma non è valida (contenuto alterato, firma rovinata, non è un file firmato).",
-        "verify: a signature is not valid (content altered, signature broken, not a signed file).",
+        "verify: una firma NON è valida (documento modificato, firma alterata, non è un file firmato).",
+        "verify: a signature is NOT valid (document altered, signature broken, not a signed file).",
     ),
     (
         9,
-        "verify: le firme sono integre, ma un certificato è scaduto, revocato o non affidabile.",
-        "verify: the signatures are intact, but a certificate is expired, revoked or not trusted.",
+        "verify: nessuna firma risulta alterata, ma il file non è affidabile: certificato scaduto, revocato o \
+         non fidato, revoca chiesta ma non verificabile, o una firma che il programma non sa controllare \
+         (algoritmo non supportato, certificato mancante).",
+        "verify: no signature is shown broken, but the file cannot be relied on: a certificate expired, revoked \
+         or not trusted, a revocation check asked for but not possible, or a signature this program cannot \
+         check (algorithm not supported, certificate missing).",
     ),
     (
         141,

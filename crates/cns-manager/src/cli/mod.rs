@@ -4,8 +4,9 @@
 //! 0 success · 1 other error · 2 invalid input, nothing sent to the card · 3 wrong PIN/PUK ·
 //! 4 PIN blocked · 5 PUK blocked, the card must be replaced · 6 no reader, no card or not a TS-CNS ·
 //! 7 refused: exactly one try left and `--confirm-last-attempt` not given · 8 a signature is not
-//! valid · 9 signatures intact but a certificate expired, revoked or not trusted · 141 the output's
-//! reader went away (as on SIGPIPE).
+//! valid · 9 no signature shown broken, but a certificate expired, revoked or not trusted, a
+//! revocation check asked for not possible, or a signature that cannot be checked · 141 the
+//! output's reader went away (as on SIGPIPE).
 
 /// `println!` for the command's output. Rust ignores SIGPIPE, so `println!` panics ("failed
 /// printing to stdout: Broken pipe") when the reader has gone (`cns-manager readers | grep -q`);

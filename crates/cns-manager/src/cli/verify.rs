@@ -1,6 +1,10 @@
 //! `verify`: who signed a .p7m/.p7s, when, whether the document is intact, whether to trust the
-//! signature; optionally extracts the document. Exit 0 all good, 8 a signature is not valid, 9
-//! signatures intact but a certificate expired, revoked or not trusted.
+//! signature; optionally extracts the document. Exit 0 all good, 8 a signature is shown broken
+//! (content altered, signature not verifying, not a signed file), 9 no signature shown broken but
+//! the file cannot be relied on: a certificate expired, revoked or not trusted, a revocation check
+//! that was asked for could not be made, or a signature this tool cannot check (algorithm not
+//! supported, certificate missing). 9, not a new code: scripts written against 0/8/9 keep working,
+//! and 8 stays reserved for evidence of tampering.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -55,7 +59,10 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
     }
     let mut extra = Vec::new();
     for ca in &args.ca {
-        match read_small(ca).map_err(|e| e.to_string()).and_then(|b| crate::trusted_ca::certificates_in(&b)) {
+        match crate::trusted_ca::read_cert_file(ca)
+            .map_err(|e| e.to_string())
+            .and_then(|b| crate::trusted_ca::certificates_in(&b))
+        {
             Ok(certs) => extra.extend(certs),
             Err(e) => {
                 let p = ca.display();
@@ -131,7 +138,7 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
     let verdict = report.verdict();
     let code = match verdict {
         Verdict::Valid => Exit::Success,
-        Verdict::NotTrusted => Exit::NotTrusted,
+        Verdict::NotTrusted | Verdict::Unverifiable => Exit::NotTrusted,
         Verdict::Invalid => Exit::SignatureInvalid,
     };
     if out.json {
@@ -192,6 +199,7 @@ fn verdict_str(v: Verdict) -> &'static str {
     match v {
         Verdict::Valid => "valid",
         Verdict::NotTrusted => "not_trusted",
+        Verdict::Unverifiable => "unverifiable",
         Verdict::Invalid => "invalid",
     }
 }
@@ -205,6 +213,7 @@ fn signer_json(s: &SignerReport) -> Value {
         "not_before": s.not_before.and_then(rfc3339), "not_after": s.not_after.and_then(rfc3339),
         "digest_algorithm": s.digest_algorithm,
         "content_intact": s.content_intact, "signature_valid": s.signature_valid, "problem": s.problem,
+        "unverifiable": s.unverifiable,
         "signing_certificate": match s.signing_certificate_attr { Some(true) => "present", Some(false) => "mismatch", None => "absent" },
         "certificate": match s.cert_validity { CertValidity::Valid => "valid", CertValidity::Expired => "expired", CertValidity::NotYetValid => "not_yet_valid" },
         "trust": match &s.trust {
@@ -214,8 +223,10 @@ fn signer_json(s: &SignerReport) -> Value {
         },
         "revocation": match &s.revocation {
             Revocation::NotChecked => json!({ "status": "not_checked" }),
-            Revocation::Good { crl_date } => json!({ "status": "good", "crl_date": rfc3339(*crl_date) }),
-            Revocation::Revoked { date } => json!({ "status": "revoked", "date": rfc3339(*date) }),
+            Revocation::Good { crl_date, next_update } => json!({ "status": "good", "crl_date": rfc3339(*crl_date),
+                "next_update": next_update.and_then(rfc3339) }),
+            Revocation::Revoked { date } => json!({ "status": "revoked", "date": rfc3339(*date),
+                "after_signing_time": s.revoked_after_signing() }),
             Revocation::Unavailable { reason } => json!({ "status": "unavailable", "reason": reason }),
         },
         "verdict": verdict_str(s.verdict()),
@@ -228,7 +239,8 @@ fn to_json(r: &VerifyReport, code: Exit, extracted: Option<&Path>) -> Value {
         .iter()
         .map(|l: &Layer| {
             json!({ "detached": l.detached, "content_bytes": l.content_len,
-                    "signers": l.signers.iter().map(signer_json).collect::<Vec<_>>() })
+                    "signers": l.signers.iter().map(signer_json).collect::<Vec<_>>(),
+                    "unchecked_signers": l.unchecked_signers })
         })
         .collect();
     json!({ "operation": "verify", "result": verdict_str(r.verdict()), "layers": layers,
@@ -280,7 +292,12 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     outln!("  {}", lang.t("Data della firma: non indicata", "Signing time: not stated"))
                 }
             }
-            let doc = if s.content_intact {
+            let doc = if s.unverifiable.is_some() {
+                lang.t(
+                    "? non confermato: la firma non può essere controllata",
+                    "? not confirmed: the signature cannot be checked",
+                )
+            } else if s.content_intact {
                 lang.t("✓ integro, non modificato dopo la firma", "✓ intact, not changed after signing")
             } else {
                 lang.t(
@@ -289,13 +306,20 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                 )
             };
             outln!("  {}: {doc}", lang.t("Documento", "Document"));
-            let sig = if s.signature_valid {
-                lang.t("✓ valida", "✓ valid")
+            let sig = if let Some(why) = &s.unverifiable {
+                lang.s(
+                    format!("? NON VERIFICABILE con questo programma ({why}): non risulta alterata, ma non è confermata"),
+                    format!("? CANNOT BE CHECKED by this program ({why}): not shown altered, but not confirmed"),
+                )
+            } else if s.signature_valid {
+                lang.t("✓ valida", "✓ valid").to_owned()
             } else {
-                lang.t("✗ NON valida", "✗ NOT valid")
+                lang.t("✗ NON valida", "✗ NOT valid").to_owned()
             };
             outln!("  {}: {sig}", lang.t("Firma", "Signature"));
-            if let Some(p) = &s.problem {
+            if let Some(p) = &s.problem
+                && s.unverifiable.as_ref() != Some(p)
+            {
                 outln!("  {}: {p}", lang.t("Dettagli", "Details"));
             }
             let until = s.not_after.map(human_date).unwrap_or_default();
@@ -339,36 +363,124 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                         "not checked (use --crl FILE or --fetch-crl)",
                     )
                     .to_owned(),
-                Revocation::Good { crl_date } => lang.s(
+                Revocation::Good { crl_date, .. } => lang.s(
                     format!("✓ non revocato (lista di revoca del {})", human_date(*crl_date)),
                     format!("✓ not revoked (revocation list of {})", human_date(*crl_date)),
                 ),
-                Revocation::Revoked { date } => lang.s(
-                    format!("✗ REVOCATO il {}", human_time(*date)),
-                    format!("✗ REVOKED on {}", human_time(*date)),
-                ),
-                Revocation::Unavailable { reason } => {
-                    lang.s(format!("⚠ non verificabile: {reason}"), format!("⚠ cannot be checked: {reason}"))
-                }
+                Revocation::Revoked { .. } => revoked_words(s, lang),
+                Revocation::Unavailable { reason } => lang
+                    .s(format!("⚠ NON verificabile: {reason}"), format!("⚠ CANNOT be established: {reason}")),
             };
             outln!("  {}: {rev}", lang.t("Revoca", "Revocation"));
+        }
+        if layer.unchecked_signers > 0 {
+            let n = layer.unchecked_signers;
+            outln!(
+                "{}",
+                lang.s(
+                    format!(
+                        "Altre {n} firme NON controllate: oltre {} firme per busta.",
+                        cns_cades::verify::MAX_SIGNERS
+                    ),
+                    format!(
+                        "{n} more signatures NOT checked: over {} per envelope.",
+                        cns_cades::verify::MAX_SIGNERS
+                    )
+                )
+            );
         }
     }
     let verdict = match r.verdict() {
         Verdict::Valid => lang.t(
             "Esito: ✓ tutte le firme sono valide e i certificati fidati.",
             "Result: ✓ every signature is valid and its certificate trusted.",
+        )
+        .to_owned(),
+        Verdict::NotTrusted => lang.s(
+            format!(
+                "Esito: ⚠ le firme sono integre, ma non ci si può fidare ({}): non fidarti del documento senza \
+                 controllare.",
+                not_trusted_reasons(r, lang).join("; ")
+            ),
+            format!(
+                "Result: ⚠ the signatures are intact, but cannot be relied on ({}): do not rely on the document \
+                 without checking.",
+                not_trusted_reasons(r, lang).join("; ")
+            ),
         ),
-        Verdict::NotTrusted => lang.t(
-            "Esito: ⚠ le firme sono integre, ma un certificato è scaduto, revocato o non fidato: non fidarti \
-             del documento senza controllare.",
-            "Result: ⚠ the signatures are intact, but a certificate is expired, revoked or not trusted: \
-             do not rely on the document without checking.",
-        ),
+        Verdict::Unverifiable => lang.t(
+            "Esito: ⚠ una firma NON è verificabile con questo programma (vedi sopra): non risulta alterata, ma \
+             non è confermata. Non fidarti del documento senza controllarlo con un altro strumento.",
+            "Result: ⚠ a signature CANNOT be checked by this program (see above): it is not shown altered, but \
+             not confirmed either. Do not rely on the document without checking it with another tool.",
+        )
+        .to_owned(),
         Verdict::Invalid => lang.t(
             "Esito: ✗ una firma NON è valida: il documento è stato modificato dopo la firma o la firma è danneggiata.",
             "Result: ✗ a signature is NOT valid: the document was changed after signing or the signature is damaged.",
-        ),
+        )
+        .to_owned(),
     };
     outln!("{verdict}");
+}
+
+/// A revoked certificate, with the revocation placed against the stated signing time: revoked
+/// after it is still not trusted (exit 9), since that time is the signer's computer's word.
+fn revoked_words(s: &SignerReport, lang: Lang) -> String {
+    let Revocation::Revoked { date } = &s.revocation else { return String::new() };
+    let when = human_time(*date);
+    match s.revoked_after_signing() {
+        Some(true) => lang.s(
+            format!(
+                "✗ REVOCATO il {when}, dopo la data della firma; quella data è dichiarata dal firmatario, non \
+                 garantita: la firma non è confermata"
+            ),
+            format!(
+                "✗ REVOKED on {when}, after the signing time; that time is stated by the signer, not \
+                 certified: the signature is not confirmed"
+            ),
+        ),
+        Some(false) => lang.s(
+            format!("✗ REVOCATO il {when}, prima della data della firma"),
+            format!("✗ REVOKED on {when}, before the signing time"),
+        ),
+        None => lang.s(format!("✗ REVOCATO il {when}"), format!("✗ REVOKED on {when}")),
+    }
+}
+
+/// Why signatures that are intact cannot be relied on, once each.
+fn not_trusted_reasons(r: &VerifyReport, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |it: &'static str, en: &'static str| {
+        let t = lang.t(it, en).to_owned();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    for s in r.signers() {
+        match s.cert_validity {
+            CertValidity::Valid => {}
+            CertValidity::Expired => add("certificato scaduto", "certificate expired"),
+            CertValidity::NotYetValid => add("certificato non ancora valido", "certificate not yet valid"),
+        }
+        match s.trust {
+            TrustStatus::Trusted { .. } => {}
+            TrustStatus::NotTrusted => add("autorità non fidata", "authority not trusted"),
+            TrustStatus::ChainInvalid { .. } => {
+                add("catena non valida alla data della firma", "chain not valid at signing time")
+            }
+        }
+        match (&s.revocation, s.revoked_after_signing()) {
+            (Revocation::Revoked { .. }, Some(true)) => add(
+                "certificato revocato dopo la data dichiarata della firma",
+                "certificate revoked after the stated signing time",
+            ),
+            (Revocation::Revoked { .. }, _) => add("certificato revocato", "certificate revoked"),
+            (Revocation::Unavailable { .. }, _) => {
+                add("revoca non verificabile", "revocation cannot be established")
+            }
+            _ => {}
+        }
+    }
+    out
 }

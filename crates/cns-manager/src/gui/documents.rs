@@ -471,6 +471,13 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
                 "The signatures are intact, but a certificate is expired, revoked or from an untrusted authority.",
             ),
         ),
+        Verdict::Unverifiable => (
+            Tone::Attention,
+            lang.t(
+                "Una firma NON è verificabile con questo programma: non risulta alterata, ma non è confermata.",
+                "A signature CANNOT be checked by this program: not shown altered, but not confirmed.",
+            ),
+        ),
         Verdict::Invalid => (
             Tone::Bad,
             lang.t(
@@ -497,7 +504,13 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         let line = |ok: bool, it: &str, en: &str| {
             format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
         };
-        ui.label(if s.content_intact && s.signature_valid {
+        ui.label(if let Some(why) = &s.unverifiable {
+            line(
+                false,
+                &format!("Firma non verificabile ({why})"),
+                &format!("Signature cannot be checked ({why})"),
+            )
+        } else if s.content_intact && s.signature_valid {
             line(true, "Documento integro, firma valida", "Document intact, signature valid")
         } else {
             line(false, "Documento modificato o firma non valida", "Document changed or signature not valid")
@@ -529,16 +542,27 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         });
         match &s.revocation {
             Revocation::Revoked { date } => {
+                let when = italian_time(*date);
+                ui.label(match s.revoked_after_signing() {
+                    Some(true) => line(
+                        false,
+                        &format!("REVOCATO il {when}, dopo la data dichiarata della firma (non garantita)"),
+                        &format!("REVOKED on {when}, after the stated signing time (not certified)"),
+                    ),
+                    _ => line(false, &format!("REVOCATO il {when}"), &format!("REVOKED on {when}")),
+                });
+            }
+            Revocation::Unavailable { reason } => {
                 ui.label(line(
                     false,
-                    &format!("REVOCATO il {}", italian_time(*date)),
-                    &format!("REVOKED on {}", italian_time(*date)),
+                    &format!("Revoca non verificabile: {reason}"),
+                    &format!("Revocation cannot be established: {reason}"),
                 ));
             }
             Revocation::Good { .. } => {
                 ui.label(line(true, "Non revocato", "Not revoked"));
             }
-            _ => {
+            Revocation::NotChecked => {
                 ui.label(RichText::new(lang.t("Revoca non verificata", "Revocation not checked")).weak());
             }
         }
