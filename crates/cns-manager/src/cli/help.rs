@@ -640,7 +640,7 @@ mod tests {
                 );
             }
         }
-        assert!(it.contains("le firme sono integre") && en.contains("signatures are intact"));
+        assert!(it.contains("il file non è affidabile") && en.contains("the file cannot be relied on"));
         let fish_it = String::from_utf8(completions(clap_complete::Shell::Fish, Lang::It)).unwrap();
         let fish_en = String::from_utf8(completions(clap_complete::Shell::Fish, Lang::En)).unwrap();
         assert!(fish_it.contains("Cambia il PIN") && !fish_it.contains("Change the PIN"));
