@@ -54,8 +54,8 @@ pub fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
 
 /// Every label on screen, one a line: what a failed wait saw instead.
 pub fn on_screen(h: &Harness<'_, CnsApp>) -> String {
-    h.query_all(egui_kittest::kittest::By::new().predicate(|n| n.label().is_some()))
-        .filter_map(|n| n.accesskit_node().label())
+    h.query_all(egui_kittest::kittest::By::new().predicate(|n| n.label().is_some() || n.value().is_some()))
+        .filter_map(|n| n.accesskit_node().label().or(n.accesskit_node().value()))
         .collect::<Vec<_>>()
         .join("\n")
 }
