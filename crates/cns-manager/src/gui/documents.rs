@@ -85,6 +85,8 @@ pub(crate) struct DocFlow {
     /// The in-window path field, when the desktop has no file dialog (a bare X server, a
     /// kiosk): as for the certificate export.
     path_field: Option<String>,
+    /// Put the cursor in the path field on the next frame (it just opened).
+    focus_path: bool,
     /// A card operation happened: read the card again when leaving.
     pub touched_card: bool,
     focus_pin: bool,
@@ -100,6 +102,7 @@ impl DocFlow {
             phase: Phase::Choose { problem: None },
             picker: None,
             path_field: None,
+            focus_path: false,
             touched_card: false,
             focus_pin: true,
         };
@@ -121,6 +124,7 @@ impl DocFlow {
             start.push(std::path::MAIN_SEPARATOR);
         }
         self.path_field = Some(start);
+        self.focus_path = true;
     }
 
     pub fn is_busy(&self) -> bool {
@@ -395,6 +399,7 @@ impl CnsApp {
                     RichText::new(lang.t("oppure trascinalo nella finestra", "or drop it on the window"))
                         .weak(),
                 );
+                let focus_path = std::mem::take(&mut flow.focus_path);
                 if let Some(text) = flow.path_field.as_mut() {
                     ui.add_space(6.0);
                     ui.horizontal_wrapped(|ui| {
@@ -403,6 +408,9 @@ impl CnsApp {
                         let field = ui
                             .add(egui::TextEdit::singleline(text).desired_width(420.0))
                             .labelled_by(label.id);
+                        if focus_path {
+                            field.request_focus();
+                        }
                         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                         if secondary_button(ui, lang.t("Apri", "Open")).clicked() || entered {
                             actions.push(DocAction::OpenTyped);
@@ -591,10 +599,19 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
     banner(ui, tone, verdict);
     for s in r.signers() {
         ui.add_space(8.0);
-        let who = match (&s.fiscal_code, &s.common_name) {
-            (Some(cf), Some(cn)) if !cn.starts_with(cf.as_str()) => format!("{cn} – {cf}"),
-            (Some(cf), _) => format!("{} {cf}", lang.t("Codice fiscale", "Fiscal code")),
-            (None, Some(cn)) => cn.clone(),
+        // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
+        // codice fiscale.
+        let name = match (&s.given_name, &s.surname) {
+            (Some(g), Some(f)) => Some(format!("{g} {f}")),
+            _ => s
+                .common_name
+                .clone()
+                .filter(|cn| s.fiscal_code.as_ref().is_none_or(|cf| !cn.starts_with(cf.as_str()))),
+        };
+        let who = match (name, &s.fiscal_code) {
+            (Some(n), Some(cf)) => format!("{n} – {} {cf}", lang.t("codice fiscale", "fiscal code")),
+            (Some(n), None) => n,
+            (None, Some(cf)) => format!("{} {cf}", lang.t("Codice fiscale", "Fiscal code")),
             (None, None) => lang.t("Firmatario sconosciuto", "Unknown signer").to_owned(),
         };
         ui.label(RichText::new(who).strong());
