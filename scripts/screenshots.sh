@@ -27,6 +27,8 @@ session() {
 #!/usr/bin/env bash
 set -u
 export XDG_RUNTIME_DIR="$WORK" XDG_CONFIG_HOME="$WORK/config-$name" HOME="$WORK"
+# A bare X server: no desktop portal, so the window offers its own path fields for files.
+unset DBUS_SESSION_BUS_ADDRESS
 "$BIN" --demo $* &
 app=\$!
 w=\$(timeout 30 xdotool search --sync --name "CNS Manager" | head -1)
@@ -85,14 +87,41 @@ key Return
 shot last-try-confirmation.png
 EOF
 
-# Counter mode: the card is pulled out.
+# Counter mode: the card is pulled out ("Rimuovi la tessera"; the larger top bar wraps onto two
+# lines, which moves everything below it down).
 session counter --counter <<'EOF'
 shot counter-mode.png
-click 134 286
+click 134 332
 wait 1.5
 shot counter-mode-removed.png
 EOF
 
+# "Verifica un documento": a file the demo card signed (the CLI, PIN on stdin), its issuer (the
+# simulated card's test CA) imported as trusted, chosen through the window's path field; the
+# result page.
+mkdir -p "$WORK/documenti"
+printf '%%PDF-1.7 delibera di giunta\n%.0s' $(seq 150) > "$WORK/documenti/delibera.pdf"
+( export HOME="$WORK" XDG_CONFIG_HOME="$WORK/config-verify"
+  "$BIN" ca import crates/cns-sim/fixtures/ca-toscana-test.der >/dev/null
+  printf '12345\n' | "$BIN" --demo sign "$WORK/documenti/delibera.pdf" --stdin >/dev/null )
+session verify <<EOF
+click 370 465
+click 337 138
+click 612 211
+key ctrl+a
+type $WORK/documenti/delibera.pdf.p7m
+key Return
+click 316 244
+wait 2
+shot verify-document.png
+EOF
+
+# The Diagnostica page (top bar), on the demo card.
+session diagnostics <<'EOF'
+click 860 17
+wait 3
+shot diagnostics.png
+EOF
 
 # "Usa la tessera nel browser": a Firefox profile without the module and a Chromium database with
 # it, both empty NSS databases made by certutil in the session's home ($WORK), the module the one

@@ -11,19 +11,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cns_manager::backend::Backend;
-use cns_manager::gui::{AppConfig, CnsApp};
+use cns_manager::gui::CnsApp;
 use cns_manager::i18n::Lang;
 use cns_sim::SimHandle;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use support::{TIMEOUT, click, wait_label};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
 const MARK: &str = "CNS_GUI_BROWSER_FAKE_HOME";
 
 fn module() -> PathBuf {
@@ -99,30 +100,7 @@ fn profile(home: &Path) -> PathBuf {
 }
 
 fn app(lang: Lang) -> Harness<'static, CnsApp> {
-    let backend = Backend::Demo(SimHandle::default());
-    let mut h = Harness::builder()
-        .with_size([1000.0, 800.0])
-        .build_eframe(move |cc| CnsApp::new(&cc.egui_ctx, AppConfig::new(backend, lang, false)));
-    h.step();
-    h
-}
-
-fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if h.query_by_label_contains(text).is_some() {
-            return;
-        }
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for: {text}");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
-    h.get_by_role_and_label(Role::Button, button).click();
-    h.step();
-    h.step();
+    support::app(&SimHandle::default(), lang)
 }
 
 fn count(h: &Harness<'_, CnsApp>, text: &str) -> usize {

@@ -4,45 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, Instant};
+mod support;
 
-use cns_manager::backend::Backend;
-use cns_manager::gui::{AppConfig, CnsApp};
 use cns_manager::i18n::Lang;
 use cns_sim::SimHandle;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-fn app(handle: &SimHandle, lang: Lang) -> Harness<'static, CnsApp> {
-    let backend = Backend::Demo(handle.clone());
-    // The size the window opens at: the report's save row must be on screen without scrolling.
-    let mut h = Harness::builder()
-        .with_size([1000.0, 800.0])
-        .build_eframe(move |cc| CnsApp::new(&cc.egui_ctx, AppConfig::new(backend, lang, false)));
-    h.step();
-    h
-}
-
-fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if h.query_by_label_contains(text).is_some() {
-            return;
-        }
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for: {text}");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
-    h.get_by_role_and_label(Role::Button, button).click();
-    h.step();
-    h.step();
-}
+use support::{app, click, wait_label};
 
 #[test]
 fn diagnostics_page_shows_checks_and_saves_a_redacted_report() {
@@ -54,9 +22,19 @@ fn diagnostics_page_shows_checks_and_saves_a_redacted_report() {
     assert!(h.query_by_label_contains("Modalità dimostrativa: si usa la tessera simulata").is_some());
     // The page replaces the status: no personal datum on it.
     assert!(h.query_by_label_contains("BIANCHI").is_none());
+    // The status page's free help lines, once.
+    assert_eq!(h.query_all_by_label("Numeri di aiuto (gratuiti)").count(), 1);
+    h.get_by_label("Numero verde 800 030 606");
+    h.get_by_label("Sistema TS 800 030 070");
 
     click(&mut h, "Prepara il rapporto per l'assistenza");
     wait_label(&mut h, "Ecco tutto ciò che il rapporto contiene");
+    h.get_by_label_contains("per e-mail, come allegato");
+    // Beside the preview: the help lines, and the checks still in sight (one line each).
+    assert_eq!(h.query_all_by_label("Numeri di aiuto (gratuiti)").count(), 1);
+    h.get_by_label("Numero verde 800 030 606");
+    // (once in the list, once in the report's text)
+    assert_eq!(h.query_all_by_label_contains("TS-CNS riconosciuta e leggibile").count(), 2);
     let preview =
         h.get_by_label_contains("cns-manager – rapporto per l'assistenza").value().unwrap_or_default();
     assert!(preview.contains("Profilo: Athena"), "{preview}");
@@ -92,4 +70,6 @@ fn diagnostics_page_follows_the_language() {
     click(&mut h, "Diagnostics");
     wait_label(&mut h, "TS-CNS recognised and readable");
     assert!(h.query_by_label_contains("riconosciuta").is_none());
+    h.get_by_label("Help lines (free of charge)");
+    h.get_by_label("Toll-free number 800 030 606");
 }

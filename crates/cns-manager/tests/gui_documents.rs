@@ -4,76 +4,28 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod support;
 
-use cns_manager::backend::Backend;
-use cns_manager::gui::{AppConfig, CnsApp};
+use std::path::Path;
+
+use cns_manager::gui::CnsApp;
 use cns_manager::i18n::Lang;
 use cns_sim::SimHandle;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use support::{click, drop_file, wait_label};
 
-const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
+/// The app in Italian with the simulated card's status on screen; tall, so that a verification
+/// result with its buttons fits.
 fn app(handle: &SimHandle) -> Harness<'static, CnsApp> {
-    let backend = Backend::Demo(handle.clone());
-    let mut h = Harness::builder().with_size([1000.0, 900.0]).build_eframe(move |cc| {
-        CnsApp::new(
-            &cc.egui_ctx,
-            AppConfig { today: Some(TODAY), ..AppConfig::new(backend, Lang::It, false) },
-        )
-    });
-    h.step();
+    let mut h = support::app_sized(handle, Lang::It, [1000.0, 900.0]);
     wait_label(&mut h, "GIULIA BIANCHI");
     h
 }
 
-fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if h.query_by_label_contains(text).is_some() {
-            return;
-        }
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for: {text}");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
-fn drop_file(h: &mut Harness<'_, CnsApp>, p: &Path) {
-    h.input_mut().dropped_files.push(Arc::new(Dropped(p.to_path_buf())));
-    h.step();
-    h.step();
-}
-
 fn type_pin(h: &mut Harness<'_, CnsApp>, digits: &str) {
-    h.get_by_role_and_label(Role::PasswordInput, "PIN").focus();
-    h.step();
-    h.get_by_role_and_label(Role::PasswordInput, "PIN").type_text(digits);
-    h.step();
-    h.step();
-}
-
-fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
-    h.get_by_role_and_label(Role::Button, button).click();
-    h.step();
-    h.step();
+    support::type_pin(h, "PIN", digits);
 }
 
 fn pin_verifies(handle: &SimHandle) -> usize {
@@ -228,13 +180,7 @@ fn a_detached_signature_is_checked_against_the_document_beside_it() {
 #[test]
 fn the_document_screens_speak_english_too() {
     let handle = SimHandle::default();
-    let backend = Backend::Demo(handle.clone());
-    let mut h = Harness::builder().with_size([1000.0, 900.0]).build_eframe(move |cc| {
-        CnsApp::new(
-            &cc.egui_ctx,
-            AppConfig { today: Some(TODAY), ..AppConfig::new(backend, Lang::En, false) },
-        )
-    });
+    let mut h = support::app_sized(&handle, Lang::En, [1000.0, 900.0]);
     wait_label(&mut h, "GIULIA BIANCHI");
     click(&mut h, "Sign a document");
     wait_label(&mut h, "or drop it on the window");
@@ -242,4 +188,157 @@ fn the_document_screens_speak_english_too() {
     click(&mut h, "Close");
     click(&mut h, "Check a signed document");
     wait_label(&mut h, "or drop it on the window");
+}
+
+/// A signed file made by another card, ready to be checked.
+fn a_signed_file(dir: &Path) -> std::path::PathBuf {
+    let doc = dir.join("delibera.pdf");
+    std::fs::write(&doc, b"%PDF-1.7 delibera\n".repeat(200)).unwrap();
+    let p7m = dir.join("delibera.pdf.p7m");
+    support::signed_by_the_simulated_card(&doc, &p7m, std::time::SystemTime::now());
+    p7m
+}
+
+#[test]
+fn verifying_is_offered_without_a_card_and_works_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let p7m = a_signed_file(dir.path());
+    let handle = SimHandle::default();
+    handle.remove();
+    let mut h = support::app(&handle, Lang::It);
+    wait_label(&mut h, "Inserisci la tessera nel lettore");
+    // The no-card page offers the check and says a file can be dropped.
+    h.get_by_label("Hai ricevuto un documento firmato?");
+    h.get_by_label_contains("trascinalo nella finestra");
+    let sent = handle.commands_received();
+    click(&mut h, "Verifica un documento");
+    wait_label(&mut h, "oppure trascinalo nella finestra");
+    if cns_manager::gui::export::dialog_possible() {
+        // a real file dialog cannot be driven headless: drop the file instead
+        h.get_by_role_and_label(Role::Button, "Scegli il file…");
+        drop_file(&mut h, &p7m);
+    } else {
+        // no file dialog on this desktop: the window's own path field
+        click(&mut h, "Scegli il file…");
+        wait_label(&mut h, "Percorso del file");
+        let field = h.get_by_role_and_label(Role::TextInput, "Percorso del file");
+        field.focus();
+        h.step();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.step();
+        h.get_by_role_and_label(Role::TextInput, "Percorso del file")
+            .type_text(&p7m.with_extension("x").to_string_lossy());
+        h.step();
+        click(&mut h, "Apri");
+        wait_label(&mut h, "Non trovo il file");
+        h.get_by_role_and_label(Role::TextInput, "Percorso del file").focus();
+        h.step();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.step();
+        h.get_by_role_and_label(Role::TextInput, "Percorso del file").type_text(&p7m.to_string_lossy());
+        h.step();
+        h.key_press(egui::Key::Enter);
+        h.step();
+        h.step();
+    }
+    wait_label(&mut h, "delibera.pdf.p7m");
+    click(&mut h, "Verifica");
+    wait_label(&mut h, "Documento integro, firma valida");
+    assert!(h.query_by_label_contains("Codice fiscale BNCGLI90E52D612W").is_some());
+    assert_eq!(handle.commands_received(), sent, "checking a signature never talks to the card");
+}
+
+#[test]
+fn every_page_of_the_status_screen_offers_the_check() {
+    // a card whose answers make no sense: the read-failed page, in English
+    let mut card = cns_sim::SimCard::with_mode(cns_sim::QuirkMode::Standard);
+    card.quirks_mut().hostile = Some(cns_sim::Hostility::OddStatus);
+    let handle = SimHandle::new(card);
+    let mut h = support::app(&handle, Lang::En);
+    wait_label(&mut h, "Card not readable");
+    h.get_by_role_and_label(Role::Button, "Check a signed document");
+    h.get_by_label_contains("drop it on the window");
+    // the card's own page: the button, and the drop hint under the actions
+    let handle = SimHandle::default();
+    let h = app(&handle);
+    h.get_by_role_and_label(Role::Button, "Verifica un documento");
+    h.get_by_label_contains("Puoi anche trascinare un file nella finestra");
+}
+
+#[test]
+fn a_card_pulled_during_the_signature_says_it_was_not_signed_and_the_try_is_in_doubt() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("contratto.txt");
+    std::fs::write(&doc, b"contratto ".repeat(500)).unwrap();
+    // How many commands a signature sends before its VERIFY, on a card of the same kind.
+    let probe = SimHandle::default();
+    let mut h = app(&probe);
+    drop_file(&mut h, &doc);
+    wait_label(&mut h, "Firma un documento");
+    probe.clear_log();
+    type_pin(&mut h, "12345");
+    click(&mut h, "Firma");
+    wait_label(&mut h, "Documento firmato");
+    let before_verify =
+        probe.command_log().iter().position(|c| c.header[1] == 0x20 && c.lc.is_some()).unwrap();
+    std::fs::remove_file(dir.path().join("contratto.txt.p7m")).unwrap();
+    drop(h);
+
+    // Now the card leaves just before the VERIFY reaches it.
+    let handle = SimHandle::default();
+    let mut h = app(&handle);
+    drop_file(&mut h, &doc);
+    wait_label(&mut h, "Firma un documento");
+    type_pin(&mut h, "12345");
+    let limit = handle.commands_received() as usize + before_verify;
+    handle.card().quirks_mut().remove_after_commands = Some(limit as u32);
+    click(&mut h, "Firma");
+    wait_label(&mut h, "La tessera è stata rimossa: il documento NON è stato firmato.");
+    // The outcome is stated: not signed, and the try may have been counted.
+    h.get_by_label_contains("non si può sapere se il tentativo è stato conteggiato");
+    assert!(!dir.path().join("contratto.txt.p7m").exists(), "no signed file without a signature");
+    // The removal did not wipe the page: the answer found it (and the status asks for the card).
+    assert!(!handle.is_present());
+    click(&mut h, "Chiudi");
+    wait_label(&mut h, "Inserisci la tessera nel lettore");
+    assert_eq!(handle.card().pin_tries_left(), 3, "the VERIFY never reached the card");
+}
+
+#[test]
+fn a_verification_result_survives_the_card_coming_and_going() {
+    let dir = tempfile::tempdir().unwrap();
+    let p7m = a_signed_file(dir.path());
+    let handle = SimHandle::default();
+    let mut h = app(&handle);
+    drop_file(&mut h, &p7m);
+    wait_label(&mut h, "Verifica un documento");
+    click(&mut h, "Verifica");
+    wait_label(&mut h, "Documento integro, firma valida");
+
+    handle.remove();
+    wait_label(&mut h, "vuoto"); // the reader list has seen it
+    h.run_steps(3);
+    h.get_by_label_contains("Documento integro, firma valida");
+    h.get_by_role_and_label(Role::Button, "Estrai il documento");
+
+    let reads = handle.commands_received();
+    handle.insert();
+    wait_label(&mut h, "tessera inserita");
+    let start = std::time::Instant::now();
+    while handle.commands_received() == reads {
+        assert!(start.elapsed() < support::TIMEOUT, "the inserted card was not read");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    h.run_steps(5);
+    h.get_by_label_contains("Documento integro, firma valida");
+    click(&mut h, "Estrai il documento");
+    wait_label(&mut h, "Documento estratto in");
+    assert_eq!(
+        std::fs::read(dir.path().join("delibera (2).pdf")).unwrap(),
+        std::fs::read(dir.path().join("delibera.pdf")).unwrap()
+    );
+    // Closed, the status of the card read meanwhile.
+    click(&mut h, "Chiudi");
+    wait_label(&mut h, "GIULIA BIANCHI");
 }

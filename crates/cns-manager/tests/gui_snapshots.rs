@@ -11,6 +11,8 @@
 #![cfg(feature = "snapshot")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use cns_manager::backend::Backend;
@@ -20,6 +22,7 @@ use cns_sim::SimHandle;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
+use support::Dropped;
 
 /// Fixed, so that expiry words do not change as the fixture card (expiring 01/03/2031) ages.
 const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
@@ -60,7 +63,11 @@ fn app(handle: &SimHandle, lang: Lang, counter: bool) -> Harness<'static, CnsApp
 fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
     let start = Instant::now();
     while h.query_by_label_contains(text).is_none() {
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for: {text}");
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "timed out waiting for: {text}\non screen:\n{}",
+            support::on_screen(h)
+        );
         h.step();
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -198,18 +205,6 @@ fn no_reader_guidance() {
     h.snapshot("no_service");
 }
 
-#[derive(Debug)]
-struct Dropped(std::path::PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 /// "Firma un documento" after a file was dropped on the window: name and size, the PIN step.
 #[test]
 fn sign_document_pin_step() {
@@ -224,4 +219,102 @@ fn sign_document_pin_step() {
     type_pin(&mut h, "PIN", "12345");
     h.run_steps(4);
     h.snapshot("sign_document_pin_step");
+}
+
+/// Set in the child processes of the tests that need their own config folder (see
+/// [`in_child`]).
+const CHILD: &str = "CNS_SNAPSHOT_CHILD";
+
+/// Runs the test `name` again in a child process of this binary, with `HOME` and
+/// `XDG_CONFIG_HOME` in `home` (the trusted issuers, the settings and the browsers the window
+/// sees live there; the variables cannot be set inside this process without `unsafe`). Returns
+/// false in the child: go on with the test.
+fn in_child(name: &str, home: &std::path::Path) -> bool {
+    if std::env::var_os(CHILD).is_some() {
+        return false;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([name, "--exact", "--test-threads=1", "--nocapture"])
+        .env(CHILD, "1")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "child run failed ({}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr),
+    );
+    true
+}
+
+/// A home of its own at a fixed place (its path shows on the Diagnostica page), emptied first.
+fn fixed_home(name: &str) -> std::path::PathBuf {
+    let home = std::env::temp_dir().join(format!("cns-manager-snapshot-{name}"));
+    if std::env::var_os(CHILD).is_none() {
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(home.join(".config")).unwrap();
+    }
+    home
+}
+
+/// The result page of "Verifica un documento" for a file the simulated card signed at a fixed
+/// time, its issuer imported as trusted: every line green.
+fn verify_result(test: &str, name: &str, lang: Lang, expect: &str) {
+    let home = fixed_home(name);
+    if std::env::var_os(CHILD).is_none() {
+        let ca = support::sim_ca_der();
+        let dir = home.join(".config/cns-manager/trusted-ca");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{}.der", cns_manager::trusted_ca::sha256_hex(&ca))), &ca).unwrap();
+        let doc = home.join("delibera.pdf");
+        std::fs::write(&doc, b"%PDF-1.7 delibera di giunta\n".repeat(150)).unwrap();
+        // 01/12/2026 10:30 UTC, 11:30 in Italy: after the test CA's own start (01/12/2026 03:41
+        // UTC, crates/cns-sim/fixtures), or the chain would not be valid at signing time
+        let at = std::time::UNIX_EPOCH + Duration::from_secs(1_796_121_000);
+        support::signed_by_the_simulated_card(&doc, &home.join("delibera.pdf.p7m"), at);
+    }
+    if in_child(test, &home) {
+        return;
+    }
+    let handle = SimHandle::default();
+    let mut h = app(&handle, lang, false);
+    status_shown(&mut h);
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(home.join("delibera.pdf.p7m"))));
+    h.step();
+    h.step();
+    wait_label(&mut h, "delibera.pdf.p7m");
+    let check = if lang == Lang::It { "Verifica" } else { "Check" };
+    click(&mut h, check);
+    wait_label(&mut h, expect);
+    h.snapshot(name);
+}
+
+#[test]
+fn verify_result_italian() {
+    verify_result("verify_result_italian", "verify_result_it", Lang::It, "Tutte le firme sono valide.");
+}
+
+#[test]
+fn verify_result_english() {
+    verify_result("verify_result_english", "verify_result_en", Lang::En, "Every signature is valid.");
+}
+
+/// The Diagnostica page on the demo card, with a home of its own (no settings, no browser).
+/// The tool versions at the bottom of the list are below the picture's fold.
+#[test]
+fn diagnostics_page() {
+    let home = fixed_home("diagnostics");
+    if in_child("diagnostics_page", &home) {
+        return;
+    }
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    click(&mut h, "Diagnostica");
+    wait_label(&mut h, "TS-CNS riconosciuta e leggibile");
+    h.get_by_label("Numeri di aiuto (gratuiti)");
+    h.snapshot("diagnostics");
 }

@@ -209,7 +209,8 @@ impl CnsApp {
         let present = self.readers.selected_info().is_some_and(|r| r.card_present);
         let had_card = !matches!(self.card, CardView::Empty);
         self.forget_card();
-        if had_card && self.counter {
+        // (a removal in the middle of an operation keeps its own, more telling notice)
+        if had_card && self.counter && self.notice != Some(Notice::RemovedDuringOperation) {
             self.notice = Some(Notice::Wiped);
         }
         if present {
@@ -221,8 +222,11 @@ impl CnsApp {
     }
 
     /// Everything about the card leaves the screen and memory. A command already with the card
-    /// still gets its answer (the flow must hear it); its wizard keeps no digits meanwhile.
+    /// still gets its answer (the flow must hear it); its wizard keeps no digits meanwhile. A
+    /// signature works the same way; checking a signed file has nothing to do with the card and
+    /// stays (in counter mode only until a card leaves: it may name the citizen).
     fn forget_card(&mut self) {
+        let card_left = !matches!(self.card, CardView::Empty);
         self.card.wipe();
         self.known = None;
         self.export.reset();
@@ -241,6 +245,16 @@ impl CnsApp {
             Screen::Wizard(w) if !self.counter && matches!(w.phase, Phase::Done(_)) && w.card_removed => {
                 Some(Screen::Wizard(w))
             }
+            Screen::Document(mut d) => match d.on_card_change(self.counter, card_left) {
+                super::documents::OnCardChange::Keep => Some(Screen::Document(d)),
+                super::documents::OnCardChange::Drop => None,
+                super::documents::OnCardChange::DropRemovedMidOperation => {
+                    // As for a PIN wizard: the result will find no screen; the notice says
+                    // the operation may not have been completed and where to look.
+                    self.notice = Some(Notice::RemovedDuringOperation);
+                    None
+                }
+            },
             _ => None,
         };
         if let Some(s) = keep {
@@ -503,7 +517,8 @@ impl CnsApp {
         );
         let signed = matches!(&self.screen, Screen::Document(d) if d.touched_card);
         self.screen = if was_blocked_puk { Screen::NewCard } else { Screen::Status };
-        if signed {
+        // (no card in the reader: nothing to read, the status page asks for one)
+        if signed && self.readers.selected_info().is_some_and(|r| r.card_present) {
             // The PIN counter may have moved: show the card as it is now.
             self.read_selected();
         }

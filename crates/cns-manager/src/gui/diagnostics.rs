@@ -71,6 +71,14 @@ impl Diagnostics {
     }
 }
 
+/// Whom to call when the fix is not enough: the status page's help lines.
+fn help_box(ui: &mut egui::Ui, lang: Lang) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        super::views::help::help_lines(ui, lang);
+    });
+}
+
 fn tone(level: Level) -> Tone {
     match level {
         Level::Ok => Tone::Good,
@@ -161,6 +169,8 @@ impl CnsApp {
                         }
                         ui.add_space(6.0);
                     }
+                    help_box(ui, lang);
+                    ui.add_space(6.0);
                     let versions: Vec<String> = result
                         .versions
                         .iter()
@@ -176,6 +186,23 @@ impl CnsApp {
                         ))
                         .weak(),
                     );
+                } else {
+                    // The report is open: the checks stay in sight, one line each, so the user
+                    // still sees what was found (the fixes are in the report).
+                    for c in &result.checks {
+                        let t = tone(c.level);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {} – {}: {}",
+                                t.icon(),
+                                c.level.word(lang),
+                                c.title,
+                                c.detail
+                            ))
+                            .color(t.color()),
+                        );
+                    }
+                    ui.add_space(10.0);
                 }
             }
         }
@@ -184,10 +211,10 @@ impl CnsApp {
             ui.label(lang.t(
                 "Ecco tutto ciò che il rapporto contiene, prima di salvarlo: nessun nome, codice fiscale, data o luogo \
                  di nascita, indirizzo, numero completo della tessera, soggetto del certificato, PIN o PUK. \
-                 Mandalo all'assistenza che te lo ha chiesto.",
+                 Salvalo, poi manda il file all'assistenza che te lo ha chiesto (per e-mail, come allegato).",
                 "This is everything the report contains, before you save it: no name, codice fiscale, birth date or \
-                 place, address, full card number, certificate subject, PIN or PUK. Send it to the help desk that \
-                 asked for it.",
+                 place, address, full card number, certificate subject, PIN or PUK. Save it, then send the file to \
+                 the help desk that asked for it (by e-mail, as an attachment).",
             ));
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label(lang.t("Salva in:", "Save to:"));
@@ -223,6 +250,9 @@ impl CnsApp {
                 ),
                 None => {}
             }
+            ui.add_space(6.0);
+            help_box(ui, lang);
+            ui.add_space(6.0);
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 egui::ScrollArea::vertical().id_salt("report_preview").max_height(300.0).show(ui, |ui| {
                     ui.add(egui::Label::new(RichText::new(text).monospace()).wrap());

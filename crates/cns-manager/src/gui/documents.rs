@@ -38,6 +38,8 @@ pub(crate) enum DocAction {
     Open(Kind, Option<PathBuf>),
     /// Asks the system's file dialog for a file.
     Pick,
+    /// Opens the file typed in the in-window path field (no file dialog on this desktop).
+    OpenTyped,
     Detached(bool),
     /// Sign (after the PIN) or verify.
     Start,
@@ -64,13 +66,27 @@ pub(crate) enum Phase {
     Failed { message: String },
 }
 
+/// What a card event does to the document screen ([`DocFlow::on_card_change`]).
+pub(crate) enum OnCardChange {
+    Keep,
+    Drop,
+    /// Counter mode, a signature under way: the screen goes, with the removal notice.
+    DropRemovedMidOperation,
+}
+
 pub(crate) struct DocFlow {
     pub kind: Kind,
     file: Option<(PathBuf, u64)>,
     detached: bool,
     pin: PinBuffer,
     pub phase: Phase,
-    picker: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// The file dialog's answer; `Err`: there is no dialog on this desktop.
+    picker: Option<mpsc::Receiver<Result<Option<PathBuf>, ()>>>,
+    /// The in-window path field, when the desktop has no file dialog (a bare X server, a
+    /// kiosk): as for the certificate export.
+    path_field: Option<String>,
+    /// Put the cursor in the path field on the next frame (it just opened).
+    focus_path: bool,
     /// A card operation happened: read the card again when leaving.
     pub touched_card: bool,
     focus_pin: bool,
@@ -85,6 +101,8 @@ impl DocFlow {
             pin: PinBuffer::default(),
             phase: Phase::Choose { problem: None },
             picker: None,
+            path_field: None,
+            focus_path: false,
             touched_card: false,
             focus_pin: true,
         };
@@ -99,8 +117,36 @@ impl DocFlow {
         self.phase = Phase::Choose { problem: None };
     }
 
+    fn open_path_field(&mut self) {
+        let dir = super::export::default_dir().unwrap_or_else(|| PathBuf::from("."));
+        let mut start = dir.to_string_lossy().into_owned();
+        if !start.ends_with(std::path::MAIN_SEPARATOR) {
+            start.push(std::path::MAIN_SEPARATOR);
+        }
+        self.path_field = Some(start);
+        self.focus_path = true;
+    }
+
     pub fn is_busy(&self) -> bool {
         matches!(self.phase, Phase::Working { .. })
+    }
+
+    /// The selected reader's card came, went or was swapped (`card_left`: there was one).
+    /// A check of a signed file does not use the card and stays (counter mode: until a card
+    /// leaves, since its result may name the citizen). A signature with the card: like a PIN
+    /// wizard busy with its command, it waits for the answer, which then says whether the
+    /// document was signed and whether the PIN's try may have been counted; its finished
+    /// result stays readable. Anything else (a PIN typed for that card) goes.
+    pub fn on_card_change(&mut self, counter: bool, card_left: bool) -> OnCardChange {
+        self.pin.wipe();
+        match (self.kind, &self.phase) {
+            (Kind::Verify, _) if counter && card_left => OnCardChange::Drop,
+            (Kind::Verify, _) => OnCardChange::Keep,
+            (Kind::Sign, Phase::Working { .. }) if counter => OnCardChange::DropRemovedMidOperation,
+            (Kind::Sign, Phase::Working { .. }) => OnCardChange::Keep,
+            (Kind::Sign, Phase::Signed { .. } | Phase::Failed { .. }) if !counter => OnCardChange::Keep,
+            (Kind::Sign, _) => OnCardChange::Drop,
+        }
     }
 
     /// Collects what the threads sent; called every frame.
@@ -109,8 +155,10 @@ impl DocFlow {
             && let Ok(choice) = rx.try_recv()
         {
             self.picker = None;
-            if let Some(p) = choice {
-                self.set_file(p);
+            match choice {
+                Ok(Some(p)) => self.set_file(p),
+                Ok(None) => {}
+                Err(()) => self.open_path_field(),
             }
         }
         let Phase::Working { rx, .. } = &self.phase else { return };
@@ -123,6 +171,9 @@ impl DocFlow {
     }
 }
 
+/// A file dialog that "answers" faster than this did not open (as for the certificate export).
+const TOO_FAST_FOR_A_HUMAN: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// A file name beside `wanted` that does not exist yet ("x.pdf", "x (2).pdf", ...).
 fn free_name(wanted: &Path) -> PathBuf {
     if !wanted.exists() {
@@ -134,6 +185,32 @@ fn free_name(wanted: &Path) -> PathBuf {
         .map(|n| wanted.with_file_name(format!("{stem} ({n}){ext}")))
         .find(|p| !p.exists())
         .unwrap_or_else(|| wanted.to_path_buf())
+}
+
+/// Where "Estrai il documento" saves: the signed file's name without the signature extensions
+/// the verification peeled off, one `.p7m`/`.p7s` per envelope of the report, whatever their
+/// case (`x.pdf.p7m.p7m` → `x.pdf`, `X.PDF.P7M` → `X.PDF`). A name with none of them (a signed
+/// file renamed `firmato.der`) gets `.bin` added; a name that would be empty, `documento.bin`.
+fn extracted_name(source: &Path, layers: usize) -> PathBuf {
+    let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut stem = name.as_str();
+    for _ in 0..layers {
+        let Some(dot) = stem.rfind('.') else { break };
+        let ext = &stem[dot + 1..];
+        if !(ext.eq_ignore_ascii_case("p7m") || ext.eq_ignore_ascii_case("p7s")) {
+            break;
+        }
+        stem = &stem[..dot];
+    }
+    let stripped = stem.len() < name.len();
+    let file = if stem.trim_matches('.').trim().is_empty() {
+        "documento.bin".to_owned()
+    } else if stripped {
+        stem.to_owned()
+    } else {
+        format!("{stem}.bin")
+    };
+    source.with_file_name(file)
 }
 
 fn with_ext(p: &Path, ext: &str) -> PathBuf {
@@ -191,14 +268,38 @@ impl CnsApp {
         match action {
             DocAction::Open(..) => {}
             DocAction::Pick => {
+                if !super::export::dialog_possible() {
+                    flow.open_path_field();
+                    return;
+                }
                 let (tx, rx) = mpsc::channel();
                 let ctx = ctx.clone();
                 let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-                    let _ = tx.send(rfd::FileDialog::new().pick_file());
+                    let started = std::time::Instant::now();
+                    let chosen = rfd::FileDialog::new().pick_file();
+                    // rfd answers a missing portal like a cancel, only faster than a person.
+                    let unavailable = chosen.is_none() && started.elapsed() < TOO_FAST_FOR_A_HUMAN;
+                    let _ = tx.send(if unavailable { Err(()) } else { Ok(chosen) });
                     ctx.request_repaint();
                 });
-                if spawned.is_ok() {
-                    flow.picker = Some(rx);
+                match spawned {
+                    Ok(_) => flow.picker = Some(rx),
+                    Err(_) => flow.open_path_field(),
+                }
+            }
+            DocAction::OpenTyped => {
+                let typed = flow.path_field.as_deref().unwrap_or_default().trim().to_owned();
+                let path = PathBuf::from(&typed);
+                if path.is_file() {
+                    flow.path_field = None;
+                    flow.set_file(path);
+                } else {
+                    flow.phase = Phase::Choose {
+                        problem: Some(lang.s(
+                            format!("Non trovo il file «{typed}»: controlla il percorso."),
+                            format!("The file \"{typed}\" was not found: check the path."),
+                        )),
+                    };
                 }
             }
             DocAction::Detached(d) => flow.detached = d,
@@ -236,15 +337,13 @@ impl CnsApp {
             }
             DocAction::Extract => {
                 let source = flow.file.as_ref().map(|(p, _)| p.clone());
-                if let (Phase::Verified { extracted, saved, .. }, Some(source)) = (&mut flow.phase, source)
+                if let (Phase::Verified { extracted, saved, report }, Some(source)) =
+                    (&mut flow.phase, source)
                     && let Some(tmp) = extracted.take()
                 {
-                    // x.pdf.p7m → x.pdf, beside the signed file.
-                    let target = match source.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) {
-                        Some(e) if e == "p7m" => source.with_extension(""),
-                        _ => with_ext(&source, "bin"),
-                    };
-                    let target = free_name(&target);
+                    let layers = report.layers.len();
+                    // x.pdf.p7m.p7m → x.pdf, beside the signed file.
+                    let target = free_name(&extracted_name(&source, layers));
                     match tmp.persist(&target) {
                         Ok(_) => *saved = Some(target),
                         Err(e) => {
@@ -300,6 +399,24 @@ impl CnsApp {
                     RichText::new(lang.t("oppure trascinalo nella finestra", "or drop it on the window"))
                         .weak(),
                 );
+                let focus_path = std::mem::take(&mut flow.focus_path);
+                if let Some(text) = flow.path_field.as_mut() {
+                    ui.add_space(6.0);
+                    ui.horizontal_wrapped(|ui| {
+                        let label =
+                            ui.label(RichText::new(lang.t("Percorso del file", "File path")).strong());
+                        let field = ui
+                            .add(egui::TextEdit::singleline(text).desired_width(420.0))
+                            .labelled_by(label.id);
+                        if focus_path {
+                            field.request_focus();
+                        }
+                        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        if secondary_button(ui, lang.t("Apri", "Open")).clicked() || entered {
+                            actions.push(DocAction::OpenTyped);
+                        }
+                    });
+                }
                 ui.add_space(10.0);
                 if let Some(p) = problem {
                     banner(ui, Tone::Bad, p);
@@ -489,10 +606,19 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
     banner(ui, tone, verdict);
     for s in r.signers() {
         ui.add_space(8.0);
-        let who = match (&s.fiscal_code, &s.common_name) {
-            (Some(cf), Some(cn)) if !cn.starts_with(cf.as_str()) => format!("{cn} – {cf}"),
-            (Some(cf), _) => format!("{} {cf}", lang.t("Codice fiscale", "Fiscal code")),
-            (None, Some(cn)) => cn.clone(),
+        // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
+        // codice fiscale.
+        let name = match (&s.given_name, &s.surname) {
+            (Some(g), Some(f)) => Some(format!("{g} {f}")),
+            _ => s
+                .common_name
+                .clone()
+                .filter(|cn| s.fiscal_code.as_ref().is_none_or(|cf| !cn.starts_with(cf.as_str()))),
+        };
+        let who = match (name, &s.fiscal_code) {
+            (Some(n), Some(cf)) => format!("{n} – {} {cf}", lang.t("codice fiscale", "fiscal code")),
+            (Some(n), None) => n,
+            (None, Some(cf)) => format!("{} {cf}", lang.t("Codice fiscale", "Fiscal code")),
             (None, None) => lang.t("Firmatario sconosciuto", "Unknown signer").to_owned(),
         };
         ui.label(RichText::new(who).strong());
@@ -674,8 +800,10 @@ fn sign_file(
     progress: &AtomicU64,
     lang: Lang,
 ) -> Result<(PathBuf, usize), String> {
-    let mut transport = backend.open(reader).map_err(|e| e.to_string())?;
-    let cert = cns_core::card::read_certificate(transport.as_mut()).map_err(|e| e.to_string())?;
+    // Nothing reaches the PIN before the signature itself: a card lost here cost no try.
+    let not_signed = |e: cns_core::card::CardError| not_signed_words(lang, &e, false);
+    let mut transport = backend.open(reader).map_err(|e| not_signed(e.into()))?;
+    let cert = cns_core::card::read_certificate(transport.as_mut()).map_err(not_signed)?;
     let dest = free_name(&with_ext(file, if detached { "p7s" } else { "p7m" }));
     let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
     let mut tmp =
@@ -698,6 +826,38 @@ fn sign_file(
     };
     tmp.persist(&dest).map_err(|e| e.error.to_string())?;
     Ok((dest, summary.signers))
+}
+
+/// The card was lost or failed around the signature: the document was not signed (no file is
+/// written without a signature), and whether the PIN's try may have been counted, as the PIN
+/// wizards say it. `pin_in_doubt`: the PIN command itself went out and its answer was lost.
+fn not_signed_words(lang: Lang, e: &cns_core::card::CardError, pin_in_doubt: bool) -> String {
+    use cns_core::TransportError as T;
+    let removed = matches!(e, cns_core::card::CardError::Transport(T::CardRemoved | T::NoCard | T::NoReader));
+    let head = if removed {
+        lang.t(
+            "La tessera è stata rimossa: il documento NON è stato firmato.",
+            "The card was removed: the document was NOT signed.",
+        )
+        .to_owned()
+    } else {
+        let detail = cns_core::error_chain(e);
+        lang.s(
+            format!("Il documento NON è stato firmato ({detail})."),
+            format!("The document was NOT signed ({detail})."),
+        )
+    };
+    let tries = if pin_in_doubt {
+        lang.t(
+            "Il PIN era già stato inviato: non si può sapere se il tentativo è stato conteggiato. \
+             Reinserisci la tessera e controlla i tentativi rimasti prima di riprovare.",
+            "The PIN had already been sent: it is not known whether the try was counted. \
+             Insert the card again and check the tries left before trying again.",
+        )
+    } else {
+        lang.t("Nessun tentativo del PIN è stato consumato.", "No PIN try was used up.")
+    };
+    format!("{head} {tries}")
 }
 
 fn sign_error(lang: Lang, e: &CadesError) -> String {
@@ -723,6 +883,7 @@ fn sign_error(lang: Lang, e: &CadesError) -> String {
         Some(CardSignError::NeedsConfirmation) => {
             lang.t("Resta un solo tentativo: nulla è stato inviato.", "One try left: nothing was sent.")
         }
+        Some(CardSignError::Card(op)) => return not_signed_words(lang, &op.error, op.command_sent),
         _ => {
             return lang.s(
                 format!("Il documento non è stato firmato: {e}"),
@@ -731,4 +892,38 @@ fn sign_error(lang: Lang, e: &CadesError) -> String {
         }
     };
     text.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extracted_name;
+    use std::path::{Path, PathBuf};
+
+    fn name(file: &str, layers: usize) -> PathBuf {
+        extracted_name(&Path::new("/docs").join(file), layers)
+    }
+
+    #[test]
+    fn the_extracted_document_loses_every_signature_layer() {
+        assert_eq!(name("x.pdf.p7m", 1), Path::new("/docs/x.pdf"));
+        assert_eq!(name("x.pdf.p7m.p7m", 2), Path::new("/docs/x.pdf"));
+        // case does not matter, nor which of the two extensions each envelope has
+        assert_eq!(name("Atto.PDF.P7M.p7m", 2), Path::new("/docs/Atto.PDF"));
+        assert_eq!(name("x.pdf.p7s.p7m", 2), Path::new("/docs/x.pdf"));
+        // only as many as the report shows: a one-envelope file keeps the inner name
+        assert_eq!(name("x.pdf.p7m.p7m", 1), Path::new("/docs/x.pdf.p7m"));
+        // never past the document's own extension, however many layers
+        assert_eq!(name("x.pdf.p7m", 3), Path::new("/docs/x.pdf"));
+        assert_eq!(name("relazione.p7m", 1), Path::new("/docs/relazione"));
+    }
+
+    #[test]
+    fn odd_names_fall_back_to_a_sane_one() {
+        // a signed file renamed without its extension: the document gets .bin, not the same name
+        assert_eq!(name("firmato.der", 1), Path::new("/docs/firmato.der.bin"));
+        assert_eq!(name("firmato", 1), Path::new("/docs/firmato.bin"));
+        // nothing left of the name
+        assert_eq!(name(".p7m", 1), Path::new("/docs/documento.bin"));
+        assert_eq!(name("..p7m.p7m", 2), Path::new("/docs/documento.bin"));
+    }
 }

@@ -57,6 +57,12 @@ pub fn new_card_text(ui: &mut egui::Ui, lang: Lang) {
         });
     }
     ui.add_space(8.0);
+    help_lines(ui, lang);
+}
+
+/// The free help numbers, the same wherever the window gives them (a new card, the Diagnostica
+/// page, next to the support report).
+pub fn help_lines(ui: &mut egui::Ui, lang: Lang) {
     ui.label(RichText::new(lang.t("Numeri di aiuto (gratuiti)", "Help lines (free of charge)")).strong());
     ui.label(lang.t("Numero verde 800 030 606", "Toll-free number 800 030 606"));
     ui.label(lang.t("Sistema TS 800 030 070", "Sistema TS 800 030 070"));

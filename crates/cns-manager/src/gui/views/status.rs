@@ -24,6 +24,7 @@ impl CnsApp {
         let lang = self.lang;
         if self.readers.list.is_empty() {
             self.no_reader_view(ui);
+            self.verify_offer(ui);
             return;
         }
         match &self.card {
@@ -77,6 +78,30 @@ impl CnsApp {
                 self.read_failed_view(ui, problem, &detail);
             }
             CardView::Ready(_) => self.card_view(ui),
+        }
+        if !matches!(self.card, CardView::Ready(_)) {
+            self.verify_offer(ui);
+        }
+    }
+
+    /// Checking a signed file needs no card: offered under every page of the status screen
+    /// (no reader, no card, reading, not a CNS, read failed, service down), with the drop hint.
+    fn verify_offer(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.add_space(20.0);
+        ui.separator();
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(lang.t("Hai ricevuto un documento firmato?", "Did you receive a signed document?"))
+                .strong(),
+        );
+        ui.label(lang.t(
+            "Per verificare un file .p7m o .p7s non serve la tessera: trascinalo nella finestra oppure sceglilo.",
+            "Checking a .p7m or .p7s file needs no card: drop it on the window or choose it.",
+        ));
+        ui.add_space(4.0);
+        if secondary_button(ui, lang.t("Verifica un documento", "Check a signed document")).clicked() {
+            self.actions.push(Action::Document(DocAction::Open(DocKind::Verify, None)));
         }
     }
 
@@ -237,6 +262,13 @@ impl CnsApp {
                 actions.push(Action::ShowBrowser);
             }
         });
+        ui.label(
+            RichText::new(lang.t(
+                "Puoi anche trascinare un file nella finestra: un .p7m o .p7s si verifica, un altro documento si firma.",
+                "You can also drop a file on the window: a .p7m or .p7s is checked, any other document is signed.",
+            ))
+            .weak(),
+        );
         if pin_blocked && !puk_blocked {
             ui.label(
                 RichText::new(lang.t(

@@ -1,0 +1,115 @@
+//! The start-up and the small moves the kittest GUI tests share (`mod support;` in each test
+//! file, as cns-cades' tests share theirs): the whole app against the simulated card, headless,
+//! with the day fixed, and helpers that wait for the worker threads but never forever.
+//! Not every test file uses every helper.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use cns_manager::backend::Backend;
+use cns_manager::gui::{AppConfig, CnsApp};
+use cns_manager::i18n::Lang;
+use cns_sim::SimHandle;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+/// Fixed, so that expiry words do not change as the fixture card (expiring 01/03/2031) ages.
+pub const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
+
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A window big enough that the pages' buttons are on screen without scrolling.
+pub const SIZE: [f32; 2] = [1000.0, 800.0];
+
+/// The app in demo mode on `handle`'s simulated reader, after its first frame.
+pub fn app(handle: &SimHandle, lang: Lang) -> Harness<'static, CnsApp> {
+    app_sized(handle, lang, SIZE)
+}
+
+pub fn app_sized(handle: &SimHandle, lang: Lang, size: [f32; 2]) -> Harness<'static, CnsApp> {
+    let backend = Backend::Demo(handle.clone());
+    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
+        CnsApp::new(&cc.egui_ctx, AppConfig { today: Some(TODAY), ..AppConfig::new(backend, lang, false) })
+    });
+    h.step();
+    h
+}
+
+/// Runs frames until a label containing `text` is on screen.
+pub fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if h.query_by_label_contains(text).is_some() {
+            return;
+        }
+        assert!(start.elapsed() < TIMEOUT, "timed out waiting for: {text}\non screen:\n{}", on_screen(h));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Every label on screen, one a line: what a failed wait saw instead.
+pub fn on_screen(h: &Harness<'_, CnsApp>) -> String {
+    h.query_all(egui_kittest::kittest::By::new().predicate(|n| n.label().is_some() || n.value().is_some()))
+        .filter_map(|n| n.accesskit_node().label().or(n.accesskit_node().value()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
+    h.get_by_role_and_label(Role::Button, button).click();
+    h.step();
+    h.step();
+}
+
+pub fn type_pin(h: &mut Harness<'_, CnsApp>, field: &str, digits: &str) {
+    h.get_by_role_and_label(Role::PasswordInput, field).focus();
+    h.step();
+    h.get_by_role_and_label(Role::PasswordInput, field).type_text(digits);
+    h.step();
+    h.step();
+}
+
+/// A file dropped on the window, as the desktop delivers it.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+pub fn drop_file(h: &mut Harness<'_, CnsApp>, p: &Path) {
+    h.input_mut().dropped_files.push(Arc::new(Dropped(p.to_path_buf())));
+    h.step();
+    h.step();
+}
+
+/// Signs `doc` into `out` (attached, `.p7m`) with a simulated card of its own, PIN 12345, at
+/// `time`: a signed file made without the window (the same time gives the same bytes).
+pub fn signed_by_the_simulated_card(doc: &Path, out: &Path, time: std::time::SystemTime) {
+    let handle = SimHandle::default();
+    let mut t = handle.transport();
+    let cert = cns_core::card::read_certificate(&mut t).unwrap();
+    let mut signer =
+        cns_cades::card::CardSigner::new(&mut t, zeroize::Zeroizing::new("12345".to_owned()), false);
+    let size = std::fs::metadata(doc).unwrap().len();
+    let mut input = std::fs::File::open(doc).unwrap();
+    let mut w = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
+    let opts = cns_cades::SignOptions { signing_time: time, expect_content_sha256: None };
+    cns_cades::sign_attached(&mut input, size, &mut w, &cert, &opts, &mut signer, &mut |_| {}).unwrap();
+    std::io::Write::flush(&mut w).unwrap();
+}
+
+/// The simulated card's issuer, the CA that makes its signatures trusted.
+pub fn sim_ca_der() -> Vec<u8> {
+    cns_sim::fixtures::ca_certificate(cns_sim::HolderPreset::BianchiGiulia).to_vec()
+}
