@@ -29,7 +29,8 @@ pub mod verify;
 pub use sign::{SignOptions, SignSummary, add_signer, sign_attached, sign_detached};
 pub use trust::TrustStore;
 pub use verify::{
-    CertValidity, Revocation, SignerReport, TrustStatus, Verdict, VerifyOptions, VerifyReport, verify,
+    CertValidity, Finding, Revocation, RevocationGap, SignerReport, TrustStatus, Verdict, VerifyOptions,
+    VerifyReport, verify,
 };
 
 /// Chunk size for streaming content.

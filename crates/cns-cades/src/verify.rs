@@ -118,8 +118,106 @@ pub enum Revocation {
     /// A check was asked for (`crls` or `fetch_crl`) but could not be made: no CRL of this issuer,
     /// the CRL expired (nextUpdate past), a bad signature, the download failed.
     Unavailable {
-        reason: String,
+        reasons: Vec<RevocationGap>,
     },
+}
+
+/// Why a revocation check that was asked for could not be made. Data, not words: the
+/// application says it in the user's language; `Display` is the English of logs and JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RevocationGap {
+    /// The CRLs given are from other issuers (their common names).
+    CrlOfAnotherIssuer { crl_issuers: Vec<String>, cert_issuer: String },
+    /// The issuer is not among the trusted CAs, so no CRL signature can be checked.
+    IssuerNotTrusted,
+    /// The CRL is past its nextUpdate.
+    CrlExpired { next_update: SystemTime },
+    /// The CRL is not signed by the issuer, or cannot be read (the technical detail).
+    CrlInvalid(String),
+    /// `fetch_crl` was allowed, but the certificate names no http:// distribution point.
+    NoDistributionPoint,
+    /// The download failed (address, technical detail).
+    DownloadFailed { url: String, error: String },
+}
+
+impl std::fmt::Display for RevocationGap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::CrlOfAnotherIssuer { crl_issuers, cert_issuer } => write!(
+                f,
+                "the CRL given is from {}, not from the certificate's issuer {cert_issuer}",
+                crl_issuers.join(", ")
+            ),
+            Self::IssuerNotTrusted => {
+                f.write_str("the issuer's certificate is not trusted, so its CRL cannot be checked")
+            }
+            Self::CrlExpired { next_update } => write!(
+                f,
+                "the CRL expired on {} (its nextUpdate): it says nothing about later revocations, get a current one",
+                trust::utc_text(*next_update)
+            ),
+            Self::CrlInvalid(e) => f.write_str(e),
+            Self::NoDistributionPoint => {
+                f.write_str("the certificate names no http:// CRL distribution point")
+            }
+            Self::DownloadFailed { url, error } => write!(f, "download of {url} failed: {error}"),
+        }
+    }
+}
+
+/// Why a signature is broken, or cannot be checked at all. Data, not words (see
+/// [`RevocationGap`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// The SignerInfo cannot be decoded (the decoder's detail).
+    SignerInfoUnreadable(String),
+    DigestUnsupported(String),
+    DigestNotAnnounced(&'static str),
+    NoMessageDigest,
+    ContentAltered,
+    ContentTypeMismatch,
+    AttributesNotEncodable,
+    CertificateMissing,
+    SignatureAlgorithmUnsupported(String),
+    KeyUnsupported(String),
+    /// The work bound was reached before this signature was checked.
+    TooManyChecks,
+    /// The work bound was reached before the issuer was checked.
+    TooManyChecksForIssuer,
+    SignatureDoesNotVerify,
+    SigningCertificateMismatch,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::SignerInfoUnreadable(e) => write!(f, "signer info: {e}"),
+            Self::DigestUnsupported(a) => write!(f, "digest algorithm {a} not supported"),
+            Self::DigestNotAnnounced(a) => write!(f, "digest algorithm {a} not announced in the file"),
+            Self::NoMessageDigest => f.write_str("no message-digest attribute"),
+            Self::ContentAltered => f.write_str("the content does not match the signature (altered)"),
+            Self::ContentTypeMismatch => f.write_str("content-type attribute missing or different"),
+            Self::AttributesNotEncodable => f.write_str("the signed attributes cannot be encoded"),
+            Self::CertificateMissing => f.write_str("the signer's certificate is not in the file"),
+            Self::SignatureAlgorithmUnsupported(a) => write!(f, "signature algorithm {a} not supported"),
+            Self::KeyUnsupported(e) => write!(f, "the certificate's key is not supported ({e})"),
+            Self::TooManyChecks => {
+                f.write_str("too many signatures and certificates in the file: not checked")
+            }
+            Self::TooManyChecksForIssuer => {
+                f.write_str("too many signatures and certificates in the file: the issuer was not checked")
+            }
+            Self::SignatureDoesNotVerify => f.write_str("the signature does not verify"),
+            Self::SigningCertificateMismatch => {
+                f.write_str("the signing-certificate attribute names another certificate")
+            }
+        }
+    }
+}
+
+/// `items` in English, joined with "; " (logs, JSON).
+pub fn joined<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
 /// One signer.
@@ -144,12 +242,12 @@ pub struct SignerReport {
     pub content_intact: bool,
     /// The signature verifies with the certificate's key.
     pub signature_valid: bool,
-    /// Why the two above are false.
-    pub problem: Option<String>,
+    /// Why the two above are false (empty: nothing wrong was found).
+    pub problems: Vec<Finding>,
     /// Why the signature could not be checked at all (algorithm not supported, certificate not
-    /// in the file, too many checks); `None` when it was checked. Set only when nothing showed
+    /// in the file, too many checks); empty when it was checked. Set only when nothing showed
     /// the signature broken.
-    pub unverifiable: Option<String>,
+    pub unverifiable: Vec<Finding>,
     /// signing-certificate(-v2) present and matching (`None`: absent).
     pub signing_certificate_attr: Option<bool>,
     pub cert_validity: CertValidity,
@@ -159,7 +257,7 @@ pub struct SignerReport {
 
 impl SignerReport {
     pub fn verdict(&self) -> Verdict {
-        if self.unverifiable.is_some() {
+        if !self.unverifiable.is_empty() {
             Verdict::Unverifiable
         } else if !self.content_intact
             || !self.signature_valid
@@ -402,12 +500,12 @@ fn check_signers(
         .take(MAX_SIGNERS)
         .map(|raw| match SignerInfo::from_der(raw) {
             Ok(si) => check_signer(&si, env, &certs, &pool, digests, options, crls, budget),
-            Err(e) => broken(format!("signer info: {e}")),
+            Err(e) => broken(Finding::SignerInfoUnreadable(e.to_string())),
         })
         .collect()
 }
 
-fn broken(problem: String) -> SignerReport {
+fn broken(problem: Finding) -> SignerReport {
     SignerReport {
         subject: None,
         common_name: None,
@@ -424,8 +522,8 @@ fn broken(problem: String) -> SignerReport {
         digest_algorithm: None,
         content_intact: false,
         signature_valid: false,
-        problem: Some(problem),
-        unverifiable: None,
+        problems: vec![problem],
+        unverifiable: Vec::new(),
         signing_certificate_attr: None,
         cert_validity: CertValidity::Valid,
         trust: TrustStatus::NotTrusted,
@@ -463,12 +561,12 @@ fn check_signer(
     crls: &[CertificateList],
     budget: &mut trust::Budget,
 ) -> SignerReport {
-    let mut report = broken(String::new());
-    report.problem = None;
+    let mut report = broken(Finding::NoMessageDigest);
+    report.problems.clear();
     // What shows the signature broken or the content altered.
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<Finding> = Vec::new();
     // Why the signature cannot be checked at all; it counts only when nothing shows it broken.
-    let mut cannot: Option<String> = None;
+    let mut cannot: Option<Finding> = None;
 
     let signing_time = attr(si, &oids::SIGNING_TIME)
         .and_then(|v| v.to_der().ok())
@@ -490,10 +588,8 @@ fn check_signer(
     let (signed_hash_input, intact) = match (&si.signed_attrs, &content_digest) {
         (_, None) => {
             cannot = Some(match digest_alg {
-                None => {
-                    format!("digest algorithm {} not supported", oids::algorithm_name(&si.digest_alg.oid))
-                }
-                Some(a) => format!("digest algorithm {} not announced in the file", a.name()),
+                None => Finding::DigestUnsupported(oids::algorithm_name(&si.digest_alg.oid).to_string()),
+                Some(a) => Finding::DigestNotAnnounced(a.name()),
             });
             (None, false)
         }
@@ -506,17 +602,17 @@ fn check_signer(
                 .and_then(|der| der::asn1::ObjectIdentifier::from_der(&der).ok());
             let intact = md.as_ref().is_some_and(|m| m.as_bytes() == d.as_slice());
             if md.is_none() {
-                problems.push("no message-digest attribute".into());
+                problems.push(Finding::NoMessageDigest);
             } else if !intact {
-                problems.push("the content does not match the signature (altered)".into());
+                problems.push(Finding::ContentAltered);
             }
             if ct != Some(env.econtent_type) {
-                problems.push("content-type attribute missing or different".into());
+                problems.push(Finding::ContentTypeMismatch);
             }
             let ok = intact && ct == Some(env.econtent_type);
             let encoded = attrs.to_der().ok().and_then(|der| digest_alg.map(|a| a.digest(&der)));
             if encoded.is_none() {
-                problems.push("the signed attributes cannot be encoded".into());
+                problems.push(Finding::AttributesNotEncodable);
             }
             (encoded, ok)
         }
@@ -525,12 +621,11 @@ fn check_signer(
     report.content_intact = intact;
 
     let Some((cert, cert_der)) = found else {
-        let why = "the signer's certificate is not in the file".to_string();
         if problems.is_empty() {
-            report.unverifiable = Some(cannot.map_or_else(|| why.clone(), |c| format!("{why}; {c}")));
+            report.unverifiable = std::iter::once(Finding::CertificateMissing).chain(cannot).collect();
         }
-        problems.push(why);
-        report.problem = Some(problems.join("; "));
+        problems.push(Finding::CertificateMissing);
+        report.problems = problems;
         return report;
     };
 
@@ -543,22 +638,23 @@ fn check_signer(
                 *sig_alg == oids::RSA_ENCRYPTION || DigestAlg::from_signature_oid(sig_alg) == Some(alg);
             match trust::rsa_key(cert) {
                 _ if !alg_ok => {
-                    cannot =
-                        Some(format!("signature algorithm {} not supported", oids::algorithm_name(sig_alg)));
+                    cannot = Some(Finding::SignatureAlgorithmUnsupported(
+                        oids::algorithm_name(sig_alg).to_string(),
+                    ));
                     false
                 }
                 Err(e) => {
-                    cannot = Some(format!("the certificate's key is not supported ({e})"));
+                    cannot = Some(Finding::KeyUnsupported(e.to_string()));
                     false
                 }
                 Ok(_) if !budget.take() => {
-                    cannot = Some("too many signatures and certificates in the file: not checked".into());
+                    cannot = Some(Finding::TooManyChecks);
                     false
                 }
                 Ok(key) => {
                     let ok = key.verify(alg.pkcs1v15(), hash, si.signature.as_bytes()).is_ok();
                     if !ok {
-                        problems.push("the signature does not verify".into());
+                        problems.push(Finding::SignatureDoesNotVerify);
                     }
                     ok
                 }
@@ -571,7 +667,7 @@ fn check_signer(
     // signing-certificate-v2 (or v1): must name this certificate when present.
     report.signing_certificate_attr = signing_cert_matches(si, cert, cert_der);
     if report.signing_certificate_attr == Some(false) {
-        problems.push("the signing-certificate attribute names another certificate".into());
+        problems.push(Finding::SigningCertificateMismatch);
     }
 
     // Certificate at signing time (now, when the file does not say).
@@ -588,16 +684,14 @@ fn check_signer(
         (None, _) => TrustStatus::NotTrusted,
     };
     if chain.anchor.is_none() && budget.exhausted && cannot.is_none() {
-        cannot = Some("too many signatures and certificates in the file: the issuer was not checked".into());
+        cannot = Some(Finding::TooManyChecksForIssuer);
     }
     report.revocation = revocation(cert, chain.issuer.as_ref(), options, crls, budget);
     if problems.is_empty() {
-        report.unverifiable = cannot.clone();
+        report.unverifiable.extend(cannot.clone());
     }
     problems.extend(cannot);
-    if !problems.is_empty() {
-        report.problem = Some(problems.join("; "));
-    }
+    report.problems = problems;
     report
 }
 
@@ -686,16 +780,14 @@ fn revocation(
     let matching: Vec<&CertificateList> =
         crls.iter().filter(|c| &c.tbs_cert_list.issuer == cert_issuer).collect();
     if matching.is_empty() && !crls.is_empty() {
-        let others: Vec<String> = crls.iter().map(|c| trust::name_cn(&c.tbs_cert_list.issuer)).collect();
-        reasons.push(format!(
-            "the CRL given is from {}, not from the certificate's issuer {}",
-            others.join(", "),
-            trust::name_cn(cert_issuer)
-        ));
+        reasons.push(RevocationGap::CrlOfAnotherIssuer {
+            crl_issuers: crls.iter().map(|c| trust::name_cn(&c.tbs_cert_list.issuer)).collect(),
+            cert_issuer: trust::name_cn(cert_issuer),
+        });
     }
     let Some(issuer) = issuer else {
-        reasons.push("the issuer's certificate is not trusted, so its CRL cannot be checked".into());
-        return Revocation::Unavailable { reason: reasons.join("; ") };
+        reasons.push(RevocationGap::IssuerNotTrusted);
+        return Revocation::Unavailable { reasons };
     };
     if let Some(answer) = consult(cert, issuer, &matching, budget, &mut reasons) {
         return answer;
@@ -703,7 +795,7 @@ fn revocation(
     if let Some(fetch) = options.fetch_crl {
         let urls = trust::crl_urls(cert);
         if urls.is_empty() {
-            reasons.push("the certificate names no http:// CRL distribution point".into());
+            reasons.push(RevocationGap::NoDistributionPoint);
         }
         for url in urls.iter().take(4) {
             match fetch(url)
@@ -715,11 +807,11 @@ fn revocation(
                         return answer;
                     }
                 }
-                Err(e) => reasons.push(format!("download of {url} failed: {e}")),
+                Err(error) => reasons.push(RevocationGap::DownloadFailed { url: url.clone(), error }),
             }
         }
     }
-    Revocation::Unavailable { reason: reasons.join("; ") }
+    Revocation::Unavailable { reasons }
 }
 
 /// What `crls` establish: revoked (by any of them, even one past its nextUpdate: a revocation is
@@ -729,21 +821,20 @@ fn consult(
     issuer: &Certificate,
     crls: &[&CertificateList],
     budget: &mut trust::Budget,
-    reasons: &mut Vec<String>,
+    reasons: &mut Vec<RevocationGap>,
 ) -> Option<Revocation> {
     let now = SystemTime::now();
     let mut good = None;
     for crl in crls.iter().take(4) {
         match trust::check_crl(cert, issuer, crl, budget) {
             Ok(CrlAnswer::Revoked { date }) => return Some(Revocation::Revoked { date }),
-            Ok(CrlAnswer::Good { next_update: Some(n), .. }) if n < now => reasons.push(format!(
-                "the CRL expired on {} (its nextUpdate): it says nothing about later revocations, get a current one",
-                trust::utc_text(n)
-            )),
+            Ok(CrlAnswer::Good { next_update: Some(n), .. }) if n < now => {
+                reasons.push(RevocationGap::CrlExpired { next_update: n })
+            }
             Ok(CrlAnswer::Good { this_update, next_update }) => {
                 good.get_or_insert(Revocation::Good { crl_date: this_update, next_update });
             }
-            Err(e) => reasons.push(e.to_string()),
+            Err(e) => reasons.push(RevocationGap::CrlInvalid(e.to_string())),
         }
     }
     good

@@ -12,4 +12,5 @@ pub mod doctor;
 pub mod gui;
 pub mod i18n;
 pub mod settings;
+pub mod signature_words;
 pub mod trusted_ca;

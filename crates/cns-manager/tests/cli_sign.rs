@@ -567,12 +567,18 @@ fn a_revocation_check_asked_for_but_not_possible_exits_9_with_the_reason() {
     assert!(rev["reason"].as_str().unwrap().contains("http://127.0.0.1:9/ca.crl"), "{rev}");
     let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--fetch-crl"], None);
     assert!(
-        r.stdout.contains("Revoca: ⚠ NON verificabile: download of http://127.0.0.1:9/ca.crl failed"),
+        r.stdout.contains(
+            "Revoca: ⚠ NON verificabile: lo scaricamento di http://127.0.0.1:9/ca.crl non è riuscito"
+        ),
         "{}",
         r.stdout
     );
+    // Italian words all through, not the library's English.
+    assert!(!r.stdout.contains("download of") && !r.stdout.contains("failed"), "{}", r.stdout);
     assert!(r.stdout.contains("revoca non verificabile"), "the verdict says why: {}", r.stdout);
     assert!(!r.stdout.contains("tutte le firme sono valide"), "{}", r.stdout);
+    let r = e.cli(&["--lang", "en", "verify", "doc.p7m", "--ca", "ca.pem", "--fetch-crl"], None);
+    assert!(r.stdout.contains("the download of http://127.0.0.1:9/ca.crl failed"), "{}", r.stdout);
     // A CRL of another authority: 9, named.
     std::fs::create_dir(e.p("other")).unwrap();
     openssl_pki::make_ca(&e.p("other"), "/CN=Altra CA", "http://127.0.0.1:9/x.crl");
@@ -596,7 +602,10 @@ fn a_revocation_check_asked_for_but_not_possible_exits_9_with_the_reason() {
     ]);
     let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "old.crl", "--lang", "en"], None);
     assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("the CRL expired on 2025-02-01"), "{}", r.stdout);
+    assert!(r.stdout.contains("the CRL expired on 01/02/2025"), "{}", r.stdout);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "old.crl"], None);
+    assert!(r.stdout.contains("la lista di revoca è scaduta il 01/02/2025"), "{}", r.stdout);
+    let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "old.crl", "--lang", "en"], None);
     assert!(r.stdout.contains("revocation cannot be established"), "{}", r.stdout);
     // A current CRL: 0.
     e.openssl(&["ca", "-config", "ca.cnf", "-gencrl", "-out", "good.crl"]);

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use super::{Exit, Out};
 use crate::i18n::Lang;
+use crate::signature_words::{self as words, human_date, human_time};
 use cns_cades::verify::{CertValidity, Layer, Revocation, SignerReport, TrustStatus, Verdict, VerifyOptions};
 use cns_cades::{CadesError, VerifyReport};
 
@@ -185,16 +186,6 @@ fn rfc3339(t: SystemTime) -> Option<String> {
     time::OffsetDateTime::from(t).format(&time::format_description::well_known::Rfc3339).ok()
 }
 
-fn human_time(t: SystemTime) -> String {
-    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
-    format!("{:02}/{:02}/{} {:02}:{:02}", it.day(), u8::from(it.month()), it.year(), it.hour(), it.minute())
-}
-
-fn human_date(t: SystemTime) -> String {
-    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
-    format!("{:02}/{:02}/{}", it.day(), u8::from(it.month()), it.year())
-}
-
 fn verdict_str(v: Verdict) -> &'static str {
     match v {
         Verdict::Valid => "valid",
@@ -212,8 +203,9 @@ fn signer_json(s: &SignerReport) -> Value {
         "signing_time": s.signing_time.and_then(rfc3339),
         "not_before": s.not_before.and_then(rfc3339), "not_after": s.not_after.and_then(rfc3339),
         "digest_algorithm": s.digest_algorithm,
-        "content_intact": s.content_intact, "signature_valid": s.signature_valid, "problem": s.problem,
-        "unverifiable": s.unverifiable,
+        "content_intact": s.content_intact, "signature_valid": s.signature_valid,
+        "problem": (!s.problems.is_empty()).then(|| cns_cades::verify::joined(&s.problems)),
+        "unverifiable": (!s.unverifiable.is_empty()).then(|| cns_cades::verify::joined(&s.unverifiable)),
         "signing_certificate": match s.signing_certificate_attr { Some(true) => "present", Some(false) => "mismatch", None => "absent" },
         "certificate": match s.cert_validity { CertValidity::Valid => "valid", CertValidity::Expired => "expired", CertValidity::NotYetValid => "not_yet_valid" },
         "trust": match &s.trust {
@@ -227,7 +219,8 @@ fn signer_json(s: &SignerReport) -> Value {
                 "next_update": next_update.and_then(rfc3339) }),
             Revocation::Revoked { date } => json!({ "status": "revoked", "date": rfc3339(*date),
                 "after_signing_time": s.revoked_after_signing() }),
-            Revocation::Unavailable { reason } => json!({ "status": "unavailable", "reason": reason }),
+            Revocation::Unavailable { reasons } => json!({ "status": "unavailable",
+                "reason": cns_cades::verify::joined(reasons) }),
         },
         "verdict": verdict_str(s.verdict()),
     })
@@ -292,7 +285,7 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     outln!("  {}", lang.t("Data della firma: non indicata", "Signing time: not stated"))
                 }
             }
-            let doc = if s.unverifiable.is_some() {
+            let doc = if !s.unverifiable.is_empty() {
                 lang.t(
                     "? non confermato: la firma non può essere controllata",
                     "? not confirmed: the signature cannot be checked",
@@ -306,7 +299,8 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                 )
             };
             outln!("  {}: {doc}", lang.t("Documento", "Document"));
-            let sig = if let Some(why) = &s.unverifiable {
+            let sig = if !s.unverifiable.is_empty() {
+                let why = words::findings(&s.unverifiable, lang);
                 lang.s(
                     format!("? NON VERIFICABILE con questo programma ({why}): non risulta alterata, ma non è confermata"),
                     format!("? CANNOT BE CHECKED by this program ({why}): not shown altered, but not confirmed"),
@@ -317,10 +311,8 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                 lang.t("✗ NON valida", "✗ NOT valid").to_owned()
             };
             outln!("  {}: {sig}", lang.t("Firma", "Signature"));
-            if let Some(p) = &s.problem
-                && s.unverifiable.as_ref() != Some(p)
-            {
-                outln!("  {}: {p}", lang.t("Dettagli", "Details"));
+            if !s.problems.is_empty() && s.problems != s.unverifiable {
+                outln!("  {}: {}", lang.t("Dettagli", "Details"), words::findings(&s.problems, lang));
             }
             let until = s.not_after.map(human_date).unwrap_or_default();
             let cert = match s.cert_validity {
@@ -368,8 +360,13 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                     format!("✓ not revoked (revocation list of {})", human_date(*crl_date)),
                 ),
                 Revocation::Revoked { .. } => revoked_words(s, lang),
-                Revocation::Unavailable { reason } => lang
-                    .s(format!("⚠ NON verificabile: {reason}"), format!("⚠ CANNOT be established: {reason}")),
+                Revocation::Unavailable { reasons } => {
+                    let reason = words::revocation_gaps(reasons, lang);
+                    lang.s(
+                        format!("⚠ NON verificabile: {reason}"),
+                        format!("⚠ CANNOT be established: {reason}"),
+                    )
+                }
             };
             outln!("  {}: {rev}", lang.t("Revoca", "Revocation"));
         }

@@ -630,7 +630,8 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         let line = |ok: bool, it: &str, en: &str| {
             format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
         };
-        ui.label(if let Some(why) = &s.unverifiable {
+        ui.label(if !s.unverifiable.is_empty() {
+            let why = crate::signature_words::findings(&s.unverifiable, lang);
             line(
                 false,
                 &format!("Firma non verificabile ({why})"),
@@ -678,7 +679,8 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
                     _ => line(false, &format!("REVOCATO il {when}"), &format!("REVOKED on {when}")),
                 });
             }
-            Revocation::Unavailable { reason } => {
+            Revocation::Unavailable { reasons } => {
+                let reason = crate::signature_words::revocation_gaps(reasons, lang);
                 ui.label(line(
                     false,
                     &format!("Revoca non verificabile: {reason}"),

@@ -1,0 +1,179 @@
+//! What the verification found, in the user's language: cns-cades reports its findings as data
+//! ([`Finding`], [`RevocationGap`]) so that the window and the terminal say them in Italian or
+//! English alike. Technical details the library carries (a decoder's message, an HTTP error)
+//! stay as they are, after the words.
+
+use std::time::SystemTime;
+
+use cns_cades::{Finding, RevocationGap};
+
+use crate::i18n::Lang;
+
+/// A date and time in Italian time, as the verification pages show them.
+pub fn human_time(t: SystemTime) -> String {
+    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
+    format!("{:02}/{:02}/{} {:02}:{:02}", it.day(), u8::from(it.month()), it.year(), it.hour(), it.minute())
+}
+
+/// A date in Italian time.
+pub fn human_date(t: SystemTime) -> String {
+    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
+    format!("{:02}/{:02}/{}", it.day(), u8::from(it.month()), it.year())
+}
+
+pub fn finding(f: &Finding, lang: Lang) -> String {
+    use Finding as F;
+    match f {
+        F::SignerInfoUnreadable(e) => lang.s(
+            format!("i dati della firma non si possono leggere ({e})"),
+            format!("the signature's data cannot be read ({e})"),
+        ),
+        F::DigestUnsupported(a) => lang.s(
+            format!("algoritmo di impronta {a} non supportato"),
+            format!("digest algorithm {a} not supported"),
+        ),
+        F::DigestNotAnnounced(a) => lang.s(
+            format!("algoritmo di impronta {a} non dichiarato nel file"),
+            format!("digest algorithm {a} not announced in the file"),
+        ),
+        F::NoMessageDigest => lang.s(
+            "manca l'impronta del documento firmato (attributo message-digest)".into(),
+            "the signed document's digest is missing (message-digest attribute)".into(),
+        ),
+        F::ContentAltered => lang.s(
+            "il documento non corrisponde alla firma (modificato)".into(),
+            "the content does not match the signature (altered)".into(),
+        ),
+        F::ContentTypeMismatch => lang.s(
+            "il tipo di contenuto firmato manca o è diverso (attributo content-type)".into(),
+            "the signed content type is missing or different (content-type attribute)".into(),
+        ),
+        F::AttributesNotEncodable => lang.s(
+            "gli attributi firmati non si possono ricodificare".into(),
+            "the signed attributes cannot be encoded".into(),
+        ),
+        F::CertificateMissing => lang.s(
+            "il certificato del firmatario non è nel file".into(),
+            "the signer's certificate is not in the file".into(),
+        ),
+        F::SignatureAlgorithmUnsupported(a) => lang.s(
+            format!("algoritmo di firma {a} non supportato da questo programma"),
+            format!("signature algorithm {a} not supported by this program"),
+        ),
+        F::KeyUnsupported(e) => lang.s(
+            format!("il tipo di chiave del certificato non è supportato ({e})"),
+            format!("the certificate's key type is not supported ({e})"),
+        ),
+        F::TooManyChecks => lang.s(
+            "troppe firme e certificati nel file: questa firma non è stata controllata".into(),
+            "too many signatures and certificates in the file: this signature was not checked".into(),
+        ),
+        F::TooManyChecksForIssuer => lang.s(
+            "troppe firme e certificati nel file: l'emittente non è stato controllato".into(),
+            "too many signatures and certificates in the file: the issuer was not checked".into(),
+        ),
+        F::SignatureDoesNotVerify => lang.s(
+            "la firma non corrisponde alla chiave del certificato".into(),
+            "the signature does not verify".into(),
+        ),
+        F::SigningCertificateMismatch => lang.s(
+            "la firma indica un certificato diverso da quello allegato (signing-certificate)".into(),
+            "the signature names another certificate than the one attached (signing-certificate)".into(),
+        ),
+    }
+}
+
+pub fn revocation_gap(g: &RevocationGap, lang: Lang) -> String {
+    use RevocationGap as G;
+    match g {
+        G::CrlOfAnotherIssuer { crl_issuers, cert_issuer } => {
+            let others = crl_issuers.join(", ");
+            lang.s(
+                format!(
+                    "la lista di revoca data è di {others}, non dell'emittente del certificato {cert_issuer}"
+                ),
+                format!("the CRL given is from {others}, not from the certificate's issuer {cert_issuer}"),
+            )
+        }
+        G::IssuerNotTrusted => lang.s(
+            "l'emittente non è un'autorità fidata, quindi la sua lista di revoca non si può controllare"
+                .into(),
+            "the issuer is not a trusted authority, so its CRL cannot be checked".into(),
+        ),
+        G::CrlExpired { next_update } => {
+            let d = human_time(*next_update);
+            lang.s(
+                format!(
+                    "la lista di revoca è scaduta il {d}: non dice nulla delle revoche successive, procurane una aggiornata"
+                ),
+                format!("the CRL expired on {d}: it says nothing about later revocations, get a current one"),
+            )
+        }
+        G::CrlInvalid(e) => lang.s(
+            format!("la lista di revoca non è valida o non è firmata dall'emittente ({e})"),
+            format!("the CRL is not valid or not signed by the issuer ({e})"),
+        ),
+        G::NoDistributionPoint => lang.s(
+            "il certificato non indica da dove scaricare la lista di revoca (nessun indirizzo http://)"
+                .into(),
+            "the certificate names no place to download its CRL (no http:// address)".into(),
+        ),
+        G::DownloadFailed { url, error } => lang.s(
+            format!("lo scaricamento di {url} non è riuscito ({error})"),
+            format!("the download of {url} failed ({error})"),
+        ),
+    }
+}
+
+/// Several findings, joined with "; ".
+pub fn findings(fs: &[Finding], lang: Lang) -> String {
+    fs.iter().map(|f| finding(f, lang)).collect::<Vec<_>>().join("; ")
+}
+
+/// Several revocation gaps, joined with "; ".
+pub fn revocation_gaps(gs: &[RevocationGap], lang: Lang) -> String {
+    gs.iter().map(|g| revocation_gap(g, lang)).collect::<Vec<_>>().join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_finding_is_said_in_italian_and_english_differently() {
+        let all = [
+            Finding::SignerInfoUnreadable("x".into()),
+            Finding::DigestUnsupported("md5".into()),
+            Finding::DigestNotAnnounced("sha256"),
+            Finding::NoMessageDigest,
+            Finding::ContentAltered,
+            Finding::ContentTypeMismatch,
+            Finding::AttributesNotEncodable,
+            Finding::CertificateMissing,
+            Finding::SignatureAlgorithmUnsupported("ecdsa".into()),
+            Finding::KeyUnsupported("ec".into()),
+            Finding::TooManyChecks,
+            Finding::TooManyChecksForIssuer,
+            Finding::SignatureDoesNotVerify,
+            Finding::SigningCertificateMismatch,
+        ];
+        for f in &all {
+            let (it, en) = (finding(f, Lang::It), finding(f, Lang::En));
+            assert_ne!(it, en, "{f:?}");
+            assert_ne!(it, f.to_string(), "{f:?} has no Italian words");
+        }
+        let gaps = [
+            RevocationGap::CrlOfAnotherIssuer { crl_issuers: vec!["A".into()], cert_issuer: "B".into() },
+            RevocationGap::IssuerNotTrusted,
+            RevocationGap::CrlExpired { next_update: SystemTime::UNIX_EPOCH },
+            RevocationGap::CrlInvalid("bad".into()),
+            RevocationGap::NoDistributionPoint,
+            RevocationGap::DownloadFailed { url: "http://x/c.crl".into(), error: "refused".into() },
+        ];
+        for g in &gaps {
+            let (it, en) = (revocation_gap(g, Lang::It), revocation_gap(g, Lang::En));
+            assert_ne!(it, en, "{g:?}");
+            assert_ne!(it, g.to_string(), "{g:?} has no Italian words");
+        }
+    }
+}
