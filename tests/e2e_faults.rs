@@ -143,16 +143,17 @@ fn the_mode_still_matters_under_hostility() {
 // The fault matrix through pcscd: the card pulled out at every APDU index of each operation
 
 /// APDUs of each operation on the standard card through the CLI (as `flows.rs` budgets them).
-/// `sign`: the status read (12), the counters (2), the re-read before the PIN (3), SELECT, the
-/// VERIFY with the PIN (index 18), MSE, MSE, PSO.
+/// A PIN operation: SELECT, READ, the counter, the command (index 3). `sign`: the status read
+/// (14), the re-read before the PIN (SELECT, READ, counter), the VERIFY with the PIN (index 17),
+/// MSE, MSE, PSO.
 const COST: [(&str, usize); 6] =
-    [("status", 14), ("export-cert", 8), ("verify-pin", 5), ("change-pin", 5), ("unblock", 5), ("sign", 22)];
+    [("status", 14), ("export-cert", 8), ("verify-pin", 4), ("change-pin", 4), ("unblock", 4), ("sign", 21)];
 
 /// The index of the APDU that carries the PIN or PUK, for the operations that send one.
 fn pin_index(op: &str) -> Option<usize> {
     match op {
-        "verify-pin" | "change-pin" | "unblock" => Some(4),
-        "sign" => Some(18),
+        "verify-pin" | "change-pin" | "unblock" => Some(3),
+        "sign" => Some(17),
         _ => None,
     }
 }
