@@ -179,7 +179,8 @@ fn a_kept_login_signs_without_the_pin_until_the_card_is_reset() {
 fn each_simulated_card_accepts_only_its_familys_key() {
     for &mode in QuirkMode::all() {
         let h = handle(mode);
-        if let Some(aid) = h.card().quirks().applet_aid.clone() {
+        let aid = h.card().quirks().applet_aid.clone();
+        if let Some(aid) = aid {
             let mut select = vec![0x00, 0xA4, 0x04, 0x00, aid.len() as u8];
             select.extend_from_slice(&aid);
             assert_eq!(h.transmit(&select).unwrap(), [0x90, 0x00], "{mode}");
