@@ -372,7 +372,7 @@ impl<'s> Cns<'s> {
     pub fn signing_key(&mut self) -> Result<SigningKey, CardError> {
         let locations = self.cert_locations();
         let not_found = CardError::Status { op: "certificate", sw: StatusWord::FileNotFound };
-        let first = locations.first().ok_or_else(|| not_found)?.key;
+        let first = locations.first().ok_or(not_found)?.key;
         if locations.iter().all(|l| l.key == first) {
             return Ok(first);
         }
