@@ -428,8 +428,9 @@ fn pcscd_killed_in_the_middle_of_an_operation() {
     let Some((rig, _turn)) = cns_tests::rig::service_rig("pcscd_killed_in_the_middle_of_an_operation") else {
         return;
     };
-    // status: SELECTs and READ BINARYs, hung at the 6th; verify-pin: hung at the VERIFY (5th)
-    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 4)] {
+    // status: SELECTs and READ BINARYs, hung at the 6th; verify-pin: hung at the VERIFY (4th:
+    // SELECT, READ, the counter, the VERIFY)
+    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 3)] {
         let card = rig.card(CardOpts::standard().stall_after(stall));
         let mut args = vec![op.to_owned(), "--reader".into(), card.reader().to_owned()];
         if stdin.is_some() {
@@ -488,7 +489,8 @@ fn pcscd_killed_in_the_middle_of_an_operation() {
 #[test]
 fn the_card_connection_dropping_in_the_middle_of_an_operation() {
     let Some(rig) = rig("the_card_connection_dropping_in_the_middle_of_an_operation") else { return };
-    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 4)] {
+    // verify-pin: hung at the VERIFY, its 4th APDU
+    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 3)] {
         let mut card = rig.card(CardOpts::standard().stall_after(stall));
         let mut args = vec![op.to_owned(), "--reader".into(), card.reader().to_owned()];
         if stdin.is_some() {
