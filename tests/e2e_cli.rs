@@ -133,7 +133,7 @@ fn applet2025_card_works_in_every_cli_flow() {
         assert_eq!(r.json()["card"]["generation"], "applet2025", "{r}");
         assert_eq!(r.json()["card"]["applet"], "A000000530000B104001021A", "{r}");
     });
-    assert!(n <= 16, "status on the applet card took {n} APDUs:\n{}", card.log_text());
+    assert_eq!(n, 14, "status on the applet card:\n{}", card.log_text());
     let r = card.cli("status", &[]);
     assert!(r.stdout.contains("TS-CNS 2025"), "{r}");
     assert!(r.stdout.contains("3 tentativi rimasti"), "{r}");
@@ -143,7 +143,7 @@ fn applet2025_card_works_in_every_cli_flow() {
         assert_eq!(r.code, 3, "{r}");
         assert_eq!(r.json()["tries_left"], 2, "{r}");
     });
-    assert!(n <= 6, "verify-pin on the applet card took {n} APDUs:\n{}", card.log_text());
+    assert_eq!(n, 6, "verify-pin on the applet card:\n{}", card.log_text());
     assert_eq!(card.state().pin_tries_left(), 2);
 
     let r = card.cli_stdin("change-pin", &["--stdin"], Some("12345\n24680\n"));
@@ -169,6 +169,73 @@ fn applet2025_card_works_in_every_cli_flow() {
     let r = card.cli("export-cert", &["--out", der_path.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{r}");
     assert!(std::fs::read(&der_path).unwrap() == FIXTURE_DER, "exported certificate differs");
+}
+
+/// The other applet generation and the IDEMIA 2021 cards through pcscd, in every PIN flow and
+/// export-cert, each at the APDU count the card itself logged (the same as tests/flows.rs
+/// asserts in-process: [status, verify-pin, change-pin, unblock, export-cert]).
+fn pin_flows_through_pcscd(mode: QuirkMode, cost: [usize; 5]) {
+    let Some(rig) = rig(&format!("pin_flows_through_pcscd_{mode}")) else { return };
+    let card = rig.card(CardOpts::new(mode));
+    let apdus_of = |f: &dyn Fn()| {
+        let before = card.apdus().len();
+        f();
+        card.apdus().len() - before
+    };
+    let mut got = [0; 5];
+    got[0] = apdus_of(&|| {
+        let r = card.cli("status", &["--json"]);
+        assert_eq!(r.code, 0, "{mode}: {r}");
+        assert_eq!(r.json()["card"]["serial"], SERIAL, "{mode}: {r}");
+    });
+    got[1] = apdus_of(&|| {
+        let r = card.cli_stdin("verify-pin", &["--stdin", "--json"], Some("99999\n"));
+        assert_eq!(r.code, 3, "{mode}: {r}");
+        assert_eq!(r.json()["tries_left"], 2, "{mode}: {r}");
+    });
+    assert_eq!(card.state().pin_tries_left(), 2, "{mode}");
+    got[2] = apdus_of(&|| {
+        let r = card.cli_stdin("change-pin", &["--stdin"], Some("12345\n24680\n"));
+        assert_eq!(r.code, 0, "{mode}: {r}");
+    });
+    assert!(card.state().pin_is("24680"), "{mode}");
+    assert_eq!(card.state().pin_tries_left(), 3, "{mode}");
+    got[3] = apdus_of(&|| {
+        let r = card.cli_stdin("unblock", &["--stdin"], Some("12345678\n13579\n"));
+        assert_eq!(r.code, 0, "{mode}: {r}");
+    });
+    assert!(card.state().pin_is("13579"), "{mode}");
+    let r = card.cli_stdin("verify-pin", &["--stdin"], Some("13579\n"));
+    assert_eq!(r.code, 0, "{mode}: {r}");
+    let der_path = card.dir().join("cert.der");
+    got[4] = apdus_of(&|| {
+        let r = card.cli("export-cert", &["--out", der_path.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{mode}: {r}");
+    });
+    assert!(std::fs::read(&der_path).unwrap() == FIXTURE_DER, "{mode}: exported certificate differs");
+    assert_eq!(
+        got,
+        cost,
+        "{mode}: [status, verify-pin, change-pin, unblock, export-cert]\n{}",
+        card.log_text()
+    );
+    let s = card.state();
+    assert_eq!((s.pin_tries_left(), s.puk_tries_left()), (3, 8), "{mode}");
+}
+
+#[test]
+fn pin_flows_through_pcscd_st2022() {
+    pin_flows_through_pcscd(QuirkMode::St2022, [14, 6, 6, 6, 10]);
+}
+
+#[test]
+fn pin_flows_through_pcscd_idemia2021() {
+    pin_flows_through_pcscd(QuirkMode::Idemia2021, [15, 4, 4, 4, 9]);
+}
+
+#[test]
+fn pin_flows_through_pcscd_applet2025() {
+    pin_flows_through_pcscd(QuirkMode::Applet2025, [14, 6, 6, 6, 10]);
 }
 
 #[test]
@@ -625,6 +692,52 @@ fn watch_json_reports_insertion_status_and_removal() {
     let verifies = card.apdus().iter().filter(|l| l.contains("APDU 00 20 ")).count();
     assert_eq!(verifies, 0, "watch sent a VERIFY to a Siemens card:\n{}", card.log_text());
     assert_eq!(card.state().pin_tries_left(), 3);
+}
+
+/// `watch` in text mode with the 2025 applet card: the status line of the inserted card says
+/// everything `status` says, in the same words, and no try is spent.
+#[test]
+fn watch_text_on_the_applet_card_says_what_status_says() {
+    use std::io::BufRead as _;
+    let Some(rig) = rig("watch_text_on_the_applet_card_says_what_status_says") else { return };
+    let card = rig.card(CardOpts::new(QuirkMode::Applet2025));
+    let status = card.cli("status", &[]);
+    assert_eq!(status.code, 0, "{status}");
+    card.toggle_removed();
+    rig.wait_presence(card.reader(), None);
+
+    let mut c = rig.client(rig.bin("cns-manager"));
+    c.args(["watch", "--reader", card.reader()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = c.spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, lines) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    let next = || lines.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|e| panic!("no line: {e}"));
+    let first = next();
+    assert!(first.ends_with(&format!("{}: Lettore collegato", card.reader())), "{first}");
+    card.toggle_removed();
+    let inserted = next();
+    assert!(inserted.ends_with("Tessera inserita"), "{inserted}");
+    let line = next();
+    let _ = child.kill();
+    let _ = child.wait();
+    for want in status.stdout.lines().skip(1).map(str::trim) {
+        assert!(line.contains(want), "{want:?} missing from the watch line:\n{line}\nstatus:\n{status}");
+    }
+    assert!(
+        line.contains("TS-CNS 2025") && line.contains("Certificato") && line.contains("Nato/a il"),
+        "{line}"
+    );
+    assert_eq!(card.state().pin_tries_left(), 3);
+    assert_eq!(pin_verifies(&card.apdus()), 0);
 }
 
 #[test]

@@ -143,16 +143,17 @@ fn the_mode_still_matters_under_hostility() {
 // The fault matrix through pcscd: the card pulled out at every APDU index of each operation
 
 /// APDUs of each operation on the standard card through the CLI (as `flows.rs` budgets them).
-/// `sign`: the status read (12), the counters (2), the re-read before the PIN (3), SELECT, the
-/// VERIFY with the PIN (index 18), MSE, MSE, PSO.
+/// A PIN operation: SELECT, READ, the counter, the command (index 3). `sign`: the status read
+/// (14), the re-read before the PIN (SELECT, READ, counter), the VERIFY with the PIN (index 17),
+/// MSE, MSE, PSO.
 const COST: [(&str, usize); 6] =
-    [("status", 14), ("export-cert", 8), ("verify-pin", 5), ("change-pin", 5), ("unblock", 5), ("sign", 22)];
+    [("status", 14), ("export-cert", 8), ("verify-pin", 4), ("change-pin", 4), ("unblock", 4), ("sign", 21)];
 
 /// The index of the APDU that carries the PIN or PUK, for the operations that send one.
 fn pin_index(op: &str) -> Option<usize> {
     match op {
-        "verify-pin" | "change-pin" | "unblock" => Some(4),
-        "sign" => Some(18),
+        "verify-pin" | "change-pin" | "unblock" => Some(3),
+        "sign" => Some(17),
         _ => None,
     }
 }
@@ -427,8 +428,9 @@ fn pcscd_killed_in_the_middle_of_an_operation() {
     let Some((rig, _turn)) = cns_tests::rig::service_rig("pcscd_killed_in_the_middle_of_an_operation") else {
         return;
     };
-    // status: SELECTs and READ BINARYs, hung at the 6th; verify-pin: hung at the VERIFY (5th)
-    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 4)] {
+    // status: SELECTs and READ BINARYs, hung at the 6th; verify-pin: hung at the VERIFY (4th:
+    // SELECT, READ, the counter, the VERIFY)
+    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 3)] {
         let card = rig.card(CardOpts::standard().stall_after(stall));
         let mut args = vec![op.to_owned(), "--reader".into(), card.reader().to_owned()];
         if stdin.is_some() {
@@ -487,7 +489,8 @@ fn pcscd_killed_in_the_middle_of_an_operation() {
 #[test]
 fn the_card_connection_dropping_in_the_middle_of_an_operation() {
     let Some(rig) = rig("the_card_connection_dropping_in_the_middle_of_an_operation") else { return };
-    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 4)] {
+    // verify-pin: hung at the VERIFY, its 4th APDU
+    for (op, stdin, stall) in [("status", None, 5u32), ("verify-pin", Some("12345\n"), 3)] {
         let mut card = rig.card(CardOpts::standard().stall_after(stall));
         let mut args = vec![op.to_owned(), "--reader".into(), card.reader().to_owned()];
         if stdin.is_some() {

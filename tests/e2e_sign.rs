@@ -86,6 +86,17 @@ fn sign_through_pcscd_idemia_61xx() {
     sign_in_mode(QuirkMode::Idemia, true);
 }
 
+/// The IDEMIA 2021 key set: the card accepts only key 02 in MSE SET.
+#[test]
+fn sign_through_pcscd_idemia2021() {
+    sign_in_mode(QuirkMode::Idemia2021, false);
+}
+
+#[test]
+fn sign_through_pcscd_st2022() {
+    sign_in_mode(QuirkMode::St2022, false);
+}
+
 #[test]
 fn sign_through_pcscd_applet2025() {
     sign_in_mode(QuirkMode::Applet2025, false);

@@ -171,3 +171,27 @@ fn a_kept_login_signs_without_the_pin_until_the_card_is_reset() {
         assert_eq!(sent(&h).0, 1, "{mode}");
     }
 }
+
+/// Each simulated card accepts only its family's key in MSE SET (0x02 for the IDEMIA 2021 key
+/// set, 0x01 for CNS0 everywhere else, cns-facts §1.2), so a client that picks the wrong key
+/// for a family cannot sign with it, and the signing test above fails.
+#[test]
+fn each_simulated_card_accepts_only_its_familys_key() {
+    for &mode in QuirkMode::all() {
+        let h = handle(mode);
+        let aid = h.card().quirks().applet_aid.clone();
+        if let Some(aid) = aid {
+            let mut select = vec![0x00, 0xA4, 0x04, 0x00, aid.len() as u8];
+            select.extend_from_slice(&aid);
+            assert_eq!(h.transmit(&select).unwrap(), [0x90, 0x00], "{mode}");
+        }
+        let right = if mode == QuirkMode::Idemia2021 { 0x02 } else { 0x01 };
+        assert_eq!(h.transmit(&[0x00, 0x22, 0xF3, 0x03, 0x00]).unwrap(), [0x90, 0x00], "{mode}");
+        for key in [0x01, 0x02, 0x03, 0x10] {
+            let want: [u8; 2] = if key == right { [0x90, 0x00] } else { [0x6A, 0x88] };
+            let answer = h.transmit(&[0x00, 0x22, 0xF1, 0xB6, 0x03, 0x83, 0x01, key]).unwrap();
+            // IDEMIA (61xx mode) has nothing to announce: these answers carry no data
+            assert_eq!(answer, want, "{mode}: key {key:#04x}");
+        }
+    }
+}

@@ -225,9 +225,11 @@ pub enum ProfileKind {
 #[serde(rename_all = "kebab-case")]
 pub enum PathSelect {
     /// One SELECT with the whole path from the MF (P1 = 08). A card that refuses it (6A86, 6A81,
-    /// 6B00) is asked step by step for the rest of the session.
+    /// 6B00) falls back to [`PathSelect::StepByStep`] for the rest of the session; a refusal
+    /// alone never sends the client looking for applets (only an absent MF or tree does).
     Absolute,
-    /// SELECT MF, then each FID (P1 = 00): every TS-CNS accepts it, at one APDU per level.
+    /// SELECT MF, then each FID (P1 = 00): every TS-CNS accepts it, at one APDU per level (the
+    /// MF and the DFs already current are not selected again).
     StepByStep,
 }
 
@@ -245,14 +247,17 @@ pub struct CardProfile {
     pub path_select: PathSelect,
     /// Bytes asked per READ BINARY: 255 (what OpenSC uses on every CNS) or 256 (Le = 00).
     pub read_chunk: u16,
-    pub cert_path: &'static [u16],
-    /// Where else the authentication certificate has been found on this family.
-    pub alt_cert_paths: &'static [&'static [u16]],
+    /// Where the authentication certificate is, in the order tried, each with the private key
+    /// that goes with it (cns-facts §1.2: the key follows the certificate's key set).
+    pub cert_locations: &'static [CertLocation],
     pub id_carta_path: &'static [u16],
     pub personal_data_path: &'static [u16],
     pub processor_path: &'static [u16],
-    /// The private key of the CNS0 certificate, for signing (cns-facts §6, §1.2).
-    pub signing_key: SigningKey,
+    /// An applet generation issued with this family's very ATR (cns-facts §1.3: the 2025 applet
+    /// card carries the classic G&D one). When SELECT by path is refused, this applet is asked
+    /// before the MF: an application that an earlier session left selected refuses P1 = 08,
+    /// and asking it first keeps a PIN operation on that card within its 6 APDUs.
+    pub applet_with_same_atr: Option<&'static AppletLayout>,
 }
 
 /// Where the signing key is: the security environment to restore and the key reference for
@@ -263,8 +268,23 @@ pub struct SigningKey {
     pub key_ref: u8,
 }
 
-/// The CNS0 authentication key on every TS-CNS (SE 0x03, key 0x01) [OSC-card].
+/// The CNS0 authentication key of the classic file system: SE 0x03 restored, key 0x01
+/// (cns-facts §1.2 "CNS0", §6; OpenSC's itacns driver: BSO 2001/2101 = key id 01, BSO 0003 =
+/// SE 03).
 pub const CNS0_SIGNING_KEY: SigningKey = SigningKey { security_env: 0x03, key_ref: 0x01 };
+
+/// The IDEMIA 2021 key set (certificate 1400/9001/2002): key reference 0x02 (cns-facts §1.2,
+/// OpenSC's "CNS1 (IDEMIA 2021)" row). OpenSC names that number the key set's "sec_env" (hence
+/// "SE 0x02" in §3.4) but passes it as the MSE SET key reference, and its driver restores SE
+/// 0x03 before MSE SET on every CNS but CIE v1 (§1.2, §6): so SE 0x03, key 0x02.
+pub const IDEMIA_2021_SIGNING_KEY: SigningKey = SigningKey { security_env: 0x03, key_ref: 0x02 };
+
+/// One place a card family keeps its authentication certificate, and the key it certifies.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub struct CertLocation {
+    pub path: &'static [u16],
+    pub key: SigningKey,
+}
 
 pub const AID_ACTALIS_2025: &[u8] = &[0xA0, 0x00, 0x00, 0x05, 0x30, 0x00, 0x0B, 0x10, 0x40, 0x01, 0x02, 0x1A];
 pub const AID_ST2022: &[u8] = &[0xA0, 0x00, 0x00, 0x00, 0x95, 0x01, 0x00, 0x4D];
@@ -279,6 +299,15 @@ pub const PATH_CERT_IDEMIA_2021: &[u16] = &[0x1400, 0x9001, 0x2002];
 pub const PATH_SERIAL_BCD_2025: &[u16] = &[0xD003];
 pub const PATH_CERT_2025: &[u16] = &[0xDA01, 0xC001];
 
+/// EF.C_Carta with the CNS0 key: every classic card.
+pub const CERT_CNS0: CertLocation = CertLocation { path: PATH_CERT, key: CNS0_SIGNING_KEY };
+/// The IDEMIA 2021 certificate with its own key (cns-facts §1.2).
+pub const CERT_IDEMIA_2021: CertLocation =
+    CertLocation { path: PATH_CERT_IDEMIA_2021, key: IDEMIA_2021_SIGNING_KEY };
+/// DA01/C001 of the 2025 applet. The public trace shows no signature: the CNS0 key (SE 03, key
+/// 01) is the project's choice, by analogy with the classic card, and is UNVERIFIED.
+pub const CERT_2025: CertLocation = CertLocation { path: PATH_CERT_2025, key: CNS0_SIGNING_KEY };
+
 const fn classic(kind: ProfileKind, name: &'static str, pin_ref: u8, empty_verify_safe: bool) -> CardProfile {
     CardProfile {
         kind,
@@ -288,12 +317,11 @@ const fn classic(kind: ProfileKind, name: &'static str, pin_ref: u8, empty_verif
         empty_verify_safe,
         path_select: PathSelect::Absolute,
         read_chunk: 255,
-        cert_path: PATH_CERT,
-        alt_cert_paths: &[],
+        cert_locations: &[CERT_CNS0],
         id_carta_path: PATH_ID_CARTA,
         personal_data_path: PATH_PERSONAL_DATA,
         processor_path: PATH_PROCESSOR,
-        signing_key: CNS0_SIGNING_KEY,
+        applet_with_same_atr: None,
     }
 }
 
@@ -304,12 +332,15 @@ pub static SIEMENS: CardProfile = classic(ProfileKind::Siemens, "Siemens CardOS 
 pub static ATHENA: CardProfile = classic(ProfileKind::Athena, "Athena", 0x10, true);
 pub static IDEMIA: CardProfile = classic(ProfileKind::Idemia, "Oberthur / IDEMIA", 0x10, true);
 pub static IDEMIA_2021: CardProfile = CardProfile {
-    alt_cert_paths: &[PATH_CERT_IDEMIA_2021],
+    // EF.C_Carta first (not excluded on these cards), then the 2021 key set.
+    cert_locations: &[CERT_CNS0, CERT_IDEMIA_2021],
     ..classic(ProfileKind::Idemia2021, "IDEMIA 2021", 0x10, true)
 };
 pub static GEMALTO: CardProfile = classic(ProfileKind::Gemalto, "Gemalto", 0x10, true);
-pub static GIESECKE_DEVRIENT: CardProfile =
-    classic(ProfileKind::GieseckeDevrient, "Giesecke & Devrient", 0x10, true);
+pub static GIESECKE_DEVRIENT: CardProfile = CardProfile {
+    applet_with_same_atr: Some(&APPLET_2025),
+    ..classic(ProfileKind::GieseckeDevrient, "Giesecke & Devrient", 0x10, true)
+};
 /// Anything not recognised: spec PIN reference, no empty VERIFY.
 pub static UNKNOWN: CardProfile = classic(ProfileKind::Unknown, "unknown", 0x10, false);
 
@@ -355,12 +386,30 @@ pub struct AppletLayout {
     pub check: Option<AppletCheck>,
     pub serial: &'static [SerialFile],
     pub personal_data_path: &'static [u16],
-    pub cert_paths: &'static [&'static [u16]],
+    /// Where the certificate is, each with its key (see [`CardProfile::cert_locations`]).
+    pub cert_locations: &'static [CertLocation],
     /// `None` where no public trace shows EF.Dati_processore: asking would only cost an APDU.
     pub processor_path: Option<&'static [u16]>,
+    /// P2 of the PIN commands. Under an applet they name the application's own objects, so the
+    /// application DF must be the current DF when they go out (the client selects it again
+    /// when a file below it was selected since).
     pub pin_ref: u8,
     pub puk_ref: u8,
     pub read_chunk: u16,
+    /// An ATR that makes this applet the first thing asked, before the classic tree.
+    pub atr_hint: AtrHint,
+}
+
+/// What in an ATR points at one applet before anything is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum AtrHint {
+    /// Nothing: the applet is asked only when the classic tree is absent.
+    None,
+    /// No historical bytes at all (a contactless reader's synthesised ATR, `3B 80 80 01 01`):
+    /// the only CNS seen with it is the ST2022 over NFC (PR #3806). No classic CNS has such an
+    /// ATR (they all carry the 15 CNS historical bytes), so asking the applet first saves the
+    /// classic probe; the classic tree is still asked if the applet is absent.
+    NoHistoricalBytes,
 }
 
 /// The 2025 applet as the trace shows it: D003 and DA01/C001 first (seen), the classic names
@@ -372,11 +421,14 @@ pub static APPLET_2025: AppletLayout = AppletLayout {
     check: None,
     serial: &[SerialFile::Bcd(PATH_SERIAL_BCD_2025), SerialFile::Ascii(PATH_ID_CARTA)],
     personal_data_path: PATH_PERSONAL_DATA,
-    cert_paths: &[PATH_CERT_2025, PATH_CERT],
+    // D003 / DA01/C001 first: seen on the real card, and each missing fall-back costs an APDU,
+    // so the order that is right on the traced card is the cheap one.
+    cert_locations: &[CERT_2025, CERT_CNS0],
     processor_path: None,
     pin_ref: 0x10,
     puk_ref: 0x11,
     read_chunk: 256,
+    atr_hint: AtrHint::None,
 };
 
 /// ST2022: the JSign4 applet, confirmed by GET DATA 01 80; the CNS files under it keep the
@@ -388,11 +440,13 @@ pub static APPLET_ST2022: AppletLayout = AppletLayout {
     check: Some(AppletCheck { p1: 0x01, p2: 0x80, expect: b"JSign4" }),
     serial: &[SerialFile::Ascii(PATH_ID_CARTA)],
     personal_data_path: PATH_PERSONAL_DATA,
-    cert_paths: &[PATH_CERT],
+    // The key: the project's choice (CNS0), UNVERIFIED; PR #3806 shows no signature.
+    cert_locations: &[CERT_CNS0],
     processor_path: Some(PATH_PROCESSOR),
     pin_ref: 0x10,
     puk_ref: 0x11,
     read_chunk: 255,
+    atr_hint: AtrHint::NoHistoricalBytes,
 };
 
 /// Bit4id Digital-DNA: the classic CNS applet with PIN 0x10 / PUK 0x11 (PR #3751).
@@ -403,15 +457,23 @@ pub static APPLET_BIT4ID: AppletLayout = AppletLayout {
     check: None,
     serial: &[SerialFile::Ascii(PATH_ID_CARTA)],
     personal_data_path: PATH_PERSONAL_DATA,
-    cert_paths: &[PATH_CERT],
+    // The key: the project's choice (CNS0), UNVERIFIED.
+    cert_locations: &[CERT_CNS0],
     processor_path: Some(PATH_PROCESSOR),
     pin_ref: 0x10,
     puk_ref: 0x11,
     read_chunk: 255,
+    atr_hint: AtrHint::None,
 };
 
 /// Tried in this order when the classic tree is absent, whatever the ATR said.
 pub static APPLETS: &[&AppletLayout] = &[&APPLET_2025, &APPLET_ST2022, &APPLET_BIT4ID];
+
+/// The applet an ATR points at (see [`AtrHint`]), to be asked before the classic tree.
+pub fn hinted_applet(r: &Recognition) -> Option<&'static AppletLayout> {
+    let info = r.atr.as_ref()?;
+    APPLETS.iter().copied().find(|a| a.atr_hint == AtrHint::NoHistoricalBytes && info.historical.is_empty())
+}
 
 /// One row of the recognition table; `None` fields match anything.
 #[derive(Debug)]
@@ -895,16 +957,50 @@ mod tests {
             assert_eq!((p.path_select, p.read_chunk), (PathSelect::Absolute, 255), "{}", p.name);
         }
         assert_eq!((SIEMENS.pin_ref, SIEMENS.empty_verify_safe), (0x10, false));
+        // only the G&D ATR is shared by an applet generation (the 2025 card, cns-facts §1.3)
+        assert_eq!(GIESECKE_DEVRIENT.applet_with_same_atr, Some(&APPLET_2025));
+        for p in [&STINCARD, &SIEMENS, &ATHENA, &IDEMIA, &IDEMIA_2021, &GEMALTO, &UNKNOWN] {
+            assert_eq!(p.applet_with_same_atr, None, "{}", p.name);
+        }
         assert_eq!((UNKNOWN.pin_ref, UNKNOWN.puk_ref, UNKNOWN.empty_verify_safe), (0x10, 0x11, false));
         let aids: Vec<&[u8]> = APPLETS.iter().map(|a| a.aid).collect();
         assert_eq!(aids, [AID_ACTALIS_2025, AID_ST2022, AID_BIT4ID_CNS]);
         assert!(APPLETS.iter().all(|a| (a.pin_ref, a.puk_ref) == (0x10, 0x11)));
-        assert_eq!(APPLET_2025.cert_paths, &[&[0xDA01, 0xC001][..], &[0x1100, 0x1101][..]]);
-        assert_eq!(IDEMIA_2021.alt_cert_paths, &[&[0x1400, 0x9001, 0x2002][..]]);
-        assert_eq!(IDEMIA.cert_path, &[0x1100, 0x1101]);
+        let paths = |l: &[CertLocation]| l.iter().map(|c| c.path).collect::<Vec<_>>();
+        assert_eq!(paths(APPLET_2025.cert_locations), [&[0xDA01, 0xC001][..], &[0x1100, 0x1101][..]]);
+        assert_eq!(paths(IDEMIA_2021.cert_locations), [&[0x1100, 0x1101][..], &[0x1400, 0x9001, 0x2002][..]]);
+        assert_eq!(IDEMIA.cert_locations, &[CERT_CNS0]);
         assert_eq!(IDEMIA.id_carta_path, &[0x1000, 0x1003]);
         assert_eq!(IDEMIA.personal_data_path, &[0x1100, 0x1102]);
         assert_eq!(IDEMIA.processor_path, &[0x1000, 0x1002]);
+    }
+
+    /// The key follows the certificate's key set (cns-facts §1.2): key 01 with EF.C_Carta, key
+    /// 02 with the IDEMIA 2021 certificate, SE 03 restored before either (§6).
+    #[test]
+    fn signing_keys_follow_the_certificate_locations() {
+        for p in [&STINCARD, &SIEMENS, &ATHENA, &IDEMIA, &IDEMIA_2021, &GEMALTO, &GIESECKE_DEVRIENT, &UNKNOWN]
+        {
+            assert_eq!(p.cert_locations[0], CERT_CNS0, "{}", p.name);
+        }
+        assert_eq!((CERT_CNS0.key.security_env, CERT_CNS0.key.key_ref), (0x03, 0x01));
+        assert_eq!(IDEMIA_2021.cert_locations[1].path, PATH_CERT_IDEMIA_2021);
+        assert_eq!(
+            (IDEMIA_2021.cert_locations[1].key.security_env, IDEMIA_2021.cert_locations[1].key.key_ref),
+            (0x03, 0x02)
+        );
+        for a in APPLETS {
+            assert!(a.cert_locations.iter().all(|c| c.key == CNS0_SIGNING_KEY), "{}", a.name);
+        }
+    }
+
+    #[test]
+    fn only_an_atr_without_historical_bytes_points_at_an_applet() {
+        assert_eq!(hinted_applet(&recognize(&hex("3B 80 80 01 01"))), Some(&APPLET_ST2022));
+        for (atr, ..) in TABLE {
+            assert_eq!(hinted_applet(&recognize(&hex(atr))), None, "{atr}");
+        }
+        assert_eq!(hinted_applet(&recognize(&[0x3B])), None);
     }
 
     #[test]

@@ -108,7 +108,8 @@ fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
         click(&mut h, button);
         wait_any(&mut h, op, &done, Duration::from_secs(10));
         let cost = handle.commands_received() - before;
-        // the window sends the PIN command (after SELECT MF), then reads the status again
+        // the window sends the PIN command (nothing selected before it on this classic card),
+        // then reads the status again
         let log = handle.command_headers();
         let pin_ins = match op {
             "verify" => 0x20,

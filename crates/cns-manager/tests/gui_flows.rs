@@ -253,7 +253,9 @@ fn wrong_puk_on_its_last_try_blocks_it_for_good() {
 
 #[test]
 fn card_pulled_after_the_first_command_of_the_operation() {
-    let handle = SimHandle::default();
+    // The 2025 applet card: its PIN operation starts with the application's SELECT (a classic
+    // card's starts with the VERIFY itself).
+    let handle = SimHandle::new(SimCard::with_mode(cns_sim::QuirkMode::Applet2025));
     let mut h = shown(&handle, false);
     click(&mut h, "Verifica PIN");
     type_pin(&mut h, "PIN", "12345");

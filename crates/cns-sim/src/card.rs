@@ -97,7 +97,7 @@ impl Default for SimCard {
 impl SimCard {
     /// A fresh card of family `mode` for `holder`, PIN 12345 (3 tries), PUK 12345678 (8 tries).
     pub fn new(mode: QuirkMode, holder: HolderPreset) -> SimCard {
-        let fs = build_fs(mode, holder);
+        let fs = build_fs(mode, &mode.quirks(), holder);
         SimCard {
             mode,
             quirks: mode.quirks(),
@@ -128,7 +128,7 @@ impl SimCard {
     pub fn set_mode(&mut self, mode: QuirkMode) {
         self.mode = mode;
         self.quirks = mode.quirks();
-        self.fs = build_fs(mode, self.preset);
+        self.fs = build_fs(mode, &self.quirks, self.preset);
         self.reset();
     }
 
@@ -141,8 +141,15 @@ impl SimCard {
         &mut self.quirks
     }
 
+    /// Replaces the knobs. A knob that changes the file tree ([`Quirks::applet_classic_names`])
+    /// takes effect here (not through [`SimCard::quirks_mut`]), and the card is then reset.
     pub fn set_quirks(&mut self, quirks: Quirks) {
+        let rebuild = quirks.applet_classic_names != self.quirks.applet_classic_names;
         self.quirks = quirks;
+        if rebuild {
+            self.fs = build_fs(self.mode, &self.quirks, self.preset);
+            self.reset();
+        }
     }
 
     pub fn holder_preset(&self) -> HolderPreset {
@@ -157,7 +164,7 @@ impl SimCard {
     pub fn set_holder(&mut self, preset: HolderPreset) {
         self.preset = preset;
         self.holder = preset.holder();
-        self.fs = build_fs(self.mode, preset);
+        self.fs = build_fs(self.mode, &self.quirks, preset);
         self.reset();
     }
 
@@ -304,6 +311,12 @@ impl SimCard {
                 _ => SW_INS.into(),
             };
         }
+        // Under an applet the PIN objects are the application's: P2 names them only while the
+        // application DF is the current DF (after a file below it was selected, the client must
+        // select the application again), as ISO answers a reference it cannot find.
+        if self.quirks.applet_only && matches!(cmd.ins, 0x20 | 0x24 | 0x2C) && !self.selection.df.is_empty() {
+            return SW_REF_NOT_FOUND.into();
+        }
         match cmd.ins {
             0xA4 => self.select(cmd),
             0xB0 => self.read_binary(cmd),
@@ -311,7 +324,7 @@ impl SimCard {
             0x24 => self.change_reference_data(cmd),
             0x2C => self.reset_retry_counter(cmd),
             0xCA if self.quirks.jsign4_get_data => self.get_data(cmd),
-            0x22 => crate::sign::mse(&mut self.security_env, cmd.p1, cmd.p2, cmd.data).into(),
+            0x22 => crate::sign::mse(&mut self.security_env, self.mode, cmd.p1, cmd.p2, cmd.data).into(),
             0x2A => {
                 let (data, sw) = crate::sign::pso(
                     &self.security_env,
@@ -662,7 +675,7 @@ impl std::fmt::Debug for SimCard {
 #[error("a PIN or PUK must be 5 to 8 digits")]
 pub struct InvalidSecret;
 
-fn build_fs(mode: QuirkMode, preset: HolderPreset) -> FileSystem {
+fn build_fs(mode: QuirkMode, quirks: &Quirks, preset: HolderPreset) -> FileSystem {
     let holder = preset.holder();
     // The presets always encode (a test checks it); an empty file would show up at once.
     let personal_data =
@@ -673,6 +686,7 @@ fn build_fs(mode: QuirkMode, preset: HolderPreset) -> FileSystem {
         certificate: fixtures::certificate(preset),
         rsa_public_key: fixtures::rsa_public_key(preset),
         mode,
+        applet_classic_names: quirks.applet_classic_names,
         preset,
     })
 }

@@ -80,12 +80,14 @@ pub struct Contents<'a> {
     pub certificate: &'a [u8],
     pub rsa_public_key: &'a [u8],
     pub mode: QuirkMode,
+    /// The 2025 applet with the classic names only (see `Quirks::applet_classic_names`).
+    pub applet_classic_names: bool,
     pub preset: HolderPreset,
 }
 
 impl FileSystem {
     pub fn build(c: &Contents<'_>) -> FileSystem {
-        if c.mode == QuirkMode::Applet2025 {
+        if c.mode == QuirkMode::Applet2025 && !c.applet_classic_names {
             return FileSystem::build_applet_2025(c);
         }
         let ef = ef_node;

@@ -54,6 +54,11 @@ pub struct Quirks {
     pub no_path_select: bool,
     /// GET DATA `00 CA 01 80` answers "JSign4", as the ST2022 applet does.
     pub jsign4_get_data: bool,
+    /// With [`QuirkMode::Applet2025`]: the application holds the classic file names (EF.ID_Carta
+    /// 1000/1003, 1100/1101, 1100/1102, 1000/1002) instead of D003 and DA01/C001. The trace of
+    /// issue #3804 neither shows nor excludes them, so the client's fall-backs are exercised
+    /// here. Not a preset; set it with [`crate::SimCard::set_quirks`] or in a state file.
+    pub applet_classic_names: bool,
     /// Answer like a broken or malicious card (see [`crate::hostile`]). Not a preset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hostile: Option<crate::hostile::Hostility>,

@@ -7,6 +7,7 @@
 
 use crate::fixtures;
 use crate::holder::HolderPreset;
+use crate::quirks::QuirkMode;
 use rsa::pkcs8::DecodePrivateKey;
 
 const SW_OK: u16 = 0x9000;
@@ -17,9 +18,19 @@ const SW_BAD_DATA: u16 = 0x6A80;
 const SW_BAD_P1P2: u16 = 0x6A86;
 const SW_REF_NOT_FOUND: u16 = 0x6A88;
 
-/// The security environment holding the CNS0 key, and the key's reference.
+/// The security environment restored before MSE SET on every CNS but CIE v1 (cns-facts §1.2,
+/// §6).
 const SECURITY_ENV: u8 = 0x03;
-const KEY_REF: u8 = 0x01;
+
+/// The one key reference this family's card accepts in MSE SET: 0x02 for the IDEMIA 2021 key set
+/// (certificate 1400/9001/2002, cns-facts §1.2), 0x01 (CNS0) for every other. The applet cards'
+/// key is not in any public source: 0x01 there is the project's unverified choice.
+pub(crate) fn key_ref(mode: QuirkMode) -> u8 {
+    match mode {
+        QuirkMode::Idemia2021 => 0x02,
+        _ => 0x01,
+    }
+}
 
 /// Volatile: lost at reset, with the verified PIN.
 #[derive(Debug, Default, Clone, Copy)]
@@ -27,8 +38,9 @@ pub(crate) struct SecurityEnv {
     key_selected: bool,
 }
 
-/// MSE: `F3 03` restores SE 3 (the key is not yet selected); `F1 B6 83 01 01` selects the key.
-pub(crate) fn mse(env: &mut SecurityEnv, p1: u8, p2: u8, data: &[u8]) -> u16 {
+/// MSE: `F3 03` restores SE 3 (the key is not yet selected); `F1 B6 83 01 <key>` selects the
+/// family's key ([`key_ref`]); any other key reference answers 6A88.
+pub(crate) fn mse(env: &mut SecurityEnv, mode: QuirkMode, p1: u8, p2: u8, data: &[u8]) -> u16 {
     match (p1, p2) {
         (0xF3, se) if data.is_empty() => {
             if se != SECURITY_ENV {
@@ -39,7 +51,7 @@ pub(crate) fn mse(env: &mut SecurityEnv, p1: u8, p2: u8, data: &[u8]) -> u16 {
         }
         (0xF3, _) => SW_WRONG_LENGTH,
         (0xF1 | 0x41, 0xB6) => match data {
-            [0x83, 0x01, key] if *key == KEY_REF => {
+            [0x83, 0x01, key] if *key == key_ref(mode) => {
                 env.key_selected = true;
                 SW_OK
             }

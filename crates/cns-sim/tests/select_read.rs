@@ -288,7 +288,15 @@ fn applet2025_answers_like_the_public_trace() {
         read.extend(data);
     }
     assert_eq!(read, cert);
-    // VERIFY works inside; selecting the application again clears the verified state
+    // the PIN objects are the application's: with DA01 current they are not found (and no
+    // try is spent); with the application current VERIFY works
+    assert_eq!(sw(&mut c, "00 20 00 10 08 31 32 33 34 35 FF FF FF"), 0x6A88);
+    assert_eq!(sw(&mut c, "00 20 00 10"), 0x6A88);
+    assert_eq!(c.pin_tries_left(), 3);
+    assert_eq!(sw(&mut c, &format!("00 A4 04 00 0C {aid} 00")), 0x9000);
+    // an EF right under the application keeps it current
+    assert_eq!(sw(&mut c, "00 A4 09 00 02 D0 03 00"), 0x9000);
+    // VERIFY works there; selecting the application again clears the verified state
     assert_eq!(sw(&mut c, "00 20 00 10 08 31 32 33 34 35 FF FF FF"), 0x9000);
     assert_eq!(sw(&mut c, "00 20 00 10"), 0x9000);
     assert_eq!(sw(&mut c, &format!("00 A4 04 00 0C {aid} 00")), 0x9000);

@@ -5,7 +5,11 @@
 use crate::apdu::{Command, StatusWord, exchange};
 use crate::commands;
 use crate::files::id_carta::{self, CardId};
-use crate::profile::{APPLETS, AppletLayout, CardProfile, Generation, PathSelect, SerialFile};
+use crate::pin::{PinKind, PinState};
+use crate::profile::{
+    APPLETS, AppletLayout, CardProfile, CertLocation, Generation, PathSelect, Recognition, SerialFile,
+    SigningKey,
+};
 use crate::transport::CardSession;
 
 use super::read::{read_selected, select_one};
@@ -57,75 +61,166 @@ fn path_select_refused(sw: StatusWord) -> bool {
     matches!(sw, StatusWord::IncorrectP1P2 | StatusWord::WrongParameters | StatusWord::Unknown(0x6A81))
 }
 
+/// Which counters [`Cns::open`] asks, at the first moment the PIN objects are reachable without
+/// an extra SELECT (see [`Cns::ask_counters`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Counters {
+    None,
+    /// PIN and PUK (the status screen).
+    Both,
+    /// The PIN, and the PUK too when the PIN is blocked (for the right advice).
+    ForPin,
+    /// The PUK only (an unblock).
+    Puk,
+}
+
 /// The CNS files of one card, within one session.
 pub(crate) struct Cns<'s> {
     pub session: &'s mut dyn CardSession,
     pub profile: &'static CardProfile,
     pub location: Location,
     path_select: PathSelect,
+    /// Classic tree, step by step: the DF (path below the MF) known to be current, so a file
+    /// beside the last one costs one SELECT instead of one per level.
+    classic_df: Option<Vec<u16>>,
+    /// Under an applet: whether the application DF is the current DF, which the PIN commands
+    /// need (they name the application's own objects).
+    at_application: bool,
+    /// What the counters said when [`Cns::open`] asked them (unknown when not asked).
+    pub pin: PinState,
+    pub puk: PinState,
 }
 
 impl<'s> Cns<'s> {
+    fn new(session: &'s mut dyn CardSession, profile: &'static CardProfile, location: Location) -> Cns<'s> {
+        Cns {
+            session,
+            profile,
+            location,
+            path_select: profile.path_select,
+            classic_df: None,
+            at_application: false,
+            pin: PinState::Unknown,
+            puk: PinState::Unknown,
+        }
+    }
+
     /// The CNS files of a card found in an earlier session, without selecting anything: on an
-    /// applet card selecting the application again would drop a verified PIN.
+    /// applet card selecting the application again would drop a verified PIN, so the
+    /// application is taken to be current as that session left it.
     pub fn resume(
         session: &'s mut dyn CardSession,
         profile: &'static CardProfile,
         location: Location,
     ) -> Cns<'s> {
-        Cns { session, profile, location, path_select: profile.path_select }
+        let mut cns = Cns::new(session, profile, location);
+        cns.at_application = true;
+        cns
     }
 
-    /// Finds the CNS files and reads the card serial, which confirms the card is a TS-CNS.
-    /// `known` (from an earlier read of the same card) skips the search.
+    /// Finds the CNS files, asks `counters` (where the profile allows it) and reads the card
+    /// serial, which confirms the card is a TS-CNS.
+    ///
+    /// Order: the applet the ATR points at, if any ([`crate::profile::hinted_applet`]); the
+    /// classic tree (by path, or step by step on a card that refuses SELECT by path); the known
+    /// applets, only when the classic tree is absent.
     pub fn open(
         session: &'s mut dyn CardSession,
-        profile: &'static CardProfile,
-        known: Option<Location>,
+        recognition: &Recognition,
+        counters: Counters,
     ) -> Result<(Cns<'s>, CardId), CardError> {
-        let mut cns = Cns { session, profile, location: Location::Classic, path_select: profile.path_select };
-        if let Some(Location::Applet(applet)) = known
-            && cns.enter_applet(applet)?
-        {
-            let id = cns.applet_serial(applet)?;
-            return Ok((cns, id));
+        let mut cns = Cns::new(session, recognition.profile, Location::Classic);
+        // Applets already asked in this session, not asked twice.
+        let mut asked: Vec<&'static AppletLayout> = Vec::new();
+        let hinted = crate::profile::hinted_applet(recognition);
+        if let Some(applet) = hinted {
+            asked.push(applet);
+            if let Some(id) = cns.try_applet(applet, counters)? {
+                return Ok((cns, id));
+            }
         }
-        // The first SELECT tells a classic card from an applet card. A refusal of SELECT by path
-        // itself does not: an applet that an earlier session left selected answers so too. Then
-        // the applets go first, and the classic tree is asked step by step only after them.
-        let refused_path = match cns.classic_serial() {
-            Ok(id) => return Ok((cns, id)),
-            Err(CardError::Status { sw, .. }) if tree_absent(sw) => false,
-            Err(CardError::Status { sw, .. }) if path_select_refused(sw) => true,
-            Err(e) => return Err(e),
+        cns.location = Location::Classic;
+        // The first SELECT tells a classic card from an applet card. A card that refuses SELECT
+        // by path itself is read step by step: only an absent MF or tree (6A82, 6D00, 6E00), not
+        // the refusal, sends the search to the applets. (An applet that an earlier session left
+        // selected refuses P1 = 08 too: its "MF" then answers 6A82, or its tree lacks the files.
+        // On the family whose ATR an applet generation shares, that applet is asked first.)
+        let found = match cns.classic_serial() {
+            Err(CardError::Status { sw, .. }) if path_select_refused(sw) => {
+                if let Some(applet) = cns.profile.applet_with_same_atr
+                    && !asked.iter().any(|a| std::ptr::eq(*a, applet))
+                {
+                    asked.push(applet);
+                    if let Some(id) = cns.try_applet(applet, counters)? {
+                        return Ok((cns, id));
+                    }
+                }
+                cns.location = Location::Classic;
+                tracing::debug!("SELECT by path refused ({sw}): reading the classic tree step by step");
+                cns.path_select = PathSelect::StepByStep;
+                cns.classic_serial()
+            }
+            other => other,
         };
-        if let Some(id) = cns.find_applet()? {
-            return Ok((cns, id));
+        match found {
+            Ok(id) => {
+                cns.ask_counters(counters)?;
+                return Ok((cns, id));
+            }
+            Err(CardError::Status { sw, .. }) if tree_absent(sw) => {}
+            Err(e) => return Err(e),
         }
-        if refused_path {
-            cns.location = Location::Classic;
-            cns.path_select = PathSelect::StepByStep;
-            let id = cns.classic_serial()?;
-            return Ok((cns, id));
+        for &applet in APPLETS {
+            if asked.iter().any(|a| std::ptr::eq(*a, applet)) {
+                continue;
+            }
+            if let Some(id) = cns.try_applet(applet, counters)? {
+                return Ok((cns, id));
+            }
         }
         Err(CardError::NotCns(None))
     }
 
-    fn find_applet(&mut self) -> Result<Option<CardId>, CardError> {
-        for &applet in APPLETS {
-            if self.enter_applet(applet)? {
-                match self.applet_serial(applet) {
-                    Ok(id) => return Ok(Some(id)),
-                    Err(CardError::Status { .. }) => continue,
-                    Err(e) => return Err(e),
-                }
-            }
+    /// Selects `applet`, asks the counters while its application DF is current (no SELECT
+    /// needed for them later), reads its serial. `None` when this card has no such applet.
+    fn try_applet(
+        &mut self,
+        applet: &'static AppletLayout,
+        counters: Counters,
+    ) -> Result<Option<CardId>, CardError> {
+        if !self.enter_applet(applet)? {
+            return Ok(None);
         }
-        Ok(None)
+        self.ask_counters(counters)?;
+        match self.applet_serial(applet) {
+            Ok(id) => Ok(Some(id)),
+            Err(CardError::Status { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
-    /// EF.ID_Carta in the classic tree. The first SELECT by path is not retried step by step
-    /// here: [`Cns::open`] decides what a refusal means.
+    /// Asks the counters with empty VERIFYs where the profile says it costs nothing (otherwise
+    /// they stay unknown and nothing is sent).
+    fn ask_counters(&mut self, counters: Counters) -> Result<(), CardError> {
+        match counters {
+            Counters::None => {}
+            Counters::Both => {
+                self.pin = super::query_counter(self, PinKind::Pin)?;
+                self.puk = super::query_counter(self, PinKind::Puk)?;
+            }
+            Counters::ForPin => {
+                self.pin = super::query_counter(self, PinKind::Pin)?;
+                if self.pin.is_blocked() {
+                    self.puk = super::query_counter(self, PinKind::Puk)?;
+                }
+            }
+            Counters::Puk => self.puk = super::query_counter(self, PinKind::Puk)?,
+        }
+        Ok(())
+    }
+
+    /// EF.ID_Carta in the classic tree. A refusal of the first SELECT by path is not retried
+    /// step by step here: [`Cns::open`] decides what it means.
     fn classic_serial(&mut self) -> Result<CardId, CardError> {
         let raw = if self.path_select == PathSelect::Absolute {
             let cmd = commands::select_path(self.profile.id_carta_path)
@@ -147,14 +242,16 @@ impl<'s> Cns<'s> {
         if exchange(self.session, &cmd)?.sw != StatusWord::Ok {
             return Ok(false);
         }
+        self.location = Location::Applet(applet);
+        self.at_application = true;
         if let Some(check) = &applet.check {
             let r = exchange(self.session, &commands::get_data(check.p1, check.p2))?;
             let n = check.expect.len();
             if r.sw != StatusWord::Ok || !r.data.windows(n).any(|w| w == check.expect) {
+                self.location = Location::Classic;
                 return Ok(false);
             }
         }
-        self.location = Location::Applet(applet);
         Ok(true)
     }
 
@@ -188,17 +285,30 @@ impl<'s> Cns<'s> {
         })
     }
 
+    /// Where this card keeps its certificate, in the order to try, each with its key.
+    pub fn cert_locations(&self) -> &'static [CertLocation] {
+        match self.location {
+            Location::Classic => self.profile.cert_locations,
+            Location::Applet(a) => a.cert_locations,
+        }
+    }
+
     /// Selects an EF by its path (from the MF, or from the application DF); its size from the
     /// FCI when the card gave one.
     pub fn select(&mut self, path: &[u16]) -> Result<Option<usize>, CardError> {
-        let bad = |_| CardError::Status { op: "SELECT", sw: StatusWord::WrongLength };
+        let bad = || CardError::Status { op: "SELECT", sw: StatusWord::WrongLength };
         match self.location {
             Location::Applet(_) => {
-                let cmd = commands::select_relative_path(path).map_err(bad)?;
+                let cmd = commands::select_relative_path(path).map_err(|_| bad())?;
+                // An EF right under the application leaves it the current DF; a deeper one (or a
+                // deeper SELECT that failed half-way) may not.
+                if path.len() > 1 {
+                    self.at_application = false;
+                }
                 select_one(self.session, &cmd, "SELECT")
             }
             Location::Classic if self.path_select == PathSelect::Absolute => {
-                let cmd = commands::select_path(path).map_err(bad)?;
+                let cmd = commands::select_path(path).map_err(|_| bad())?;
                 match select_one(self.session, &cmd, "SELECT") {
                     Err(CardError::Status { sw, .. }) if path_select_refused(sw) => {
                         tracing::debug!("SELECT by path refused ({sw}): selecting step by step");
@@ -209,12 +319,17 @@ impl<'s> Cns<'s> {
                 }
             }
             Location::Classic => {
-                select_one(self.session, &commands::select_mf(), "SELECT MF")?;
-                let mut size = None;
-                for fid in path {
-                    size = select_one(self.session, &commands::select_fid(*fid), "SELECT")?;
+                let (ef, dirs) = path.split_last().ok_or_else(bad)?;
+                if self.classic_df.as_deref() != Some(dirs) {
+                    self.classic_df = None;
+                    select_one(self.session, &commands::select_mf(), "SELECT MF")?;
+                    for fid in dirs {
+                        select_one(self.session, &commands::select_fid(*fid), "SELECT")?;
+                    }
+                    self.classic_df = Some(dirs.to_vec());
                 }
-                Ok(size)
+                // A failed SELECT of the EF leaves its DF current (ISO 7816-4).
+                select_one(self.session, &commands::select_fid(*ef), "SELECT")
             }
         }
     }
@@ -231,18 +346,61 @@ impl<'s> Cns<'s> {
         read_selected(self.session, size, limit, chunk, total_from_prefix)
     }
 
-    /// Makes the PIN objects the current ones before a PIN command: the MF on classic cards
-    /// (P2 then names an object under it unambiguously); under an applet, the application
-    /// selected at the start of this session already is.
-    pub fn select_pin_root(&mut self) -> Result<(), CardError> {
+    /// Makes sure a PIN command about to go out reaches the PIN objects.
+    ///
+    /// Classic cards: nothing to select. P2 = 0x10 (bit 8 clear) names the object under the MF
+    /// whatever the current DF, and STIncard's 0x90 searches from the current DF up to the MF
+    /// (CNS spec §13.9, cns-facts §3.2); OpenSC sends the CNS0 PIN commands without a SELECT
+    /// too (its CNS0 PIN object has no path). Under an applet: the application DF must be the
+    /// current DF, so the application is selected again when a file below it was selected
+    /// since (that drops no verified state we hold: this runs before the session's VERIFY).
+    pub fn enter_pin_root(&mut self) -> Result<(), CardError> {
         match self.location {
-            Location::Classic => select_one(self.session, &commands::select_mf(), "SELECT MF").map(|_| ()),
-            Location::Applet(_) => Ok(()),
+            Location::Classic => Ok(()),
+            Location::Applet(_) if self.at_application => Ok(()),
+            Location::Applet(a) => {
+                select_application(self.session, a)?;
+                self.at_application = true;
+                Ok(())
+            }
         }
+    }
+
+    /// The key to sign with: the one of the first certificate location this card has. Where
+    /// every location of the family has the same key nothing is sent; otherwise each location
+    /// is SELECTed in order (no read) until one exists.
+    pub fn signing_key(&mut self) -> Result<SigningKey, CardError> {
+        let locations = self.cert_locations();
+        let not_found = CardError::Status { op: "certificate", sw: StatusWord::FileNotFound };
+        let first = locations.first().ok_or(not_found)?.key;
+        if locations.iter().all(|l| l.key == first) {
+            return Ok(first);
+        }
+        for l in locations {
+            match self.select(l.path) {
+                Ok(_) => return Ok(l.key),
+                Err(CardError::Status { .. }) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(CardError::Status { op: "certificate", sw: StatusWord::FileNotFound })
     }
 
     pub fn send(&mut self, cmd: &Command) -> Result<StatusWord, CardError> {
         Ok(exchange(self.session, cmd)?.sw)
+    }
+}
+
+/// SELECT of the application by its AID, with no other check (it was confirmed before).
+pub(crate) fn select_application(
+    session: &mut dyn CardSession,
+    applet: &AppletLayout,
+) -> Result<(), CardError> {
+    let cmd = commands::select_aid(applet.aid)
+        .map_err(|_| CardError::Status { op: "SELECT AID", sw: StatusWord::WrongLength })?;
+    match exchange(session, &cmd)?.sw {
+        StatusWord::Ok => Ok(()),
+        sw => Err(CardError::Status { op: "SELECT AID", sw }),
     }
 }
 

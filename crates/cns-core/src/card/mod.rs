@@ -15,7 +15,7 @@ pub use read::fci_size;
 pub use sign::{SignedWithPin, sign_verified, sign_with_pin};
 pub use status::{CardStatus, read_status};
 
-use locate::Cns;
+use locate::{Cns, Counters};
 
 use crate::Command;
 use crate::apdu::{ExchangeError, StatusWord};
@@ -63,6 +63,8 @@ fn query_counter(cns: &mut Cns<'_>, kind: PinKind) -> Result<PinState, CardError
     if !cns.profile.empty_verify_safe {
         return Ok(PinState::Unknown);
     }
+    // No-op where the PIN objects are already reachable (always, where `Cns::open` asks).
+    cns.enter_pin_root()?;
     let reference = match kind {
         PinKind::Pin => cns.location.pin_ref(cns.profile),
         PinKind::Puk => cns.location.puk_ref(cns.profile),
@@ -87,24 +89,17 @@ pub(crate) fn check_atr(atr: &[u8]) -> Result<(), CardError> {
 /// Reads the DER certificate from the card (only the certificate, not the file's padding).
 pub fn read_certificate(transport: &mut dyn CardTransport) -> Result<Vec<u8>, CardError> {
     check_atr(transport.atr())?;
-    let profile = crate::profile::recognize(transport.atr()).profile;
+    let recognition = crate::profile::recognize(transport.atr());
     let mut session = transport.session()?;
-    let (mut cns, _) = Cns::open(session.as_mut(), profile, None)?;
+    let (mut cns, _) = Cns::open(session.as_mut(), &recognition, Counters::None)?;
     read_certificate_in(&mut cns)?
         .ok_or(CardError::Status { op: "certificate", sw: StatusWord::FileNotFound })
 }
 
 /// The certificate at the first place this card keeps one; `None` when there is none.
 fn read_certificate_in(cns: &mut Cns<'_>) -> Result<Option<Vec<u8>>, CardError> {
-    let profile = cns.profile;
-    let paths: Vec<&'static [u16]> = match cns.location {
-        Location::Classic => {
-            std::iter::once(profile.cert_path).chain(profile.alt_cert_paths.iter().copied()).collect()
-        }
-        Location::Applet(a) => a.cert_paths.to_vec(),
-    };
-    for path in paths {
-        let der = match cns.read(path, CERTIFICATE_SIZE, &cert::der_total_length) {
+    for location in cns.cert_locations() {
+        let der = match cns.read(location.path, CERTIFICATE_SIZE, &cert::der_total_length) {
             Ok(der) => der,
             // Another place may hold it; losing the card is not "elsewhere".
             Err(CardError::Status { .. }) => continue,
@@ -120,8 +115,10 @@ fn read_certificate_in(cns: &mut Cns<'_>) -> Result<Option<Vec<u8>>, CardError> 
 
 /// Sends one PIN command (from a [`flow::PinFlow`]) in its own session, exactly once, to the
 /// card whose CNS files are at `location` (from its status read), then resets the card so no
-/// verified state outlives the operation. The command, and the PIN in it, is dropped (and
-/// wiped) before this returns.
+/// verified state outlives the operation. Under an applet the application is selected first
+/// (after a reset it is not, and the PIN commands need it as the current DF); on a classic
+/// card nothing is (see [`Cns::enter_pin_root`]). The command, and the PIN in it, is dropped
+/// (and wiped) before this returns.
 pub fn send_pin_command(
     transport: &mut dyn CardTransport,
     location: Location,
@@ -140,19 +137,11 @@ pub fn send_pin_command(
     Ok(sw)
 }
 
-/// The application again (after a reset it is not selected), or the MF.
+/// The application again (after a reset it is not selected); nothing on a classic card.
 fn enter_pin_root(session: &mut dyn CardSession, location: Location) -> Result<(), CardError> {
-    let (cmd, op) = match location {
-        Location::Classic => (commands::select_mf(), "SELECT MF"),
-        Location::Applet(a) => (
-            commands::select_aid(a.aid)
-                .map_err(|_| CardError::Status { op: "SELECT AID", sw: StatusWord::WrongLength })?,
-            "SELECT AID",
-        ),
-    };
-    match crate::apdu::exchange(session, &cmd)?.sw {
-        StatusWord::Ok => Ok(()),
-        sw => Err(CardError::Status { op, sw }),
+    match location {
+        Location::Classic => Ok(()),
+        Location::Applet(a) => locate::select_application(session, a),
     }
 }
 
@@ -222,28 +211,22 @@ fn pin_operation_in_session(
 ) -> Result<Option<(StatusWord, Location)>, PinOpError> {
     let not_sent = |error: CardError| PinOpError { error, command_sent: false };
     check_atr(transport.atr()).map_err(not_sent)?;
-    let profile = crate::profile::recognize(transport.atr()).profile;
+    let recognition = crate::profile::recognize(transport.atr());
+    let profile = recognition.profile;
     let answer = {
         let mut session = transport.session().map_err(|e| not_sent(e.into()))?;
-        let (mut cns, _) = Cns::open(session.as_mut(), profile, None).map_err(not_sent)?;
-        let (pin, puk) = match op.consumes() {
-            PinKind::Pin => {
-                let pin = query_counter(&mut cns, PinKind::Pin).map_err(not_sent)?;
-                let puk = if pin.is_blocked() {
-                    query_counter(&mut cns, PinKind::Puk).map_err(not_sent)?
-                } else {
-                    PinState::Unknown
-                };
-                (pin, puk)
-            }
-            PinKind::Puk => (PinState::Unknown, query_counter(&mut cns, PinKind::Puk).map_err(not_sent)?),
+        let counters = match op.consumes() {
+            PinKind::Pin => Counters::ForPin,
+            PinKind::Puk => Counters::Puk,
         };
+        let (mut cns, _) = Cns::open(session.as_mut(), &recognition, counters).map_err(not_sent)?;
         let location = cns.location;
-        let ctx = PinContext { location, profile, pin_ref: location.pin_ref(profile), pin, puk };
+        let ctx =
+            PinContext { location, profile, pin_ref: location.pin_ref(profile), pin: cns.pin, puk: cns.puk };
         let Some(cmd) = decide(&ctx) else {
             return Ok(None);
         };
-        cns.select_pin_root().map_err(not_sent)?;
+        cns.enter_pin_root().map_err(not_sent)?;
         let sw = cns.send(&cmd);
         drop(cmd);
         (sw.map_err(|error| PinOpError { error, command_sent: true })?, location)

@@ -135,6 +135,33 @@ impl From<ExchangeError> for CardError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::transport::TransportError;
+
+    /// A card whose selected EF holds `file`: READ BINARY answers as the 2025 card of issue
+    /// #3804 does (Le = 00 gives up to 256 bytes, an offset at or past the end gives 6B00).
+    struct EofCard {
+        file: Vec<u8>,
+        sent: Vec<Vec<u8>>,
+    }
+
+    impl CardSession for EofCard {
+        fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, TransportError> {
+            self.sent.push(apdu.to_vec());
+            let [0x00, 0xB0, p1, p2, le] = apdu[..] else {
+                return Ok(vec![0x6D, 0x00]);
+            };
+            let offset = usize::from(u16::from_be_bytes([p1, p2]));
+            let want = if le == 0 { 256 } else { usize::from(le) };
+            match self.file.get(offset..).filter(|r| !r.is_empty()) {
+                None => Ok(vec![0x6B, 0x00]),
+                Some(rest) => {
+                    let mut out = rest[..want.min(rest.len())].to_vec();
+                    out.extend_from_slice(&[0x90, 0x00]);
+                    Ok(out)
+                }
+            }
+        }
+    }
 
     #[test]
     fn fci_size_from_a_real_card() {
@@ -149,5 +176,26 @@ mod tests {
         assert_eq!(fci_size(&[0x6F, 0x03, 0x82, 0x01, 0x01]), None);
         assert_eq!(fci_size(&[0x6F, 0x10, 0x80]), None);
         assert_eq!(fci_size(&[]), None);
+    }
+
+    /// A file whose size nobody told (no FCI size), whose content is not DER (so its header says
+    /// nothing), and that the card ends with 6B00: 256-byte reads until the card says the
+    /// offset is past the end, everything kept, nothing asked after that.
+    #[test]
+    fn reads_256_byte_chunks_until_6b00_without_a_size() {
+        let file: Vec<u8> = (0..512u32).map(|i| (i % 251) as u8 | 0x01).collect();
+        let mut card = EofCard { file: file.clone(), sent: Vec::new() };
+        let got = read_selected(&mut card, None, 2048, 256, &crate::cert::der_total_length).unwrap();
+        assert_eq!(got, file);
+        assert_eq!(
+            card.sent,
+            [[0x00, 0xB0, 0x00, 0x00, 0x00], [0x00, 0xB0, 0x01, 0x00, 0x00], [0x00, 0xB0, 0x02, 0x00, 0x00]],
+        );
+        // 6B00 at the very first offset is an error, not an empty file
+        let mut empty = EofCard { file: Vec::new(), sent: Vec::new() };
+        assert!(matches!(
+            read_selected(&mut empty, None, 2048, 256, &|_| None),
+            Err(CardError::Status { sw: StatusWord::WrongParameters, .. })
+        ));
     }
 }

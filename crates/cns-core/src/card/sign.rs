@@ -1,12 +1,12 @@
-//! Signing with the card's CNS0 key: the PIN verification and the signature in one session
+//! Signing with the card's key (the one of its certificate's key set, from the profile): the PIN verification and the signature in one session
 //! (one PC/SC transaction), then a reset, so the verified state never outlives the operation.
 
-use super::locate::{Cns, Location};
-use super::{CardError, PinContext, PinOpError, query_counter, reset_after_pin};
+use super::locate::{Cns, Counters, Location};
+use super::{CardError, PinContext, PinOpError, reset_after_pin};
 use crate::Command;
 use crate::apdu::StatusWord;
 use crate::commands;
-use crate::pin::{PinKind, PinState};
+use crate::profile::SigningKey;
 use crate::transport::{CardTransport, TransportError};
 
 /// The answer of [`sign_with_pin`].
@@ -35,26 +35,26 @@ pub fn sign_with_pin(
     let pso = commands::pso_compute_digital_signature(digest_info).map_err(|_| {
         not_sent(CardError::Status { op: "PSO COMPUTE DIGITAL SIGNATURE", sw: StatusWord::WrongLength })
     })?;
-    let profile = crate::profile::recognize(transport.atr()).profile;
+    super::check_atr(transport.atr()).map_err(not_sent)?;
+    let recognition = crate::profile::recognize(transport.atr());
+    let profile = recognition.profile;
     let answer = {
         let mut session = transport.session().map_err(|e| not_sent(e.into()))?;
-        let (mut cns, _) = Cns::open(session.as_mut(), profile, None).map_err(not_sent)?;
-        let pin = query_counter(&mut cns, PinKind::Pin).map_err(not_sent)?;
-        let puk = if pin.is_blocked() {
-            query_counter(&mut cns, PinKind::Puk).map_err(not_sent)?
-        } else {
-            PinState::Unknown
-        };
+        let (mut cns, _) = Cns::open(session.as_mut(), &recognition, Counters::ForPin).map_err(not_sent)?;
+        // Which key (where the certificate is) before the PIN: nothing may come between the
+        // VERIFY and the signature, and no PIN goes out for a card that has no key to use.
+        let key = cns.signing_key().map_err(not_sent)?;
         let location = cns.location;
-        let ctx = PinContext { location, profile, pin_ref: location.pin_ref(profile), pin, puk };
+        let ctx =
+            PinContext { location, profile, pin_ref: location.pin_ref(profile), pin: cns.pin, puk: cns.puk };
         let Some(verify) = decide(&ctx) else {
             return Ok(None);
         };
-        cns.select_pin_root().map_err(not_sent)?;
+        cns.enter_pin_root().map_err(not_sent)?;
         let sw = cns.send(&verify);
         drop(verify);
         let pin_answer = sw.map_err(|error| PinOpError { error, command_sent: true })?;
-        let signature = (pin_answer == StatusWord::Ok).then(|| compute(&mut cns, &pso));
+        let signature = (pin_answer == StatusWord::Ok).then(|| compute(&mut cns, key, &pso));
         SignedWithPin { pin_answer, signature }
     };
     reset_after_pin(transport);
@@ -62,9 +62,10 @@ pub fn sign_with_pin(
 }
 
 /// Signs `digest_info` with the PIN verified in an earlier session that the card still holds
-/// (after [`super::verify_pin_keep_session`]): no PIN here. On a classic card the MF is
-/// selected again (that keeps the verified state); under an applet nothing is selected, since
-/// selecting the application again would drop it. A card reset since then is
+/// (after [`super::verify_pin_keep_session`]): no PIN here. The application is not selected
+/// again (under an applet that would drop the verified state); where the family's certificate
+/// locations have different keys, the locations are SELECTed to find the key (selecting a file
+/// keeps the verified state). A card reset since then is
 /// [`TransportError::CardReset`]: the login is gone.
 pub fn sign_verified(
     transport: &mut dyn CardTransport,
@@ -81,14 +82,13 @@ pub fn sign_verified(
         return Err(CardError::Transport(TransportError::CardReset));
     }
     let mut cns = Cns::resume(session.as_mut(), profile, location);
-    cns.select_pin_root()?;
-    compute(&mut cns, &pso)
+    let key = cns.signing_key()?;
+    compute(&mut cns, key, &pso)
 }
 
 /// MSE RESTORE, MSE SET, PSO COMPUTE DIGITAL SIGNATURE (cns-facts §6); 61xx is handled by the
 /// exchange routine.
-fn compute(cns: &mut Cns<'_>, pso: &Command) -> Result<Vec<u8>, CardError> {
-    let key = cns.profile.signing_key;
+fn compute(cns: &mut Cns<'_>, key: SigningKey, pso: &Command) -> Result<Vec<u8>, CardError> {
     for (cmd, op) in [
         (commands::mse_restore(key.security_env), "MSE RESTORE"),
         (commands::mse_set_signature_key(key.key_ref), "MSE SET"),

@@ -3,14 +3,14 @@
 
 use zeroize::Zeroizing;
 
-use super::locate::{Cns, Location};
-use super::{CardError, PERSONAL_DATA_SIZE, PROCESSOR_DATA_SIZE, query_counter, read_certificate_in};
+use super::locate::{Cns, Counters, Location};
+use super::{CardError, PERSONAL_DATA_SIZE, PROCESSOR_DATA_SIZE, read_certificate_in};
 use crate::cert::{self, CertSummary, Consistency};
 use crate::codice_fiscale::{self, CfMismatch, CodiceFiscale};
 use crate::files::id_carta::CardId;
 use crate::files::personal_data::{self, PersonalData};
 use crate::files::processor::{self, ProcessorData};
-use crate::pin::{PinKind, PinState};
+use crate::pin::PinState;
 use crate::profile::{self, Recognition};
 use crate::transport::{CardSession, CardTransport};
 
@@ -77,10 +77,19 @@ fn read_in_session(
     atr: Vec<u8>,
     recognition: Recognition,
 ) -> Result<CardStatus, CardError> {
-    let (mut cns, id) = Cns::open(session, recognition.profile, None)?;
+    // The counters are asked as soon as the PIN objects are reachable (under an applet: right
+    // after the application is selected, before any file below it is), so they cost no SELECT.
+    let (mut cns, id) = Cns::open(session, &recognition, Counters::Both)?;
     let (personal_path, processor_path) = match cns.location {
         Location::Classic => (cns.profile.personal_data_path, Some(cns.profile.processor_path)),
         Location::Applet(a) => (a.personal_data_path, a.processor_path),
+    };
+
+    // EF.Dati_processore before EF.Dati_personali: it sits in DF0 beside EF.ID_Carta, so a card
+    // read step by step reaches it with one SELECT.
+    let processor = match processor_path {
+        Some(path) => processor::parse(&optional(cns.read(path, PROCESSOR_DATA_SIZE, &|_| None))?).ok(),
+        None => None,
     };
 
     // Only the used part of the 400 bytes: the field walk tells when it has ended.
@@ -90,11 +99,6 @@ fn read_in_session(
         Err(PartError("EF.Dati_personali not readable".into()))
     } else {
         personal_data::parse(&personal_raw).map_err(PartError::from)
-    };
-
-    let processor = match processor_path {
-        Some(path) => processor::parse(&optional(cns.read(path, PROCESSOR_DATA_SIZE, &|_| None))?).ok(),
-        None => None,
     };
 
     let der = read_certificate_in(&mut cns)?;
@@ -119,8 +123,7 @@ fn read_in_session(
         )
     });
 
-    let pin = query_counter(&mut cns, PinKind::Pin)?;
-    let puk = query_counter(&mut cns, PinKind::Puk)?;
+    let (pin, puk) = (cns.pin, cns.puk);
     let counters_queried = cns.profile.empty_verify_safe;
     let location = cns.location;
     Ok(CardStatus {

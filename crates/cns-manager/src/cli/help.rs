@@ -32,6 +32,15 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Use the simulated demo card instead of real readers.",
     ),
     (
+        "demo_card",
+        "Il tipo della tessera dimostrativa per i comandi, con i nomi brevi del «Tipo di tessera» della \
+         dimostrazione nella finestra (standard, stincard, siemens, idemia, legacy, nocount, idemia2021, \
+         applet2025, st2022); implica --demo.",
+        "The demo card's type for the commands, by the short names of the window's demo \"Card type\" \
+         (standard, stincard, siemens, idemia, legacy, nocount, idemia2021, applet2025, st2022); implies \
+         --demo.",
+    ),
+    (
         "counter",
         "Modalità sportello per la finestra: nulla di personale resta dopo che la tessera è stata tolta.",
         "Counter (sportello) mode for the window: nothing personal survives the card's removal.",

@@ -79,6 +79,11 @@ pub struct Cli {
     /// Use the simulated demo card instead of real readers.
     #[arg(long, global = true)]
     pub demo: bool,
+    /// The demo card's type for the commands, by the short names of the window's demo "Tipo di
+    /// tessera" (standard, stincard, siemens, idemia, legacy, nocount, idemia2021, applet2025,
+    /// st2022); implies --demo.
+    #[arg(long, global = true, value_name = "TYPE")]
+    pub demo_card: Option<cns_sim::QuirkMode>,
     /// Counter (sportello) mode for the window: nothing personal survives the card's removal.
     #[arg(long)]
     pub counter: bool,
@@ -188,7 +193,11 @@ pub fn main() -> ExitCode {
     };
     // --lang, else the installer's or user's setting, else the locale.
     let lang = cli.lang.or_else(|| crate::settings::Settings::load().lang).unwrap_or_else(Lang::from_env);
-    let backend = if cli.demo { Backend::Demo(cns_sim::SimHandle::default()) } else { Backend::Pcsc };
+    let backend = match (cli.demo, cli.demo_card) {
+        (_, Some(mode)) => Backend::Demo(cns_sim::SimHandle::new(cns_sim::SimCard::with_mode(mode))),
+        (true, None) => Backend::Demo(cns_sim::SimHandle::default()),
+        (false, None) => Backend::Pcsc,
+    };
     match cli.command {
         None => run_gui(&cli, lang),
         Some(cmd) => run(cmd, &backend, lang).into(),
@@ -196,7 +205,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_gui(cli: &Cli, lang: Lang) -> ExitCode {
-    let demo = cli.demo || gui::should_autostart_demo();
+    let demo = cli.demo || cli.demo_card.is_some() || gui::should_autostart_demo();
     if demo && !cli.demo {
         eprintln!(
             "{}",

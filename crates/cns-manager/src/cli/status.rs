@@ -111,11 +111,20 @@ fn hex(b: &[u8]) -> String {
 }
 
 fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
-    let pd = s.personal.as_ref().ok();
     outln!("{}: {reader}", lang.t("Lettore", "Reader"));
+    for line in human_lines(lang, s, today) {
+        outln!("{line}");
+    }
+}
+
+/// The status as `status` prints it, one entry per line (the reader's line aside): `watch`
+/// prints the same entries on one line, so the words are the same.
+fn human_lines(lang: Lang, s: &CardStatus, today: Date) -> Vec<String> {
+    let mut lines = Vec::new();
+    let pd = s.personal.as_ref().ok();
     match pd {
         Some(p) => {
-            outln!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name);
+            lines.push(format!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name));
             let cf_note = match &s.fiscal_code {
                 Some(Ok(_)) if s.fiscal_code_mismatches.is_empty() => {
                     lang.t("✓ valido", "✓ valid").to_owned()
@@ -126,30 +135,30 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
                 Some(Err(e)) => format!("⚠ {}: {}", lang.t("non valido", "invalid"), e.0),
                 None => String::new(),
             };
-            outln!("{}: {} {cf_note}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code);
-            outln!("{}: {}", lang.t("Nato/a il", "Born on"), dmy(p.birth_date.date));
+            lines.push(format!("{}: {} {cf_note}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code));
+            lines.push(format!("{}: {}", lang.t("Nato/a il", "Born on"), dmy(p.birth_date.date)));
         }
-        None => outln!(
-            "{}",
+        None => lines.push(
             lang.t(
                 "Dati anagrafici non leggibili su questa tessera.",
-                "Personal data not readable on this card."
+                "Personal data not readable on this card.",
             )
+            .to_owned(),
         ),
     }
     let region = s.id.region().map(|r| format!(" – {}", r.name)).unwrap_or_default();
-    outln!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted());
+    lines.push(format!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted()));
     if let card::Location::Applet(a) = s.location {
-        outln!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name);
+        lines.push(format!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name));
     }
     let expiry = s.card_expiry();
     let expired = expiry.is_some_and(|e| e < today);
-    outln!(
+    lines.push(format!(
         "{}: {}{}",
         lang.t("Scadenza tessera", "Card expiry"),
         dmy(expiry),
         if expired { lang.t("  ⚠ SCADUTA", "  ⚠ EXPIRED") } else { "" }
-    );
+    ));
     match &s.certificate {
         Ok(c) => {
             let when = dmy(Some(cns_core::italian_time::italian_date(c.not_after)));
@@ -159,65 +168,46 @@ fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
                     .s(format!("⚠ scade tra {days_left} giorni"), format!("⚠ expires in {days_left} days")),
                 Expiry::Valid { .. } => lang.t("✓ valido", "✓ valid").to_owned(),
             };
-            outln!(
+            lines.push(format!(
                 "{}: {when} {note} ({} {} bit)",
                 lang.t("Certificato", "Certificate"),
                 c.key.algorithm,
                 c.key.bits
-            );
+            ));
             if expiry.is_some_and(|e| cert::ends_before_card(c.not_after, e)) {
-                outln!(
+                lines.push(format!(
                     "  {}",
                     lang.t(
                         "⚠ il certificato scade prima della tessera",
                         "⚠ the certificate ends before the card"
                     )
-                );
+                ));
             }
         }
-        Err(e) => outln!("{}: ⚠ {}", lang.t("Certificato", "Certificate"), e.0),
+        Err(e) => lines.push(format!("{}: ⚠ {}", lang.t("Certificato", "Certificate"), e.0)),
     }
     if let Some(c) = &s.consistency {
         let bad = c.fiscal_code == Check::Mismatch
             || c.card_serial == Check::Mismatch
             || c.personal_data_hash == HashCheck::Mismatch;
         if bad {
-            outln!(
+            lines.push(format!(
                 "  {}",
                 lang.t(
                     "⚠ il certificato non corrisponde ai dati della tessera",
                     "⚠ the certificate does not match the card's data"
                 )
-            );
+            ));
         }
     }
-    outln!("PIN: {}", pin_words(lang, s.pin, true));
-    outln!("PUK: {}", pin_words(lang, s.puk, false));
+    lines.push(format!("PIN: {}", pin_words(lang, s.pin, true)));
+    lines.push(format!("PUK: {}", pin_words(lang, s.puk, false)));
+    lines
 }
 
-/// The status on one line, in the words of [`print_human`] (for `watch`).
+/// The status on one line, in the words of `status` (for `watch`): its lines, joined by "; ".
 pub fn one_line(lang: Lang, s: &CardStatus, today: Date) -> String {
-    let mut parts = Vec::new();
-    if let Ok(p) = &s.personal {
-        parts.push(format!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name));
-        parts.push(format!("{}: {}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code));
-    }
-    let region = s.id.region().map(|r| format!(" – {}", r.name)).unwrap_or_default();
-    parts.push(format!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted()));
-    if let card::Location::Applet(a) = s.location {
-        parts.push(format!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name));
-    }
-    let expiry = s.card_expiry();
-    let expired = expiry.is_some_and(|e| e < today);
-    parts.push(format!(
-        "{}: {}{}",
-        lang.t("Scadenza tessera", "Card expiry"),
-        dmy(expiry),
-        if expired { lang.t(" ⚠ SCADUTA", " ⚠ EXPIRED") } else { "" }
-    ));
-    parts.push(format!("PIN: {}", pin_words(lang, s.pin, true)));
-    parts.push(format!("PUK: {}", pin_words(lang, s.puk, false)));
-    parts.join("; ")
+    human_lines(lang, s, today).iter().map(|l| l.trim()).collect::<Vec<_>>().join("; ")
 }
 
 fn pin_words(lang: Lang, p: PinState, is_pin: bool) -> String {
