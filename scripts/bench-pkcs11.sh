@@ -27,46 +27,9 @@ OURS="$(realpath "$BIN/libcns_pkcs11.so")"
 [ -f "$OPENSC" ] || { echo "[bench] $OPENSC missing (apt install opensc-pkcs11)" >&2; exit 1; }
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/cns-bench-p11.XXXXXX")"
-rig() { RIG_DIR="$WORK/rig" RIG_PRIVATE_RUN=1 VPCD_PORT="$PORT" READER_NAME="CNS Bench" CARD_CMD=none ./scripts/pcsc-rig.sh "$@"; }
-card_pid=""
-cleanup() {
-    [ -n "$card_pid" ] && kill "$card_pid" 2>/dev/null || true
-    rig stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-rig start >/dev/null
-eval "$(rig env)"
-export PCSCLITE_CSOCK_NAME
-READER="CNS Bench 00 00"
-export HOME="$WORK" # OpenSC's file cache, if any, stays out of the real home
+. ./scripts/bench-rig.sh
 head -c 3000 /dev/urandom >"$WORK/doc"
 
-now_ns() { date +%s%N; }
-ms() { python3 -c "import sys; print(f'{int(sys.argv[1])/1e6:.1f}')" "$1"; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-start_card() { # start_card MODE GENERATION
-    "$BIN/cns-sim-vpcd" --port "$PORT" --mode "$1" --state "$WORK/card-$1.toml" -v 2>"$WORK/card.log" &
-    card_pid=$!
-    for _ in $(seq 1 500); do
-        "$BIN/cns-manager" status --json --reader "$READER" 2>/dev/null | grep -q "\"generation\": \"$2\"" && return 0
-        sleep 0.01
-    done
-    echo "[bench] the card did not appear" >&2
-    exit 1
-}
-stop_card() {
-    kill "$card_pid"
-    wait "$card_pid" 2>/dev/null || true
-    card_pid=""
-    for _ in $(seq 1 500); do
-        "$BIN/cns-manager" readers --json 2>/dev/null | grep -q '"card_present": false' && return 0
-        sleep 0.01
-    done
-    echo "[bench] the card did not go away" >&2
-    exit 1
-}
-apdus() { grep -c ': APDU ' "$WORK/card.log" || true; }
 # VERIFY commands that carried a PIN (the empty counter queries have no Lc).
 pin_sent() { grep ': APDU 00 20 00 ' "$WORK/card.log" | grep -c 'Lc=' || true; }
 # The PIN tries the card has left, asked without spending one.
@@ -114,7 +77,7 @@ bench() {
         "$(ms "$(cat "$WORK/median")")" "$check"
 }
 
-echo "Login + one signature, one \`pkcs11-tool\` process per run, through pcscd $(pcscd --version 2>/dev/null | head -1 | awk '{print $NF}') and vpcd; $RUNS runs each, median:"
+echo "Login + one signature, one \`pkcs11-tool\` process per run, through pcscd $PCSCD_VERSION and vpcd; $RUNS runs each, median:"
 echo
 echo "| card | module | mechanism | APDUs | wall time | result |"
 echo "|---|---|---|---:|---:|---|"
@@ -132,7 +95,7 @@ tries_opensc="$(tries)"
 empty_verify="$(grep ': APDU 00 20 00 10 ' "$WORK/card.log" | tail -1 | sed 's/^cns-sim-vpcd: //; s/ (.*//')"
 opensc_mechs="$(pkcs11-tool --module "$OPENSC" --slot-description "$READER" -M 2>/dev/null | grep -m1 'RSA-PKCS,' | sed 's/^ *//')"
 stop_card
-start_card applet2025 applet2025
+start_card applet2025 applet2025 1
 bench "2025 applet (applet2025)" "ours" "$OURS" SHA256-RSA-PKCS
 bench "2025 applet (applet2025)" "OpenSC" "$OPENSC" SHA256-RSA-PKCS
 tries_applet="$(tries)"

@@ -20,23 +20,8 @@ cargo build --release --locked -p cns-pcsc --example insertion_probe
 BIN=target/release
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/cns-bench.XXXXXX")"
-rig() { RIG_DIR="$WORK/rig" RIG_PRIVATE_RUN=1 VPCD_PORT="$PORT" READER_NAME="CNS Bench" CARD_CMD=none ./scripts/pcsc-rig.sh "$@"; }
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    rig stop >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-rig start >/dev/null
-eval "$(rig env)"
-export PCSCLITE_CSOCK_NAME
-READER="CNS Bench 00 00"
-export HOME="$WORK" # OpenSC's cache stays out of the real home (and --no-cache is passed)
+. ./scripts/bench-rig.sh
 
-now_ns() { date +%s%N; }
-ms() { python3 -c "import sys; print(f'{int(sys.argv[1])/1e6:.1f}')" "$1"; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 wait_for() { # wait_for FILE PATTERN COUNT
     local i
     for i in $(seq 1 500); do
@@ -47,35 +32,6 @@ wait_for() { # wait_for FILE PATTERN COUNT
     tail -5 "$1" >&2
     exit 1
 }
-# Each card has its own reader of the vpcd pair: on one reader, pcscd 1.9.9 + vpcd reported the
-# first card's ATR for the second card (seen: the 2025 applet card named "Athena"), so it was
-# read at the first card's family's cost (one SELECT more).
-start_card() { # start_card MODE GENERATION [READER INDEX 0|1]
-    local slot="${3:-0}"
-    READER="CNS Bench 00 0$slot"
-    "$BIN/cns-sim-vpcd" --port "$((PORT + slot))" --mode "$1" --state "$WORK/card-$1.toml" -v 2>"$WORK/card.log" &
-    card_pid=$!
-    pids+=("$card_pid")
-    # present, and the new card (not the one before it, still cached by pcscd) answers
-    for _ in $(seq 1 500); do
-        "$BIN/cns-manager" status --json --reader "$READER" 2>/dev/null | grep -q "\"generation\": \"$2\"" && return 0
-        sleep 0.01
-    done
-    echo "[bench] the card did not appear" >&2
-    exit 1
-}
-stop_card() {
-    kill "$card_pid"
-    wait "$card_pid" 2>/dev/null || true
-    # pcscd notices at its next poll of the reader
-    for _ in $(seq 1 500); do
-        "$BIN/cns-manager" readers --json 2>/dev/null | grep -q '"card_present": false' && return 0
-        sleep 0.01
-    done
-    echo "[bench] the card did not go away" >&2
-    exit 1
-}
-apdus() { grep -c ': APDU ' "$WORK/card.log" || true; }
 # time_cmd NAME CMD...: APDUs of one run, then the median of RUNS runs
 time_cmd() {
     local name="$1" before after t0 t1
@@ -93,7 +49,7 @@ time_cmd() {
     printf '| %s | %s | %s ms |\n' "$name" "$n" "$(ms "$(cat "$WORK/median")")"
 }
 
-echo "Through pcscd $(pcscd --version 2>/dev/null | head -1 | awk '{sub(/\.$/, "", $NF); print $NF}') and vpcd, $RUNS runs each, median:"
+echo "Through pcscd $PCSCD_VERSION and vpcd, $RUNS runs each, median:"
 echo
 echo "| command | APDUs | wall time |"
 echo "|---|---|---|"
