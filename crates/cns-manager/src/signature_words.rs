@@ -5,7 +5,7 @@
 
 use std::time::SystemTime;
 
-use cns_cades::{Finding, RevocationGap};
+use cns_cades::{CadesError, Finding, RevocationGap};
 
 use crate::i18n::Lang;
 
@@ -125,6 +125,48 @@ pub fn revocation_gap(g: &RevocationGap, lang: Lang) -> String {
     }
 }
 
+/// A signed file that could not be read at all (damaged, hostile, not a signed file, a feature
+/// this program does not handle), or could not be read from or written to disk. The library's
+/// own text stays only as the technical detail in brackets.
+pub fn file_error(e: &CadesError, lang: Lang) -> String {
+    match e {
+        CadesError::Malformed(detail) => lang.s(
+            format!("Il file non è un file firmato valido oppure è danneggiato (dettaglio tecnico: {detail})."),
+            format!("The file is not a valid signed file, or it is damaged (technical detail: {detail})."),
+        ),
+        CadesError::TooLarge { what, len } => lang.s(
+            format!(
+                "Il file non è un file firmato valido: una sua parte ({what}) è più grande di quanto serva a \
+                 qualsiasi file firmato vero ({len} byte)."
+            ),
+            format!(
+                "The file is not a valid signed file: one of its parts ({what}) is larger than any real signed \
+                 file needs ({len} bytes)."
+            ),
+        ),
+        CadesError::Der(detail) => lang.s(
+            format!("Il file firmato è danneggiato (dettaglio tecnico: {detail})."),
+            format!("The signed file is damaged (technical detail: {detail})."),
+        ),
+        CadesError::Unsupported(detail) => lang.s(
+            format!("Il file usa una funzione che questo programma non gestisce ({detail})."),
+            format!("The file uses a feature this program does not handle ({detail})."),
+        ),
+        CadesError::Io(io) => lang.s(
+            format!("Errore di lettura o scrittura del file: {io}."),
+            format!("Error reading or writing the file: {io}."),
+        ),
+        CadesError::DetachedContentMissing => lang.s(
+            "È una firma separata (.p7s): serve anche il documento originale.".into(),
+            "This is a detached signature (.p7s): the original document is needed too.".into(),
+        ),
+        other => lang.s(
+            format!("Il file firmato non si può controllare ({other})."),
+            format!("The signed file cannot be checked ({other})."),
+        ),
+    }
+}
+
 /// Several findings, joined with "; ".
 pub fn findings(fs: &[Finding], lang: Lang) -> String {
     fs.iter().map(|f| finding(f, lang)).collect::<Vec<_>>().join("; ")
@@ -138,6 +180,18 @@ pub fn revocation_gaps(gs: &[RevocationGap], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_damaged_file_is_said_in_italian_with_the_detail_only_in_brackets() {
+        let e = CadesError::Malformed("the file ends too early".into());
+        let it = file_error(&e, Lang::It);
+        assert!(it.starts_with("Il file non è un file firmato valido"), "{it}");
+        assert!(!it.contains("not a valid signed file"), "{it}");
+        let en = file_error(&e, Lang::En);
+        assert_eq!(en.matches("not a valid signed file").count(), 1, "{en}");
+        let big = file_error(&CadesError::TooLarge { what: "certificate", len: 9_000_000 }, Lang::It);
+        assert!(big.contains("9000000 byte") && !big.contains("too large"), "{big}");
+    }
 
     #[test]
     fn each_finding_is_said_in_italian_and_english_differently() {

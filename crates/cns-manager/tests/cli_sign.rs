@@ -216,7 +216,7 @@ fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_tr
     // Not a signed file at all → 8, with a clear message; a missing file → 2.
     let r = e.cli(&["verify", "contratto.pdf"], None);
     assert_eq!(r.code, 8);
-    assert!(r.stderr.contains("non è una firma valida"), "{}", r.stderr);
+    assert!(r.stderr.contains("non è un file firmato valido"), "{}", r.stderr);
     assert_eq!(e.cli(&["verify", "nessuno.p7m"], None).code, 2);
 }
 
@@ -660,4 +660,31 @@ fn ca_import_refuses_a_huge_file_and_the_system_folder_is_trusted_but_not_remova
     assert!(r.stderr.contains("system-wide"), "{}", r.stderr);
     assert!(e.p("sys-ca/regione.pem").is_file());
     assert_eq!(e.cli(&["verify", "doc.txt.p7m"], None).code, 0);
+}
+
+/// A file that is not a signed file at all, and one cut short: exit 8, said in the user's
+/// language (the library's English only as the bracketed detail), nothing extracted.
+#[test]
+fn a_damaged_or_foreign_file_exits_8_with_a_message_in_the_users_language() {
+    let e = Env::new();
+    std::fs::write(e.p("garbage.p7m"), b"this is not a signed file at all\n").unwrap();
+    let r = e.cli(&["verify", "garbage.p7m", "--extract", "out.pdf"], None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("Il file non è un file firmato valido"), "{}", r.stderr);
+    assert!(!r.stderr.contains("not a valid signed file"), "English in the Italian message: {}", r.stderr);
+    assert!(!e.p("out.pdf").exists(), "nothing is extracted from a damaged file");
+    let r = e.cli(&["--lang", "en", "verify", "garbage.p7m"], None);
+    assert_eq!(r.code, 8);
+    assert_eq!(r.stderr.matches("not a valid signed file").count(), 1, "{}", r.stderr);
+
+    // A real signature, cut in half.
+    e.doc("doc.pdf", 3000);
+    assert_eq!(sign_demo(&e, &["doc.pdf"]).code, 0);
+    let whole = std::fs::read(e.p("doc.pdf.p7m")).unwrap();
+    std::fs::write(e.p("cut.p7m"), &whole[..whole.len() / 2]).unwrap();
+    let r = e.cli(&["verify", "cut.p7m", "--json"], None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    let j = r.json();
+    assert_eq!(j["error"]["kind"], "not_valid", "{j}");
+    assert!(j["error"]["message"].as_str().unwrap().starts_with("Il file"), "{j}");
 }

@@ -101,7 +101,7 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
             let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
             match tempfile::Builder::new().prefix(".cns-extract-").tempfile_in(dir) {
                 Ok(t) => Some(t),
-                Err(e) => return out.fail(Exit::Other, "io", &e.to_string()),
+                Err(e) => return io_fail(out, dir, &e),
             }
         }
         None => None,
@@ -133,7 +133,7 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
     if let (Some(t), Some(dest)) = (tmp, &args.extract) {
         match t.persist(dest) {
             Ok(f) => extracted = Some((dest.clone(), f.metadata().map(|m| m.len()).unwrap_or(0))),
-            Err(e) => return out.fail(Exit::Other, "io", &e.error.to_string()),
+            Err(e) => return io_fail(out, dest, &e.error),
         }
     }
     let verdict = report.verdict();
@@ -159,6 +159,11 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
     code
 }
 
+fn io_fail(out: &Out, path: &Path, e: &std::io::Error) -> Exit {
+    let p = path.display();
+    out.fail(Exit::Other, "io", &out.lang.s(format!("Errore su {p}: {e}"), format!("Error on {p}: {e}")))
+}
+
 fn verify_error(out: &Out, e: &CadesError) -> Exit {
     let lang = out.lang;
     match e {
@@ -170,15 +175,8 @@ fn verify_error(out: &Out, e: &CadesError) -> Exit {
                 "This is a detached signature (.p7s): give the original document with --content FILE.",
             ),
         ),
-        CadesError::Io(io) => out.fail(Exit::Other, "io", &io.to_string()),
-        other => out.fail(
-            Exit::SignatureInvalid,
-            "not_valid",
-            &lang.s(
-                format!("Il file non è una firma valida o è danneggiato: {other}"),
-                format!("The file is not a valid signature or is damaged: {other}"),
-            ),
-        ),
+        CadesError::Io(_) => out.fail(Exit::Other, "io", &words::file_error(e, lang)),
+        other => out.fail(Exit::SignatureInvalid, "not_valid", &words::file_error(other, lang)),
     }
 }
 

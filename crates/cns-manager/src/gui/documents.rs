@@ -752,11 +752,7 @@ fn verify_error(lang: Lang, e: &CadesError) -> String {
                  use \"cns-manager verify FILE.p7s --content DOCUMENT\".",
             )
             .to_owned(),
-        CadesError::Io(io) => io.to_string(),
-        other => lang.s(
-            format!("Il file non è una firma valida o è danneggiato ({other})."),
-            format!("The file is not a valid signature or is damaged ({other})."),
-        ),
+        other => crate::signature_words::file_error(other, lang),
     }
 }
 
