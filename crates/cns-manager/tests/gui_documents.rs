@@ -188,6 +188,24 @@ fn the_document_screens_speak_english_too() {
     click(&mut h, "Close");
     click(&mut h, "Check a signed document");
     wait_label(&mut h, "or drop it on the window");
+    click(&mut h, "Close");
+
+    // Signed and checked through to the end, in English.
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("application.pdf");
+    std::fs::write(&doc, b"%PDF-1.7 application\n".repeat(500)).unwrap();
+    drop_file(&mut h, &doc);
+    wait_label(&mut h, "application.pdf – 10.3 KB");
+    type_pin(&mut h, "12345");
+    click(&mut h, "Sign");
+    wait_label(&mut h, "Document signed");
+    assert_eq!(pin_verifies(&handle), 1);
+    assert!(h.query_by_label_contains("Documento").is_none(), "Italian on the English page");
+    h.get_by_role_and_label(Role::Button, "Open the folder");
+    drop_file(&mut h, &dir.path().join("application.pdf.p7m"));
+    click(&mut h, "Check");
+    wait_label(&mut h, "Document intact, signature valid");
+    h.get_by_role_and_label(Role::Button, "Extract the document");
 }
 
 /// A signed file made by another card, ready to be checked.

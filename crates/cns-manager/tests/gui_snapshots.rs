@@ -221,6 +221,41 @@ fn sign_document_pin_step() {
     h.snapshot("sign_document_pin_step");
 }
 
+/// The same in English.
+#[test]
+fn sign_document_pin_step_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("application.pdf");
+    std::fs::write(&doc, vec![b'x'; 76_800]).unwrap();
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::En, false);
+    wait_label(&mut h, "GIULIA BIANCHI");
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(doc)));
+    wait_label(&mut h, "application.pdf – 75.0 KB");
+    type_pin(&mut h, "PIN", "12345");
+    h.run_steps(4);
+    h.snapshot("sign_document_pin_step_en");
+}
+
+/// "Documento firmato": where the signed file is, and "Apri la cartella". The document lives in
+/// a fixed folder so that the path on the page is the same on every run.
+#[test]
+fn sign_document_result() {
+    let home = fixed_home("sign_result_it");
+    let doc = home.join("domanda.pdf");
+    std::fs::write(&doc, vec![b'x'; 76_800]).unwrap();
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    wait_label(&mut h, "GIULIA BIANCHI");
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(doc)));
+    wait_label(&mut h, "domanda.pdf – 75,0 KB");
+    type_pin(&mut h, "PIN", "12345");
+    click(&mut h, "Firma");
+    wait_label(&mut h, "Documento firmato");
+    h.run_steps(4);
+    h.snapshot("sign_document_result");
+}
+
 /// Set in the child processes of the tests that need their own config folder (see
 /// [`in_child`]).
 const CHILD: &str = "CNS_SNAPSHOT_CHILD";

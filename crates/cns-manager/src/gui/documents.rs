@@ -231,11 +231,6 @@ fn size_words(lang: Lang, n: u64) -> String {
     if lang == Lang::It { s.replace('.', ",") } else { s }
 }
 
-fn italian_time(t: std::time::SystemTime) -> String {
-    let it = cns_core::italian_time::to_italian(time::OffsetDateTime::from(t));
-    format!("{:02}/{:02}/{} {:02}:{:02}", it.day(), u8::from(it.month()), it.year(), it.hour(), it.minute())
-}
-
 impl CnsApp {
     /// Files dropped on the window: a signed file opens the verification, anything else the
     /// signature.
@@ -624,7 +619,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         ui.label(RichText::new(who).strong());
         if let Some(t) = s.signing_time {
             ui.label(
-                lang.s(format!("Firmato il {}", italian_time(t)), format!("Signed on {}", italian_time(t))),
+                lang.s(format!("Firmato il {}", crate::signature_words::human_time(t)), format!("Signed on {}", crate::signature_words::human_time(t))),
             );
         }
         let line = |ok: bool, it: &str, en: &str| {
@@ -669,7 +664,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         });
         match &s.revocation {
             Revocation::Revoked { date } => {
-                let when = italian_time(*date);
+                let when = crate::signature_words::human_time(*date);
                 ui.label(match s.revoked_after_signing() {
                     Some(true) => line(
                         false,
