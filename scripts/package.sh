@@ -144,6 +144,8 @@ changelog_date="$(date -u -d "$RELEASE_DATE" '+%a, %d %b %Y 00:00:00 +0000')"
 printf '%s\n' \
     "cns-manager ($VERSION) unstable; urgency=medium" "" \
     "  * First release: card status, PIN change, PUK unblock, certificate export," \
+    "    signing and verifying documents (.p7m/.p7s), every card generation" \
+    "    including the 2025 applet cards, the PKCS#11 module for browsers," \
     "    counter mode, the doctor and the support report." "" \
     " -- The CNS Manager team <cns-manager@example.invalid>  $changelog_date" |
     gzip -9n >"$STAGE/usr/share/doc/cns-manager/changelog.gz"
@@ -175,7 +177,8 @@ Homepage: https://example.invalid/cns-manager
 Description: manager for the Italian health card (TS-CNS)
  See at a glance what state the Tessera Sanitaria - Carta Nazionale dei
  Servizi is in, change its PIN, unblock it with the PUK, look at and export
- its authentication certificate, without wasting a try by mistake.
+ its authentication certificate, without wasting a try by mistake; sign a
+ document with the card (.p7m, CAdES) and verify signed files.
  .
  A desktop window for citizens and counter staff (with a counter mode for
  regional offices), a scriptable command line for installers, and a doctor
