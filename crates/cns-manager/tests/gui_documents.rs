@@ -360,3 +360,34 @@ fn a_verification_result_survives_the_card_coming_and_going() {
     click(&mut h, "Chiudi");
     wait_label(&mut h, "GIULIA BIANCHI");
 }
+
+/// The window read 3 tries, then another program spent two: the card's own count stops the
+/// signature before the PIN goes out, and the user is taken to the same confirmation as when the
+/// window knew, not left on a failure page.
+#[test]
+fn a_last_try_only_the_card_knows_of_leads_to_the_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("atto.txt");
+    std::fs::write(&doc, b"atto").unwrap();
+    let handle = SimHandle::default();
+    let mut h = app(&handle);
+    handle.card().set_pin_tries(1, 3);
+    drop_file(&mut h, &doc);
+    wait_label(&mut h, "Firma un documento");
+    handle.clear_log();
+    type_pin(&mut h, "12345");
+    click(&mut h, "Firma");
+    wait_label(&mut h, "La tessera dice che resta un solo tentativo");
+    assert_eq!(pin_verifies(&handle), 0, "nothing sent: the card's count said last try");
+    assert_eq!(handle.card().pin_tries_left(), 1);
+    // The PIN was wiped: typed again, then the confirmation, then the signature.
+    type_pin(&mut h, "12345");
+    click(&mut h, "Firma");
+    wait_label(&mut h, "Usa l'ultimo tentativo");
+    assert_eq!(pin_verifies(&handle), 0);
+    click(&mut h, "Usa l'ultimo tentativo");
+    wait_label(&mut h, "Documento firmato");
+    assert_eq!(pin_verifies(&handle), 1, "the PIN went out once, after the confirmation");
+    assert_eq!(handle.card().pin_tries_left(), 3);
+    assert!(dir.path().join("atto.txt.p7m").exists());
+}

@@ -52,8 +52,16 @@ pub(crate) enum DocAction {
     OpenFolder(PathBuf),
 }
 
+/// Why a signature was not made.
+pub(crate) enum SignFailed {
+    /// The card itself says one try is left (the window's status was older) and it was not
+    /// confirmed: nothing was sent. The user types the PIN again and is asked to confirm.
+    NeedsConfirmation,
+    Other(String),
+}
+
 pub(crate) enum Done {
-    Signed(Result<(PathBuf, usize), String>),
+    Signed(Result<(PathBuf, usize), SignFailed>),
     Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), String>),
 }
 
@@ -90,6 +98,8 @@ pub(crate) struct DocFlow {
     /// A card operation happened: read the card again when leaving.
     pub touched_card: bool,
     focus_pin: bool,
+    /// The card said one try is left: the next signature asks for confirmation first.
+    card_says_last_try: bool,
 }
 
 impl DocFlow {
@@ -104,6 +114,7 @@ impl DocFlow {
             path_field: None,
             focus_path: false,
             touched_card: false,
+            card_says_last_try: false,
             focus_pin: true,
         };
         if let Some(p) = file {
@@ -150,7 +161,7 @@ impl DocFlow {
     }
 
     /// Collects what the threads sent; called every frame.
-    fn poll(&mut self) {
+    fn poll(&mut self, lang: Lang) {
         if let Some(rx) = &self.picker
             && let Ok(choice) = rx.try_recv()
         {
@@ -166,7 +177,24 @@ impl DocFlow {
         self.phase = match done {
             Done::Signed(Ok((path, signers))) => Phase::Signed { path, signers },
             Done::Verified(Ok((report, extracted))) => Phase::Verified { report, extracted, saved: None },
-            Done::Signed(Err(message)) | Done::Verified(Err(message)) => Phase::Failed { message },
+            Done::Signed(Err(SignFailed::NeedsConfirmation)) => {
+                self.card_says_last_try = true;
+                self.focus_pin = true;
+                Phase::Choose {
+                    problem: Some(
+                        lang.t(
+                            "La tessera dice che resta un solo tentativo per il PIN: nulla è stato inviato. \
+                             Scrivi di nuovo il PIN: prima di usarlo ti verrà chiesta una conferma.",
+                            "The card says only one PIN try is left: nothing was sent. Type the PIN again: you \
+                             will be asked to confirm before it is used.",
+                        )
+                        .to_owned(),
+                    ),
+                }
+            }
+            Done::Signed(Err(SignFailed::Other(message))) | Done::Verified(Err(message)) => {
+                Phase::Failed { message }
+            }
         };
     }
 }
@@ -316,7 +344,9 @@ impl CnsApp {
                             };
                             return;
                         }
-                        if pin_state.is_some_and(|p| p.is_last_try()) && !confirmed {
+                        if (pin_state.is_some_and(|p| p.is_last_try()) || flow.card_says_last_try)
+                            && !confirmed
+                        {
                             flow.phase = Phase::ConfirmLastTry { focus: true };
                             return;
                         }
@@ -374,7 +404,7 @@ impl CnsApp {
             .is_some_and(|c| c.not_after < time::OffsetDateTime::now_utc());
         let mut actions = Vec::new();
         let Screen::Document(flow) = &mut self.screen else { return };
-        flow.poll();
+        flow.poll(lang);
         let title = match flow.kind {
             Kind::Sign => lang.t("Firma un documento", "Sign a document"),
             Kind::Verify => lang.t("Verifica un documento", "Check a signed document"),
@@ -618,9 +648,10 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         };
         ui.label(RichText::new(who).strong());
         if let Some(t) = s.signing_time {
-            ui.label(
-                lang.s(format!("Firmato il {}", crate::signature_words::human_time(t)), format!("Signed on {}", crate::signature_words::human_time(t))),
-            );
+            ui.label(lang.s(
+                format!("Firmato il {}", crate::signature_words::human_time(t)),
+                format!("Signed on {}", crate::signature_words::human_time(t)),
+            ));
         }
         let line = |ok: bool, it: &str, en: &str| {
             format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
@@ -781,6 +812,15 @@ fn start_sign(
     };
 }
 
+/// A disk error while signing, with the file it concerns.
+fn disk_error(lang: Lang, path: &Path, e: &std::io::Error) -> SignFailed {
+    let p = path.display();
+    SignFailed::Other(lang.s(
+        format!("Il documento NON è stato firmato: errore su {p}: {e}."),
+        format!("The document was NOT signed: error on {p}: {e}."),
+    ))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn sign_file(
     backend: &Backend,
@@ -792,18 +832,20 @@ fn sign_file(
     confirmed: bool,
     progress: &AtomicU64,
     lang: Lang,
-) -> Result<(PathBuf, usize), String> {
+) -> Result<(PathBuf, usize), SignFailed> {
     // Nothing reaches the PIN before the signature itself: a card lost here cost no try.
-    let not_signed = |e: cns_core::card::CardError| not_signed_words(lang, &e, false);
+    let not_signed = |e: cns_core::card::CardError| SignFailed::Other(not_signed_words(lang, &e, false));
     let mut transport = backend.open(reader).map_err(|e| not_signed(e.into()))?;
     let cert = cns_core::card::read_certificate(transport.as_mut()).map_err(not_signed)?;
     let dest = free_name(&with_ext(file, if detached { "p7s" } else { "p7m" }));
     let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-    let mut tmp =
-        tempfile::Builder::new().prefix(".cns-sign-").tempfile_in(dir).map_err(|e| e.to_string())?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".cns-sign-")
+        .tempfile_in(&dir)
+        .map_err(|e| disk_error(lang, &dir, &e))?;
     let mut input = std::io::BufReader::with_capacity(
         cns_cades::CHUNK,
-        std::fs::File::open(file).map_err(|e| e.to_string())?,
+        std::fs::File::open(file).map_err(|e| disk_error(lang, file, &e))?,
     );
     let mut signer = CardSigner::new(transport.as_mut(), pin, confirmed);
     let mut on_progress = |n: u64| progress.store(n, Ordering::Relaxed);
@@ -817,7 +859,7 @@ fn sign_file(
         };
         r.map_err(|e| sign_error(lang, &e))?
     };
-    tmp.persist(&dest).map_err(|e| e.error.to_string())?;
+    tmp.persist(&dest).map_err(|e| disk_error(lang, &dest, &e.error))?;
     Ok((dest, summary.signers))
 }
 
@@ -853,17 +895,17 @@ fn not_signed_words(lang: Lang, e: &cns_core::card::CardError, pin_in_doubt: boo
     format!("{head} {tries}")
 }
 
-fn sign_error(lang: Lang, e: &CadesError) -> String {
+fn sign_error(lang: Lang, e: &CadesError) -> SignFailed {
     let inner = match e {
         CadesError::Signer(inner) => inner.downcast_ref::<CardSignError>(),
         _ => None,
     };
     let text = match inner {
         Some(CardSignError::Pin(Outcome::Wrong { tries_left: Some(n), .. })) => {
-            return lang.s(
+            return SignFailed::Other(lang.s(
                 format!("PIN errato: il documento non è stato firmato. Tentativi rimasti: {n}."),
                 format!("Wrong PIN: the document was not signed. Tries left: {n}."),
-            );
+            ));
         }
         Some(CardSignError::Pin(Outcome::Wrong { .. })) => {
             lang.t("PIN errato: il documento non è stato firmato.", "Wrong PIN: the document was not signed.")
@@ -873,18 +915,18 @@ fn sign_error(lang: Lang, e: &CadesError) -> String {
             "Il PIN è bloccato: sbloccalo con il PUK, poi firma.",
             "The PIN is blocked: unblock it with the PUK, then sign.",
         ),
-        Some(CardSignError::NeedsConfirmation) => {
-            lang.t("Resta un solo tentativo: nulla è stato inviato.", "One try left: nothing was sent.")
+        Some(CardSignError::NeedsConfirmation) => return SignFailed::NeedsConfirmation,
+        Some(CardSignError::Card(op)) => {
+            return SignFailed::Other(not_signed_words(lang, &op.error, op.command_sent));
         }
-        Some(CardSignError::Card(op)) => return not_signed_words(lang, &op.error, op.command_sent),
         _ => {
-            return lang.s(
+            return SignFailed::Other(lang.s(
                 format!("Il documento non è stato firmato: {e}"),
                 format!("The document was not signed: {e}"),
-            );
+            ));
         }
     };
-    text.to_owned()
+    SignFailed::Other(text.to_owned())
 }
 
 #[cfg(test)]
