@@ -121,6 +121,20 @@ fn verify(
     cns_cades::verify(file, opts).unwrap()
 }
 
+/// `file` checked with no trusted issuer at all.
+fn verify_trusting_nobody(file: &Path) -> cns_cades::VerifyReport {
+    let empty = TrustStore::new();
+    let opts = VerifyOptions {
+        trust: &empty,
+        crls: vec![],
+        fetch_crl: None,
+        detached_content: None,
+        extract_to: None,
+        progress: None,
+    };
+    cns_cades::verify(file, opts).unwrap()
+}
+
 #[test]
 fn our_attached_p7m_verifies_with_openssl_and_carries_signing_certificate_v2() {
     let pki = Pki::new("http://crl.invalid/test.crl");
@@ -456,19 +470,7 @@ fn expired_untrusted_and_revoked_certificates_are_reported() {
 
     // Not trusted: nobody imported the CA.
     sign_attached_file(&pki, "bianchi", &input, &d.join("doc.p7m"), SystemTime::now());
-    let empty = TrustStore::new();
-    let r = cns_cades::verify(
-        &d.join("doc.p7m"),
-        VerifyOptions {
-            trust: &empty,
-            crls: vec![],
-            fetch_crl: None,
-            detached_content: None,
-            extract_to: None,
-            progress: None,
-        },
-    )
-    .unwrap();
+    let r = verify_trusting_nobody(&d.join("doc.p7m"));
     assert_eq!(r.verdict(), Verdict::NotTrusted);
     assert_eq!(r.signers().next().unwrap().trust, TrustStatus::NotTrusted);
 
@@ -806,19 +808,7 @@ fn many_signers_and_lookalike_certificates_cost_a_bounded_number_of_checks() {
 
     // Nobody trusted: every chain is searched through the lookalikes. Unbounded that would be
     // 200 signers × 300 certificates × 6 links = 360 000 RSA checks.
-    let empty = TrustStore::new();
-    let r = cns_cades::verify(
-        &d.join("hostile.p7m"),
-        VerifyOptions {
-            trust: &empty,
-            crls: vec![],
-            fetch_crl: None,
-            detached_content: None,
-            extract_to: None,
-            progress: None,
-        },
-    )
-    .unwrap();
+    let r = verify_trusting_nobody(&d.join("hostile.p7m"));
     let per_signer = 1 + cns_cades::trust::MAX_CHAIN_DEPTH * cns_cades::trust::MAX_CANDIDATES;
     assert!(
         r.signature_checks as usize <= cns_cades::verify::MAX_SIGNERS * per_signer,

@@ -205,35 +205,30 @@ fn no_reader_guidance() {
     h.snapshot("no_service");
 }
 
-/// "Firma un documento" after a file was dropped on the window: name and size, the PIN step.
+/// "Firma un documento" after `doc` was dropped on the window: name and size (`shown`), the PIN
+/// typed.
+fn sign_pin_step(doc: &std::path::Path, lang: Lang, shown: &str) -> Harness<'static, CnsApp> {
+    std::fs::write(doc, vec![b'x'; 76_800]).unwrap();
+    let mut h = app(&SimHandle::default(), lang, false);
+    wait_label(&mut h, "GIULIA BIANCHI");
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(doc.to_path_buf())));
+    wait_label(&mut h, shown);
+    type_pin(&mut h, "PIN", "12345");
+    h.run_steps(4);
+    h
+}
+
 #[test]
 fn sign_document_pin_step() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = dir.path().join("domanda.pdf");
-    std::fs::write(&doc, vec![b'x'; 76_800]).unwrap();
-    let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    wait_label(&mut h, "GIULIA BIANCHI");
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(doc)));
-    wait_label(&mut h, "domanda.pdf – 75,0 KB");
-    type_pin(&mut h, "PIN", "12345");
-    h.run_steps(4);
+    let mut h = sign_pin_step(&dir.path().join("domanda.pdf"), Lang::It, "domanda.pdf – 75,0 KB");
     h.snapshot("sign_document_pin_step");
 }
 
-/// The same in English.
 #[test]
 fn sign_document_pin_step_english() {
     let dir = tempfile::tempdir().unwrap();
-    let doc = dir.path().join("application.pdf");
-    std::fs::write(&doc, vec![b'x'; 76_800]).unwrap();
-    let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::En, false);
-    wait_label(&mut h, "GIULIA BIANCHI");
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(doc)));
-    wait_label(&mut h, "application.pdf – 75.0 KB");
-    type_pin(&mut h, "PIN", "12345");
-    h.run_steps(4);
+    let mut h = sign_pin_step(&dir.path().join("application.pdf"), Lang::En, "application.pdf – 75.0 KB");
     h.snapshot("sign_document_pin_step_en");
 }
 
@@ -242,14 +237,7 @@ fn sign_document_pin_step_english() {
 #[test]
 fn sign_document_result() {
     let home = fixed_home("sign_result_it");
-    let doc = home.join("domanda.pdf");
-    std::fs::write(&doc, vec![b'x'; 76_800]).unwrap();
-    let handle = SimHandle::default();
-    let mut h = app(&handle, Lang::It, false);
-    wait_label(&mut h, "GIULIA BIANCHI");
-    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(doc)));
-    wait_label(&mut h, "domanda.pdf – 75,0 KB");
-    type_pin(&mut h, "PIN", "12345");
+    let mut h = sign_pin_step(&home.join("domanda.pdf"), Lang::It, "domanda.pdf – 75,0 KB");
     click(&mut h, "Firma");
     wait_label(&mut h, "Documento firmato");
     h.run_steps(4);
