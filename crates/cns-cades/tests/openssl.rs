@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 
 mod support;
 use support::openssl_pki::{
-    cms_sign, cms_sign_with, make_ca, make_holder, make_holder_with, openssl as ok, openssl_ok,
+    cms_sign, cms_sign_with, expired_crl, make_ca, make_holder, make_holder_with, openssl as ok, openssl_ok,
 };
 
 /// A test PKI: one CA (with an `openssl ca` database, for CRLs) and two holders.
@@ -704,21 +704,7 @@ fn a_revocation_check_that_cannot_be_made_is_never_valid() {
     let r = verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(fake.join("fake.crl")).unwrap()], None);
     unavailable(&r, "not the issuer's");
     // An expired CRL (nextUpdate past): says nothing about now.
-    ok(
-        d,
-        &[
-            "ca",
-            "-config",
-            "ca.cnf",
-            "-gencrl",
-            "-crl_lastupdate",
-            "20250101000000Z",
-            "-crl_nextupdate",
-            "20250201000000Z",
-            "-out",
-            "old.crl",
-        ],
-    );
+    expired_crl(d, "old.crl");
     let r = verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(d.join("old.crl")).unwrap()], None);
     unavailable(&r, "the CRL expired on 2025-02-01");
     // A current one: good, with its nextUpdate.
@@ -743,21 +729,7 @@ fn a_revocation_check_that_cannot_be_made_is_never_valid() {
     assert_eq!(r.verdict(), Verdict::NotTrusted);
     assert_eq!(r.signers().next().unwrap().revoked_after_signing(), Some(false));
     // A revocation in an expired CRL still counts: revocations are final.
-    ok(
-        d,
-        &[
-            "ca",
-            "-config",
-            "ca.cnf",
-            "-gencrl",
-            "-crl_lastupdate",
-            "20250101000000Z",
-            "-crl_nextupdate",
-            "20250201000000Z",
-            "-out",
-            "old-revoked.crl",
-        ],
-    );
+    expired_crl(d, "old-revoked.crl");
     let r =
         verify_with(&pki, &d.join("doc.p7m"), vec![std::fs::read(d.join("old-revoked.crl")).unwrap()], None);
     assert!(matches!(r.signers().next().unwrap().revocation, Revocation::Revoked { .. }));

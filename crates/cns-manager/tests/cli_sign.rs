@@ -588,18 +588,7 @@ fn a_revocation_check_asked_for_but_not_possible_exits_9_with_the_reason() {
     let reason = r.json()["layers"][0]["signers"][0]["revocation"]["reason"].as_str().unwrap().to_owned();
     assert!(reason.contains("from Altra CA"), "{reason}");
     // An expired CRL: 9, and said so.
-    e.openssl(&[
-        "ca",
-        "-config",
-        "ca.cnf",
-        "-gencrl",
-        "-crl_lastupdate",
-        "20250101000000Z",
-        "-crl_nextupdate",
-        "20250201000000Z",
-        "-out",
-        "old.crl",
-    ]);
+    openssl_pki::expired_crl(e.dir.path(), "old.crl");
     let r = e.cli(&["verify", "doc.p7m", "--ca", "ca.pem", "--crl", "old.crl", "--lang", "en"], None);
     assert_eq!(r.code, 9, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("the CRL expired on 01/02/2025"), "{}", r.stdout);

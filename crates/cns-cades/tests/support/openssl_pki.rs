@@ -50,6 +50,26 @@ authorityKeyIdentifier = keyid
 crlDistributionPoints = URI:CRL_URL
 "#;
 
+/// The CA in `dir` issues a CRL that expired long ago (valid January 2025 only), into `out`:
+/// it still lists the revocations made so far, but says nothing about now.
+pub fn expired_crl(dir: &Path, out: &str) {
+    openssl(
+        dir,
+        &[
+            "ca",
+            "-config",
+            "ca.cnf",
+            "-gencrl",
+            "-crl_lastupdate",
+            "20250101000000Z",
+            "-crl_nextupdate",
+            "20250201000000Z",
+            "-out",
+            out,
+        ],
+    );
+}
+
 /// Makes a CA in `dir`: `ca.key`, `ca.pem`, and `ca.cnf` with its database (for `openssl ca
 /// -config ca.cnf -gencrl` and `-revoke`); its leaves point to `crl_url`.
 pub fn make_ca(dir: &Path, subject: &str, crl_url: &str) {
