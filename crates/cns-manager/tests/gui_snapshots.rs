@@ -182,20 +182,10 @@ const NO_PCSCD: &str = "CNS_SNAPSHOT_NO_PCSCD";
 #[test]
 fn no_reader_guidance() {
     if std::env::var_os(NO_PCSCD).is_none() {
-        let exe = std::env::current_exe().unwrap();
         let missing = std::env::temp_dir().join("cns-manager-snapshot-no-pcscd.comm");
-        let out = std::process::Command::new(exe)
-            .args(["no_reader_guidance", "--exact", "--test-threads=1", "--nocapture"])
-            .env(NO_PCSCD, "1")
-            .env("PCSCLITE_CSOCK_NAME", &missing)
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success() && stdout.contains("1 passed"),
-            "child run failed ({}):\n{stdout}\n{}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr),
+        run_in_child(
+            "no_reader_guidance",
+            &[(NO_PCSCD, "1".as_ref()), ("PCSCLITE_CSOCK_NAME", missing.as_ref())],
         );
         return;
     }
@@ -256,11 +246,20 @@ fn in_child(name: &str, home: &std::path::Path) -> bool {
     if std::env::var_os(CHILD).is_some() {
         return false;
     }
+    let config = home.join(".config");
+    run_in_child(
+        name,
+        &[(CHILD, "1".as_ref()), ("HOME", home.as_ref()), ("XDG_CONFIG_HOME", config.as_ref())],
+    );
+    true
+}
+
+/// Runs the test `name` alone in a child process of this binary with `env` set, and asserts it
+/// passed there.
+fn run_in_child(name: &str, env: &[(&str, &std::ffi::OsStr)]) {
     let out = std::process::Command::new(std::env::current_exe().unwrap())
         .args([name, "--exact", "--test-threads=1", "--nocapture"])
-        .env(CHILD, "1")
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -270,7 +269,6 @@ fn in_child(name: &str, home: &std::path::Path) -> bool {
         out.status,
         String::from_utf8_lossy(&out.stderr),
     );
-    true
 }
 
 /// A home of its own at a fixed place (its path shows on the Diagnostica page), emptied first.
