@@ -83,10 +83,6 @@ impl Env {
         openssl_pki::cms_sign(self.dir.path(), input, who, outform, out);
     }
 
-    fn openssl_ok(&self, args: &[&str]) -> bool {
-        openssl_pki::openssl_ok(self.dir.path(), args)
-    }
-
     fn doc(&self, name: &str, len: usize) -> PathBuf {
         let data: Vec<u8> = (0..len).map(|i| (i * 31 % 253) as u8).collect();
         std::fs::write(self.p(name), data).unwrap();
@@ -128,19 +124,7 @@ fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_tr
     assert_eq!(j["signers"], 1);
     assert_eq!(e.files().iter().filter(|f| f.starts_with(".cns-")).count(), 0, "no temporary file left");
     // OpenSSL agrees, and sees signing-certificate-v2.
-    let content = e.openssl(&[
-        "cms",
-        "-verify",
-        "-binary",
-        "-inform",
-        "DER",
-        "-in",
-        "contratto.pdf.p7m",
-        "-CAfile",
-        "sim-ca.pem",
-        "-purpose",
-        "any",
-    ]);
+    let content = openssl_pki::cms_verified_content(e.dir.path(), "contratto.pdf.p7m", "sim-ca.pem");
     assert_eq!(content, std::fs::read(&doc).unwrap());
     let printed = String::from_utf8(e.openssl(&[
         "cms",
@@ -198,21 +182,7 @@ fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_tr
     let r = e.cli(&["verify", "alterato.p7m", "--ca", "sim-ca.pem", "--json"], None);
     assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
     assert_eq!(r.json()["layers"][0]["signers"][0]["content_intact"], false);
-    assert!(!e.openssl_ok(&[
-        "cms",
-        "-verify",
-        "-binary",
-        "-inform",
-        "DER",
-        "-in",
-        "alterato.p7m",
-        "-CAfile",
-        "sim-ca.pem",
-        "-purpose",
-        "any",
-        "-out",
-        "/dev/null"
-    ]));
+    assert!(!openssl_pki::cms_verifies(e.dir.path(), "alterato.p7m", "sim-ca.pem"));
     // Not a signed file at all → 8, with a clear message; a missing file → 2.
     let r = e.cli(&["verify", "contratto.pdf"], None);
     assert_eq!(r.code, 8);
@@ -293,19 +263,7 @@ fn openssl_files_two_signers_nested_base64_and_a_second_signer_added_by_the_card
         [std::fs::read(e.p("ca.pem")).unwrap(), std::fs::read(e.p("sim-ca.pem")).unwrap()].concat(),
     )
     .unwrap();
-    let content = e.openssl(&[
-        "cms",
-        "-verify",
-        "-binary",
-        "-inform",
-        "DER",
-        "-in",
-        "atto.pdf.p7m",
-        "-CAfile",
-        "both.pem",
-        "-purpose",
-        "any",
-    ]);
+    let content = openssl_pki::cms_verified_content(e.dir.path(), "atto.pdf.p7m", "both.pem");
     assert_eq!(content, std::fs::read(&doc).unwrap());
     let r = e.cli(&["verify", "atto.pdf.p7m", "--ca", "ca.pem", "--ca", "sim-ca.pem", "--json"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
@@ -485,21 +443,7 @@ fn openssl_files_detached_two_signers_base64_pem_and_nested_verify_through_the_c
     let s = &j["layers"][0]["signers"][0];
     assert_eq!(s["content_intact"], true);
     assert_eq!(s["signature_valid"], false);
-    assert!(!e.openssl_ok(&[
-        "cms",
-        "-verify",
-        "-binary",
-        "-inform",
-        "DER",
-        "-in",
-        "firma-alterata.p7m",
-        "-CAfile",
-        "ca.pem",
-        "-purpose",
-        "any",
-        "-out",
-        "/dev/null"
-    ]));
+    assert!(!openssl_pki::cms_verifies(e.dir.path(), "firma-alterata.p7m", "ca.pem"));
     let r = e.cli(&["verify", "firma-alterata.p7m", "--ca", "ca.pem"], None);
     assert!(r.stdout.contains("Firma: ✗ NON valida"), "{}", r.stdout);
 }

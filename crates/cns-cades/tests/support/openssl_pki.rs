@@ -50,6 +50,24 @@ authorityKeyIdentifier = keyid
 crlDistributionPoints = URI:CRL_URL
 "#;
 
+/// `openssl cms -verify` of the DER file `file` against the CA certificates in `ca_file`, any
+/// purpose: the signed document OpenSSL extracts. Panics (with OpenSSL's words) if it does not
+/// verify.
+pub fn cms_verified_content(dir: &Path, file: &str, ca_file: &str) -> Vec<u8> {
+    openssl(dir, &cms_verify_args(file, ca_file))
+}
+
+/// Whether `openssl cms -verify` accepts the DER file `file` against `ca_file`.
+pub fn cms_verifies(dir: &Path, file: &str, ca_file: &str) -> bool {
+    let mut args = cms_verify_args(file, ca_file).to_vec();
+    args.extend(["-out", "/dev/null"]);
+    openssl_ok(dir, &args)
+}
+
+fn cms_verify_args<'a>(file: &'a str, ca_file: &'a str) -> [&'a str; 11] {
+    ["cms", "-verify", "-binary", "-inform", "DER", "-in", file, "-CAfile", ca_file, "-purpose", "any"]
+}
+
 /// The CA in `dir` issues a CRL that expired long ago (valid January 2025 only), into `out`:
 /// it still lists the revocations made so far, but says nothing about now.
 pub fn expired_crl(dir: &Path, out: &str) {
