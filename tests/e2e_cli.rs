@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use cns_sim::QuirkMode;
-use cns_tests::rig::{CardOpts, hex, rig};
+use cns_tests::rig::{CardOpts, hex, lines_of, rig};
 use serde_json::Value;
 
 const SERIAL: &str = "6090104237815004";
@@ -642,7 +642,6 @@ fn pem_to_der(pem: &str) -> Vec<u8> {
 /// counter would cost one either.
 #[test]
 fn watch_json_reports_insertion_status_and_removal() {
-    use std::io::BufRead as _;
     let Some(rig) = rig("watch_json_reports_insertion_status_and_removal") else { return };
     let card = rig.card(CardOpts::new(QuirkMode::Siemens));
     card.toggle_removed();
@@ -653,18 +652,11 @@ fn watch_json_reports_insertion_status_and_removal() {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null());
     let mut child = c.spawn().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, lines) = std::sync::mpsc::channel::<Value>();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-            let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
-            if tx.send(v).is_err() {
-                return;
-            }
-        }
-    });
+    let lines = lines_of(child.stdout.take().unwrap());
     let next = |what: &str| -> Value {
-        let v = lines.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|e| panic!("no {what} line: {e}"));
+        let line =
+            lines.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|e| panic!("no {what} line: {e}"));
+        let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
         assert_eq!(v["event"], what, "{v}");
         assert_eq!(v["reader"], card.reader(), "{v}");
         assert!(v["time"].as_str().is_some_and(|t| t.ends_with('Z')), "{v}");
@@ -698,7 +690,6 @@ fn watch_json_reports_insertion_status_and_removal() {
 /// everything `status` says, in the same words, and no try is spent.
 #[test]
 fn watch_text_on_the_applet_card_says_what_status_says() {
-    use std::io::BufRead as _;
     let Some(rig) = rig("watch_text_on_the_applet_card_says_what_status_says") else { return };
     let card = rig.card(CardOpts::new(QuirkMode::Applet2025));
     let status = card.cli("status", &[]);
@@ -711,15 +702,7 @@ fn watch_text_on_the_applet_card_says_what_status_says() {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null());
     let mut child = c.spawn().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, lines) = std::sync::mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                return;
-            }
-        }
-    });
+    let lines = lines_of(child.stdout.take().unwrap());
     let next = || lines.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|e| panic!("no line: {e}"));
     let first = next();
     assert!(first.ends_with(&format!("{}: Lettore collegato", card.reader())), "{first}");

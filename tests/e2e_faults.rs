@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use cns_sim::{Hostility, QuirkMode};
-use cns_tests::rig::{CardOpts, Run, rig};
+use cns_tests::rig::{CardOpts, Run, lines_of, rig};
 
 const SERIAL: &str = "6090104237815004";
 
@@ -351,7 +351,6 @@ fn another_program_in_a_long_transaction() {
 /// within 2 s, never a status printed for a card that went away, and the watch goes on.
 #[test]
 fn matrix_watch() {
-    use std::io::BufRead as _;
     let Some(rig) = rig("matrix_watch") else { return };
     let cost = COST[0].1;
     for n in 0..cost {
@@ -364,18 +363,11 @@ fn matrix_watch() {
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null());
         let mut child = c.spawn().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, lines) = std::sync::mpsc::channel::<serde_json::Value>();
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
-                let Ok(v) = serde_json::from_str(&line) else { return };
-                if tx.send(v).is_err() {
-                    return;
-                }
-            }
-        });
+        let lines = lines_of(child.stdout.take().unwrap());
         let next = |what: &str, within: Duration| -> serde_json::Value {
-            let v = lines.recv_timeout(within).unwrap_or_else(|e| panic!("{cell}: no {what} line: {e}"));
+            let line = lines.recv_timeout(within).unwrap_or_else(|e| panic!("{cell}: no {what} line: {e}"));
+            let v: serde_json::Value =
+                serde_json::from_str(&line).unwrap_or_else(|e| panic!("{cell}: not JSON ({e}): {line}"));
             assert_eq!(v["event"], what, "{cell}: {v}");
             v
         };

@@ -614,6 +614,21 @@ pub fn run(mut c: Command, stdin: Option<&str>, timeout: Duration) -> Run {
 }
 
 /// Upper-case hex without separators, as `readers --json` prints ATRs.
+/// The lines a child process prints (`watch`), as they come, read on a thread of their own so
+/// that a test can wait for each with a timeout.
+pub fn lines_of(stdout: std::process::ChildStdout) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead as _;
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    lines
+}
+
 pub fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02X}")).collect()
 }
