@@ -268,6 +268,30 @@ fn a_second_signature_keeps_the_p7m_chain_and_extracts_to_the_document() {
 }
 
 #[test]
+fn a_later_detached_signature_is_checked_against_the_document_and_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("fattura.xml");
+    std::fs::write(&doc, b"<fattura/>".repeat(50)).unwrap();
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It);
+    for _ in 0..2 {
+        drop_file(&mut h, &doc);
+        wait_label(&mut h, "Firma un documento");
+        h.get_by_role_and_label(Role::CheckBox, "Firma separata (.p7s): il documento resta a parte").click();
+        h.step();
+        h.step();
+        support::type_pin(&mut h, "PIN", "12345");
+        click(&mut h, "Firma");
+        wait_label(&mut h, "Documento firmato");
+    }
+    let second = dir.path().join("fattura (2).xml.p7s");
+    assert!(second.is_file() && dir.path().join("fattura.xml.p7s").is_file());
+    drop_file(&mut h, &second);
+    wait_label(&mut h, "Documento integro, firma valida");
+    h.get_by_label_contains("controllata sul documento «fattura.xml»");
+}
+
+#[test]
 fn enter_on_an_empty_pin_keeps_the_focus_and_the_digits_typed_next_land() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("domanda.txt");

@@ -127,6 +127,9 @@ pub(crate) struct DocFlow {
     /// take its focus, losing the digits typed next).
     pin_hint: Option<String>,
     trust: TrustStep,
+    /// The document beside a detached signature that the check read (said on the result: for a
+    /// later "x (2).txt.p7s" it may be "x.txt").
+    detached_document: Option<PathBuf>,
 }
 
 impl DocFlow {
@@ -148,6 +151,7 @@ impl DocFlow {
             show_digits: false,
             pin_hint: None,
             trust: TrustStep::Idle,
+            detached_document: None,
         };
         if let Some(p) = file {
             f.set_file(p, lang);
@@ -630,6 +634,16 @@ impl CnsApp {
             }
             Phase::Verified { report, extracted, saved } => {
                 report_view(ui, lang, report);
+                if let Some(doc) = &flow.detached_document
+                    && report.layers.first().is_some_and(|l| l.detached)
+                {
+                    let name = doc.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    ui.add_space(4.0);
+                    ui.label(lang.s(
+                        format!("Firma separata, controllata sul documento «{name}» che le sta accanto."),
+                        format!("Detached signature, checked against the document \"{name}\" beside it."),
+                    ));
+                }
                 // At a shared counter the window trusts nothing new: that is the installer's
                 // system-wide folder, not one citizen's click.
                 let issuers = doc_trust::untrusted_issuers(report);
@@ -922,6 +936,9 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
     flow.trust = TrustStep::Idle;
     flow.choosing = Choosing::Document;
     flow.path_field = None;
+    // A .p7s: the original beside it, found as `cns-manager verify` finds it.
+    let detached_document = crate::signed_files::detached_document(&file);
+    flow.detached_document = detached_document.clone();
     let progress = Arc::new(AtomicU64::new(0));
     let (tx, rx) = mpsc::channel();
     let p = progress.clone();
@@ -941,8 +958,7 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
                     trust: &trust,
                     crls: vec![],
                     fetch_crl: None,
-                    // A .p7s: the original beside it, found as `cns-manager verify` finds it.
-                    detached_content: crate::signed_files::detached_document(&file),
+                    detached_content: detached_document,
                     extract_to: Some(&mut w),
                     progress: Some(&mut progress),
                 };
