@@ -299,7 +299,7 @@ fn enter_on_an_empty_pin_keeps_the_focus_and_the_digits_typed_next_land() {
     let handle = SimHandle::default();
     let mut h = app(&handle, Lang::It);
     drop_file(&mut h, &doc);
-    wait_label(&mut h, "Ti restano 3 tentativi per il PIN.");
+    wait_label(&mut h, "Ti restano 3 tentativi");
     h.get_by_role_and_label(Role::CheckBox, "Mostra le cifre");
     handle.clear_log();
     h.get_by_role_and_label(Role::PasswordInput, "PIN").focus();

@@ -18,7 +18,7 @@ use super::app::{Action, CnsApp};
 use super::doc_trust::{self, TrustStep};
 use super::state::Screen;
 use super::views::{banner, primary_button, secondary_button};
-use super::widgets::pin_entry::{PinBuffer, Refusal as Typed, pin_entry_with_id};
+use super::widgets::pin_entry::{PinBuffer, pin_entry_with_id};
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
@@ -753,29 +753,16 @@ fn pin_step(
     }
     ui.add_space(6.0);
     ui.label(RichText::new(lang.t("PIN della tessera", "Card PIN")).strong());
-    match pin_state {
-        Some(cns_core::PinState::TriesLeft { tries_left: 1 }) => hint(
-            ui,
-            Tone::Attention,
-            lang.t("Ti resta un solo tentativo per il PIN.", "Only one PIN try is left."),
-        ),
-        Some(cns_core::PinState::TriesLeft { tries_left: n }) => {
-            ui.label(
-                lang.s(
-                    format!("Ti restano {n} tentativi per il PIN."),
-                    format!("You have {n} PIN tries left."),
-                ),
-            );
+    // The tries in the PIN box's own words (one wording for the card's state everywhere).
+    if let Some(s @ (cns_core::PinState::TriesLeft { .. } | cns_core::PinState::Unknown)) = pin_state {
+        let (tone, head, detail) = super::words::pin_state(lang, s);
+        let text = if s.is_last_try() { head } else { detail };
+        match tone {
+            Tone::Good => {
+                ui.label(text);
+            }
+            _ => hint(ui, tone, &text),
         }
-        Some(cns_core::PinState::Unknown) => hint(
-            ui,
-            Tone::Attention,
-            lang.t(
-                "Tentativi rimasti non noti: questa tessera non lo dice.",
-                "Tries left unknown: this card does not tell.",
-            ),
-        ),
-        _ => {}
     }
     // One PIN field on screen at a time, so a fixed id is unique.
     let id = egui::Id::unique("cns-sign-pin");
@@ -791,14 +778,8 @@ fn pin_step(
     if entry.response.changed() {
         flow.pin_hint = None;
     }
-    match flow.pin.refused() {
-        Some(Typed::NotDigit) => hint(
-            ui,
-            Tone::Attention,
-            lang.t("Solo cifre: il PIN è fatto di numeri.", "Digits only: the PIN is made of numbers."),
-        ),
-        Some(Typed::TooLong) => hint(ui, Tone::Attention, lang.t("Al massimo 8 cifre.", "At most 8 digits.")),
-        None => {}
+    if let Some(r) = flow.pin.refused() {
+        hint(ui, Tone::Attention, super::words::typed_refusal(lang, r));
     }
     if let Some(h) = &flow.pin_hint {
         hint(ui, Tone::Bad, h);
