@@ -297,6 +297,15 @@ pub fn refusal(lang: Lang, r: Refusal) -> &'static str {
     }
 }
 
+/// A keystroke the PIN field refused (wizards and the signature alike).
+pub fn typed_refusal(lang: Lang, kind: PinKind, r: super::widgets::pin_entry::Refusal) -> String {
+    use super::widgets::pin_entry::Refusal as R;
+    match r {
+        R::NotDigit => not_a_digit(lang, kind),
+        R::TooLong => too_long(lang, kind),
+    }
+}
+
 pub fn weakness(lang: Lang, w: Weakness) -> &'static str {
     match w {
         Weakness::Repeated => lang.t(

@@ -10,7 +10,7 @@ use egui::RichText;
 
 use super::super::app::{Action, CnsApp};
 use super::super::state::Screen;
-use super::super::widgets::pin_entry::{Refusal, pin_entry};
+use super::super::widgets::pin_entry::pin_entry_with_id;
 use super::super::wizard::{Phase, StepProblem, Wizard};
 use super::super::words::{self, Tone};
 use super::{banner, primary_button, secondary_button};
@@ -86,7 +86,9 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     let show = w.show;
     let focus = std::mem::take(&mut w.focus_pending);
     let entry = ui.horizontal(|ui| {
-        let e = pin_entry(ui, w.buffer_mut(step), label, show);
+        // One id per step: the focus stays in the field whatever line appears above it.
+        let id = egui::Id::unique(("cns-wizard-pin", step));
+        let e = pin_entry_with_id(ui, id, w.buffer_mut(step), label, show);
         ui.checkbox(&mut w.show, lang.t("Mostra le cifre", "Show digits"));
         e
     });
@@ -100,10 +102,8 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     if let Some(p) = w.problem {
         hint(ui, Tone::Bad, &words::step_problem(lang, kind, p));
     } else {
-        match w.buffer_mut(step).refused() {
-            Some(Refusal::NotDigit) => hint(ui, Tone::Attention, &words::not_a_digit(lang, kind)),
-            Some(Refusal::TooLong) => hint(ui, Tone::Attention, &words::too_long(lang, kind)),
-            None => {}
+        if let Some(r) = w.buffer_mut(step).refused() {
+            hint(ui, Tone::Attention, &words::typed_refusal(lang, kind, r));
         }
         if step == 1
             && let Some(weak) = w.weakness()
