@@ -14,10 +14,11 @@ use std::sync::mpsc;
 
 use egui::{RichText, Ui};
 
+use super::a11y;
 use super::app::{Action, CnsApp};
 use super::state::Screen;
-use super::views::{banner, primary_button, secondary_button};
-use super::widgets::pin_entry::{PinBuffer, pin_entry};
+use super::views::{banner, live_banner, primary_button, secondary_button};
+use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry};
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
@@ -409,7 +410,7 @@ impl CnsApp {
             Kind::Sign => lang.t("Firma un documento", "Sign a document"),
             Kind::Verify => lang.t("Verifica un documento", "Check a signed document"),
         };
-        ui.heading(title);
+        a11y::heading(ui, title);
         ui.add_space(8.0);
         if let Some((p, size)) = &flow.file {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -444,7 +445,7 @@ impl CnsApp {
                 }
                 ui.add_space(10.0);
                 if let Some(p) = problem {
-                    banner(ui, Tone::Bad, p);
+                    live_banner(ui, Tone::Bad, p);
                     ui.add_space(6.0);
                 }
                 if flow.file.is_some() {
@@ -496,8 +497,11 @@ impl CnsApp {
                                 actions.push(DocAction::Detached(detached));
                             }
                             ui.add_space(6.0);
-                            ui.label(lang.t("PIN della tessera", "Card PIN"));
+                            let pin_label = lang.t("PIN della tessera", "Card PIN");
+                            ui.label(pin_label);
                             let entry = pin_entry(ui, &mut flow.pin, "PIN", false);
+                            let typed = flow.pin.len();
+                            describe_pin_field(&entry.response, lang, typed, &[title, pin_label], false);
                             if std::mem::take(&mut flow.focus_pin) {
                                 entry.response.request_focus();
                             }
@@ -510,17 +514,15 @@ impl CnsApp {
                 }
             }
             Phase::ConfirmLastTry { focus } => {
-                banner(
-                    ui,
-                    Tone::Bad,
-                    lang.t(
-                        "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
-                        "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
-                    ),
+                let warning = lang.t(
+                    "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
+                    "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
                 );
+                banner(ui, Tone::Bad, warning);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
+                    a11y::describe(ui.ctx(), cancel.id, warning);
                     if std::mem::take(focus) {
                         cancel.request_focus();
                     }
@@ -549,7 +551,7 @@ impl CnsApp {
                     format!("Documento firmato: {} (firme nel file: {signers}).", path.display()),
                     format!("Document signed: {} (signatures in the file: {signers}).", path.display()),
                 );
-                banner(ui, Tone::Good, &text);
+                live_banner(ui, Tone::Good, &text);
                 ui.add_space(8.0);
                 if let Some(dir) = path.parent()
                     && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
@@ -585,7 +587,7 @@ impl CnsApp {
                 });
             }
             Phase::Failed { message } => {
-                banner(ui, Tone::Bad, message);
+                live_banner(ui, Tone::Bad, message);
             }
         }
         let working = matches!(flow.phase, Phase::Working { .. } | Phase::ConfirmLastTry { .. });
