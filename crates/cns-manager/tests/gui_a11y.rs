@@ -281,6 +281,8 @@ fn the_sign_pin_field_says_the_count_and_the_result_is_announced() {
     assert!(!all_texts(&h).iter().any(|t| t.contains("86420")));
     click(&mut h, "Firma");
     wait_label(&mut h, "Documento firmato");
+    let close = wait_focus(&mut h, "Chiudi", |f| f.name == "Chiudi");
+    assert!(close.description.starts_with("Documento firmato"), "{close:?}");
     assert!(
         live_regions(&h).iter().any(|(_, text)| text.contains("Documento firmato")),
         "{:?}",

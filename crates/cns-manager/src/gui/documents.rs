@@ -404,6 +404,8 @@ impl CnsApp {
             .and_then(|s| s.certificate.as_ref().ok())
             .is_some_and(|c| c.not_after < time::OffsetDateTime::now_utc());
         let mut actions = Vec::new();
+        // A signature's result, said again where the focus lands (on "Chiudi").
+        let mut result_words: Option<String> = None;
         let Screen::Document(flow) = &mut self.screen else { return };
         flow.poll(lang);
         let title = match flow.kind {
@@ -501,7 +503,8 @@ impl CnsApp {
                             ui.label(pin_label);
                             let entry = pin_entry(ui, &mut flow.pin, "PIN", false);
                             let typed = flow.pin.len();
-                            describe_pin_field(&entry.response, lang, typed, &[title, pin_label], false);
+                            let about = [title, pin_label, problem.as_deref().unwrap_or_default()];
+                            describe_pin_field(&entry.response, lang, typed, &about, false);
                             if std::mem::take(&mut flow.focus_pin) {
                                 entry.response.request_focus();
                             }
@@ -552,6 +555,7 @@ impl CnsApp {
                     format!("Document signed: {} (signatures in the file: {signers}).", path.display()),
                 );
                 live_banner(ui, Tone::Good, &text);
+                result_words = Some(text);
                 ui.add_space(8.0);
                 if let Some(dir) = path.parent()
                     && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
@@ -588,13 +592,23 @@ impl CnsApp {
             }
             Phase::Failed { message } => {
                 live_banner(ui, Tone::Bad, message);
+                result_words = Some(message.clone());
             }
         }
         let working = matches!(flow.phase, Phase::Working { .. } | Phase::ConfirmLastTry { .. });
         let mut close = false;
         if !working {
             ui.add_space(16.0);
-            close = secondary_button(ui, lang.t("Chiudi", "Close")).clicked();
+            let chiudi = secondary_button(ui, lang.t("Chiudi", "Close"));
+            if let Some(words) = result_words {
+                a11y::describe(ui.ctx(), chiudi.id, &words);
+                // The field that had the focus is gone with the signature: the result is where
+                // the focus goes next, so that a screen reader says it.
+                if ui.ctx().memory(|m| m.focused().is_none()) {
+                    chiudi.request_focus();
+                }
+            }
+            close = chiudi.clicked();
         }
         for a in actions {
             self.actions.push(Action::Document(a));
@@ -630,7 +644,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
             ),
         ),
     };
-    banner(ui, tone, verdict);
+    live_banner(ui, tone, verdict);
     for s in r.signers() {
         ui.add_space(8.0);
         // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
