@@ -274,7 +274,7 @@ fn the_sign_pin_field_says_the_count_and_the_result_is_announced() {
     wait_label(&mut h, "PIN della tessera");
     let field = || By::new().role(Role::PasswordInput).label("PIN");
     let description = h.get(field()).accesskit_node().description().unwrap();
-    assert!(description.starts_with("Firma un documento. PIN della tessera."), "{description}");
+    assert!(description.starts_with("PIN della tessera. Ti restano 3 tentativi."), "{description}");
     support::type_pin(&mut h, "PIN", "86420");
     let description = h.get(field()).accesskit_node().description().unwrap();
     assert!(description.ends_with("5 cifre scritte."), "{description}");

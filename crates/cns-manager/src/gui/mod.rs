@@ -9,6 +9,7 @@ mod a11y;
 mod app;
 mod browser;
 mod diagnostics;
+mod doc_trust;
 mod documents;
 pub mod export;
 pub(crate) mod monitor;

@@ -8,7 +8,7 @@ use egui::RichText;
 use super::super::a11y;
 use super::super::app::{Action, CnsApp};
 use super::super::state::Screen;
-use super::super::widgets::pin_entry::{Refusal, describe_pin_field, pin_entry};
+use super::super::widgets::pin_entry::{describe_pin_field, pin_entry};
 use super::super::wizard::{Phase, Wizard};
 use super::super::words::{self, Tone};
 use super::{banner, live_banner, primary_button, secondary_button};
@@ -117,19 +117,10 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<A
         w.problem = None;
     }
     let refused = w.buffer_mut(step).refused();
-    match refused {
-        Some(Refusal::NotDigit) => {
-            let text =
-                lang.t("Solo cifre: il PIN è fatto di numeri.", "Digits only: the PIN is made of numbers.");
-            hint(ui, Tone::Attention, text);
-            about.push(text.to_owned());
-        }
-        Some(Refusal::TooLong) => {
-            let text = lang.t("Al massimo 8 cifre.", "At most 8 digits.");
-            hint(ui, Tone::Attention, text);
-            about.push(text.to_owned());
-        }
-        None => {}
+    if let Some(r) = refused {
+        let text = words::typed_refusal(lang, r);
+        hint(ui, Tone::Attention, text);
+        about.push(text.to_owned());
     }
     if let Some(p) = w.problem {
         let text = words::step_problem(lang, p);
