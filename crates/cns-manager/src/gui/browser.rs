@@ -160,7 +160,7 @@ impl CnsApp {
             return;
         };
         p.poll();
-        ui.heading(lang.t("Usa la tessera nel browser", "Use the card in the browser"));
+        super::a11y::heading(ui, lang.t("Usa la tessera nel browser", "Use the card in the browser"));
         ui.label(lang.t(
             "Per entrare con la tessera nei servizi online (fascicolo sanitario, Agenzia delle Entrate, portali della \
              Regione) il browser deve conoscere il modulo della tessera. Qui vedi quali browser di questo computer lo \

@@ -136,7 +136,7 @@ impl CnsApp {
         ui.add_space(6.0);
         ui.label(lang.t("Situazione", "Situation"));
         let mut scenario = self.demo.scenario;
-        egui::ComboBox::from_id_salt("demo_scenario")
+        let scenario_box = egui::ComboBox::from_id_salt("demo_scenario")
             .width(ui.available_width() - 8.0)
             .selected_text(scenario.name(lang))
             .show_ui(ui, |ui| {
@@ -144,20 +144,14 @@ impl CnsApp {
                     ui.selectable_value(&mut scenario, s, s.name(lang));
                 }
             })
-            .response
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::ComboBox,
-                    true,
-                    lang.t("Situazione", "Situation"),
-                )
-            });
+            .response;
+        super::super::a11y::name_combo(&scenario_box, lang.t("Situazione", "Situation"), scenario.name(lang));
         if scenario != self.demo.scenario {
             self.actions.push(Action::Demo(DemoAction::Scenario(scenario)));
         }
         ui.label(lang.t("Tipo di tessera", "Card type"));
         let mut mode = self.demo.mode;
-        egui::ComboBox::from_id_salt("demo_mode")
+        let mode_box = egui::ComboBox::from_id_salt("demo_mode")
             .width(ui.available_width() - 8.0)
             // every card type at once: the newest (the applet cards) are last, and a scrolled
             // list would hide them
@@ -168,14 +162,8 @@ impl CnsApp {
                     ui.selectable_value(&mut mode, *m, mode_label(*m)).on_hover_text(m.description());
                 }
             })
-            .response
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::ComboBox,
-                    true,
-                    lang.t("Tipo di tessera", "Card type"),
-                )
-            });
+            .response;
+        super::super::a11y::name_combo(&mode_box, lang.t("Tipo di tessera", "Card type"), mode_label(mode));
         if mode != self.demo.mode {
             self.actions.push(Action::Demo(DemoAction::Mode(mode)));
         }

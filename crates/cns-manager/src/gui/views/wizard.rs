@@ -8,12 +8,13 @@ use cns_core::flow::{Operation, Outcome};
 use cns_core::pin::PinKind;
 use egui::RichText;
 
+use super::super::a11y;
 use super::super::app::{Action, CnsApp};
 use super::super::state::Screen;
-use super::super::widgets::pin_entry::pin_entry_with_id;
+use super::super::widgets::pin_entry::{describe_pin_field, pin_entry_with_id};
 use super::super::wizard::{Phase, StepProblem, Wizard};
 use super::super::words::{self, Tone};
-use super::{banner, primary_button, secondary_button};
+use super::{banner, live_banner, primary_button, secondary_button};
 use crate::i18n::Lang;
 
 impl CnsApp {
@@ -27,40 +28,66 @@ impl CnsApp {
         // (no repaint needed for it to pass: a click brings its own frame, with its own time)
         let settled = w.settled(ui.input(|i| i.time));
         ui.add_space(8.0);
-        ui.label(
+        a11y::heading_text(
+            ui,
             RichText::new(words::op_title(lang, w.op)).size(super::super::style::headline(counter)).strong(),
         );
         ui.add_space(4.0);
-        match w.phase {
+        // Each step and phase under its own id: its widgets are new AccessKit nodes, so moving
+        // the focus there is a focus event a screen reader speaks, not a silent rename of the
+        // node that sat at the same place on the screen before.
+        ui.push_id(step_id(w), |ui| match w.phase {
             Phase::Entering => entry_step(ui, lang, w, settled, &mut actions),
             Phase::ConfirmLastTry => confirm_step(ui, lang, w, settled, &mut actions),
             Phase::Busy => {
                 ui.add_space(24.0);
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(
-                        RichText::new(lang.t("La tessera sta lavorando…", "The card is working…")).heading(),
-                    );
-                });
+                let working = ui
+                    .horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(
+                            RichText::new(lang.t("La tessera sta lavorando…", "The card is working…"))
+                                .heading(),
+                        )
+                    })
+                    .inner;
+                a11y::mark_live(&working, Tone::Neutral);
                 ui.add_space(8.0);
-                banner(ui, Tone::Attention, lang.t("Non rimuovere la tessera", "Do not remove the card"));
+                live_banner(
+                    ui,
+                    Tone::Attention,
+                    lang.t("Non rimuovere la tessera", "Do not remove the card"),
+                );
             }
             Phase::Done(o) => result_step(ui, lang, w, o, settled, &mut actions),
             Phase::CardLeft => card_left_step(ui, lang, w, settled, &mut actions),
-        }
+        });
         self.actions.extend(actions);
     }
 }
 
+/// The id the widgets of the wizard's current step and phase live under.
+fn step_id(w: &Wizard) -> (&'static str, u8, usize, u8) {
+    let phase = match w.phase {
+        Phase::Entering => 0,
+        Phase::ConfirmLastTry => 1,
+        Phase::Busy => 2,
+        Phase::Done(_) => 3,
+        Phase::CardLeft => 4,
+    };
+    ("wizard", w.op as u8, w.step, phase)
+}
+
 fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
     let steps = w.steps();
-    if steps > 1 {
-        ui.label(
-            RichText::new(
-                lang.s(format!("Passo {} di {steps}", w.step + 1), format!("Step {} of {steps}", w.step + 1)),
-            )
-            .weak(),
-        );
+    // What the field's description says, in reading order: the warning, the step, its guidance,
+    // then what is wrong.
+    let mut about: Vec<String> = Vec::new();
+    // (a one-question wizard has no step counter)
+    let step_words = (steps > 1).then(|| {
+        lang.s(format!("Passo {} di {steps}", w.step + 1), format!("Step {} of {steps}", w.step + 1))
+    });
+    if let Some(words) = &step_words {
+        ui.label(RichText::new(words.as_str()).weak());
     }
     ui.add_space(10.0);
     let step = w.step;
@@ -69,25 +96,32 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
         // The field that can use a try says how many are left.
         match w.relevant_state() {
             s if s.is_last_try() => {
-                banner(ui, Tone::Attention, &words::one_try_left(lang, kind));
+                let text = words::one_try_left(lang, kind);
+                banner(ui, Tone::Attention, &text);
                 ui.add_space(8.0);
+                about.push(text);
             }
             cns_core::PinState::TriesLeft { tries_left } if tries_left > 1 => {
-                ui.label(words::tries_left(lang, kind, tries_left));
+                let text = words::tries_left(lang, kind, tries_left);
+                ui.label(text.as_str());
                 ui.add_space(4.0);
+                about.push(text);
             }
             _ => {}
         }
     }
     let (label, guidance) = words::step_text(lang, w.op, w.step);
+    about.extend(step_words);
+    about.push(guidance.to_owned());
     ui.label(guidance);
     ui.add_space(8.0);
     ui.label(RichText::new(label).strong());
     let show = w.show;
     let focus = std::mem::take(&mut w.focus_pending);
+    // A fixed id under the step's own scope: the focus stays in the field whatever line appears
+    // around it.
+    let id = ui.scope_id().with("pin");
     let entry = ui.horizontal(|ui| {
-        // One id per step: the focus stays in the field whatever line appears above it.
-        let id = egui::Id::unique(("cns-wizard-pin", step));
         let e = pin_entry_with_id(ui, id, w.buffer_mut(step), label, show);
         ui.checkbox(&mut w.show, lang.t("Mostra le cifre", "Show digits"));
         e
@@ -99,18 +133,26 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     if entry.response.changed() {
         w.field_changed();
     }
+    let refused = w.buffer_mut(step).refused();
     if let Some(p) = w.problem {
-        hint(ui, Tone::Bad, &words::step_problem(lang, kind, p));
+        let text = words::step_problem(lang, kind, p);
+        hint(ui, Tone::Bad, &text);
+        about.push(text);
     } else {
-        if let Some(r) = w.buffer_mut(step).refused() {
-            hint(ui, Tone::Attention, &words::typed_refusal(lang, kind, r));
+        if let Some(r) = refused {
+            let text = words::typed_refusal(lang, kind, r);
+            hint(ui, Tone::Attention, &text);
+            about.push(text);
         }
         if step == 1
             && let Some(weak) = w.weakness()
         {
             hint(ui, Tone::Attention, words::weakness(lang, weak));
+            about.push(words::weakness(lang, weak).to_owned());
         }
     }
+    let typed = w.buffer_mut(step).len();
+    describe_pin_field(&entry.response, lang, typed, &about, refused.is_some() || w.problem.is_some());
     let short_puk = matches!(w.problem, Some(StepProblem::PukLength { .. }));
     ui.add_space(14.0);
     let stray = ui
@@ -133,7 +175,8 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
             [back, next].iter().any(|r| r.clicked() && !pressed(r, settled))
         })
         .inner;
-    if stray {
+    let unsettled_click = !settled && ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released());
+    if stray || (unsettled_click && !entry.response.has_focus()) {
         // The click was meant for the page before: the focus stays where the user types.
         entry.response.request_focus();
     }
@@ -158,20 +201,20 @@ fn confirm_label(lang: Lang, op: Operation) -> &'static str {
 fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     let kind = w.op.consumes();
-    banner(
-        ui,
-        Tone::Attention,
-        match kind {
-            PinKind::Puk => lang.t("È l'ultimo tentativo per il PUK.", "This is the last PUK try."),
-            PinKind::Pin => lang.t("È l'ultimo tentativo.", "This is the last try."),
-        },
-    );
+    let warning = match kind {
+        PinKind::Puk => lang.t("È l'ultimo tentativo per il PUK.", "This is the last PUK try."),
+        PinKind::Pin => lang.t("È l'ultimo tentativo.", "This is the last try."),
+    };
+    banner(ui, Tone::Attention, warning);
     ui.add_space(8.0);
-    ui.label(format!("{} {}", words::last_try(lang, kind), lang.t("Continuo?", "Continue?")));
+    let question = format!("{} {}", words::last_try(lang, kind), lang.t("Continuo?", "Continue?"));
+    ui.label(question.as_str());
     ui.add_space(14.0);
     ui.horizontal(|ui| {
         let cancel = secondary_button(ui, lang.t("Annulla", "Cancel"));
-        // The safe answer has the focus: Enter on this screen does not spend the last try.
+        // The safe answer has the focus: Enter on this screen does not spend the last try. The
+        // warning is what a screen reader says there, after "Annulla".
+        a11y::describe(ui.ctx(), cancel.id, &a11y::sentences(&[warning, question.as_str()]));
         if std::mem::take(&mut w.focus_pending) {
             cancel.request_focus();
         }
@@ -195,9 +238,9 @@ fn result_step(
 ) {
     ui.add_space(10.0);
     let (tone, head, next) = words::outcome(lang, w.op, o, w.card_removed);
-    banner(ui, tone, &head);
+    live_banner(ui, tone, &head);
     ui.add_space(8.0);
-    ui.label(next);
+    ui.label(next.as_str());
     if o == (Outcome::Blocked { kind: PinKind::Puk }) {
         ui.add_space(8.0);
         super::help::new_card_text(ui, lang);
@@ -252,6 +295,9 @@ fn result_step(
             }
             _ => done_button(ui, lang, settled, actions),
         };
+        // Where the focus lands says the result too, for screen readers that do not follow
+        // live regions.
+        a11y::describe(ui.ctx(), first.id, &a11y::sentences(&[head.as_str(), next.as_str()]));
         if focus {
             first.request_focus();
         }
@@ -262,11 +308,12 @@ fn result_step(
 fn card_left_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     let (head, next) = words::card_left(lang, w.op);
-    banner(ui, Tone::Attention, head);
+    live_banner(ui, Tone::Attention, head);
     ui.add_space(8.0);
     ui.label(next);
     ui.add_space(14.0);
     let done = done_button(ui, lang, settled, actions);
+    a11y::describe(ui.ctx(), done.id, &a11y::sentences(&[head, next]));
     if std::mem::take(&mut w.focus_pending) {
         done.request_focus();
     }
@@ -291,6 +338,9 @@ fn pressed(r: &egui::Response, settled: bool) -> bool {
     !r.clicked_by(egui::PointerButton::Primary) || (settled && !r.double_clicked() && !r.triple_clicked())
 }
 
+/// A line under the field: a live region, so that what is wrong is said as it appears, while the
+/// focus stays in the field.
 fn hint(ui: &mut egui::Ui, tone: Tone, text: &str) {
-    ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
+    let line = ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
+    a11y::mark_live(&line, tone);
 }
