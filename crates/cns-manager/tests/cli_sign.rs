@@ -609,6 +609,11 @@ fn a_damaged_or_foreign_file_exits_8_with_a_message_in_the_users_language() {
     let r = e.cli(&["--lang", "en", "verify", "garbage.p7m"], None);
     assert_eq!(r.code, 8);
     assert_eq!(r.stderr.matches("not a valid signed file").count(), 1, "{}", r.stderr);
+    // Text with characters Base64 does not have: not a signed file either, never a read error.
+    std::fs::write(e.p("letter.p7m"), "Gentile cliente, in allegato la fattura.\n").unwrap();
+    let r = e.cli(&["verify", "letter.p7m"], None);
+    assert_eq!(r.code, 8, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("Il file non è un file firmato valido"), "{}", r.stderr);
 
     // A real signature, cut in half.
     e.doc("doc.pdf", 3000);
