@@ -433,9 +433,9 @@ fn a_missing_content_type_is_a_defect_of_its_own_not_an_altered_document() {
     assert!(s.signature_valid, "{s:#?}");
     assert_eq!(s.unverifiable, vec![Finding::ContentTypeMissing]);
     assert_eq!(r.verdict(), Verdict::Unverifiable, "not relied on, never 'altered'");
-    // OpenSSL (3.x) accepts it or refuses it, but never as an altered document; either way we
-    // do not call it broken.
-    let _ = openssl_says;
+    // OpenSSL refuses it (RFC 5652 requires the attribute); that shows a non-conforming
+    // signing program, not an altered document: exit 9 with the reason, never 8.
+    assert!(!openssl_says);
     // Altered as well: altered wins.
     let mut bad = f.encode();
     let at = bad.windows(20).position(|w| w == &pki.doc()[..20]).unwrap();
