@@ -217,3 +217,18 @@ fn every_real_file_openssl_verifies_is_never_called_broken_and_matches_openssl()
     assert!(verified >= 40, "only {verified} files verified by OpenSSL");
     eprintln!("{verified} real files verified by OpenSSL, all agree");
 }
+
+/// Aruba's files of DSS issue 667 store the signed attributes out of DER order but signed them
+/// sorted: OpenSSL, hashing them as stored, refuses them; the sorted form verifies.
+#[test]
+fn arubas_unsorted_signed_attributes_verify_in_their_sorted_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    for name in ["dss-BER_reordered_prova.txt.p7m", "dss-DER_reordered_prova.txt.p7m"] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+        assert!(openssl_content(&der_of(&file), None, tmp.path()).is_none(), "{name}");
+        let r = ours(&file, None, None).unwrap();
+        let s = r.signers().next().unwrap();
+        assert!(s.content_intact && s.signature_valid, "{name}: {s:#?}");
+        assert_eq!(r.verdict(), Verdict::NotTrusted, "{name}: valid, its issuer not trusted here");
+    }
+}
