@@ -72,6 +72,15 @@ impl PublicKey {
         }
     }
 
+    /// Whether this key's signatures over `alg` digests can be checked here: the ECDSA
+    /// implementation wants a digest at least half the curve's size (SHA-1 on P-384 is not).
+    pub fn supports(&self, alg: DigestAlg) -> bool {
+        match self {
+            PublicKey::Rsa(_) | PublicKey::P256(_) => true,
+            PublicKey::P384(_) => alg != DigestAlg::Sha1,
+        }
+    }
+
     /// Whether `sig` is this key's signature of the digest `hash` (made with `alg`).
     pub fn verify(&self, alg: DigestAlg, hash: &[u8], sig: &[u8]) -> bool {
         use p256::ecdsa::signature::hazmat::PrehashVerifier;

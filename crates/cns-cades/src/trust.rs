@@ -120,7 +120,7 @@ pub fn signed_by(
 ) -> bool {
     let Some((family, Some(digest))) = keys::signature_algorithm(&alg.oid) else { return false };
     let Ok(key) = PublicKey::of(issuer) else { return false };
-    if key.family() != family || !budget.take() {
+    if key.family() != family || !key.supports(digest) || !budget.take() {
         return false;
     }
     key.verify(digest, &digest.digest(signed), sig)

@@ -729,7 +729,7 @@ fn check_signer(
                     cannot = Some(Finding::KeyUnsupported(e));
                     false
                 }
-                (Some((family, _)), Ok(key)) if key.family() != family => {
+                (Some((family, _)), Ok(key)) if key.family() != family || !key.supports(alg) => {
                     cannot = Some(unsupported());
                     false
                 }
