@@ -182,7 +182,7 @@ impl CnsApp {
         ui.add_space(12.0);
 
         // The two boxes that matter most.
-        let (pin_tone, pin_head, pin_detail) = words::pin_state(lang, s.pin);
+        let (pin_tone, pin_head, pin_detail) = words::pin_state(lang, s.pin, s.puk);
         let (puk_tone, puk_head, puk_detail) = words::puk_state(lang, s.puk);
         let gap = ui.spacing().item_spacing.x;
         let half = ((ui.available_width() - gap) / 2.0).floor();

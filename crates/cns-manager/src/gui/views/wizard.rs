@@ -69,6 +69,9 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<A
         };
         banner(ui, Tone::Attention, text);
         ui.add_space(8.0);
+    } else if w.relevant_state() == cns_core::PinState::Unknown && w.step == 0 {
+        banner(ui, Tone::Attention, words::unknown_tries_warning(lang, w.op));
+        ui.add_space(8.0);
     }
     let (label, guidance) = words::step_text(lang, w.op, w.step);
     ui.label(guidance);
