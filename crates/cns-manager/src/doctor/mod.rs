@@ -397,7 +397,8 @@ pub fn reader_checks(list: &[cns_pcsc::ReaderInfo], demo: bool, lang: Lang) -> V
 /// can it be read.
 pub fn card_check(backend: &Backend, reader: &str, lang: Lang) -> (Vec<Finding>, Option<CardInfo>) {
     let id = format!("card:{reader}");
-    let title = lang.s(format!("Tessera in «{reader}»"), format!("Card in \"{reader}\""));
+    let shown = crate::backend::reader_name(reader, lang);
+    let title = lang.s(format!("Tessera in «{shown}»"), format!("Card in \"{shown}\""));
     let mut transport = match backend.open(reader) {
         Ok(t) => t,
         Err(e) => return (vec![transport_finding(&id, &title, &e, lang)], None),

@@ -21,6 +21,7 @@ use super::widgets::pin_entry::{PinBuffer, pin_entry};
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
+use crate::signature_words::Failure;
 use cns_cades::card::{CardSignError, CardSigner};
 use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict, VerifyOptions};
 use cns_cades::{CadesError, SignOptions, VerifyReport};
@@ -62,7 +63,7 @@ pub(crate) enum SignFailed {
 
 pub(crate) enum Done {
     Signed(Result<(PathBuf, usize), SignFailed>),
-    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), String>),
+    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), Failure>),
 }
 
 pub(crate) enum Phase {
@@ -71,7 +72,8 @@ pub(crate) enum Phase {
     Working { progress: Arc<AtomicU64>, total: u64, rx: mpsc::Receiver<Done> },
     Signed { path: PathBuf, signers: usize },
     Verified { report: VerifyReport, extracted: Option<tempfile::NamedTempFile>, saved: Option<PathBuf> },
-    Failed { message: String },
+    // (`detail`: the library's own text, shown only under "Dettagli tecnici")
+    Failed { message: String, detail: Option<String> },
 }
 
 /// What a card event does to the document screen ([`DocFlow::on_card_change`]).
@@ -192,9 +194,8 @@ impl DocFlow {
                     ),
                 }
             }
-            Done::Signed(Err(SignFailed::Other(message))) | Done::Verified(Err(message)) => {
-                Phase::Failed { message }
-            }
+            Done::Signed(Err(SignFailed::Other(message))) => Phase::Failed { message, detail: None },
+            Done::Verified(Err(Failure { words, detail })) => Phase::Failed { message: words, detail },
         };
     }
 }
@@ -373,7 +374,7 @@ impl CnsApp {
                         Ok(_) => *saved = Some(target),
                         Err(e) => {
                             let msg = e.error.to_string();
-                            flow.phase = Phase::Failed { message: msg };
+                            flow.phase = Phase::Failed { message: msg, detail: None };
                         }
                     }
                 }
@@ -584,8 +585,13 @@ impl CnsApp {
                     }
                 });
             }
-            Phase::Failed { message } => {
+            Phase::Failed { message, detail } => {
                 banner(ui, Tone::Bad, message);
+                if let Some(detail) = detail {
+                    super::views::status::technical(ui, lang, |ui| {
+                        ui.label(detail.as_str());
+                    });
+                }
             }
         }
         let working = matches!(flow.phase, Phase::Working { .. } | Phase::ConfirmLastTry { .. });
@@ -764,11 +770,11 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 
-fn verify_error(lang: Lang, e: &CadesError) -> String {
+fn verify_error(lang: Lang, e: &CadesError) -> Failure {
     match e {
         CadesError::DetachedContentMissing => lang
             .t(
@@ -777,8 +783,9 @@ fn verify_error(lang: Lang, e: &CadesError) -> String {
                 "This is a detached signature (.p7s) and the original is not beside it under the same name: \
                  use \"cns-manager verify FILE.p7s --content DOCUMENT\".",
             )
-            .to_owned(),
-        other => crate::signature_words::file_error(other, lang),
+            .to_owned()
+            .into(),
+        other => crate::signature_words::file_failure(other, lang),
     }
 }
 
@@ -808,7 +815,7 @@ fn start_sign(
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 
