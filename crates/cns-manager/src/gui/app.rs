@@ -32,11 +32,21 @@ pub struct AppConfig {
     /// The day expiry warnings are computed against; `None` = today. Tests and snapshots fix it
     /// so that they do not change meaning as the fixture card approaches its expiry.
     pub today: Option<time::Date>,
+    /// The window started the demo by itself, for this reason (see gui/why_demo.rs).
+    pub demo_reason: Option<super::why_demo::DemoReason>,
 }
 
 impl AppConfig {
     pub fn new(backend: Backend, lang: Lang, counter: bool) -> AppConfig {
-        AppConfig { backend, lang, counter, settings_path: None, settings: Settings::default(), today: None }
+        AppConfig {
+            backend,
+            lang,
+            counter,
+            settings_path: None,
+            settings: Settings::default(),
+            today: None,
+            demo_reason: None,
+        }
     }
 }
 
@@ -102,6 +112,8 @@ pub struct CnsApp {
     pub(crate) actions: Vec<Action>,
     styled_for: Option<bool>,
     today: Option<time::Date>,
+    /// Why the window started the demo by itself; gone once the user switches.
+    pub(crate) demo_reason: Option<super::why_demo::DemoReason>,
 }
 
 impl CnsApp {
@@ -126,6 +138,7 @@ impl CnsApp {
         if config.settings.zoom != 1.0 {
             ctx.set_zoom_factor(config.settings.zoom);
         }
+        let demo_reason = config.demo_reason.filter(|_| config.backend.is_demo());
         CnsApp {
             lang: config.lang,
             counter,
@@ -148,9 +161,10 @@ impl CnsApp {
             session: SessionCounter::default(),
             known: None,
             export: Export::default(),
-            demo: DemoControls::default(),
+            demo: DemoControls,
             actions: Vec::new(),
             styled_for: None,
+            demo_reason,
         }
     }
 
@@ -534,7 +548,9 @@ impl CnsApp {
         self.worker.send(Request::SetBackend(backend.clone()));
         self.monitor = Monitor::start(&backend, self.wake.clone());
         self.backend = backend;
-        self.demo = DemoControls::default();
+        self.demo = DemoControls;
+        // The user chose: the reason the window had for the demo no longer applies.
+        self.demo_reason = None;
     }
 
     fn save_settings(&mut self) {

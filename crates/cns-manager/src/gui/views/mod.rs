@@ -28,18 +28,7 @@ impl CnsApp {
                         .fill(Tone::Attention.fill())
                         .inner_margin(egui::Margin::symmetric(12, 6)),
                 )
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(
-                            self.lang.t(
-                                "⚠ Modalità dimostrativa – tessera simulata",
-                                "⚠ Demo mode – simulated card",
-                            ),
-                        )
-                        .strong()
-                        .color(Tone::Attention.color()),
-                    );
-                });
+                .show(ui, |ui| self.demo_banner(ui));
         }
         if self.counter {
             egui::Panel::bottom("session").show(ui, |ui| {
