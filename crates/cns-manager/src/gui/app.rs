@@ -14,7 +14,9 @@ use crate::settings::{self, Mode, Settings};
 
 use super::export::Export;
 use super::monitor::Monitor;
-use super::state::{CardView, KnownCounters, Notice, ReadProblem, Readers, Screen, Service, SessionCounter};
+use super::state::{
+    CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
+};
 use super::style;
 use super::views::demo::DemoControls;
 use super::wizard::{Phase, Wizard};
@@ -112,6 +114,8 @@ pub struct CnsApp {
     pub(crate) actions: Vec<Action>,
     styled_for: Option<bool>,
     today: Option<time::Date>,
+    /// The page drawn last frame: a new page starts at its top, without the last page's notice.
+    page_shown: Option<Page>,
     /// Why the window started the demo by itself; gone once the user switches.
     pub(crate) demo_reason: Option<super::why_demo::DemoReason>,
 }
@@ -165,6 +169,7 @@ impl CnsApp {
             actions: Vec::new(),
             styled_for: None,
             demo_reason,
+            page_shown: None,
         }
     }
 
@@ -178,6 +183,20 @@ impl CnsApp {
 
     pub fn is_demo(&self) -> bool {
         self.backend.is_demo()
+    }
+
+    /// The page to draw, and whether it differs from last frame's. On a new page, a notice
+    /// about another page is dropped: it was read there, and here it would be about nothing.
+    pub(crate) fn turn_page(&mut self) -> (Page, bool) {
+        let page = self.screen.page();
+        let new = self.page_shown != Some(page);
+        if new {
+            self.page_shown = Some(page);
+            if self.notice.as_ref().is_some_and(|n| n.page() != page) {
+                self.notice = None;
+            }
+        }
+        (page, new)
     }
 
     /// True while a PIN command is with the card: the whole window refuses input.
@@ -244,6 +263,10 @@ impl CnsApp {
         self.card.wipe();
         self.known = None;
         self.export.reset();
+        // "Certificato salvato in…" was about the card that went (or was reset).
+        if self.notice.as_ref().is_some_and(Notice::is_about_the_card) {
+            self.notice = None;
+        }
         let keep = match std::mem::replace(&mut self.screen, Screen::Status) {
             Screen::Wizard(mut w) if w.is_busy() => {
                 w.wipe();
