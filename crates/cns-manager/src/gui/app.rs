@@ -12,6 +12,7 @@ use crate::backend::Backend;
 use crate::i18n::Lang;
 use crate::settings::{self, Mode, Settings};
 
+use super::a11y;
 use super::export::Export;
 use super::monitor::Monitor;
 use super::state::{
@@ -112,6 +113,9 @@ pub struct CnsApp {
     pub(crate) export: Export,
     pub(crate) demo: DemoControls,
     pub(crate) actions: Vec<Action>,
+    /// The label of the status page's button that opened the current screen: the focus goes
+    /// back to it when the screen closes (a screen reader user lands where they left).
+    opener: Option<String>,
     styled_for: Option<bool>,
     today: Option<time::Date>,
     /// The page drawn last frame: a new page starts at its top, without the last page's notice.
@@ -167,6 +171,7 @@ impl CnsApp {
             export: Export::default(),
             demo: DemoControls,
             actions: Vec::new(),
+            opener: None,
             styled_for: None,
             demo_reason,
             page_shown: None,
@@ -462,6 +467,7 @@ impl CnsApp {
             }
             Action::SetLang(l) => {
                 self.lang = l;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(a11y::window_title(l).to_owned()));
                 self.settings.lang = Some(l);
                 self.save_settings();
             }
@@ -610,8 +616,21 @@ impl eframe::App for CnsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
         let ctx = ui.ctx().clone();
+        let pressed = a11y::take_pressed(&ctx);
+        let was_status = matches!(self.screen, Screen::Status);
         for action in std::mem::take(&mut self.actions) {
             self.apply(action, &ctx);
+        }
+        // (a wizard closed into another one, "Sblocca con il PUK" after a blocked PIN, keeps
+        // the first opener: that is where the user comes back to)
+        match (was_status, matches!(self.screen, Screen::Status)) {
+            (true, false) => self.opener = pressed,
+            (false, true) => {
+                if let Some(label) = self.opener.take() {
+                    a11y::refocus_later(&ctx, label);
+                }
+            }
+            _ => {}
         }
         self.track_zoom(&ctx);
     }

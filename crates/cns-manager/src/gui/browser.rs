@@ -201,7 +201,7 @@ impl CnsApp {
             return;
         };
         p.poll();
-        ui.heading(lang.t("Usa la tessera nel browser", "Use the card in the browser"));
+        super::a11y::heading(ui, lang.t("Usa la tessera nel browser", "Use the card in the browser"));
         if p.demo {
             self.browser_demo_view(ui);
             return;

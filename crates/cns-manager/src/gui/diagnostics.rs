@@ -122,7 +122,7 @@ impl CnsApp {
             d.lang = lang;
             d.run(&backend, wake.clone());
         }
-        ui.heading(lang.t("Diagnostica", "Diagnostics"));
+        super::a11y::heading(ui, lang.t("Diagnostica", "Diagnostics"));
         ui.label(lang.t(
             "Controlla il servizio smart card, il driver, i lettori, le tessere e le impostazioni, e dice come \
              risolvere ogni problema.",
@@ -246,7 +246,7 @@ impl CnsApp {
             }
         }
         if let Some(text) = &d.report {
-            ui.heading(lang.t("Rapporto per l'assistenza", "Support report"));
+            super::a11y::heading(ui, lang.t("Rapporto per l'assistenza", "Support report"));
             ui.label(lang.t(
                 "Ecco tutto ciò che il rapporto contiene, prima di salvarlo: nessun nome, codice fiscale, data o luogo \
                  di nascita, indirizzo, numero completo della tessera, soggetto del certificato, PIN o PUK. \

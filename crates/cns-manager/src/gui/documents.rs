@@ -14,11 +14,12 @@ use std::sync::mpsc;
 
 use egui::{RichText, Ui};
 
+use super::a11y;
 use super::app::{Action, CnsApp};
 use super::doc_trust::{self, TrustStep};
 use super::state::Screen;
-use super::views::{banner, primary_button, secondary_button};
-use super::widgets::pin_entry::{PinBuffer, pin_entry_with_id};
+use super::views::{banner, live_banner, primary_button, secondary_button};
+use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry_with_id};
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
@@ -516,6 +517,8 @@ impl CnsApp {
             .and_then(|s| s.certificate.as_ref().ok())
             .is_some_and(|c| c.not_after < time::OffsetDateTime::now_utc());
         let mut actions = Vec::new();
+        // A signature's result, said again where the focus lands (on "Chiudi").
+        let mut result_words: Option<String> = None;
         let Screen::Document(flow) = &mut self.screen else { return };
         flow.poll(lang);
         if std::mem::take(&mut flow.start_pending) {
@@ -525,7 +528,7 @@ impl CnsApp {
             Kind::Sign => lang.t("Firma un documento", "Sign a document"),
             Kind::Verify => lang.t("Verifica un documento", "Check a signed document"),
         };
-        ui.heading(title);
+        a11y::heading(ui, title);
         ui.add_space(8.0);
         if let Some((p, size)) = &flow.file {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -547,7 +550,7 @@ impl CnsApp {
                 path_field(ui, lang, &mut flow.path_field, &mut flow.focus_path, &mut actions);
                 ui.add_space(10.0);
                 if let Some(p) = problem {
-                    banner(ui, Tone::Bad, p);
+                    live_banner(ui, Tone::Bad, p);
                     ui.add_space(6.0);
                 }
                 if flow.file.is_some() && flow.kind == Kind::Sign {
@@ -581,17 +584,15 @@ impl CnsApp {
                 }
             }
             Phase::ConfirmLastTry { focus } => {
-                banner(
-                    ui,
-                    Tone::Bad,
-                    lang.t(
-                        "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
-                        "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
-                    ),
+                let warning = lang.t(
+                    "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
+                    "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
                 );
+                banner(ui, Tone::Bad, warning);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
+                    a11y::describe(ui.ctx(), cancel.id, warning);
                     if std::mem::take(focus) {
                         cancel.request_focus();
                     }
@@ -620,7 +621,8 @@ impl CnsApp {
                     format!("Documento firmato: {} (firme nel file: {signers}).", path.display()),
                     format!("Document signed: {} (signatures in the file: {signers}).", path.display()),
                 );
-                banner(ui, Tone::Good, &text);
+                live_banner(ui, Tone::Good, &text);
+                result_words = Some(text);
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
                     if primary_button(ui, another).clicked() {
@@ -683,7 +685,8 @@ impl CnsApp {
                 });
             }
             Phase::Failed { message, detail } => {
-                banner(ui, Tone::Bad, message);
+                live_banner(ui, Tone::Bad, message);
+                result_words = Some(message.clone());
                 if let Some(detail) = detail {
                     super::views::status::technical(ui, lang, |ui| {
                         ui.label(detail.as_str());
@@ -699,7 +702,16 @@ impl CnsApp {
         let mut close = false;
         if !working {
             ui.add_space(16.0);
-            close = secondary_button(ui, lang.t("Chiudi", "Close")).clicked();
+            let chiudi = secondary_button(ui, lang.t("Chiudi", "Close"));
+            if let Some(words) = result_words {
+                a11y::describe(ui.ctx(), chiudi.id, &words);
+                // The field that had the focus is gone with the signature: the result is where
+                // the focus goes next, so that a screen reader says it.
+                if ui.ctx().memory(|m| m.focused().is_none()) {
+                    chiudi.request_focus();
+                }
+            }
+            close = chiudi.clicked();
         }
         for a in actions {
             self.actions.push(Action::Document(a));
@@ -758,12 +770,16 @@ fn pin_step(
         actions.push(DocAction::Detached(detached));
     }
     ui.add_space(6.0);
-    ui.label(RichText::new(lang.t("PIN della tessera", "Card PIN")).strong());
+    let pin_label = lang.t("PIN della tessera", "Card PIN");
+    ui.label(RichText::new(pin_label).strong());
+    // What the field's description says: the step, the tries, what is wrong.
+    let mut about = vec![pin_label.to_owned()];
     // The tries in the PIN box's own words (one wording for the card's state everywhere).
     if let Some(s @ (cns_core::PinState::TriesLeft { .. } | cns_core::PinState::Unknown)) = pin_state {
         // (the PUK's state changes only the words about unblocking, which are not shown here)
         let (tone, head, detail) = super::words::pin_state(lang, s, cns_core::PinState::Unknown);
         let text = if s.is_last_try() { head } else { detail };
+        about.push(text.clone());
         match tone {
             Tone::Good => {
                 ui.label(text);
@@ -787,10 +803,14 @@ fn pin_step(
     }
     if let Some(r) = flow.pin.refused() {
         hint(ui, Tone::Attention, super::words::typed_refusal(lang, r));
+        about.push(super::words::typed_refusal(lang, r).to_owned());
     }
     if let Some(h) = &flow.pin_hint {
         hint(ui, Tone::Bad, h);
+        about.push(h.clone());
     }
+    let invalid = flow.pin.refused().is_some() || flow.pin_hint.is_some();
+    describe_pin_field(&entry.response, lang, flow.pin.len(), &about, invalid);
     ui.add_space(8.0);
     let submitted = entry.submitted && {
         // Enter on an empty field moves nothing: the field keeps the focus and says what it needs.
@@ -811,7 +831,8 @@ fn pin_step(
 }
 
 fn hint(ui: &mut Ui, tone: Tone, text: &str) {
-    ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
+    let line = ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
+    a11y::mark_live(&line, tone);
 }
 
 fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
@@ -822,7 +843,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         Headline::Altered | Headline::Revoked => Tone::Bad,
         _ => Tone::Attention,
     };
-    banner(ui, tone, headline_words(h, lang));
+    live_banner(ui, tone, headline_words(h, lang));
     for s in r.signers() {
         ui.add_space(8.0);
         // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the

@@ -5,6 +5,7 @@
 //! readers and cards. Both wake the UI with a repaint request after each event; nothing repaints
 //! while nothing happens.
 
+mod a11y;
 mod app;
 mod browser;
 mod diagnostics;
@@ -77,7 +78,7 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
     let zoom = config.settings.zoom.clamp(settings::MIN_ZOOM, settings::MAX_ZOOM);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("CNS Manager")
+            .with_title(a11y::window_title(lang))
             // The desktop entry's id (packaging/linux): Wayland compositors match the window to it.
             .with_app_id("it.cnsmanager.CnsManager")
             .with_inner_size([960.0 * zoom, 640.0 * zoom])
@@ -87,6 +88,7 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
         ..Default::default()
     };
     eframe::run_native(
+        // eframe's app name (its storage and the X11 window class), not the visible title.
         "CNS Manager",
         options,
         Box::new(move |cc| Ok(Box::new(CnsApp::new(&cc.egui_ctx, config)))),

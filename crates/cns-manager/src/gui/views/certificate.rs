@@ -20,7 +20,8 @@ impl CnsApp {
         };
         let mut actions = Vec::new();
         ui.add_space(8.0);
-        ui.label(
+        super::super::a11y::heading_text(
+            ui,
             RichText::new(lang.t("Certificato di autenticazione", "Authentication certificate")).heading(),
         );
         ui.add_space(8.0);

@@ -246,13 +246,6 @@ fn mode_hint(lang: Lang, m: QuirkMode) -> &'static str {
     }
 }
 
-/// A chooser's name and, as its value, what it shows: heard by a screen reader, read by tests.
-fn combo_info(name: &str, value: &str) -> egui::WidgetInfo {
-    let mut info = egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, name);
-    info.current_text_value = Some(value.to_owned());
-    info
-}
-
 impl CnsApp {
     pub(crate) fn demo_panel(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
@@ -285,7 +278,7 @@ impl CnsApp {
         let now = view.counters.scenario();
         let mut scenario = now;
         let described = view.counters.describe(lang);
-        egui::ComboBox::from_id_salt("demo_scenario")
+        let scenario_box = egui::ComboBox::from_id_salt("demo_scenario")
             .width(ui.available_width() - 8.0)
             .selected_text(described.as_str())
             .show_ui(ui, |ui| {
@@ -293,8 +286,8 @@ impl CnsApp {
                     ui.selectable_value(&mut scenario, Some(s), s.name(lang));
                 }
             })
-            .response
-            .widget_info(|| combo_info(lang.t("Situazione", "Situation"), &described));
+            .response;
+        super::super::a11y::name_combo(&scenario_box, lang.t("Situazione", "Situation"), &described);
         if let Some(s) = scenario
             && scenario != now
         {
@@ -302,7 +295,7 @@ impl CnsApp {
         }
         ui.label(lang.t("Tipo di tessera", "Card type"));
         let mut mode = view.mode;
-        egui::ComboBox::from_id_salt("demo_mode")
+        let mode_box = egui::ComboBox::from_id_salt("demo_mode")
             .width(ui.available_width() - 8.0)
             // every card type at once: the newest (the applet cards) are last, and a scrolled
             // list would hide them
@@ -314,8 +307,12 @@ impl CnsApp {
                         .on_hover_text(mode_hint(lang, *m));
                 }
             })
-            .response
-            .widget_info(|| combo_info(lang.t("Tipo di tessera", "Card type"), mode_label(lang, view.mode)));
+            .response;
+        super::super::a11y::name_combo(
+            &mode_box,
+            lang.t("Tipo di tessera", "Card type"),
+            mode_label(lang, view.mode),
+        );
         if mode != view.mode {
             self.actions.push(Action::Demo(DemoAction::Mode(mode)));
         }

@@ -30,7 +30,8 @@ impl CnsApp {
         match &self.card {
             CardView::Empty => {
                 ui.add_space(24.0);
-                ui.label(
+                super::super::a11y::heading_text(
+                    ui,
                     RichText::new(
                         lang.t("Inserisci la tessera nel lettore", "Insert the card in the reader"),
                     )
@@ -164,7 +165,10 @@ impl CnsApp {
                     .size(super::super::style::headline(counter)),
             );
         } else {
-            ui.label(RichText::new(name).size(super::super::style::headline(counter)).strong());
+            super::super::a11y::heading_text(
+                ui,
+                RichText::new(name).size(super::super::style::headline(counter)).strong(),
+            );
         }
         ui.add_space(6.0);
 
@@ -350,7 +354,7 @@ impl CnsApp {
                 };
             }
         } else {
-            ui.label(RichText::new(lang.t("Nessun lettore collegato", "No reader connected")).heading());
+            super::super::a11y::heading(ui, lang.t("Nessun lettore collegato", "No reader connected"));
             ui.add_space(8.0);
             for (i, line) in reader_steps(lang).iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
