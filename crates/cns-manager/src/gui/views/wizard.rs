@@ -94,6 +94,11 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<A
         banner(ui, Tone::Attention, text);
         ui.add_space(8.0);
         about.push(text.to_owned());
+    } else if w.relevant_state() == cns_core::PinState::Unknown && w.step == 0 {
+        let text = words::unknown_tries_warning(lang, w.op);
+        banner(ui, Tone::Attention, text);
+        ui.add_space(8.0);
+        about.push(text.to_owned());
     }
     let (label, guidance) = words::step_text(lang, w.op, w.step);
     about.push(step_words.clone());
