@@ -15,7 +15,9 @@ use crate::settings::{self, Mode, Settings};
 use super::a11y;
 use super::export::Export;
 use super::monitor::Monitor;
-use super::state::{CardView, KnownCounters, Notice, ReadProblem, Readers, Screen, Service, SessionCounter};
+use super::state::{
+    CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
+};
 use super::style;
 use super::views::demo::DemoControls;
 use super::wizard::{Phase, Wizard};
@@ -33,11 +35,21 @@ pub struct AppConfig {
     /// The day expiry warnings are computed against; `None` = today. Tests and snapshots fix it
     /// so that they do not change meaning as the fixture card approaches its expiry.
     pub today: Option<time::Date>,
+    /// The window started the demo by itself, for this reason (see gui/why_demo.rs).
+    pub demo_reason: Option<super::why_demo::DemoReason>,
 }
 
 impl AppConfig {
     pub fn new(backend: Backend, lang: Lang, counter: bool) -> AppConfig {
-        AppConfig { backend, lang, counter, settings_path: None, settings: Settings::default(), today: None }
+        AppConfig {
+            backend,
+            lang,
+            counter,
+            settings_path: None,
+            settings: Settings::default(),
+            today: None,
+            demo_reason: None,
+        }
     }
 }
 
@@ -108,6 +120,10 @@ pub struct CnsApp {
     opener: Option<String>,
     styled_for: Option<bool>,
     today: Option<time::Date>,
+    /// The page drawn last frame: a new page starts at its top, without the last page's notice.
+    page_shown: Option<Page>,
+    /// Why the window started the demo by itself; gone once the user switches.
+    pub(crate) demo_reason: Option<super::why_demo::DemoReason>,
 }
 
 impl CnsApp {
@@ -132,6 +148,7 @@ impl CnsApp {
         if config.settings.zoom != 1.0 {
             ctx.set_zoom_factor(config.settings.zoom);
         }
+        let demo_reason = config.demo_reason.filter(|_| config.backend.is_demo());
         CnsApp {
             lang: config.lang,
             counter,
@@ -154,10 +171,12 @@ impl CnsApp {
             session: SessionCounter::default(),
             known: None,
             export: Export::default(),
-            demo: DemoControls::default(),
+            demo: DemoControls,
             actions: Vec::new(),
             opener: None,
             styled_for: None,
+            demo_reason,
+            page_shown: None,
         }
     }
 
@@ -171,6 +190,20 @@ impl CnsApp {
 
     pub fn is_demo(&self) -> bool {
         self.backend.is_demo()
+    }
+
+    /// The page to draw, and whether it differs from last frame's. On a new page, a notice
+    /// about another page is dropped: it was read there, and here it would be about nothing.
+    pub(crate) fn turn_page(&mut self) -> (Page, bool) {
+        let page = self.screen.page();
+        let new = self.page_shown != Some(page);
+        if new {
+            self.page_shown = Some(page);
+            if self.notice.as_ref().is_some_and(|n| n.page() != page) {
+                self.notice = None;
+            }
+        }
+        (page, new)
     }
 
     /// True while a PIN command is with the card: the whole window refuses input.
@@ -237,6 +270,10 @@ impl CnsApp {
         self.card.wipe();
         self.known = None;
         self.export.reset();
+        // "Certificato salvato in…" was about the card that went (or was reset).
+        if self.notice.as_ref().is_some_and(Notice::is_about_the_card) {
+            self.notice = None;
+        }
         let keep = match std::mem::replace(&mut self.screen, Screen::Status) {
             Screen::Wizard(mut w) if w.is_busy() => {
                 w.wipe();
@@ -547,7 +584,9 @@ impl CnsApp {
         self.worker.send(Request::SetBackend(backend.clone()));
         self.monitor = Monitor::start(&backend, self.wake.clone());
         self.backend = backend;
-        self.demo = DemoControls::default();
+        self.demo = DemoControls;
+        // The user chose: the reason the window had for the demo no longer applies.
+        self.demo_reason = None;
     }
 
     fn save_settings(&mut self) {

@@ -23,6 +23,7 @@ use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry_with_id
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
+use crate::signature_words::Failure;
 use cns_cades::card::{CardSignError, CardSigner};
 use cns_cades::verify::{CertValidity, Revocation, TrustStatus, VerifyOptions};
 use cns_cades::{CadesError, SignOptions, VerifyReport};
@@ -74,7 +75,7 @@ pub(crate) enum SignFailed {
 
 pub(crate) enum Done {
     Signed(Result<(PathBuf, usize), SignFailed>),
-    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), String>),
+    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), Failure>),
 }
 
 pub(crate) enum Phase {
@@ -83,7 +84,8 @@ pub(crate) enum Phase {
     Working { progress: Arc<AtomicU64>, total: u64, rx: mpsc::Receiver<Done> },
     Signed { path: PathBuf, signers: usize },
     Verified { report: VerifyReport, extracted: Option<tempfile::NamedTempFile>, saved: Option<PathBuf> },
-    Failed { message: String },
+    // (`detail`: the library's own text, shown only under "Dettagli tecnici")
+    Failed { message: String, detail: Option<String> },
 }
 
 /// What a card event does to the document screen ([`DocFlow::on_card_change`]).
@@ -287,9 +289,8 @@ impl DocFlow {
                     ),
                 }
             }
-            Done::Signed(Err(SignFailed::Other(message))) | Done::Verified(Err(message)) => {
-                Phase::Failed { message }
-            }
+            Done::Signed(Err(SignFailed::Other(message))) => Phase::Failed { message, detail: None },
+            Done::Verified(Err(Failure { words, detail })) => Phase::Failed { message: words, detail },
         };
     }
 }
@@ -485,7 +486,7 @@ impl CnsApp {
                         Ok(_) => *saved = Some(target),
                         Err(e) => {
                             let msg = e.error.to_string();
-                            flow.phase = Phase::Failed { message: msg };
+                            flow.phase = Phase::Failed { message: msg, detail: None };
                         }
                     }
                 }
@@ -683,9 +684,14 @@ impl CnsApp {
                     }
                 });
             }
-            Phase::Failed { message } => {
+            Phase::Failed { message, detail } => {
                 live_banner(ui, Tone::Bad, message);
                 result_words = Some(message.clone());
+                if let Some(detail) = detail {
+                    super::views::status::technical(ui, lang, |ui| {
+                        ui.label(detail.as_str());
+                    });
+                }
                 ui.add_space(8.0);
                 if secondary_button(ui, another).clicked() {
                     actions.push(DocAction::Another);
@@ -770,7 +776,8 @@ fn pin_step(
     let mut about = vec![pin_label.to_owned()];
     // The tries in the PIN box's own words (one wording for the card's state everywhere).
     if let Some(s @ (cns_core::PinState::TriesLeft { .. } | cns_core::PinState::Unknown)) = pin_state {
-        let (tone, head, detail) = super::words::pin_state(lang, s);
+        // (the PUK's state changes only the words about unblocking, which are not shown here)
+        let (tone, head, detail) = super::words::pin_state(lang, s, cns_core::PinState::Unknown);
         let text = if s.is_last_try() { head } else { detail };
         about.push(text.clone());
         match tone {
@@ -977,11 +984,11 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 
-fn verify_error(lang: Lang, e: &CadesError) -> String {
+fn verify_error(lang: Lang, e: &CadesError) -> Failure {
     match e {
         CadesError::DetachedContentMissing => lang
             .t(
@@ -990,8 +997,9 @@ fn verify_error(lang: Lang, e: &CadesError) -> String {
                 "This is a detached signature (.p7s) and the original is not beside it under the same name: \
                  use \"cns-manager verify FILE.p7s --content DOCUMENT\".",
             )
-            .to_owned(),
-        other => crate::signature_words::file_error(other, lang),
+            .to_owned()
+            .into(),
+        other => crate::signature_words::file_failure(other, lang),
     }
 }
 
@@ -1021,7 +1029,7 @@ fn start_sign(
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 

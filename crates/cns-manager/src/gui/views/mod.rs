@@ -30,18 +30,7 @@ impl CnsApp {
                         .fill(Tone::Attention.fill())
                         .inner_margin(egui::Margin::symmetric(12, 6)),
                 )
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(
-                            self.lang.t(
-                                "⚠ Modalità dimostrativa – tessera simulata",
-                                "⚠ Demo mode – simulated card",
-                            ),
-                        )
-                        .strong()
-                        .color(Tone::Attention.color()),
-                    );
-                });
+                .show(ui, |ui| self.demo_banner(ui));
         }
         if self.counter {
             egui::Panel::bottom("session").show(ui, |ui| {
@@ -73,8 +62,15 @@ impl CnsApp {
                 }
             });
         });
+        let (page, new_page) = self.turn_page();
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            // Each page its own scroll position, from its top: a long page scrolled down must
+            // not open the next one halfway.
+            let mut area = egui::ScrollArea::vertical().id_salt(("main", page)).auto_shrink([false, false]);
+            if new_page {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
                 let w = ui.available_width().min(720.0);
                 ui.set_max_width(w);
                 self.notice_bar(ui);
@@ -113,7 +109,7 @@ impl CnsApp {
     }
 
     fn notice_bar(&mut self, ui: &mut egui::Ui) {
-        let Some(n) = &self.notice else {
+        let Some(n) = self.notice.as_ref().filter(|n| n.page() == self.screen.page()) else {
             return;
         };
         let lang = self.lang;

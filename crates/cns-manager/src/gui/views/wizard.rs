@@ -107,6 +107,12 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
                 ui.add_space(4.0);
                 about.push(text);
             }
+            cns_core::PinState::Unknown => {
+                let text = words::unknown_tries_warning(lang, w.op);
+                banner(ui, Tone::Attention, text);
+                ui.add_space(8.0);
+                about.push(text.to_owned());
+            }
             _ => {}
         }
     }
