@@ -61,6 +61,8 @@ pub(crate) enum Action {
     WizardBack,
     WizardConfirm,
     WizardRetry,
+    /// "Continua comunque": the PUK typed is shorter than usual, and the user vouches for it.
+    WizardAcceptShortPuk,
     CloseScreen,
     ShowCertificate,
     ShowNewCardHelp,
@@ -283,8 +285,12 @@ impl CnsApp {
                     Some(Screen::Wizard(w))
                 }
             }
-            // A finished removal message stays readable (nothing personal in it).
-            Screen::Wizard(w) if !self.counter && matches!(w.phase, Phase::Done(_)) && w.card_removed => {
+            // A removal message stays readable (nothing personal in it).
+            Screen::Wizard(w) if !self.counter && w.is_removal_page() => Some(Screen::Wizard(w)),
+            // Nothing was sent yet: say that nothing changed, rather than fall back to "insert
+            // the card" as if the wizard had never been.
+            Screen::Wizard(mut w) if !self.counter && w.before_sending() => {
+                w.card_left();
                 Some(Screen::Wizard(w))
             }
             Screen::Document(mut d) => match d.on_card_change(self.counter, card_left) {
@@ -444,6 +450,7 @@ impl CnsApp {
             Action::StartWizard(op) => self.start_wizard(op),
             Action::WizardNext => self.wizard_step(|w| w.next()),
             Action::WizardConfirm => self.wizard_step(|w| w.confirm_last_try()),
+            Action::WizardAcceptShortPuk => self.wizard_step(|w| w.accept_short_puk()),
             Action::WizardBack => {
                 if let Screen::Wizard(w) = &mut self.screen
                     && !w.back()

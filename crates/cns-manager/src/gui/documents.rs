@@ -802,8 +802,9 @@ fn pin_step(
         flow.pin_hint = None;
     }
     if let Some(r) = flow.pin.refused() {
-        hint(ui, Tone::Attention, super::words::typed_refusal(lang, r));
-        about.push(super::words::typed_refusal(lang, r).to_owned());
+        let text = super::words::typed_refusal(lang, cns_core::PinKind::Pin, r);
+        hint(ui, Tone::Attention, &text);
+        about.push(text);
     }
     if let Some(h) = &flow.pin_hint {
         hint(ui, Tone::Bad, h);
