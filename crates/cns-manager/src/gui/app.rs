@@ -272,7 +272,7 @@ impl CnsApp {
 
     /// `keep`: leave the current status on screen until the new one arrives (a refresh after
     /// an operation, not a new card).
-    fn read_selected_keeping(&mut self, keep: bool) {
+    pub(super) fn read_selected_keeping(&mut self, keep: bool) {
         let Some(reader) = self.readers.selected.clone() else {
             return;
         };

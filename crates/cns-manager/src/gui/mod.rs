@@ -8,6 +8,7 @@
 mod app;
 mod browser;
 mod diagnostics;
+mod doc_trust;
 mod documents;
 pub mod export;
 pub(crate) mod monitor;

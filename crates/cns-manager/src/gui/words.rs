@@ -216,6 +216,17 @@ pub fn refusal(lang: Lang, r: Refusal) -> &'static str {
     }
 }
 
+/// A keystroke the PIN field refused (wizards and the signature alike).
+pub fn typed_refusal(lang: Lang, r: super::widgets::pin_entry::Refusal) -> &'static str {
+    use super::widgets::pin_entry::Refusal as R;
+    match r {
+        R::NotDigit => {
+            lang.t("Solo cifre: il PIN è fatto di numeri.", "Digits only: the PIN is made of numbers.")
+        }
+        R::TooLong => lang.t("Al massimo 8 cifre.", "At most 8 digits."),
+    }
+}
+
 pub fn weakness(lang: Lang, w: Weakness) -> &'static str {
     match w {
         Weakness::Repeated => lang.t(

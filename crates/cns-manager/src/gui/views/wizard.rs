@@ -7,7 +7,7 @@ use egui::RichText;
 
 use super::super::app::{Action, CnsApp};
 use super::super::state::Screen;
-use super::super::widgets::pin_entry::{Refusal, pin_entry};
+use super::super::widgets::pin_entry::pin_entry;
 use super::super::wizard::{Phase, Wizard};
 use super::super::words::{self, Tone};
 use super::{banner, primary_button, secondary_button};
@@ -89,16 +89,8 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<A
     if entry.response.changed() {
         w.problem = None;
     }
-    match w.buffer_mut(step).refused() {
-        Some(Refusal::NotDigit) => hint(
-            ui,
-            Tone::Attention,
-            lang.t("Solo cifre: il PIN è fatto di numeri.", "Digits only: the PIN is made of numbers."),
-        ),
-        Some(Refusal::TooLong) => {
-            hint(ui, Tone::Attention, lang.t("Al massimo 8 cifre.", "At most 8 digits."))
-        }
-        None => {}
+    if let Some(r) = w.buffer_mut(step).refused() {
+        hint(ui, Tone::Attention, words::typed_refusal(lang, r));
     }
     if let Some(p) = w.problem {
         hint(ui, Tone::Bad, &words::step_problem(lang, p));

@@ -87,9 +87,34 @@ pub struct PinEntryResponse {
 /// The PIN field: a focusable box showing one dot per digit (or the digits, when `show`).
 /// `label` is its accessible name; the caller shows the visible label above it.
 pub fn pin_entry(ui: &mut Ui, buf: &mut PinBuffer, label: &str, show: bool) -> PinEntryResponse {
+    pin_entry_at(ui, None, buf, label, show)
+}
+
+/// [`pin_entry`] under a fixed `id`: its focus survives a line appearing above it on a page
+/// whose content changes around the field (an automatic id would change with it, and the
+/// digits typed next would go nowhere).
+pub fn pin_entry_with_id(
+    ui: &mut Ui,
+    id: egui::Id,
+    buf: &mut PinBuffer,
+    label: &str,
+    show: bool,
+) -> PinEntryResponse {
+    pin_entry_at(ui, Some(id), buf, label, show)
+}
+
+fn pin_entry_at(
+    ui: &mut Ui,
+    id: Option<egui::Id>,
+    buf: &mut PinBuffer,
+    label: &str,
+    show: bool,
+) -> PinEntryResponse {
     let height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body) + 14.0);
     let size = Vec2::new(ui.spacing().text_edit_width.min(260.0), height);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let (auto_id, space) = ui.allocate_space(size);
+    let rect = ui.layout().align_size_within_rect(size, space);
+    let response = ui.interact(rect, id.unwrap_or(auto_id), Sense::click());
     if response.clicked() {
         response.request_focus();
     }
