@@ -29,6 +29,7 @@ RUN_T0=$SECONDS
 stage() {
     local name=$1 t0=$SECONDS rc=0
     shift
+    STAGE_RESULT[$name]="did not finish"
     "$@" || rc=$?
     STAGE_TIME[$name]=$(( SECONDS - t0 ))
     if [ "$rc" = 0 ]; then STAGE_RESULT[$name]=ok; else STAGE_RESULT[$name]="FAILED (exit $rc)"; fi
