@@ -22,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STAGE_NAMES=(setup fmt clippy build package rigs package-test "cargo test" fuzz snapshots)
+STAGE_NAMES=(setup fmt clippy build a11y package rigs package-test "cargo test" fuzz snapshots)
 declare -A STAGE_TIME=() STAGE_RESULT=()
 RUN_T0=$SECONDS
 # Runs "$@" as stage $1, timing it; its exit status is the stage's (set -e then ends the run).
@@ -75,6 +75,10 @@ build() {
         cargo build -p cns-pkcs11 --lib --locked
 }
 stage build build
+
+# The window through the real accessibility stack (Xvfb, a private D-Bus session, at-spi2-core,
+# pyatspi), as Orca reads it: every wizard step where the focus lands, no digit in the tree.
+stage a11y ./scripts/a11y-test.sh target/debug/cns-manager
 # The .deb (release build) and its validators: desktop-file-validate, appstreamcli, lintian.
 stage package ./scripts/package.sh
 

@@ -45,8 +45,20 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
             "the content does not match the signature (altered)".into(),
         ),
         F::ContentTypeMismatch => lang.s(
-            "il tipo di contenuto firmato manca o è diverso (attributo content-type)".into(),
-            "the signed content type is missing or different (content-type attribute)".into(),
+            "il tipo di contenuto firmato è diverso da quello del documento (attributo content-type)".into(),
+            "the signed content type differs from the document's (content-type attribute)".into(),
+        ),
+        F::ContentTypeMissing => lang.s(
+            "il documento corrisponde alla firma, ma il programma di firma ha omesso l'attributo content-type \
+             che lo standard richiede: la firma non è conforme"
+                .into(),
+            "the document matches the signature, but the signing program left out the content-type attribute \
+             the standard requires: the signature does not conform"
+                .into(),
+        ),
+        F::SigningCertificateUnreadable(e) => lang.s(
+            format!("l'attributo che indica il certificato del firmatario non si può leggere ({e})"),
+            format!("the attribute naming the signer's certificate cannot be read ({e})"),
         ),
         F::AttributesNotEncodable => lang.s(
             "gli attributi firmati non si possono ricodificare".into(),
@@ -125,45 +137,84 @@ pub fn revocation_gap(g: &RevocationGap, lang: Lang) -> String {
     }
 }
 
+/// A failure in the user's words, and apart from them the library's own text, which only the
+/// technical details show (in the window: behind "Dettagli tecnici"; on the terminal: in
+/// brackets on the next line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub words: String,
+    pub detail: Option<String>,
+}
+
+impl From<String> for Failure {
+    fn from(words: String) -> Failure {
+        Failure { words, detail: None }
+    }
+}
+
 /// A signed file that could not be read at all (damaged, hostile, not a signed file, a feature
-/// this program does not handle), or could not be read from or written to disk. The library's
-/// own text stays only as the technical detail in brackets.
+/// this program does not handle), or could not be read from or written to disk.
+pub fn file_failure(e: &CadesError, lang: Lang) -> Failure {
+    let (words, detail) = match e {
+        CadesError::Malformed(detail) => (
+            lang.t(
+                "Il file non è un file firmato valido oppure è danneggiato.",
+                "The file is not a valid signed file, or it is damaged.",
+            )
+            .to_owned(),
+            Some(detail.to_string()),
+        ),
+        CadesError::TooLarge { what, len } => (
+            lang.s(
+                format!(
+                    "Il file non è un file firmato valido: una sua parte ({what}) è più grande di quanto serva a \
+                     qualsiasi file firmato vero ({len} byte)."
+                ),
+                format!(
+                    "The file is not a valid signed file: one of its parts ({what}) is larger than any real signed \
+                     file needs ({len} bytes)."
+                ),
+            ),
+            None,
+        ),
+        CadesError::Der(detail) => {
+            (lang.t("Il file firmato è danneggiato.", "The signed file is damaged.").to_owned(), Some(detail.to_string()))
+        }
+        CadesError::Unsupported(detail) => (
+            lang.t(
+                "Il file usa una funzione che questo programma non gestisce.",
+                "The file uses a feature this program does not handle.",
+            )
+            .to_owned(),
+            Some(detail.to_string()),
+        ),
+        CadesError::Io(io) => (
+            lang.t("Errore di lettura o scrittura del file.", "Error reading or writing the file.").to_owned(),
+            Some(io.to_string()),
+        ),
+        CadesError::DetachedContentMissing => (
+            lang.t(
+                "È una firma separata (.p7s): serve anche il documento originale.",
+                "This is a detached signature (.p7s): the original document is needed too.",
+            )
+            .to_owned(),
+            None,
+        ),
+        other => (
+            lang.t("Il file firmato non si può controllare.", "The signed file cannot be checked.").to_owned(),
+            Some(other.to_string()),
+        ),
+    };
+    Failure { words, detail }
+}
+
+/// [`file_failure`] in one text, for the terminal: the words, then the technical detail in
+/// brackets on a line of its own.
 pub fn file_error(e: &CadesError, lang: Lang) -> String {
-    match e {
-        CadesError::Malformed(detail) => lang.s(
-            format!("Il file non è un file firmato valido oppure è danneggiato (dettaglio tecnico: {detail})."),
-            format!("The file is not a valid signed file, or it is damaged (technical detail: {detail})."),
-        ),
-        CadesError::TooLarge { what, len } => lang.s(
-            format!(
-                "Il file non è un file firmato valido: una sua parte ({what}) è più grande di quanto serva a \
-                 qualsiasi file firmato vero ({len} byte)."
-            ),
-            format!(
-                "The file is not a valid signed file: one of its parts ({what}) is larger than any real signed \
-                 file needs ({len} bytes)."
-            ),
-        ),
-        CadesError::Der(detail) => lang.s(
-            format!("Il file firmato è danneggiato (dettaglio tecnico: {detail})."),
-            format!("The signed file is damaged (technical detail: {detail})."),
-        ),
-        CadesError::Unsupported(detail) => lang.s(
-            format!("Il file usa una funzione che questo programma non gestisce ({detail})."),
-            format!("The file uses a feature this program does not handle ({detail})."),
-        ),
-        CadesError::Io(io) => lang.s(
-            format!("Errore di lettura o scrittura del file: {io}."),
-            format!("Error reading or writing the file: {io}."),
-        ),
-        CadesError::DetachedContentMissing => lang.s(
-            "È una firma separata (.p7s): serve anche il documento originale.".into(),
-            "This is a detached signature (.p7s): the original document is needed too.".into(),
-        ),
-        other => lang.s(
-            format!("Il file firmato non si può controllare ({other})."),
-            format!("The signed file cannot be checked ({other})."),
-        ),
+    let f = file_failure(e, lang);
+    match f.detail {
+        Some(d) => format!("{}\n({}: {d})", f.words, lang.t("dettaglio tecnico", "technical detail")),
+        None => f.words,
     }
 }
 
@@ -267,6 +318,19 @@ pub fn revocation_gaps(gs: &[RevocationGap], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_librarys_words_stay_out_of_the_users_words() {
+        let e = CadesError::Malformed("length field too long".into());
+        let f = file_failure(&e, Lang::It);
+        assert_eq!(f.words, "Il file non è un file firmato valido oppure è danneggiato.");
+        assert_eq!(f.detail.as_deref(), Some("length field too long"));
+        let f = file_failure(&CadesError::Unsupported("the file ends too early".into()), Lang::It);
+        assert!(!f.words.contains("ends too early"), "{f:?}");
+        // Said in the user's words alone, no detail to hide.
+        let f = file_failure(&CadesError::DetachedContentMissing, Lang::En);
+        assert_eq!(f.detail, None);
+    }
 
     #[test]
     fn a_damaged_file_is_said_in_italian_with_the_detail_only_in_brackets() {
@@ -384,6 +448,8 @@ mod tests {
             Finding::TooManyChecksForIssuer,
             Finding::SignatureDoesNotVerify,
             Finding::SigningCertificateMismatch,
+            Finding::ContentTypeMissing,
+            Finding::SigningCertificateUnreadable("x".into()),
         ];
         for f in &all {
             let (it, en) = (finding(f, Lang::It), finding(f, Lang::En));

@@ -14,14 +14,16 @@ use std::sync::mpsc;
 
 use egui::{RichText, Ui};
 
+use super::a11y;
 use super::app::{Action, CnsApp};
 use super::doc_trust::{self, TrustStep};
 use super::state::Screen;
-use super::views::{banner, primary_button, secondary_button};
-use super::widgets::pin_entry::{PinBuffer, pin_entry_with_id};
+use super::views::{banner, live_banner, primary_button, secondary_button};
+use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry_with_id};
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
+use crate::signature_words::Failure;
 use cns_cades::card::{CardSignError, CardSigner};
 use cns_cades::verify::{CertValidity, Revocation, TrustStatus, VerifyOptions};
 use cns_cades::{CadesError, SignOptions, VerifyReport};
@@ -73,7 +75,7 @@ pub(crate) enum SignFailed {
 
 pub(crate) enum Done {
     Signed(Result<(PathBuf, usize), SignFailed>),
-    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), String>),
+    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), Failure>),
 }
 
 pub(crate) enum Phase {
@@ -82,7 +84,8 @@ pub(crate) enum Phase {
     Working { progress: Arc<AtomicU64>, total: u64, rx: mpsc::Receiver<Done> },
     Signed { path: PathBuf, signers: usize },
     Verified { report: VerifyReport, extracted: Option<tempfile::NamedTempFile>, saved: Option<PathBuf> },
-    Failed { message: String },
+    // (`detail`: the library's own text, shown only under "Dettagli tecnici")
+    Failed { message: String, detail: Option<String> },
 }
 
 /// What a card event does to the document screen ([`DocFlow::on_card_change`]).
@@ -286,9 +289,8 @@ impl DocFlow {
                     ),
                 }
             }
-            Done::Signed(Err(SignFailed::Other(message))) | Done::Verified(Err(message)) => {
-                Phase::Failed { message }
-            }
+            Done::Signed(Err(SignFailed::Other(message))) => Phase::Failed { message, detail: None },
+            Done::Verified(Err(Failure { words, detail })) => Phase::Failed { message: words, detail },
         };
     }
 }
@@ -484,7 +486,7 @@ impl CnsApp {
                         Ok(_) => *saved = Some(target),
                         Err(e) => {
                             let msg = e.error.to_string();
-                            flow.phase = Phase::Failed { message: msg };
+                            flow.phase = Phase::Failed { message: msg, detail: None };
                         }
                     }
                 }
@@ -515,6 +517,8 @@ impl CnsApp {
             .and_then(|s| s.certificate.as_ref().ok())
             .is_some_and(|c| c.not_after < time::OffsetDateTime::now_utc());
         let mut actions = Vec::new();
+        // A signature's result, said again where the focus lands (on "Chiudi").
+        let mut result_words: Option<String> = None;
         let Screen::Document(flow) = &mut self.screen else { return };
         flow.poll(lang);
         if std::mem::take(&mut flow.start_pending) {
@@ -524,7 +528,7 @@ impl CnsApp {
             Kind::Sign => lang.t("Firma un documento", "Sign a document"),
             Kind::Verify => lang.t("Verifica un documento", "Check a signed document"),
         };
-        ui.heading(title);
+        a11y::heading(ui, title);
         ui.add_space(8.0);
         if let Some((p, size)) = &flow.file {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -546,7 +550,7 @@ impl CnsApp {
                 path_field(ui, lang, &mut flow.path_field, &mut flow.focus_path, &mut actions);
                 ui.add_space(10.0);
                 if let Some(p) = problem {
-                    banner(ui, Tone::Bad, p);
+                    live_banner(ui, Tone::Bad, p);
                     ui.add_space(6.0);
                 }
                 if flow.file.is_some() && flow.kind == Kind::Sign {
@@ -580,17 +584,15 @@ impl CnsApp {
                 }
             }
             Phase::ConfirmLastTry { focus } => {
-                banner(
-                    ui,
-                    Tone::Bad,
-                    lang.t(
-                        "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
-                        "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
-                    ),
+                let warning = lang.t(
+                    "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
+                    "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
                 );
+                banner(ui, Tone::Bad, warning);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
+                    a11y::describe(ui.ctx(), cancel.id, warning);
                     if std::mem::take(focus) {
                         cancel.request_focus();
                     }
@@ -619,7 +621,8 @@ impl CnsApp {
                     format!("Documento firmato: {} (firme nel file: {signers}).", path.display()),
                     format!("Document signed: {} (signatures in the file: {signers}).", path.display()),
                 );
-                banner(ui, Tone::Good, &text);
+                live_banner(ui, Tone::Good, &text);
+                result_words = Some(text);
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
                     if primary_button(ui, another).clicked() {
@@ -681,8 +684,14 @@ impl CnsApp {
                     }
                 });
             }
-            Phase::Failed { message } => {
-                banner(ui, Tone::Bad, message);
+            Phase::Failed { message, detail } => {
+                live_banner(ui, Tone::Bad, message);
+                result_words = Some(message.clone());
+                if let Some(detail) = detail {
+                    super::views::status::technical(ui, lang, |ui| {
+                        ui.label(detail.as_str());
+                    });
+                }
                 ui.add_space(8.0);
                 if secondary_button(ui, another).clicked() {
                     actions.push(DocAction::Another);
@@ -693,7 +702,16 @@ impl CnsApp {
         let mut close = false;
         if !working {
             ui.add_space(16.0);
-            close = secondary_button(ui, lang.t("Chiudi", "Close")).clicked();
+            let chiudi = secondary_button(ui, lang.t("Chiudi", "Close"));
+            if let Some(words) = result_words {
+                a11y::describe(ui.ctx(), chiudi.id, &words);
+                // The field that had the focus is gone with the signature: the result is where
+                // the focus goes next, so that a screen reader says it.
+                if ui.ctx().memory(|m| m.focused().is_none()) {
+                    chiudi.request_focus();
+                }
+            }
+            close = chiudi.clicked();
         }
         for a in actions {
             self.actions.push(Action::Document(a));
@@ -752,11 +770,16 @@ fn pin_step(
         actions.push(DocAction::Detached(detached));
     }
     ui.add_space(6.0);
-    ui.label(RichText::new(lang.t("PIN della tessera", "Card PIN")).strong());
+    let pin_label = lang.t("PIN della tessera", "Card PIN");
+    ui.label(RichText::new(pin_label).strong());
+    // What the field's description says: the step, the tries, what is wrong.
+    let mut about = vec![pin_label.to_owned()];
     // The tries in the PIN box's own words (one wording for the card's state everywhere).
     if let Some(s @ (cns_core::PinState::TriesLeft { .. } | cns_core::PinState::Unknown)) = pin_state {
-        let (tone, head, detail) = super::words::pin_state(lang, s);
+        // (the PUK's state changes only the words about unblocking, which are not shown here)
+        let (tone, head, detail) = super::words::pin_state(lang, s, cns_core::PinState::Unknown);
         let text = if s.is_last_try() { head } else { detail };
+        about.push(text.clone());
         match tone {
             Tone::Good => {
                 ui.label(text);
@@ -780,10 +803,14 @@ fn pin_step(
     }
     if let Some(r) = flow.pin.refused() {
         hint(ui, Tone::Attention, super::words::typed_refusal(lang, r));
+        about.push(super::words::typed_refusal(lang, r).to_owned());
     }
     if let Some(h) = &flow.pin_hint {
         hint(ui, Tone::Bad, h);
+        about.push(h.clone());
     }
+    let invalid = flow.pin.refused().is_some() || flow.pin_hint.is_some();
+    describe_pin_field(&entry.response, lang, flow.pin.len(), &about, invalid);
     ui.add_space(8.0);
     let submitted = entry.submitted && {
         // Enter on an empty field moves nothing: the field keeps the focus and says what it needs.
@@ -804,7 +831,8 @@ fn pin_step(
 }
 
 fn hint(ui: &mut Ui, tone: Tone, text: &str) {
-    ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
+    let line = ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
+    a11y::mark_live(&line, tone);
 }
 
 fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
@@ -815,7 +843,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         Headline::Altered | Headline::Revoked => Tone::Bad,
         _ => Tone::Attention,
     };
-    banner(ui, tone, headline_words(h, lang));
+    live_banner(ui, tone, headline_words(h, lang));
     for s in r.signers() {
         ui.add_space(8.0);
         // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
@@ -955,11 +983,11 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 
-fn verify_error(lang: Lang, e: &CadesError) -> String {
+fn verify_error(lang: Lang, e: &CadesError) -> Failure {
     match e {
         CadesError::DetachedContentMissing => lang
             .t(
@@ -968,8 +996,9 @@ fn verify_error(lang: Lang, e: &CadesError) -> String {
                 "This is a detached signature (.p7s) and the original is not beside it under the same name: \
                  use \"cns-manager verify FILE.p7s --content DOCUMENT\".",
             )
-            .to_owned(),
-        other => crate::signature_words::file_error(other, lang),
+            .to_owned()
+            .into(),
+        other => crate::signature_words::file_failure(other, lang),
     }
 }
 
@@ -999,7 +1028,7 @@ fn start_sign(
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 

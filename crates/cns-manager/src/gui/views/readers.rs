@@ -32,7 +32,11 @@ impl CnsApp {
             let body = egui::TextStyle::Body.resolve(ui.style());
             let small = egui::TextStyle::Small.resolve(ui.style());
             let color = ui.visuals().text_color();
-            job.append(&format!("{icon} {}\n", r.name), 0.0, egui::TextFormat::simple(body, color));
+            job.append(
+                &format!("{icon} {}\n", crate::backend::reader_name(&r.name, lang)),
+                0.0,
+                egui::TextFormat::simple(body, color),
+            );
             job.append(state, 0.0, egui::TextFormat::simple(small, color));
             job.wrap.max_width = ui.available_width() - 16.0;
             let resp = ui.add_sized([ui.available_width(), 0.0], egui::Button::selectable(selected, job));

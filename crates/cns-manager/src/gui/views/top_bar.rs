@@ -66,6 +66,7 @@ impl CnsApp {
         let zoom = ui.ctx().zoom_factor();
         if ui
             .button("A−")
+            .accessible_name(lang.t("Riduci il testo", "Make the text smaller"))
             .on_hover_text(lang.t("Testo più piccolo (Ctrl −)", "Smaller text (Ctrl −)"))
             .clicked()
         {
@@ -74,6 +75,7 @@ impl CnsApp {
         ui.label(format!("{:.0} %", zoom * 100.0));
         if ui
             .button("A+")
+            .accessible_name(lang.t("Ingrandisci il testo", "Make the text larger"))
             .on_hover_text(lang.t("Testo più grande (Ctrl +)", "Larger text (Ctrl +)"))
             .clicked()
         {

@@ -5,10 +5,17 @@
 //! writes into a buffer allocated once at full size (no reallocation leaves old copies on the
 //! heap), draws dots, and exposes only its label and length to AccessKit, never the digits.
 
-use egui::{Event, Key, Response, Sense, Ui, Vec2, WidgetInfo, accesskit::Role};
+use egui::{
+    Event, Key, Response, Sense, Ui, Vec2, WidgetInfo,
+    accesskit::{Invalid, Role},
+};
 use zeroize::{Zeroize, Zeroizing};
 
 use cns_core::pin::MAX_LEN;
+
+use crate::i18n::Lang;
+
+use super::super::a11y;
 
 /// Typed digits of one PIN or PUK. Wiped on [`PinBuffer::wipe`] and on drop; no `Debug`, no
 /// `Clone`.
@@ -151,6 +158,9 @@ fn pin_entry_at(
         info.current_text_value = Some("•".repeat(n));
         info
     });
+    if buf.refused().is_some() {
+        ui.ctx().accesskit_node_builder(response.id, |node| node.set_invalid(Invalid::True));
+    }
 
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, response.has_focus());
@@ -206,6 +216,28 @@ fn pin_entry_at(
         response.mark_changed();
     }
     PinEntryResponse { response, submitted }
+}
+
+/// What a screen reader says about a PIN field after its name: `about` (the step, its
+/// guidance, what is wrong), then how many digits it holds; `invalid` when its entry was
+/// refused or failed a check. The field's name stays its label, so that it can be found by it.
+pub fn describe_pin_field<S: AsRef<str>>(
+    response: &Response,
+    lang: Lang,
+    typed: usize,
+    about: &[S],
+    invalid: bool,
+) {
+    let mut parts: Vec<&str> = about.iter().map(AsRef::as_ref).collect();
+    let count = a11y::digits_typed(lang, typed);
+    parts.push(&count);
+    let description = a11y::sentences(&parts);
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_description(description);
+        if invalid {
+            node.set_invalid(Invalid::True);
+        }
+    });
 }
 
 #[cfg(test)]
