@@ -267,6 +267,10 @@ impl CnsApp {
     /// stays (in counter mode only until a card leaves: it may name the citizen).
     fn forget_card(&mut self) {
         let card_left = !matches!(self.card, CardView::Empty);
+        // A status read still under way is of the card forgotten here: its answer must not
+        // land after this (the monitor can report a removal before the read that found the
+        // reader empty answers, and that answer would then stay on screen).
+        self.read_seq += 1;
         self.card.wipe();
         self.known = None;
         self.export.reset();
@@ -647,5 +651,36 @@ impl Drop for CnsApp {
     fn drop(&mut self) {
         self.card.wipe();
         self.screen = Screen::Status;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::DEMO_READER;
+    use cns_core::TransportError;
+    use cns_core::card::CardError;
+    use cns_pcsc::ReaderInfo;
+
+    /// "Chiudi" after a signature the card left during: the reader list may still show the card
+    /// (the monitor is a thread of its own), so a status read goes out and finds no card; the
+    /// monitor's removal can then land before that read's answer. The events are fed here in
+    /// that order, which the threads give only now and then.
+    #[test]
+    fn a_status_answer_for_a_card_that_left_meanwhile_is_dropped() {
+        let handle = cns_sim::SimHandle::default();
+        let ctx = egui::Context::default();
+        let mut app = CnsApp::new(&ctx, AppConfig::new(Backend::Demo(handle), Lang::It, false));
+        let atr = Some(cns_sim::QuirkMode::Standard.atr().to_vec());
+        let present = ReaderInfo { name: DEMO_READER.to_owned(), card_present: true, atr };
+        app.on_monitor(MonitorEvent::Snapshot(vec![present]));
+        let stale = app.read_seq;
+        app.on_monitor(MonitorEvent::CardRemoved { reader: DEMO_READER.to_owned() });
+        app.on_worker(Event::Status {
+            reader: DEMO_READER.to_owned(),
+            seq: stale,
+            result: Err(CardError::Transport(TransportError::NoCard)),
+        });
+        assert!(matches!(app.card, CardView::Empty), "the stale answer landed");
     }
 }
