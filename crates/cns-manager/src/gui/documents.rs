@@ -446,6 +446,13 @@ impl CnsApp {
                 match flow.kind {
                     Kind::Verify => start_verify(flow, file, size, lang, ctx),
                     Kind::Sign => {
+                        // More digits were typed than the field kept: the first eight are not
+                        // what the user meant, and sending them would spend a try. The field's
+                        // own "at most 8 digits" hint stays until the user deletes.
+                        if flow.pin.overflowed() {
+                            flow.focus_pin = true;
+                            return;
+                        }
                         if cns_core::Pin::new(flow.pin.as_str()).is_err() {
                             flow.pin_hint = Some(
                                 lang.t(
