@@ -308,9 +308,16 @@ fn removal_mid_wizard_in_counter_mode_drops_the_wizard() {
     click(&mut h, "Cambia PIN");
     type_pin(&mut h, "PIN attuale", "12345");
     handle.remove();
-    wait_label(&mut h, "Tessera rimossa – schermo pulito");
+    // Wiped, and told that nothing reached the card (the citizen asks whether a try went).
+    wait_label(&mut h, "Tessera rimossa prima dell'invio – schermo pulito");
+    h.get_by_label_contains("nessun tentativo è stato usato");
     assert!(h.query_by_role(Role::PasswordInput).is_none());
     assert!(h.query_by_label_contains("GIULIA").is_none());
+    assert_eq!(handle.card().pin_tries_left(), 3);
+    // The next citizen's card does not inherit the message.
+    handle.insert();
+    wait_label(&mut h, "GIULIA BIANCHI");
+    assert!(h.query_by_label_contains("Tessera rimossa").is_none());
 }
 
 #[test]

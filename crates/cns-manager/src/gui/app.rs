@@ -250,11 +250,14 @@ impl CnsApp {
         let had_card = !matches!(self.card, CardView::Empty);
         self.forget_card();
         // (a removal in the middle of an operation keeps its own, more telling notice)
-        if had_card && self.counter && self.notice != Some(Notice::RemovedDuringOperation) {
+        if had_card
+            && self.counter
+            && !matches!(self.notice, Some(Notice::RemovedDuringOperation | Notice::WipedBeforeSending))
+        {
             self.notice = Some(Notice::Wiped);
         }
         if present {
-            if self.notice == Some(Notice::Wiped) || matches!(self.notice, Some(Notice::Exported(_))) {
+            if matches!(self.notice, Some(Notice::Wiped | Notice::WipedBeforeSending | Notice::Exported(_))) {
                 self.notice = None;
             }
             self.read_selected();
@@ -288,6 +291,12 @@ impl CnsApp {
                 } else {
                     Some(Screen::Wizard(w))
                 }
+            }
+            // Counter mode wipes the screen, but says that nothing had reached the card.
+            Screen::Wizard(mut w) if self.counter && w.before_sending() => {
+                w.wipe();
+                self.notice = Some(Notice::WipedBeforeSending);
+                None
             }
             // A removal message stays readable (nothing personal in it).
             Screen::Wizard(w) if !self.counter && w.is_removal_page() => Some(Screen::Wizard(w)),

@@ -115,6 +115,14 @@ impl CnsApp {
         let lang = self.lang;
         let (tone, text) = match n {
             Notice::Wiped => (Tone::Good, lang.t("Tessera rimossa – schermo pulito", "Card removed – screen cleared").to_owned()),
+            Notice::WipedBeforeSending => (
+                Tone::Good,
+                lang.t(
+                    "Tessera rimossa prima dell'invio – schermo pulito. Nulla è cambiato sulla tessera e nessun tentativo è stato usato.",
+                    "Card removed before anything was sent – screen cleared. Nothing changed on the card and no try was used.",
+                )
+                .to_owned(),
+            ),
             Notice::RemovedDuringOperation => (
                 Tone::Attention,
                 lang.t(
