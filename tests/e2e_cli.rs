@@ -161,6 +161,13 @@ fn applet2025_card_works_in_every_cli_flow() {
     assert_eq!(r.code, 4, "{r}");
     let j = card.cli("status", &["--json"]).json();
     assert_eq!(j["pin"]["state"], "blocked", "{j}");
+    // a 7-digit PUK goes to the card only when confirmed, and then it is one wrong try
+    let r = card.cli_stdin("unblock", &["--stdin"], Some("1234567\n13579\n"));
+    assert_eq!(r.code, 2, "{r}");
+    assert_eq!(card.state().puk_tries_left(), 8);
+    let r = card.cli_stdin("unblock", &["--stdin", "--confirm-short-puk"], Some("1234567\n13579\n"));
+    assert_eq!(r.code, 3, "{r}");
+    assert_eq!(card.state().puk_tries_left(), 7);
     let r = card.cli_stdin("unblock", &["--stdin"], Some("12345678\n13579\n"));
     assert_eq!(r.code, 0, "{r}");
     let r = card.cli_stdin("verify-pin", &["--stdin"], Some("13579\n"));
@@ -351,6 +358,14 @@ fn invalid_input_is_refused_before_anything_reaches_the_card() {
     assert!(r.stderr.contains("solo cifre"), "{r}");
     let r = card.cli_stdin("change-pin", &["--stdin"], Some("12345\n12345\n"));
     assert!(r.stderr.contains("uguale a quello attuale"), "{r}");
+    // a PUK of 7 digits is well formed, but every TS-CNS PUK has 8: a typo must not spend a PUK
+    // try unless the user says so
+    let r = card.cli_stdin("unblock", &["--stdin"], Some("1234567\n24680\n"));
+    assert_eq!(r.code, 2, "{r}");
+    assert!(r.stderr.contains("ne hai scritte 7"), "{r}");
+    assert!(r.stderr.contains("--confirm-short-puk"), "{r}");
+    let r = card.cli_stdin("unblock", &["--stdin", "--json"], Some("1234567\n24680\n"));
+    assert_eq!(r.json()["error"]["kind"], "short_puk", "{r}");
     // a mistyped option: said in Italian, with the right spelling, and the PIN never read
     let r = card.cli_stdin("verify-pin", &["--stdinn"], Some("12345\n"));
     assert_eq!(r.code, 2, "{r}");

@@ -65,6 +65,13 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Consenti l'operazione quando resta un solo tentativo (un codice sbagliato allora blocca).",
         "Allow the operation when exactly one try is left (a wrong value then blocks).",
     ),
+    (
+        "confirm_short_puk",
+        "Invia un PUK di meno di 8 cifre (ogni PUK della TS-CNS ne ha 8: uno più corto è probabilmente un \
+         errore di battitura, e un PUK sbagliato consuma un tentativo).",
+        "Send a PUK of fewer than 8 digits (every TS-CNS PUK has 8: a shorter one is likely a typo, and a \
+         wrong PUK spends a try).",
+    ),
     ("out", "Il file in cui scrivere il certificato.", "Where to write the certificate."),
     ("pem", "Formato PEM (testo) invece di DER (binario).", "PEM (text) instead of DER (binary)."),
     (

@@ -105,7 +105,7 @@ pub enum Command {
     /// Change the PIN: current PIN, then the new one twice.
     ChangePin(PinArgs),
     /// Unblock the PIN with the PUK and set a new PIN.
-    Unblock(PinArgs),
+    Unblock(UnblockArgs),
     /// Follow readers and cards: one line per event, and the status of each card inserted
     /// (read once, never spends a try), until interrupted.
     Watch {
@@ -175,6 +175,16 @@ pub struct PinArgs {
     pub confirm_last_attempt: bool,
 }
 
+#[derive(Args, Debug, Clone)]
+pub struct UnblockArgs {
+    #[command(flatten)]
+    pub pin: PinArgs,
+    /// Send a PUK of fewer than 8 digits (every TS-CNS PUK has 8: a shorter one is likely a typo,
+    /// and a wrong PUK spends a try).
+    #[arg(long)]
+    pub confirm_short_puk: bool,
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     init_logging();
@@ -234,9 +244,11 @@ pub fn run(cmd: Command, backend: &Backend, lang: Lang) -> Exit {
     match cmd {
         Command::Readers { .. } => readers(backend, &out),
         Command::Status(a) => status::run(backend, &a, &out),
-        Command::VerifyPin(a) => pin_ops::run(cns_core::flow::Operation::VerifyPin, backend, &a, &out),
-        Command::ChangePin(a) => pin_ops::run(cns_core::flow::Operation::ChangePin, backend, &a, &out),
-        Command::Unblock(a) => pin_ops::run(cns_core::flow::Operation::UnblockPin, backend, &a, &out),
+        Command::VerifyPin(a) => pin_ops::run(cns_core::flow::Operation::VerifyPin, backend, &a, false, &out),
+        Command::ChangePin(a) => pin_ops::run(cns_core::flow::Operation::ChangePin, backend, &a, false, &out),
+        Command::Unblock(a) => {
+            pin_ops::run(cns_core::flow::Operation::UnblockPin, backend, &a.pin, a.confirm_short_puk, &out)
+        }
         Command::ExportCert { card, out: path, pem } => export_cert(backend, &card, &path, pem, &out),
         Command::Watch { reader, .. } => watch::run(backend, reader.as_deref(), &out),
         Command::Sign(a) => sign::run(backend, &a, &out),
@@ -256,7 +268,8 @@ fn cmd_json(cmd: &Command) -> bool {
     match cmd {
         Command::Readers { json } | Command::Watch { json, .. } => *json,
         Command::Status(a) | Command::ExportCert { card: a, .. } => a.json,
-        Command::VerifyPin(a) | Command::ChangePin(a) | Command::Unblock(a) => a.card.json,
+        Command::VerifyPin(a) | Command::ChangePin(a) => a.card.json,
+        Command::Unblock(a) => a.pin.card.json,
         Command::Sign(a) => a.pin.card.json,
         Command::Verify(a) => a.json,
         Command::Ca { action } => action.json(),

@@ -10,9 +10,9 @@ use crate::i18n::Lang;
 use cns_core::PinKind;
 use cns_core::card::{self, CardError};
 use cns_core::flow::{self, Entry, Field, InputProblem, Operation, Outcome, PinFlow, Refusal, Step};
-use cns_core::pin::PinFormatError;
+use cns_core::pin::{self, PinFormatError};
 
-pub fn run(op: Operation, backend: &Backend, args: &PinArgs, out: &Out) -> Exit {
+pub fn run(op: Operation, backend: &Backend, args: &PinArgs, short_puk_confirmed: bool, out: &Out) -> Exit {
     // Secrets first, and checked before anything touches the card: invalid input never reaches it.
     let entered = match secrets::read(op, args.stdin, out.lang) {
         Ok(e) => e,
@@ -26,6 +26,15 @@ pub fn run(op: Operation, backend: &Backend, args: &PinArgs, out: &Out) -> Exit 
     };
     if let Err(problems) = flow::validate_entry(op, entry(op, &entered)) {
         return out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems));
+    }
+    // Every TS-CNS PUK has 8 digits: a shorter one is most likely a typo, and a wrong PUK spends
+    // one of the tries that stand between the citizen and a new card.
+    if op == Operation::UnblockPin
+        && let Some(typed) = pin::puk_shorter_than_usual(&entered.first)
+        && !short_puk_confirmed
+        && !secrets::confirm_short_puk(typed, args.stdin, out.lang)
+    {
+        return out.fail(Exit::InvalidInput, "short_puk", &short_puk_message(out.lang, typed));
     }
 
     let (_, mut transport) = match open_card(backend, &args.card, out) {
@@ -202,6 +211,21 @@ pub fn puk_blocked_message(lang: Lang) -> &'static str {
         "The PUK is blocked: the card can no longer be unblocked and must be replaced. Ask the Agenzia \
          delle Entrate (online or at its offices) or your region's offices for a new card. \
          Toll-free 800 030 606; Sistema TS 800 030 070.",
+    )
+}
+
+fn short_puk_message(lang: Lang, typed: usize) -> String {
+    lang.s(
+        format!(
+            "Il PUK della TS-CNS ha {} cifre: ne hai scritte {typed}. Nulla è stato inviato alla tessera. \
+             Controlla il PUK che ti è stato consegnato; se sei sicuro, ripeti il comando con --confirm-short-puk.",
+            pin::PUK_LEN
+        ),
+        format!(
+            "A TS-CNS PUK has {} digits: you typed {typed}. Nothing was sent to the card. Check the PUK \
+             you were given; if you are sure, run the command again with --confirm-short-puk.",
+            pin::PUK_LEN
+        ),
     )
 }
 

@@ -69,6 +69,33 @@ pub fn read(op: Operation, stdin: bool, lang: Lang) -> Result<Entered, ReadError
     Ok(Entered { first, new, repeat })
 }
 
+/// Asks on the terminal whether a PUK of `typed` digits (a TS-CNS PUK has 8) should be sent
+/// anyway. Never asks when the secrets came from standard input (a script cannot answer): no.
+pub fn confirm_short_puk(typed: usize, from_stdin: bool, lang: Lang) -> bool {
+    if from_stdin || !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!(
+        "{}",
+        lang.s(
+            format!(
+                "Il PUK della TS-CNS ha {} cifre, ne hai scritte {typed}: un PUK sbagliato consuma un tentativo. \
+                 Inviarlo comunque? [s/N] ",
+                cns_core::pin::PUK_LEN
+            ),
+            format!(
+                "A TS-CNS PUK has {} digits and you typed {typed}: a wrong PUK spends a try. Send it anyway? [y/N] ",
+                cns_core::pin::PUK_LEN
+            ),
+        )
+    );
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return false;
+    }
+    matches!(answer.trim().to_lowercase().as_str(), "s" | "si" | "sì" | "y" | "yes")
+}
+
 /// Longest line accepted: a PIN has 8 digits; anything near this is not one.
 const MAX_LINE: usize = 64;
 
