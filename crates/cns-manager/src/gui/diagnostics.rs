@@ -118,7 +118,7 @@ impl CnsApp {
         let mut rerun = false;
         match &d.result {
             None => {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.spinner();
                     ui.label(lang.t("Controllo in corso…", "Checking…"));
                 });
@@ -265,5 +265,8 @@ impl CnsApp {
         if close {
             self.actions.push(Action::CloseScreen);
         }
+        ui.add_space(12.0);
+        ui.separator();
+        self.counter_setting(ui);
     }
 }

@@ -519,7 +519,7 @@ impl CnsApp {
                     ),
                 );
                 ui.add_space(8.0);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
                     if std::mem::take(focus) {
                         cancel.request_focus();
@@ -570,7 +570,7 @@ impl CnsApp {
                         ),
                     );
                 }
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     if extracted.is_some()
                         && primary_button(ui, lang.t("Estrai il documento", "Extract the document")).clicked()
                     {

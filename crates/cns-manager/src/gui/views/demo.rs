@@ -114,8 +114,6 @@ impl CnsApp {
             return;
         };
         let present = h.is_present();
-        ui.separator();
-        ui.label(RichText::new(lang.t("Tessera simulata", "Simulated card")).strong().size(18.0));
         let (text, action) = if present {
             (lang.t("Rimuovi la tessera", "Remove the card"), DemoAction::Remove)
         } else {

@@ -31,7 +31,7 @@ impl CnsApp {
             Phase::ConfirmLastTry => confirm_step(ui, lang, w, &mut actions),
             Phase::Busy => {
                 ui.add_space(24.0);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.spinner();
                     ui.label(
                         RichText::new(lang.t("La tessera sta lavorando…", "The card is working…")).heading(),
@@ -77,7 +77,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<A
     let step = w.step;
     let show = w.show;
     let focus = std::mem::take(&mut w.focus_pending);
-    let entry = ui.horizontal(|ui| {
+    let entry = ui.horizontal_wrapped(|ui| {
         let e = pin_entry(ui, w.buffer_mut(step), label, show);
         ui.checkbox(&mut w.show, lang.t("Mostra le cifre", "Show digits"));
         e
@@ -108,7 +108,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<A
         hint(ui, Tone::Attention, words::weakness(lang, weak));
     }
     ui.add_space(14.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let back = if step == 0 { lang.t("Annulla", "Cancel") } else { lang.t("Indietro", "Back") };
         if secondary_button(ui, back).clicked() {
             actions.push(Action::WizardBack);
@@ -161,7 +161,7 @@ fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec
         )
     });
     ui.add_space(14.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let cancel = secondary_button(ui, lang.t("Annulla", "Cancel"));
         // The safe answer has the focus: Enter on this screen does not spend the last try.
         if std::mem::take(&mut w.focus_pending) {
@@ -188,7 +188,7 @@ fn result_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, o: Outcome, action
     }
     ui.add_space(14.0);
     let focus = std::mem::take(&mut w.focus_pending);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let first = match o {
             Outcome::Wrong { .. } => {
                 let retry = primary_button(ui, lang.t("Riprova", "Try again"));
