@@ -93,4 +93,6 @@ XDG_RUNTIME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cns-xdg.XXXXXX")"
 chmod 700 "$XDG_RUNTIME_DIR"
 export XDG_RUNTIME_DIR
 cargo test -p cns-manager --features snapshot --test gui_snapshots --locked
+# The main screens at each window size and zoom (their cut check already ran above).
+cargo test -p cns-manager --features snapshot --test gui_sizes --locked -- pictures::
 rm -rf "$XDG_RUNTIME_DIR"
