@@ -50,7 +50,8 @@ else
     env ${SESSION_ENV:-} "$BIN" --demo $* &
 fi
 app=\$!
-w=\$(timeout 30 xdotool search --sync --name "CNS Manager" | head -1)
+# The title is the language's: "Gestione Tessera Sanitaria" or "CNS Manager".
+w=\$(timeout 30 xdotool search --sync --name "Gestione Tessera Sanitaria|CNS Manager" | head -1)
 sleep 2
 xdotool windowfocus --sync "\$w"
 # The pointer starts mid-screen, on a button in some layouts: park it outside the window.

@@ -20,6 +20,10 @@ PKGS=(
   # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
+  # the accessibility test (scripts/a11y-test.sh): the window's tree read through AT-SPI as Orca
+  # reads it, on a private D-Bus session (dbus-daemon, gdbus from libglib2.0-bin) with the AT-SPI
+  # bus and registry, by pyatspi; xdotool (above) types into the focused field
+  dbus at-spi2-core libglib2.0-bin python3 python3-pyatspi gir1.2-atspi-2.0
   # image snapshot tests: Vulkan on the CPU (lavapipe)
   libvulkan1 mesa-vulkan-drivers
   # the Debian package (scripts/package.sh) and its validators; man-db to render its man page

@@ -26,6 +26,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo build --workspace --bins --locked
 # ... and tests/e2e_pkcs11.rs loads the PKCS#11 module (a cdylib, not built by --bins).
 cargo build -p cns-pkcs11 --lib --locked
+
+# The window through the real accessibility stack (Xvfb, a private D-Bus session, at-spi2-core,
+# pyatspi), as Orca reads it: every wizard step where the focus lands, no digit in the tree.
+./scripts/a11y-test.sh target/debug/cns-manager
 # The .deb (release build) and its validators: desktop-file-validate, appstreamcli, lintian.
 ./scripts/package.sh
 

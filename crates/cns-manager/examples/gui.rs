@@ -10,5 +10,6 @@ fn main() -> Result<(), String> {
         demo: !flag("CNS_GUI_REAL"),
         counter: flag("CNS_GUI_COUNTER"),
         lang: std::env::var("CNS_GUI_LANG").ok().and_then(|l| l.parse().ok()),
+        ..GuiOptions::default()
     })
 }

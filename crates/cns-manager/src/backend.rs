@@ -2,10 +2,32 @@
 
 use cns_core::{CardTransport, TransportError};
 use cns_pcsc::{PcscTransport, ReaderInfo};
-use cns_sim::SimHandle;
+use cns_sim::{HolderPreset, QuirkMode, SimCard, SimHandle};
+
+use crate::i18n::Lang;
 
 /// The name of the demo's virtual reader.
 pub const DEMO_READER: &str = "CNS Manager – lettore dimostrativo";
+
+/// The demo reader's name in the user's language (the reader keeps one name inside: settings
+/// and the reader monitor match it).
+pub fn reader_name(name: &str, lang: Lang) -> &str {
+    if name == DEMO_READER { lang.t(DEMO_READER, "CNS Manager – demo reader") } else { name }
+}
+
+/// The holder a family of simulated cards comes with: the region on screen comes from the
+/// card's serial, so the Lombardy CRS needs a Lombardy holder (serial 6030…) to say Lombardia.
+pub fn demo_holder(mode: QuirkMode) -> HolderPreset {
+    match mode {
+        QuirkMode::Legacy => HolderPreset::RossiMario,
+        _ => HolderPreset::BianchiGiulia,
+    }
+}
+
+/// A fresh simulated card of family `mode`, with that family's holder (PIN 12345).
+pub fn demo_card(mode: QuirkMode) -> SimCard {
+    SimCard::new(mode, demo_holder(mode))
+}
 
 #[derive(Clone)]
 pub enum Backend {

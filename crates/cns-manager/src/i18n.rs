@@ -70,9 +70,49 @@ impl fmt::Display for Lang {
     }
 }
 
+/// A region (or autonomous province) as the user reads it: in Italian "Regione Toscana"; in
+/// English the English name, "Tuscany region", as English texts name Italian regions. The two
+/// autonomous provinces are no region: "Provincia autonoma di Bolzano" / "Autonomous Province
+/// of Bolzano". Machine-readable output (JSON) keeps the card's Italian name.
+pub fn region_name(lang: Lang, r: &cns_core::files::id_carta::Region) -> String {
+    let province = |it: &str, en: &str| lang.s(it.to_owned(), en.to_owned());
+    let english = match r.code {
+        "041" => return province(r.name, "Autonomous Province of Bolzano"),
+        "042" => return province(r.name, "Autonomous Province of Trento"),
+        "010" => "Piedmont",
+        "020" => "Aosta Valley",
+        "030" => "Lombardy",
+        "090" => "Tuscany",
+        "160" => "Apulia",
+        "190" => "Sicily",
+        "200" => "Sardinia",
+        // The others are written the same in English (Veneto, Lazio, Emilia-Romagna…).
+        _ => r.name,
+    };
+    lang.s(format!("Regione {}", r.name), format!("{english} region"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_in_each_language() {
+        use cns_core::files::id_carta::region_by_code;
+        let tuscany = region_by_code("090").unwrap();
+        assert_eq!(region_name(Lang::It, &tuscany), "Regione Toscana");
+        assert_eq!(region_name(Lang::En, &tuscany), "Tuscany region");
+        let lombardy = region_by_code("030").unwrap();
+        assert_eq!(region_name(Lang::En, &lombardy), "Lombardy region");
+        let bolzano = region_by_code("041").unwrap();
+        assert_eq!(region_name(Lang::It, &bolzano), "Provincia autonoma di Bolzano");
+        assert_eq!(region_name(Lang::En, &bolzano), "Autonomous Province of Bolzano");
+        // No English text keeps the Italian word.
+        for r in cns_core::files::id_carta::REGIONS {
+            assert!(!region_name(Lang::En, r).contains("Regione"), "{r:?}");
+            assert!(!region_name(Lang::En, r).contains("Provincia"), "{r:?}");
+        }
+    }
 
     #[test]
     fn locale_rules() {

@@ -13,4 +13,5 @@ pub mod gui;
 pub mod i18n;
 pub mod settings;
 pub mod signature_words;
+pub mod signed_files;
 pub mod trusted_ca;

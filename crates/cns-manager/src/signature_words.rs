@@ -125,44 +125,170 @@ pub fn revocation_gap(g: &RevocationGap, lang: Lang) -> String {
     }
 }
 
+/// A failure in the user's words, and apart from them the library's own text, which only the
+/// technical details show (in the window: behind "Dettagli tecnici"; on the terminal: in
+/// brackets on the next line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub words: String,
+    pub detail: Option<String>,
+}
+
+impl From<String> for Failure {
+    fn from(words: String) -> Failure {
+        Failure { words, detail: None }
+    }
+}
+
 /// A signed file that could not be read at all (damaged, hostile, not a signed file, a feature
-/// this program does not handle), or could not be read from or written to disk. The library's
-/// own text stays only as the technical detail in brackets.
+/// this program does not handle), or could not be read from or written to disk.
+pub fn file_failure(e: &CadesError, lang: Lang) -> Failure {
+    let (words, detail) = match e {
+        CadesError::Malformed(detail) => (
+            lang.t(
+                "Il file non è un file firmato valido oppure è danneggiato.",
+                "The file is not a valid signed file, or it is damaged.",
+            )
+            .to_owned(),
+            Some(detail.to_string()),
+        ),
+        CadesError::TooLarge { what, len } => (
+            lang.s(
+                format!(
+                    "Il file non è un file firmato valido: una sua parte ({what}) è più grande di quanto serva a \
+                     qualsiasi file firmato vero ({len} byte)."
+                ),
+                format!(
+                    "The file is not a valid signed file: one of its parts ({what}) is larger than any real signed \
+                     file needs ({len} bytes)."
+                ),
+            ),
+            None,
+        ),
+        CadesError::Der(detail) => {
+            (lang.t("Il file firmato è danneggiato.", "The signed file is damaged.").to_owned(), Some(detail.to_string()))
+        }
+        CadesError::Unsupported(detail) => (
+            lang.t(
+                "Il file usa una funzione che questo programma non gestisce.",
+                "The file uses a feature this program does not handle.",
+            )
+            .to_owned(),
+            Some(detail.to_string()),
+        ),
+        CadesError::Io(io) => (
+            lang.t("Errore di lettura o scrittura del file.", "Error reading or writing the file.").to_owned(),
+            Some(io.to_string()),
+        ),
+        CadesError::DetachedContentMissing => (
+            lang.t(
+                "È una firma separata (.p7s): serve anche il documento originale.",
+                "This is a detached signature (.p7s): the original document is needed too.",
+            )
+            .to_owned(),
+            None,
+        ),
+        other => (
+            lang.t("Il file firmato non si può controllare.", "The signed file cannot be checked.").to_owned(),
+            Some(other.to_string()),
+        ),
+    };
+    Failure { words, detail }
+}
+
+/// [`file_failure`] in one text, for the terminal: the words, then the technical detail in
+/// brackets on a line of its own.
 pub fn file_error(e: &CadesError, lang: Lang) -> String {
-    match e {
-        CadesError::Malformed(detail) => lang.s(
-            format!("Il file non è un file firmato valido oppure è danneggiato (dettaglio tecnico: {detail})."),
-            format!("The file is not a valid signed file, or it is damaged (technical detail: {detail})."),
+    let f = file_failure(e, lang);
+    match f.detail {
+        Some(d) => format!("{}\n({}: {d})", f.words, lang.t("dettaglio tecnico", "technical detail")),
+        None => f.words,
+    }
+}
+
+/// The one thing a person must know first about a checked file: its most serious problem, or
+/// that all is well. A document shown altered outranks everything; a signature that cannot be
+/// checked at all outranks what its certificate says; then revocation, validity in time, the
+/// issuer, and last a revocation check that could not be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Headline {
+    Valid,
+    Altered,
+    NotCheckable,
+    Revoked,
+    Expired,
+    NotYetValid,
+    /// Chains to a trusted authority through a certificate not valid at signing time.
+    ChainNotValid,
+    NotTrusted,
+    RevocationUnknown,
+}
+
+pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
+    use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict};
+    match r.verdict() {
+        Verdict::Valid => return Headline::Valid,
+        Verdict::Invalid => return Headline::Altered,
+        Verdict::Unverifiable => return Headline::NotCheckable,
+        Verdict::NotTrusted => {}
+    }
+    let any = |f: &dyn Fn(&cns_cades::verify::SignerReport) -> bool| r.signers().any(f);
+    if any(&|s| matches!(s.revocation, Revocation::Revoked { .. })) {
+        Headline::Revoked
+    } else if any(&|s| s.cert_validity == CertValidity::Expired) {
+        Headline::Expired
+    } else if any(&|s| s.cert_validity == CertValidity::NotYetValid) {
+        Headline::NotYetValid
+    } else if any(&|s| matches!(s.trust, TrustStatus::ChainInvalid { .. })) {
+        Headline::ChainNotValid
+    } else if any(&|s| s.trust == TrustStatus::NotTrusted) {
+        Headline::NotTrusted
+    } else {
+        Headline::RevocationUnknown
+    }
+}
+
+/// The headline in words.
+pub fn headline_words(h: Headline, lang: Lang) -> &'static str {
+    match h {
+        Headline::Valid => lang.t("Tutte le firme sono valide.", "Every signature is valid."),
+        Headline::Altered => lang.t(
+            "Una firma NON è valida: il documento è stato modificato o la firma è danneggiata.",
+            "A signature is NOT valid: the document was changed or the signature is damaged.",
         ),
-        CadesError::TooLarge { what, len } => lang.s(
-            format!(
-                "Il file non è un file firmato valido: una sua parte ({what}) è più grande di quanto serva a \
-                 qualsiasi file firmato vero ({len} byte)."
-            ),
-            format!(
-                "The file is not a valid signed file: one of its parts ({what}) is larger than any real signed \
-                 file needs ({len} bytes)."
-            ),
+        Headline::NotCheckable => lang.t(
+            "Una firma NON è verificabile con questo programma: non risulta alterata, ma non è confermata.",
+            "A signature CANNOT be checked by this program: not shown altered, but not confirmed.",
         ),
-        CadesError::Der(detail) => lang.s(
-            format!("Il file firmato è danneggiato (dettaglio tecnico: {detail})."),
-            format!("The signed file is damaged (technical detail: {detail})."),
+        Headline::Revoked => lang.t(
+            "Certificato REVOCATO: la firma è integra, ma il certificato del firmatario è stato revocato.",
+            "Certificate REVOKED: the signature is intact, but the signer's certificate was revoked.",
         ),
-        CadesError::Unsupported(detail) => lang.s(
-            format!("Il file usa una funzione che questo programma non gestisce ({detail})."),
-            format!("The file uses a feature this program does not handle ({detail})."),
+        Headline::Expired => lang.t(
+            "Certificato SCADUTO: la firma è integra, ma il certificato era scaduto alla data della firma.",
+            "Certificate EXPIRED: the signature is intact, but the certificate had expired at signing time.",
         ),
-        CadesError::Io(io) => lang.s(
-            format!("Errore di lettura o scrittura del file: {io}."),
-            format!("Error reading or writing the file: {io}."),
+        Headline::NotYetValid => lang.t(
+            "Certificato non ancora valido alla data della firma: la firma è integra, ma non ci si può fidare.",
+            "Certificate not yet valid at signing time: the signature is intact, but cannot be relied on.",
         ),
-        CadesError::DetachedContentMissing => lang.s(
-            "È una firma separata (.p7s): serve anche il documento originale.".into(),
-            "This is a detached signature (.p7s): the original document is needed too.".into(),
+        Headline::ChainNotValid => lang.t(
+            "Un certificato dell'autorità non era valido alla data della firma: la firma è integra, ma non ci \
+             si può fidare.",
+            "A certificate of the authority was not valid at signing time: the signature is intact, but cannot \
+             be relied on.",
         ),
-        other => lang.s(
-            format!("Il file firmato non si può controllare ({other})."),
-            format!("The signed file cannot be checked ({other})."),
+        Headline::NotTrusted => lang.t(
+            "Autorità non fidata: la firma è integra, ma chi ha emesso il certificato non è tra le autorità di \
+             cui ti fidi.",
+            "Authority not trusted: the signature is intact, but whoever issued the certificate is not among the \
+             authorities you trust.",
+        ),
+        Headline::RevocationUnknown => lang.t(
+            "Revoca non verificabile: la firma è integra, ma non si è potuto controllare se il certificato è \
+             stato revocato.",
+            "Revocation cannot be established: the signature is intact, but whether the certificate was revoked \
+             could not be checked.",
         ),
     }
 }
@@ -182,6 +308,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_librarys_words_stay_out_of_the_users_words() {
+        let e = CadesError::Malformed("length field too long".into());
+        let f = file_failure(&e, Lang::It);
+        assert_eq!(f.words, "Il file non è un file firmato valido oppure è danneggiato.");
+        assert_eq!(f.detail.as_deref(), Some("length field too long"));
+        let f = file_failure(&CadesError::Unsupported("the file ends too early".into()), Lang::It);
+        assert!(!f.words.contains("ends too early"), "{f:?}");
+        // Said in the user's words alone, no detail to hide.
+        let f = file_failure(&CadesError::DetachedContentMissing, Lang::En);
+        assert_eq!(f.detail, None);
+    }
+
+    #[test]
     fn a_damaged_file_is_said_in_italian_with_the_detail_only_in_brackets() {
         let e = CadesError::Malformed("the file ends too early".into());
         let it = file_error(&e, Lang::It);
@@ -191,6 +330,93 @@ mod tests {
         assert_eq!(en.matches("not a valid signed file").count(), 1, "{en}");
         let big = file_error(&CadesError::TooLarge { what: "certificate", len: 9_000_000 }, Lang::It);
         assert!(big.contains("9000000 byte") && !big.contains("too large"), "{big}");
+    }
+
+    fn signer() -> cns_cades::verify::SignerReport {
+        use cns_cades::verify::{CertValidity, Revocation, SignerReport, TrustStatus};
+        SignerReport {
+            subject: None,
+            common_name: None,
+            given_name: None,
+            surname: None,
+            fiscal_code: None,
+            organization: None,
+            issuer: None,
+            issuer_cn: None,
+            serial_hex: None,
+            not_before: None,
+            not_after: None,
+            signing_time: None,
+            digest_algorithm: None,
+            content_intact: true,
+            signature_valid: true,
+            problems: Vec::new(),
+            unverifiable: Vec::new(),
+            signing_certificate_attr: None,
+            cert_validity: CertValidity::Valid,
+            trust: TrustStatus::Trusted { anchor: "CA".into() },
+            revocation: Revocation::NotChecked,
+        }
+    }
+
+    fn report(signers: Vec<cns_cades::verify::SignerReport>) -> cns_cades::VerifyReport {
+        let layer =
+            cns_cades::verify::Layer { content_len: 1, detached: false, signers, unchecked_signers: 0 };
+        cns_cades::VerifyReport { layers: vec![layer], signature_checks: 0 }
+    }
+
+    #[test]
+    fn each_reason_has_its_own_headline_and_the_most_serious_wins() {
+        use cns_cades::verify::{CertValidity, Revocation, TrustStatus};
+        let revoked = Revocation::Revoked { date: SystemTime::UNIX_EPOCH };
+        let gap = Revocation::Unavailable { reasons: vec![RevocationGap::NoDistributionPoint] };
+        let cases: Vec<(Headline, cns_cades::verify::SignerReport)> = vec![
+            (Headline::Valid, signer()),
+            (Headline::Altered, cns_cades::verify::SignerReport { content_intact: false, ..signer() }),
+            (
+                Headline::NotCheckable,
+                cns_cades::verify::SignerReport {
+                    unverifiable: vec![Finding::CertificateMissing],
+                    ..signer()
+                },
+            ),
+            (Headline::Revoked, cns_cades::verify::SignerReport { revocation: revoked.clone(), ..signer() }),
+            (
+                Headline::Expired,
+                cns_cades::verify::SignerReport { cert_validity: CertValidity::Expired, ..signer() },
+            ),
+            (
+                Headline::NotYetValid,
+                cns_cades::verify::SignerReport { cert_validity: CertValidity::NotYetValid, ..signer() },
+            ),
+            (
+                Headline::ChainNotValid,
+                cns_cades::verify::SignerReport {
+                    trust: TrustStatus::ChainInvalid { at: "X".into() },
+                    ..signer()
+                },
+            ),
+            (
+                Headline::NotTrusted,
+                cns_cades::verify::SignerReport { trust: TrustStatus::NotTrusted, ..signer() },
+            ),
+            (Headline::RevocationUnknown, cns_cades::verify::SignerReport { revocation: gap, ..signer() }),
+        ];
+        let mut seen = Vec::new();
+        for (want, s) in cases {
+            assert_eq!(headline(&report(vec![s])), want);
+            let (it, en) = (headline_words(want, Lang::It), headline_words(want, Lang::En));
+            assert_ne!(it, en, "{want:?}");
+            assert!(!seen.contains(&it), "{want:?} says what another reason says");
+            seen.push(it);
+        }
+        // An untrusted issuer and a revoked certificate: the revocation is what is said first;
+        // with an altered document beside them, the alteration.
+        let untrusted = cns_cades::verify::SignerReport { trust: TrustStatus::NotTrusted, ..signer() };
+        let both = cns_cades::verify::SignerReport { revocation: revoked, ..untrusted.clone() };
+        assert_eq!(headline(&report(vec![untrusted.clone(), both.clone()])), Headline::Revoked);
+        let altered = cns_cades::verify::SignerReport { content_intact: false, ..signer() };
+        assert_eq!(headline(&report(vec![both, altered, untrusted])), Headline::Altered);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The "Usa la tessera nel browser" page, headless (egui_kittest), against a fake home folder: a
 //! Firefox profile and a Chromium NSS database made by NSS's `certutil`, the real module and the
-//! real `modutil`. Opened from the top bar, it lists both with their state, registers only after
-//! the confirmation (Annulla changes nothing), says when Firefox is open and then offers nothing,
-//! and speaks English when asked.
+//! real `modutil`. Opened from Diagnostica, out of demo mode, it lists both with their state,
+//! registers only after the confirmation (Annulla changes nothing), says when Firefox is open and
+//! then offers nothing, and speaks English when asked.
 //!
 //! The page reads HOME, like the app does; the process's environment cannot be changed safely
 //! with threads around, so each test re-runs this test binary for its `inner_*` twin with HOME
@@ -17,9 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cns_manager::gui::CnsApp;
+use cns_manager::backend::Backend;
+use cns_manager::gui::{AppConfig, CnsApp};
 use cns_manager::i18n::Lang;
-use cns_sim::SimHandle;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -99,8 +99,26 @@ fn profile(home: &Path) -> PathBuf {
     home.join(".mozilla/firefox/k3x9.default-release")
 }
 
-fn app(lang: Lang) -> Harness<'static, CnsApp> {
-    support::app(&SimHandle::default(), lang)
+/// The page on this PC's real smart card service (none answers here), not in demo mode: a
+/// demo registers nothing (gui_truth.rs). It is reached from Diagnostica, which needs no card.
+fn browser_page(lang: Lang) -> Harness<'static, CnsApp> {
+    let mut h = Harness::builder()
+        .with_size(support::SIZE)
+        .build_eframe(move |cc| CnsApp::new(&cc.egui_ctx, AppConfig::new(Backend::Pcsc, lang, false)));
+    h.step();
+    let (diagnostics, browser) = match lang {
+        Lang::It => ("Diagnostica", "Usa la tessera nel browser"),
+        Lang::En => ("Diagnostics", "Use the card in the browser"),
+    };
+    click(&mut h, diagnostics);
+    let start = Instant::now();
+    while h.query_by_role_and_label(Role::Button, browser).is_none() {
+        assert!(start.elapsed() < TIMEOUT, "Diagnostica never offered the browser page");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    click(&mut h, browser);
+    h
 }
 
 fn count(h: &Harness<'_, CnsApp>, text: &str) -> usize {
@@ -117,9 +135,7 @@ fn browser_page_registers_only_after_confirmation() {
 fn inner_browser_page_registers_only_after_confirmation() {
     let home = home();
     let ff_before = std::fs::read_to_string(profile(&home).join("pkcs11.txt")).unwrap();
-    let mut h = app(Lang::It);
-    wait_label(&mut h, "GIULIA BIANCHI");
-    click(&mut h, "Usa la tessera nel browser");
+    let mut h = browser_page(Lang::It);
     wait_label(&mut h, "Firefox – profilo «default-release»");
     h.get_by_label("Chromium / Google Chrome");
     assert_eq!(count(&h, "Non vede la tessera: il modulo non è registrato."), 2);
@@ -152,7 +168,11 @@ fn inner_browser_page_registers_only_after_confirmation() {
     assert_eq!(h.get_all_by_role_and_label(Role::Button, "Registra il modulo").count(), 1);
 
     click(&mut h, "Chiudi");
-    wait_label(&mut h, "GIULIA BIANCHI");
+    let start = Instant::now();
+    while h.query_by_label_contains("Firefox – profilo").is_some() {
+        assert!(start.elapsed() < TIMEOUT, "the page did not close");
+        h.step();
+    }
 }
 
 #[test]
@@ -168,9 +188,7 @@ fn inner_browser_page_says_to_close_a_running_firefox() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(format!("127.0.1.1:+{}", std::process::id()), profile(&home).join("lock"))
         .unwrap();
-    let mut h = app(Lang::En);
-    wait_label(&mut h, "BIANCHI");
-    click(&mut h, "Use the card in the browser");
+    let mut h = browser_page(Lang::En);
     wait_label(&mut h, "Firefox – profile \"default-release\"");
     wait_label(&mut h, "Firefox is open with this profile: close it completely");
     assert!(h.query_by_label_contains("Close Firefox before registering the module").is_some());

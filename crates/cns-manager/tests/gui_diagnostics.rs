@@ -19,7 +19,9 @@ fn diagnostics_page_shows_checks_and_saves_a_redacted_report() {
     wait_label(&mut h, "GIULIA BIANCHI");
     click(&mut h, "Diagnostica");
     wait_label(&mut h, "TS-CNS riconosciuta e leggibile: profilo Athena");
-    assert!(h.query_by_label_contains("Modalità dimostrativa: si usa la tessera simulata").is_some());
+    // The real system is checked, not passed over because the demo is on (gui_truth.rs).
+    assert!(h.query_by_label_contains("Modalità dimostrativa: si usa la tessera simulata").is_none());
+    h.get_by_label_contains("questi controlli riguardano il sistema vero di questo computer");
     // The page replaces the status: no personal datum on it.
     assert!(h.query_by_label_contains("BIANCHI").is_none());
     // The status page's free help lines, once.

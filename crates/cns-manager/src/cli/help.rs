@@ -89,10 +89,10 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("sign.file", "Il documento da firmare.", "The document to sign."),
     (
         "sign.out",
-        "Dove scrivere il file firmato (predefinito: FILE.p7m, FILE.p7s con --detached, il file esistente con \
-         --add-to).",
-        "Where to write the signed file (default: FILE.p7m, FILE.p7s with --detached, the existing file with \
-         --add-to).",
+        "Dove scrivere il file firmato (predefinito: FILE.p7m, FILE.p7s con --detached, mai sopra un file che \
+         c'è già: una seconda firma di x.txt è «x (2).txt.p7m»; il file esistente con --add-to).",
+        "Where to write the signed file (default: FILE.p7m, FILE.p7s with --detached, never over an existing \
+         file: a second signature of x.txt is \"x (2).txt.p7m\"; the existing file with --add-to).",
     ),
     (
         "detached",
@@ -111,8 +111,10 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "content",
-        "Il documento originale, per una firma separata (.p7s). Predefinito: FILE senza \".p7s\".",
-        "The original document, for a detached signature (.p7s). Default: FILE without \".p7s\".",
+        "Il documento originale, per una firma separata (.p7s). Predefinito: FILE senza \".p7s\" (per \
+         «x (2).txt.p7s», x.txt se non c'è «x (2).txt»).",
+        "The original document, for a detached signature (.p7s). Default: FILE without \".p7s\" (for \
+         \"x (2).txt.p7s\", x.txt when there is no \"x (2).txt\").",
     ),
     (
         "extract",

@@ -194,7 +194,7 @@ pub fn main() -> ExitCode {
     // --lang, else the installer's or user's setting, else the locale.
     let lang = cli.lang.or_else(|| crate::settings::Settings::load().lang).unwrap_or_else(Lang::from_env);
     let backend = match (cli.demo, cli.demo_card) {
-        (_, Some(mode)) => Backend::Demo(cns_sim::SimHandle::new(cns_sim::SimCard::with_mode(mode))),
+        (_, Some(mode)) => Backend::Demo(cns_sim::SimHandle::new(crate::backend::demo_card(mode))),
         (true, None) => Backend::Demo(cns_sim::SimHandle::default()),
         (false, None) => Backend::Pcsc,
     };
@@ -205,8 +205,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run_gui(cli: &Cli, lang: Lang) -> ExitCode {
-    let demo = cli.demo || cli.demo_card.is_some() || gui::should_autostart_demo();
-    if demo && !cli.demo {
+    let asked = cli.demo || cli.demo_card.is_some();
+    let demo_reason = if asked { None } else { gui::autostart_demo_reason() };
+    let demo = asked || demo_reason.is_some();
+    if demo && !asked {
         eprintln!(
             "{}",
             lang.t(
@@ -215,7 +217,8 @@ fn run_gui(cli: &Cli, lang: Lang) -> ExitCode {
             )
         );
     }
-    let opts = GuiOptions { demo, counter: cli.counter, lang: cli.lang };
+    let opts =
+        GuiOptions { demo, counter: cli.counter, lang: cli.lang, demo_card: cli.demo_card, demo_reason };
     match gui::run(opts) {
         Ok(()) => Exit::Success.into(),
         Err(e) => {

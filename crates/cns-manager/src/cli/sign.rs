@@ -23,8 +23,9 @@ pub struct SignArgs {
     /// The document to sign.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Where to write the signed file (default: FILE.p7m, FILE.p7s with --detached, the
-    /// existing file with --add-to).
+    /// Where to write the signed file (default: FILE.p7m, FILE.p7s with --detached, never over
+    /// an existing file: a later signature of x.txt is "x (2).txt.p7m"; the existing file with
+    /// --add-to).
     #[arg(long, value_name = "OUT")]
     pub out: Option<PathBuf>,
     /// A detached signature (.p7s): the document is not included.
@@ -35,13 +36,6 @@ pub struct SignArgs {
     pub add_to: Option<PathBuf>,
     #[command(flatten)]
     pub pin: PinArgs,
-}
-
-fn with_ext(p: &Path, ext: &str) -> PathBuf {
-    let mut s = p.as_os_str().to_owned();
-    s.push(".");
-    s.push(ext);
-    PathBuf::from(s)
 }
 
 pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
@@ -59,13 +53,13 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
             );
         }
     };
-    let dest = match (&args.out, &args.add_to, args.detached) {
-        (Some(o), _, _) => o.clone(),
-        (None, Some(existing), _) => existing.clone(),
-        (None, None, true) => with_ext(&args.file, "p7s"),
-        (None, None, false) => with_ext(&args.file, "p7m"),
-    };
-    if same_file(&dest, &args.file) {
+    // A name the user gave (or the file a signature is added to) is replaced; otherwise the
+    // signature goes beside the document under a name no file has (signed_files).
+    let given = args.out.clone().or_else(|| args.add_to.clone());
+    let dest = given.clone().unwrap_or_else(|| {
+        crate::signed_files::signed_name(&args.file, if args.detached { "p7s" } else { "p7m" }, 1)
+    });
+    if given.is_some() && same_file(&dest, &args.file) {
         return out.fail(
             Exit::InvalidInput,
             "same_file",
@@ -209,11 +203,14 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         Ok(s) => s,
         Err(e) => return sign_error(out, &e),
     };
-    if let Err(e) =
-        tmp.as_file().sync_all().and_then(|()| tmp.persist(&dest).map(|_| ()).map_err(|e| e.error))
-    {
-        return io_fail(out, &dest, &e.to_string());
-    }
+    let saved = match &given {
+        Some(d) => crate::signed_files::save_as(tmp, d).map(|()| d.clone()),
+        None => crate::signed_files::save_beside(tmp, &args.file, args.detached),
+    };
+    let dest = match saved {
+        Ok(d) => d,
+        Err(e) => return io_fail(out, &dest, &e.to_string()),
+    };
     let sha: String = summary.content_sha256.iter().map(|b| format!("{b:02x}")).collect();
     let msg = lang.s(
         format!("Documento firmato: {} (firme nel file: {}).", dest.display(), summary.signers),

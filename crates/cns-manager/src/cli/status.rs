@@ -146,7 +146,8 @@ fn human_lines(lang: Lang, s: &CardStatus, today: Date) -> Vec<String> {
             .to_owned(),
         ),
     }
-    let region = s.id.region().map(|r| format!(" – {}", r.name)).unwrap_or_default();
+    let region =
+        s.id.region().map(|r| format!(" – {}", crate::i18n::region_name(lang, &r))).unwrap_or_default();
     lines.push(format!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted()));
     if let card::Location::Applet(a) = s.location {
         lines.push(format!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name));

@@ -23,7 +23,8 @@ pub struct VerifyArgs {
     /// The signed file (.p7m or .p7s; DER or Base64).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// The original document, for a detached signature (.p7s). Default: FILE without ".p7s".
+    /// The original document, for a detached signature (.p7s). Default: FILE without ".p7s"
+    /// (for a later signature "x (2).txt.p7s", x.txt when there is no "x (2).txt").
     #[arg(long, value_name = "ORIGINAL")]
     pub content: Option<PathBuf>,
     /// Save the signed document here (from a .p7m; nested envelopes are opened).
@@ -90,11 +91,7 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
             }
         }
     }
-    let content = args.content.clone().or_else(|| {
-        let s = args.file.to_str()?;
-        let base = s.strip_suffix(".p7s").or_else(|| s.strip_suffix(".P7S"))?;
-        Some(PathBuf::from(base)).filter(|p| p.is_file())
-    });
+    let content = args.content.clone().or_else(|| crate::signed_files::detached_document(&args.file));
     let fetch = |url: &str| cns_cades::http::get(url).map_err(|e| e.to_string());
     let mut tmp = match &args.extract {
         Some(dest) => {

@@ -42,6 +42,52 @@ impl Default for Os {
 /// (what was found, how to fix it)
 pub type Advice = (&'static str, &'static str);
 
+/// Why the smart card service cannot be used, as far as this session can tell. The doctor's
+/// check and the window's demo banner say the same thing from it, with one wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceCause {
+    NotInstalled,
+    NotRunning,
+    StaleSocket,
+    /// `certain`: the service was seen answering (and saying no).
+    Refused {
+        certain: bool,
+    },
+    /// It answered with an error of another kind.
+    Error,
+}
+
+impl ServiceCause {
+    /// (what was found, how to fix it); for [`ServiceCause::Error`] the finding is generic (the
+    /// doctor adds the error itself).
+    pub fn advice(self, os: Os, lang: Lang) -> Advice {
+        match self {
+            ServiceCause::NotInstalled => service_not_installed(os, lang),
+            ServiceCause::NotRunning => service_not_running(os, lang),
+            ServiceCause::StaleSocket => service_stale_socket(os, lang),
+            ServiceCause::Refused { certain } => service_refused(os, certain, lang),
+            ServiceCause::Error => (
+                lang.t(
+                    "Il servizio smart card ha risposto con un errore.",
+                    "The smart card service answered with an error.",
+                ),
+                service_restart(os, lang),
+            ),
+        }
+    }
+}
+
+/// No reader at all, and none plugged without a driver.
+pub fn connect_reader(lang: Lang) -> Advice {
+    (
+        lang.t("Nessun lettore di smart card trovato.", "No smart card reader found."),
+        lang.t(
+            "Collega il lettore USB (o un altro cavo/porta); se è già collegato, scollegalo e ricollegalo.",
+            "Connect the USB reader (or try another cable/port); if it is connected, unplug and plug it again.",
+        ),
+    )
+}
+
 /// The service is not installed (on Windows and macOS it always is: the not-running advice).
 pub fn service_not_installed(os: Os, lang: Lang) -> Advice {
     match os {

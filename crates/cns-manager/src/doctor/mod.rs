@@ -145,12 +145,7 @@ pub fn diagnose(
         cards: vec![],
     };
     let listing = backend.readers();
-    let mut probe = platform::service_probe();
-    if matches!(listing, Err(ref e) if !matches!(e, TransportError::NoReader)) {
-        // Only when something is wrong: is anybody listening on the socket?
-        probe.listening =
-            probe.socket.as_deref().filter(|_| probe.socket_exists).and_then(platform::socket_listening);
-    }
+    let probe = probe_for(&listing);
     d.checks.extend(service_checks(&listing, backend.is_demo(), &probe, lang));
     if !backend.is_demo() {
         d.checks.push(ccid_check(platform::ccid_driver(), lang));
@@ -180,6 +175,43 @@ pub fn diagnose(
     d.versions.push(("cns-manager".into(), Some(env!("CARGO_PKG_VERSION").into())));
     d.versions.extend(platform::versions().into_iter().map(|(n, v)| (n.to_owned(), v)));
     d
+}
+
+/// The service's probe for what listing the readers answered: whether anybody listens on the
+/// socket is asked only when something is wrong.
+pub fn probe_for(listing: &Result<Vec<cns_pcsc::ReaderInfo>, TransportError>) -> platform::ServiceProbe {
+    let mut probe = platform::service_probe();
+    if matches!(listing, Err(e) if !matches!(e, TransportError::NoReader)) {
+        probe.listening =
+            probe.socket.as_deref().filter(|_| probe.socket_exists).and_then(platform::socket_listening);
+    }
+    probe
+}
+
+/// Why the service cannot be used, or `None` when it answers (with readers or without).
+pub fn service_cause(
+    listing: &Result<Vec<cns_pcsc::ReaderInfo>, TransportError>,
+    probe: &platform::ServiceProbe,
+) -> Option<fixes::ServiceCause> {
+    use fixes::ServiceCause as C;
+    match listing {
+        Ok(_) | Err(TransportError::NoReader) => None,
+        Err(e) if matches!(e, TransportError::ServiceUnavailable) || access_refused(e) => {
+            Some(if access_refused(e) || (probe.socket_exists && probe.listening == Some(true)) {
+                // It answered, and said no (SCARD_E_NO_ACCESS, or the connection closed at once).
+                C::Refused { certain: true }
+            } else if probe.socket_exists && probe.listening == Some(false) {
+                C::StaleSocket
+            } else if probe.socket_exists {
+                C::Refused { certain: false }
+            } else if probe.installed {
+                C::NotRunning
+            } else {
+                C::NotInstalled
+            })
+        }
+        Err(_) => Some(C::Error),
+    }
 }
 
 fn finding(id: &str, level: Level, title: &str, detail: String, fix: Option<String>) -> Finding {
@@ -238,19 +270,8 @@ pub fn service_checks(
             }
         }
         Err(e) if matches!(e, TransportError::ServiceUnavailable) || access_refused(e) => {
-            let (detail, fix) = if access_refused(e) || (probe.socket_exists && probe.listening == Some(true))
-            {
-                // It answered, and said no (SCARD_E_NO_ACCESS, or the connection closed at once).
-                fixes::service_refused(os, true, lang)
-            } else if probe.socket_exists && probe.listening == Some(false) {
-                fixes::service_stale_socket(os, lang)
-            } else if probe.socket_exists {
-                fixes::service_refused(os, false, lang)
-            } else if probe.installed {
-                fixes::service_not_running(os, lang)
-            } else {
-                fixes::service_not_installed(os, lang)
-            };
+            let cause = service_cause(listing, probe).unwrap_or(fixes::ServiceCause::Error);
+            let (detail, fix) = cause.advice(os, lang);
             let where_ = probe.socket.as_ref().map(|s| format!(" ({})", s.display())).unwrap_or_default();
             out.push(finding(
                 "service",
@@ -328,13 +349,8 @@ pub fn reader_checks(list: &[cns_pcsc::ReaderInfo], demo: bool, lang: Lang) -> V
                 fixes::install_reader_driver(fixes::Os::current(), lang),
             )
         } else {
-            (
-                lang.t("Nessun lettore di smart card trovato.", "No smart card reader found.").to_owned(),
-                lang.t(
-                    "Collega il lettore USB (o un altro cavo/porta); se è già collegato, scollegalo e ricollegalo.",
-                    "Connect the USB reader (or try another cable/port); if it is connected, unplug and plug it again.",
-                ),
-            )
+            let (found, fix) = fixes::connect_reader(lang);
+            (found.to_owned(), fix)
         };
         return vec![finding("readers", Level::Problem, title, detail, Some(fix.into()))];
     }
@@ -397,7 +413,8 @@ pub fn reader_checks(list: &[cns_pcsc::ReaderInfo], demo: bool, lang: Lang) -> V
 /// can it be read.
 pub fn card_check(backend: &Backend, reader: &str, lang: Lang) -> (Vec<Finding>, Option<CardInfo>) {
     let id = format!("card:{reader}");
-    let title = lang.s(format!("Tessera in «{reader}»"), format!("Card in \"{reader}\""));
+    let shown = crate::backend::reader_name(reader, lang);
+    let title = lang.s(format!("Tessera in «{shown}»"), format!("Card in \"{shown}\""));
     let mut transport = match backend.open(reader) {
         Ok(t) => t,
         Err(e) => return (vec![transport_finding(&id, &title, &e, lang)], None),

@@ -12,9 +12,12 @@ use crate::backend::Backend;
 use crate::i18n::Lang;
 use crate::settings::{self, Mode, Settings};
 
+use super::a11y;
 use super::export::Export;
 use super::monitor::Monitor;
-use super::state::{CardView, KnownCounters, Notice, ReadProblem, Readers, Screen, Service, SessionCounter};
+use super::state::{
+    CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
+};
 use super::style;
 use super::views::demo::DemoControls;
 use super::wizard::{Phase, Wizard};
@@ -32,11 +35,21 @@ pub struct AppConfig {
     /// The day expiry warnings are computed against; `None` = today. Tests and snapshots fix it
     /// so that they do not change meaning as the fixture card approaches its expiry.
     pub today: Option<time::Date>,
+    /// The window started the demo by itself, for this reason (see gui/why_demo.rs).
+    pub demo_reason: Option<super::why_demo::DemoReason>,
 }
 
 impl AppConfig {
     pub fn new(backend: Backend, lang: Lang, counter: bool) -> AppConfig {
-        AppConfig { backend, lang, counter, settings_path: None, settings: Settings::default(), today: None }
+        AppConfig {
+            backend,
+            lang,
+            counter,
+            settings_path: None,
+            settings: Settings::default(),
+            today: None,
+            demo_reason: None,
+        }
     }
 }
 
@@ -100,8 +113,15 @@ pub struct CnsApp {
     pub(crate) export: Export,
     pub(crate) demo: DemoControls,
     pub(crate) actions: Vec<Action>,
+    /// The label of the status page's button that opened the current screen: the focus goes
+    /// back to it when the screen closes (a screen reader user lands where they left).
+    opener: Option<String>,
     styled_for: Option<bool>,
     today: Option<time::Date>,
+    /// The page drawn last frame: a new page starts at its top, without the last page's notice.
+    page_shown: Option<Page>,
+    /// Why the window started the demo by itself; gone once the user switches.
+    pub(crate) demo_reason: Option<super::why_demo::DemoReason>,
 }
 
 impl CnsApp {
@@ -126,6 +146,7 @@ impl CnsApp {
         if config.settings.zoom != 1.0 {
             ctx.set_zoom_factor(config.settings.zoom);
         }
+        let demo_reason = config.demo_reason.filter(|_| config.backend.is_demo());
         CnsApp {
             lang: config.lang,
             counter,
@@ -148,9 +169,12 @@ impl CnsApp {
             session: SessionCounter::default(),
             known: None,
             export: Export::default(),
-            demo: DemoControls::default(),
+            demo: DemoControls,
             actions: Vec::new(),
+            opener: None,
             styled_for: None,
+            demo_reason,
+            page_shown: None,
         }
     }
 
@@ -164,6 +188,20 @@ impl CnsApp {
 
     pub fn is_demo(&self) -> bool {
         self.backend.is_demo()
+    }
+
+    /// The page to draw, and whether it differs from last frame's. On a new page, a notice
+    /// about another page is dropped: it was read there, and here it would be about nothing.
+    pub(crate) fn turn_page(&mut self) -> (Page, bool) {
+        let page = self.screen.page();
+        let new = self.page_shown != Some(page);
+        if new {
+            self.page_shown = Some(page);
+            if self.notice.as_ref().is_some_and(|n| n.page() != page) {
+                self.notice = None;
+            }
+        }
+        (page, new)
     }
 
     /// True while a PIN command is with the card: the whole window refuses input.
@@ -230,6 +268,10 @@ impl CnsApp {
         self.card.wipe();
         self.known = None;
         self.export.reset();
+        // "Certificato salvato in…" was about the card that went (or was reset).
+        if self.notice.as_ref().is_some_and(Notice::is_about_the_card) {
+            self.notice = None;
+        }
         let keep = match std::mem::replace(&mut self.screen, Screen::Status) {
             Screen::Wizard(mut w) if w.is_busy() => {
                 w.wipe();
@@ -268,7 +310,7 @@ impl CnsApp {
 
     /// `keep`: leave the current status on screen until the new one arrives (a refresh after
     /// an operation, not a new card).
-    fn read_selected_keeping(&mut self, keep: bool) {
+    pub(super) fn read_selected_keeping(&mut self, keep: bool) {
         let Some(reader) = self.readers.selected.clone() else {
             return;
         };
@@ -425,6 +467,7 @@ impl CnsApp {
             }
             Action::SetLang(l) => {
                 self.lang = l;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(a11y::window_title(l).to_owned()));
                 self.settings.lang = Some(l);
                 self.save_settings();
             }
@@ -534,7 +577,9 @@ impl CnsApp {
         self.worker.send(Request::SetBackend(backend.clone()));
         self.monitor = Monitor::start(&backend, self.wake.clone());
         self.backend = backend;
-        self.demo = DemoControls::default();
+        self.demo = DemoControls;
+        // The user chose: the reason the window had for the demo no longer applies.
+        self.demo_reason = None;
     }
 
     fn save_settings(&mut self) {
@@ -571,8 +616,21 @@ impl eframe::App for CnsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
         let ctx = ui.ctx().clone();
+        let pressed = a11y::take_pressed(&ctx);
+        let was_status = matches!(self.screen, Screen::Status);
         for action in std::mem::take(&mut self.actions) {
             self.apply(action, &ctx);
+        }
+        // (a wizard closed into another one, "Sblocca con il PUK" after a blocked PIN, keeps
+        // the first opener: that is where the user comes back to)
+        match (was_status, matches!(self.screen, Screen::Status)) {
+            (true, false) => self.opener = pressed,
+            (false, true) => {
+                if let Some(label) = self.opener.take() {
+                    a11y::refocus_later(&ctx, label);
+                }
+            }
+            _ => {}
         }
         self.track_zoom(&ctx);
     }

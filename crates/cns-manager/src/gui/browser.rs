@@ -39,14 +39,26 @@ pub struct BrowserPage {
     /// The last registration's outcome, shown under its database.
     outcome: Option<(PathBuf, Result<Registered, RegisterError>)>,
     wake: Wake,
+    /// Opened in demo mode: the simulated card logs in nowhere, and a demo changes nothing of
+    /// this user's real browsers, so the page only says so.
+    demo: bool,
 }
 
 impl BrowserPage {
-    /// Starts looking at once.
-    pub fn start(wake: Wake) -> BrowserPage {
-        let mut p =
-            BrowserPage { scanning: None, scan: None, confirm: None, registering: None, outcome: None, wake };
-        p.rescan();
+    /// Starts looking at once (in demo mode: never).
+    pub fn start(wake: Wake, demo: bool) -> BrowserPage {
+        let mut p = BrowserPage {
+            scanning: None,
+            scan: None,
+            confirm: None,
+            registering: None,
+            outcome: None,
+            wake,
+            demo,
+        };
+        if !demo {
+            p.rescan();
+        }
         p
     }
 
@@ -63,6 +75,9 @@ impl BrowserPage {
     }
 
     fn register(&mut self, dir: PathBuf) {
+        if self.demo {
+            return;
+        }
         let Some(scan) = &self.scan else { return };
         let (Some(db), Some(module)) =
             (scan.dbs.iter().find(|d| d.dir == dir).cloned(), scan.module.as_ref().map(|m| m.path.clone()))
@@ -151,7 +166,33 @@ fn close_firefox(lang: Lang) -> &'static str {
 
 impl CnsApp {
     pub(crate) fn open_browser_page(&mut self) {
-        self.screen = Screen::Browser(Box::new(BrowserPage::start(self.wake.clone())));
+        let demo = self.is_demo();
+        self.screen = Screen::Browser(Box::new(BrowserPage::start(self.wake.clone(), demo)));
+    }
+
+    /// The page in demo mode: what it is for, and why nothing is done here.
+    fn browser_demo_view(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        banner(
+            ui,
+            Tone::Attention,
+            lang.t(
+                "Modalità dimostrativa: la tessera simulata non si usa nei browser, e una dimostrazione non cambia \
+                 nulla dei browser di questo computer. Per registrare il modulo della tua tessera esci dalla \
+                 modalità dimostrativa e inserisci la tessera.",
+                "Demo mode: the simulated card is not used in browsers, and a demo changes nothing in this \
+                 computer's browsers. To register your card's module, leave the demo mode and insert the card.",
+            ),
+        );
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if primary_button(ui, lang.t("Esci dalla dimostrazione", "Leave the demo")).clicked() {
+                self.actions.push(Action::LeaveDemo);
+            }
+            if secondary_button(ui, lang.t("Chiudi", "Close")).clicked() {
+                self.actions.push(Action::CloseScreen);
+            }
+        });
     }
 
     pub(crate) fn browser_view(&mut self, ui: &mut egui::Ui) {
@@ -160,7 +201,11 @@ impl CnsApp {
             return;
         };
         p.poll();
-        ui.heading(lang.t("Usa la tessera nel browser", "Use the card in the browser"));
+        super::a11y::heading(ui, lang.t("Usa la tessera nel browser", "Use the card in the browser"));
+        if p.demo {
+            self.browser_demo_view(ui);
+            return;
+        }
         ui.label(lang.t(
             "Per entrare con la tessera nei servizi online (fascicolo sanitario, Agenzia delle Entrate, portali della \
              Regione) il browser deve conoscere il modulo della tessera. Qui vedi quali browser di questo computer lo \

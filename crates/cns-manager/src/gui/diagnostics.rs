@@ -53,7 +53,7 @@ impl Diagnostics {
         let backend = backend.clone();
         let lang = self.lang;
         let spawned = std::thread::Builder::new().name("cns-doctor".into()).spawn(move || {
-            let d = doctor::diagnose(&backend, lang, &SettingsPaths::usual(), None);
+            let d = diagnose_real_system(&backend, lang);
             let _ = tx.send(d);
             wake();
         });
@@ -69,6 +69,21 @@ impl Diagnostics {
             self.running = None;
         }
     }
+}
+
+/// The checks of this PC's real smart card service, driver and readers, whatever the window
+/// shows: a demo started because the service is missing must not make the page say "no
+/// problem". While the demo is on, its simulated card is checked as well, under its reader's
+/// name, and the report says the window was in demo mode.
+fn diagnose_real_system(backend: &Backend, lang: Lang) -> Diagnosis {
+    let mut d = doctor::diagnose(&Backend::Pcsc, lang, &SettingsPaths::usual(), None);
+    if backend.is_demo() && backend.readers().is_ok_and(|r| r.iter().any(|r| r.card_present)) {
+        let (findings, info) = doctor::card_check(backend, crate::backend::DEMO_READER, lang);
+        d.checks.extend(findings);
+        d.cards.extend(info);
+    }
+    d.demo = backend.is_demo();
+    d
 }
 
 /// Whom to call when the fix is not enough: the status page's help lines.
@@ -95,6 +110,7 @@ impl CnsApp {
 
     pub(crate) fn diagnostics_view(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
+        let counter = self.counter;
         let backend = self.backend.clone();
         let wake = self.wake.clone();
         let Screen::Diagnostics(d) = &mut self.screen else {
@@ -106,16 +122,28 @@ impl CnsApp {
             d.lang = lang;
             d.run(&backend, wake.clone());
         }
-        ui.heading(lang.t("Diagnostica", "Diagnostics"));
+        super::a11y::heading(ui, lang.t("Diagnostica", "Diagnostics"));
         ui.label(lang.t(
             "Controlla il servizio smart card, il driver, i lettori, le tessere e le impostazioni, e dice come \
              risolvere ogni problema.",
             "Checks the smart card service, the driver, the readers, the cards and the settings, and says how to \
              fix each problem.",
         ));
+        if backend.is_demo() {
+            ui.label(
+                RichText::new(lang.t(
+                    "La finestra mostra la tessera simulata, ma questi controlli riguardano il sistema vero di \
+                     questo computer.",
+                    "The window shows the simulated card, but these checks are about this computer's real \
+                     system.",
+                ))
+                .strong(),
+            );
+        }
         ui.add_space(8.0);
         let mut close = false;
         let mut rerun = false;
+        let mut browser = false;
         match &d.result {
             None => {
                 ui.horizontal_wrapped(|ui| {
@@ -146,6 +174,17 @@ impl CnsApp {
                     }
                     if secondary_button(ui, lang.t("Ripeti i controlli", "Check again")).clicked() {
                         rerun = true;
+                    }
+                    // The browser checks' fix, one click away; needs no card (counter mode:
+                    // the PC's browsers are not the citizen's business).
+                    if !counter
+                        && secondary_button(
+                            ui,
+                            lang.t("Usa la tessera nel browser", "Use the card in the browser"),
+                        )
+                        .clicked()
+                    {
+                        browser = true;
                     }
                     if secondary_button(ui, lang.t("Chiudi", "Close")).clicked() {
                         close = true;
@@ -207,7 +246,7 @@ impl CnsApp {
             }
         }
         if let Some(text) = &d.report {
-            ui.heading(lang.t("Rapporto per l'assistenza", "Support report"));
+            super::a11y::heading(ui, lang.t("Rapporto per l'assistenza", "Support report"));
             ui.label(lang.t(
                 "Ecco tutto ciò che il rapporto contiene, prima di salvarlo: nessun nome, codice fiscale, data o luogo \
                  di nascita, indirizzo, numero completo della tessera, soggetto del certificato, PIN o PUK. \
@@ -264,6 +303,9 @@ impl CnsApp {
         }
         if close {
             self.actions.push(Action::CloseScreen);
+        }
+        if browser {
+            self.actions.push(Action::ShowBrowser);
         }
         ui.add_space(12.0);
         ui.separator();

@@ -14,15 +14,18 @@ use std::sync::mpsc;
 
 use egui::{RichText, Ui};
 
+use super::a11y;
 use super::app::{Action, CnsApp};
+use super::doc_trust::{self, TrustStep};
 use super::state::Screen;
-use super::views::{banner, primary_button, secondary_button};
-use super::widgets::pin_entry::{PinBuffer, pin_entry};
+use super::views::{banner, live_banner, primary_button, secondary_button};
+use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry_with_id};
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
+use crate::signature_words::Failure;
 use cns_cades::card::{CardSignError, CardSigner};
-use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict, VerifyOptions};
+use cns_cades::verify::{CertValidity, Revocation, TrustStatus, VerifyOptions};
 use cns_cades::{CadesError, SignOptions, VerifyReport};
 use cns_core::PinKind;
 use cns_core::flow::{Outcome, Refusal};
@@ -40,6 +43,16 @@ pub(crate) enum DocAction {
     Pick,
     /// Opens the file typed in the in-window path field (no file dialog on this desktop).
     OpenTyped,
+    /// "Firma un altro documento" / "Verifica un altro documento": the page afresh, the file
+    /// chooser open.
+    Another,
+    /// Asks for the certificate of the authority to trust ([`doc_trust`]).
+    PickAuthority,
+    /// The authority's certificate, chosen or dropped on the window.
+    AuthorityFile(PathBuf),
+    /// The user read the authority's name and fingerprint and said yes.
+    TrustConfirm,
+    TrustCancel,
     Detached(bool),
     /// Sign (after the PIN) or verify.
     Start,
@@ -62,7 +75,7 @@ pub(crate) enum SignFailed {
 
 pub(crate) enum Done {
     Signed(Result<(PathBuf, usize), SignFailed>),
-    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), String>),
+    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), Failure>),
 }
 
 pub(crate) enum Phase {
@@ -71,7 +84,8 @@ pub(crate) enum Phase {
     Working { progress: Arc<AtomicU64>, total: u64, rx: mpsc::Receiver<Done> },
     Signed { path: PathBuf, signers: usize },
     Verified { report: VerifyReport, extracted: Option<tempfile::NamedTempFile>, saved: Option<PathBuf> },
-    Failed { message: String },
+    // (`detail`: the library's own text, shown only under "Dettagli tecnici")
+    Failed { message: String, detail: Option<String> },
 }
 
 /// What a card event does to the document screen ([`DocFlow::on_card_change`]).
@@ -80,6 +94,13 @@ pub(crate) enum OnCardChange {
     Drop,
     /// Counter mode, a signature under way: the screen goes, with the removal notice.
     DropRemovedMidOperation,
+}
+
+/// What the file chooser (dialog or path field) is choosing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choosing {
+    Document,
+    Authority,
 }
 
 pub(crate) struct DocFlow {
@@ -100,10 +121,22 @@ pub(crate) struct DocFlow {
     focus_pin: bool,
     /// The card said one try is left: the next signature asks for confirmation first.
     card_says_last_try: bool,
+    choosing: Choosing,
+    /// A signed file was just chosen: check it at once, with no extra click.
+    start_pending: bool,
+    /// "Mostra le cifre" on the PIN step.
+    show_digits: bool,
+    /// Why the PIN was not accepted, under the field (a line above it would move the field and
+    /// take its focus, losing the digits typed next).
+    pin_hint: Option<String>,
+    trust: TrustStep,
+    /// The document beside a detached signature that the check read (said on the result: for a
+    /// later "x (2).txt.p7s" it may be "x.txt").
+    detached_document: Option<PathBuf>,
 }
 
 impl DocFlow {
-    fn new(kind: Kind, file: Option<PathBuf>) -> DocFlow {
+    fn new(kind: Kind, file: Option<PathBuf>, lang: Lang) -> DocFlow {
         let mut f = DocFlow {
             kind,
             file: None,
@@ -116,16 +149,79 @@ impl DocFlow {
             touched_card: false,
             card_says_last_try: false,
             focus_pin: true,
+            choosing: Choosing::Document,
+            start_pending: false,
+            show_digits: false,
+            pin_hint: None,
+            trust: TrustStep::Idle,
+            detached_document: None,
         };
         if let Some(p) = file {
-            f.set_file(p);
+            f.set_file(p, lang);
         }
         f
     }
 
-    fn set_file(&mut self, p: PathBuf) {
-        self.file = std::fs::metadata(&p).ok().filter(|m| m.is_file()).map(|m| (p, m.len()));
-        self.phase = Phase::Choose { problem: None };
+    /// A file chosen, typed or dropped: a signed file is checked at once; a folder or a missing
+    /// file is said as such.
+    fn set_file(&mut self, p: PathBuf, lang: Lang) {
+        let shown = p.display().to_string();
+        let problem = match std::fs::metadata(&p) {
+            Ok(m) if m.is_file() => {
+                self.file = Some((p, m.len()));
+                self.start_pending = self.kind == Kind::Verify;
+                self.path_field = None;
+                None
+            }
+            Ok(m) if m.is_dir() => Some(lang.s(
+                format!("È una cartella, non un file: scegli un documento dentro «{shown}»."),
+                format!("It is a folder, not a file: choose a document inside \"{shown}\"."),
+            )),
+            _ => Some(lang.s(
+                format!("Non trovo il file «{shown}»: controlla il percorso."),
+                format!("The file \"{shown}\" was not found: check the path."),
+            )),
+        };
+        if problem.is_some() {
+            self.file = None;
+        }
+        self.pin_hint = None;
+        self.phase = Phase::Choose { problem };
+    }
+
+    /// Opens the file dialog (or, on a desktop without one, the path field) for `what`.
+    fn pick(&mut self, what: Choosing, ctx: &egui::Context) {
+        self.choosing = what;
+        if !super::export::dialog_possible() {
+            self.open_path_field();
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+            let started = std::time::Instant::now();
+            let chosen = rfd::FileDialog::new().pick_file();
+            // rfd answers a missing portal like a cancel, only faster than a person.
+            let unavailable = chosen.is_none() && started.elapsed() < TOO_FAST_FOR_A_HUMAN;
+            let _ = tx.send(if unavailable { Err(()) } else { Ok(chosen) });
+            ctx.request_repaint();
+        });
+        match spawned {
+            Ok(_) => self.picker = Some(rx),
+            Err(_) => self.open_path_field(),
+        }
+    }
+
+    /// The authority's certificate file: its name and fingerprint to confirm, or why not.
+    fn authority_file(&mut self, p: &Path, lang: Lang) {
+        let Phase::Verified { report, .. } = &self.phase else { return };
+        self.trust = match doc_trust::candidate(p, report, lang) {
+            Ok(c) => {
+                self.path_field = None;
+                TrustStep::Offer(c)
+            }
+            Err(why) => TrustStep::Refused(why),
+        };
     }
 
     fn open_path_field(&mut self) {
@@ -166,10 +262,11 @@ impl DocFlow {
             && let Ok(choice) = rx.try_recv()
         {
             self.picker = None;
-            match choice {
-                Ok(Some(p)) => self.set_file(p),
-                Ok(None) => {}
-                Err(()) => self.open_path_field(),
+            match (choice, self.choosing) {
+                (Ok(Some(p)), Choosing::Document) => self.set_file(p, lang),
+                (Ok(Some(p)), Choosing::Authority) => self.authority_file(&p, lang),
+                (Ok(None), _) => {}
+                (Err(()), _) => self.open_path_field(),
             }
         }
         let Phase::Working { rx, .. } = &self.phase else { return };
@@ -192,9 +289,8 @@ impl DocFlow {
                     ),
                 }
             }
-            Done::Signed(Err(SignFailed::Other(message))) | Done::Verified(Err(message)) => {
-                Phase::Failed { message }
-            }
+            Done::Signed(Err(SignFailed::Other(message))) => Phase::Failed { message, detail: None },
+            Done::Verified(Err(Failure { words, detail })) => Phase::Failed { message: words, detail },
         };
     }
 }
@@ -241,13 +337,6 @@ fn extracted_name(source: &Path, layers: usize) -> PathBuf {
     source.with_file_name(file)
 }
 
-fn with_ext(p: &Path, ext: &str) -> PathBuf {
-    let mut s = p.as_os_str().to_owned();
-    s.push(".");
-    s.push(ext);
-    PathBuf::from(s)
-}
-
 fn size_words(lang: Lang, n: u64) -> String {
     let (v, unit) = match n {
         n if n >= 1 << 30 => (n as f64 / (1u64 << 30) as f64, "GB"),
@@ -273,6 +362,15 @@ impl CnsApp {
         });
         if let Some(p) = dropped.into_iter().next() {
             let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+            // A certificate dropped on a result that asks for its authority's: that answer.
+            let asks_authority = !self.counter
+                && matches!(&self.screen, Screen::Document(d)
+                if matches!(&d.phase, Phase::Verified { report, .. }
+                    if !doc_trust::untrusted_issuers(report).is_empty()));
+            if asks_authority && matches!(ext.as_str(), "cer" | "crt" | "der" | "pem") {
+                self.actions.push(Action::Document(DocAction::AuthorityFile(p)));
+                return;
+            }
             let kind = if ext == "p7m" || ext == "p7s" { Kind::Verify } else { Kind::Sign };
             self.actions.push(Action::Document(DocAction::Open(kind, Some(p))));
         }
@@ -280,7 +378,19 @@ impl CnsApp {
 
     pub(crate) fn apply_document(&mut self, action: DocAction, ctx: &egui::Context) {
         if let DocAction::Open(kind, file) = action {
-            self.screen = Screen::Document(Box::new(DocFlow::new(kind, file)));
+            self.screen = Screen::Document(Box::new(DocFlow::new(kind, file, self.lang)));
+            return;
+        }
+        if let (DocAction::Another, Screen::Document(old)) = (&action, &self.screen) {
+            // Nothing of the last document stays (its result, its messages); a signature may
+            // have moved the PIN counter, so the tries shown next are read again.
+            let (kind, touched) = (old.kind, old.touched_card);
+            if touched && self.readers.selected_info().is_some_and(|r| r.card_present) {
+                self.read_selected_keeping(true);
+            }
+            let mut fresh = DocFlow::new(kind, None, self.lang);
+            fresh.pick(Choosing::Document, ctx);
+            self.screen = Screen::Document(Box::new(fresh));
             return;
         }
         let pin_state = self.card.status().map(|s| s.pin);
@@ -289,59 +399,62 @@ impl CnsApp {
         let lang = self.lang;
         let Screen::Document(flow) = &mut self.screen else { return };
         match action {
-            DocAction::Open(..) => {}
-            DocAction::Pick => {
-                if !super::export::dialog_possible() {
-                    flow.open_path_field();
-                    return;
-                }
-                let (tx, rx) = mpsc::channel();
-                let ctx = ctx.clone();
-                let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-                    let started = std::time::Instant::now();
-                    let chosen = rfd::FileDialog::new().pick_file();
-                    // rfd answers a missing portal like a cancel, only faster than a person.
-                    let unavailable = chosen.is_none() && started.elapsed() < TOO_FAST_FOR_A_HUMAN;
-                    let _ = tx.send(if unavailable { Err(()) } else { Ok(chosen) });
-                    ctx.request_repaint();
-                });
-                match spawned {
-                    Ok(_) => flow.picker = Some(rx),
-                    Err(_) => flow.open_path_field(),
-                }
-            }
+            DocAction::Open(..) | DocAction::Another => {}
+            DocAction::Pick => flow.pick(Choosing::Document, ctx),
+            DocAction::PickAuthority => flow.pick(Choosing::Authority, ctx),
             DocAction::OpenTyped => {
                 let typed = flow.path_field.as_deref().unwrap_or_default().trim().to_owned();
-                let path = PathBuf::from(&typed);
-                if path.is_file() {
-                    flow.path_field = None;
-                    flow.set_file(path);
-                } else {
-                    flow.phase = Phase::Choose {
-                        problem: Some(lang.s(
-                            format!("Non trovo il file «{typed}»: controlla il percorso."),
-                            format!("The file \"{typed}\" was not found: check the path."),
-                        )),
-                    };
+                match flow.choosing {
+                    Choosing::Document => flow.set_file(PathBuf::from(typed), lang),
+                    Choosing::Authority => flow.authority_file(Path::new(&typed), lang),
+                }
+            }
+            DocAction::AuthorityFile(p) => flow.authority_file(&p, lang),
+            DocAction::TrustCancel => flow.trust = TrustStep::Idle,
+            DocAction::TrustConfirm => {
+                let TrustStep::Offer(c) = std::mem::take(&mut flow.trust) else { return };
+                match crate::trusted_ca::import(&c.der) {
+                    // Checked again against the store that now holds it: the verdict shown is
+                    // the one any later check (window or `verify`) will give.
+                    Ok(_) => {
+                        if let Some((file, size)) = flow.file.clone() {
+                            start_verify(flow, file, size, lang, ctx);
+                        }
+                    }
+                    Err(e) => {
+                        flow.trust = TrustStep::Refused(lang.s(
+                            format!("L'autorità non è stata aggiunta: {e}."),
+                            format!("The authority was not added: {e}."),
+                        ));
+                    }
                 }
             }
             DocAction::Detached(d) => flow.detached = d,
             DocAction::Start | DocAction::ConfirmLastTry => {
                 let confirmed = matches!(action, DocAction::ConfirmLastTry);
+                // One user action, one start: a click and an Enter in the same frame, or a
+                // second click, find the work already under way and do nothing.
+                let expected = if confirmed {
+                    matches!(flow.phase, Phase::ConfirmLastTry { .. })
+                } else {
+                    matches!(flow.phase, Phase::Choose { .. })
+                };
+                if !expected {
+                    return;
+                }
                 let Some((file, size)) = flow.file.clone() else { return };
                 match flow.kind {
                     Kind::Verify => start_verify(flow, file, size, lang, ctx),
                     Kind::Sign => {
                         if cns_core::Pin::new(flow.pin.as_str()).is_err() {
-                            flow.phase = Phase::Choose {
-                                problem: Some(
-                                    lang.t(
-                                        "Il PIN deve avere da 5 a 8 cifre. Nulla è stato inviato alla tessera.",
-                                        "The PIN must have 5 to 8 digits. Nothing was sent to the card.",
-                                    )
-                                    .to_owned(),
-                                ),
-                            };
+                            flow.pin_hint = Some(
+                                lang.t(
+                                    "Il PIN deve avere da 5 a 8 cifre. Nulla è stato inviato alla tessera.",
+                                    "The PIN must have 5 to 8 digits. Nothing was sent to the card.",
+                                )
+                                .to_owned(),
+                            );
+                            flow.focus_pin = true;
                             return;
                         }
                         if (pin_state.is_some_and(|p| p.is_last_try()) || flow.card_says_last_try)
@@ -373,7 +486,7 @@ impl CnsApp {
                         Ok(_) => *saved = Some(target),
                         Err(e) => {
                             let msg = e.error.to_string();
-                            flow.phase = Phase::Failed { message: msg };
+                            flow.phase = Phase::Failed { message: msg, detail: None };
                         }
                     }
                 }
@@ -395,6 +508,7 @@ impl CnsApp {
 
     pub(crate) fn document_view(&mut self, ui: &mut Ui) {
         let lang = self.lang;
+        let counter = self.counter;
         let pin_state = self.card.status().map(|s| s.pin);
         let has_card = self.card.status().is_some();
         let cert_expired = self
@@ -403,18 +517,27 @@ impl CnsApp {
             .and_then(|s| s.certificate.as_ref().ok())
             .is_some_and(|c| c.not_after < time::OffsetDateTime::now_utc());
         let mut actions = Vec::new();
+        // A signature's result, said again where the focus lands (on "Chiudi").
+        let mut result_words: Option<String> = None;
         let Screen::Document(flow) = &mut self.screen else { return };
         flow.poll(lang);
+        if std::mem::take(&mut flow.start_pending) {
+            actions.push(DocAction::Start);
+        }
         let title = match flow.kind {
             Kind::Sign => lang.t("Firma un documento", "Sign a document"),
             Kind::Verify => lang.t("Verifica un documento", "Check a signed document"),
         };
-        ui.heading(title);
+        a11y::heading(ui, title);
         ui.add_space(8.0);
         if let Some((p, size)) = &flow.file {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             ui.label(RichText::new(format!("{name} – {}", size_words(lang, *size))).strong());
         }
+        let another = match flow.kind {
+            Kind::Sign => lang.t("Firma un altro documento", "Sign another document"),
+            Kind::Verify => lang.t("Verifica un altro documento", "Check another document"),
+        };
         match &mut flow.phase {
             Phase::Choose { problem } => {
                 if secondary_button(ui, lang.t("Scegli il file…", "Choose the file…")).clicked() {
@@ -424,103 +547,52 @@ impl CnsApp {
                     RichText::new(lang.t("oppure trascinalo nella finestra", "or drop it on the window"))
                         .weak(),
                 );
-                let focus_path = std::mem::take(&mut flow.focus_path);
-                if let Some(text) = flow.path_field.as_mut() {
-                    ui.add_space(6.0);
-                    ui.horizontal_wrapped(|ui| {
-                        let label =
-                            ui.label(RichText::new(lang.t("Percorso del file", "File path")).strong());
-                        let field = ui
-                            .add(egui::TextEdit::singleline(text).desired_width(420.0))
-                            .labelled_by(label.id);
-                        if focus_path {
-                            field.request_focus();
-                        }
-                        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        if secondary_button(ui, lang.t("Apri", "Open")).clicked() || entered {
-                            actions.push(DocAction::OpenTyped);
-                        }
-                    });
-                }
+                path_field(ui, lang, &mut flow.path_field, &mut flow.focus_path, &mut actions);
                 ui.add_space(10.0);
                 if let Some(p) = problem {
-                    banner(ui, Tone::Bad, p);
+                    live_banner(ui, Tone::Bad, p);
                     ui.add_space(6.0);
                 }
-                if flow.file.is_some() {
-                    match flow.kind {
-                        Kind::Verify => {
-                            if primary_button(ui, lang.t("Verifica", "Check")).clicked() {
-                                actions.push(DocAction::Start);
-                            }
-                        }
-                        Kind::Sign if !has_card => {
-                            banner(
-                                ui,
-                                Tone::Attention,
-                                lang.t("Inserisci la tessera per firmare.", "Insert the card to sign."),
-                            );
-                        }
-                        Kind::Sign if cert_expired => {
-                            banner(
-                                ui,
-                                Tone::Bad,
-                                lang.t(
-                                    "Il certificato della tessera è scaduto: una firma fatta ora non sarebbe valida.",
-                                    "The card's certificate has expired: a signature made now would not be valid.",
-                                ),
-                            );
-                        }
-                        Kind::Sign if pin_state.is_some_and(|p| p.is_blocked()) => {
-                            banner(
-                                ui,
-                                Tone::Bad,
-                                lang.t(
-                                    "Il PIN è bloccato: sbloccalo con il PUK, poi firma.",
-                                    "The PIN is blocked: unblock it with the PUK, then sign.",
-                                ),
-                            );
-                        }
-                        Kind::Sign => {
-                            let mut detached = flow.detached;
-                            if ui
-                                .checkbox(
-                                    &mut detached,
-                                    lang.t(
-                                        "Firma separata (.p7s): il documento resta a parte",
-                                        "Detached signature (.p7s): the document stays separate",
-                                    ),
-                                )
-                                .changed()
-                            {
-                                actions.push(DocAction::Detached(detached));
-                            }
-                            ui.add_space(6.0);
-                            ui.label(lang.t("PIN della tessera", "Card PIN"));
-                            let entry = pin_entry(ui, &mut flow.pin, "PIN", false);
-                            if std::mem::take(&mut flow.focus_pin) {
-                                entry.response.request_focus();
-                            }
-                            ui.add_space(8.0);
-                            if primary_button(ui, lang.t("Firma", "Sign")).clicked() || entry.submitted {
-                                actions.push(DocAction::Start);
-                            }
-                        }
+                if flow.file.is_some() && flow.kind == Kind::Sign {
+                    if !has_card {
+                        banner(
+                            ui,
+                            Tone::Attention,
+                            lang.t("Inserisci la tessera per firmare.", "Insert the card to sign."),
+                        );
+                    } else if cert_expired {
+                        banner(
+                            ui,
+                            Tone::Bad,
+                            lang.t(
+                                "Il certificato della tessera è scaduto: una firma fatta ora non sarebbe valida.",
+                                "The card's certificate has expired: a signature made now would not be valid.",
+                            ),
+                        );
+                    } else if pin_state.is_some_and(|p| p.is_blocked()) {
+                        banner(
+                            ui,
+                            Tone::Bad,
+                            lang.t(
+                                "Il PIN è bloccato: sbloccalo con il PUK, poi firma.",
+                                "The PIN is blocked: unblock it with the PUK, then sign.",
+                            ),
+                        );
+                    } else {
+                        pin_step(ui, lang, flow, pin_state, &mut actions);
                     }
                 }
             }
             Phase::ConfirmLastTry { focus } => {
-                banner(
-                    ui,
-                    Tone::Bad,
-                    lang.t(
-                        "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
-                        "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
-                    ),
+                let warning = lang.t(
+                    "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
+                    "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
                 );
+                banner(ui, Tone::Bad, warning);
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
                     let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
+                    a11y::describe(ui.ctx(), cancel.id, warning);
                     if std::mem::take(focus) {
                         cancel.request_focus();
                     }
@@ -549,16 +621,41 @@ impl CnsApp {
                     format!("Documento firmato: {} (firme nel file: {signers}).", path.display()),
                     format!("Document signed: {} (signatures in the file: {signers}).", path.display()),
                 );
-                banner(ui, Tone::Good, &text);
+                live_banner(ui, Tone::Good, &text);
+                result_words = Some(text);
                 ui.add_space(8.0);
-                if let Some(dir) = path.parent()
-                    && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
-                {
-                    actions.push(DocAction::OpenFolder(dir.to_path_buf()));
-                }
+                ui.horizontal_wrapped(|ui| {
+                    if primary_button(ui, another).clicked() {
+                        actions.push(DocAction::Another);
+                    }
+                    if let Some(dir) = path.parent()
+                        && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
+                    {
+                        actions.push(DocAction::OpenFolder(dir.to_path_buf()));
+                    }
+                });
             }
             Phase::Verified { report, extracted, saved } => {
                 report_view(ui, lang, report);
+                if let Some(doc) = &flow.detached_document
+                    && report.layers.first().is_some_and(|l| l.detached)
+                {
+                    let name = doc.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    ui.add_space(4.0);
+                    ui.label(lang.s(
+                        format!("Firma separata, controllata sul documento «{name}» che le sta accanto."),
+                        format!("Detached signature, checked against the document \"{name}\" beside it."),
+                    ));
+                }
+                // At a shared counter the window trusts nothing new: that is the installer's
+                // system-wide folder, not one citizen's click.
+                let issuers = doc_trust::untrusted_issuers(report);
+                if !counter && !issuers.is_empty() {
+                    doc_trust::view(ui, lang, &flow.trust, &issuers, &mut actions);
+                    if flow.choosing == Choosing::Authority {
+                        path_field(ui, lang, &mut flow.path_field, &mut flow.focus_path, &mut actions);
+                    }
+                }
                 ui.add_space(10.0);
                 if let Some(p) = saved {
                     banner(
@@ -582,17 +679,39 @@ impl CnsApp {
                     {
                         actions.push(DocAction::OpenFolder(dir.to_path_buf()));
                     }
+                    if secondary_button(ui, another).clicked() {
+                        actions.push(DocAction::Another);
+                    }
                 });
             }
-            Phase::Failed { message } => {
-                banner(ui, Tone::Bad, message);
+            Phase::Failed { message, detail } => {
+                live_banner(ui, Tone::Bad, message);
+                result_words = Some(message.clone());
+                if let Some(detail) = detail {
+                    super::views::status::technical(ui, lang, |ui| {
+                        ui.label(detail.as_str());
+                    });
+                }
+                ui.add_space(8.0);
+                if secondary_button(ui, another).clicked() {
+                    actions.push(DocAction::Another);
+                }
             }
         }
         let working = matches!(flow.phase, Phase::Working { .. } | Phase::ConfirmLastTry { .. });
         let mut close = false;
         if !working {
             ui.add_space(16.0);
-            close = secondary_button(ui, lang.t("Chiudi", "Close")).clicked();
+            let chiudi = secondary_button(ui, lang.t("Chiudi", "Close"));
+            if let Some(words) = result_words {
+                a11y::describe(ui.ctx(), chiudi.id, &words);
+                // The field that had the focus is gone with the signature: the result is where
+                // the focus goes next, so that a screen reader says it.
+                if ui.ctx().memory(|m| m.focused().is_none()) {
+                    chiudi.request_focus();
+                }
+            }
+            close = chiudi.clicked();
         }
         for a in actions {
             self.actions.push(Action::Document(a));
@@ -603,32 +722,128 @@ impl CnsApp {
     }
 }
 
-fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
-    let (tone, verdict) = match r.verdict() {
-        Verdict::Valid => (Tone::Good, lang.t("Tutte le firme sono valide.", "Every signature is valid.")),
-        Verdict::NotTrusted => (
-            Tone::Attention,
+/// The in-window path field, when the desktop has no file dialog (a bare X server, a kiosk):
+/// Enter or "Apri" opens what is typed.
+fn path_field(
+    ui: &mut Ui,
+    lang: Lang,
+    text: &mut Option<String>,
+    focus: &mut bool,
+    actions: &mut Vec<DocAction>,
+) {
+    let focus = std::mem::take(focus);
+    let Some(text) = text.as_mut() else { return };
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(RichText::new(lang.t("Percorso del file", "File path")).strong());
+        let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(label.id);
+        if focus {
+            field.request_focus();
+        }
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if secondary_button(ui, lang.t("Apri", "Open")).clicked() || entered {
+            actions.push(DocAction::OpenTyped);
+        }
+    });
+}
+
+/// The PIN step of a signature: the tries left, the field with "Mostra le cifre", why a PIN was
+/// not accepted (under the field, which keeps its place and its focus), and "Firma".
+fn pin_step(
+    ui: &mut Ui,
+    lang: Lang,
+    flow: &mut DocFlow,
+    pin_state: Option<cns_core::PinState>,
+    actions: &mut Vec<DocAction>,
+) {
+    let mut detached = flow.detached;
+    if ui
+        .checkbox(
+            &mut detached,
             lang.t(
-                "Le firme sono integre, ma un certificato è scaduto, revocato o di un'autorità non fidata.",
-                "The signatures are intact, but a certificate is expired, revoked or from an untrusted authority.",
+                "Firma separata (.p7s): il documento resta a parte",
+                "Detached signature (.p7s): the document stays separate",
             ),
-        ),
-        Verdict::Unverifiable => (
-            Tone::Attention,
-            lang.t(
-                "Una firma NON è verificabile con questo programma: non risulta alterata, ma non è confermata.",
-                "A signature CANNOT be checked by this program: not shown altered, but not confirmed.",
-            ),
-        ),
-        Verdict::Invalid => (
-            Tone::Bad,
-            lang.t(
-                "Una firma NON è valida: il documento è stato modificato o la firma è danneggiata.",
-                "A signature is NOT valid: the document was changed or the signature is damaged.",
-            ),
-        ),
+        )
+        .changed()
+    {
+        actions.push(DocAction::Detached(detached));
+    }
+    ui.add_space(6.0);
+    let pin_label = lang.t("PIN della tessera", "Card PIN");
+    ui.label(RichText::new(pin_label).strong());
+    // What the field's description says: the step, the tries, what is wrong.
+    let mut about = vec![pin_label.to_owned()];
+    // The tries in the PIN box's own words (one wording for the card's state everywhere).
+    if let Some(s @ (cns_core::PinState::TriesLeft { .. } | cns_core::PinState::Unknown)) = pin_state {
+        // (the PUK's state changes only the words about unblocking, which are not shown here)
+        let (tone, head, detail) = super::words::pin_state(lang, s, cns_core::PinState::Unknown);
+        let text = if s.is_last_try() { head } else { detail };
+        about.push(text.clone());
+        match tone {
+            Tone::Good => {
+                ui.label(text);
+            }
+            _ => hint(ui, tone, &text),
+        }
+    }
+    // One PIN field on screen at a time, so a fixed id is unique.
+    let id = egui::Id::unique("cns-sign-pin");
+    let entry = ui.horizontal(|ui| {
+        let e = pin_entry_with_id(ui, id, &mut flow.pin, "PIN", flow.show_digits);
+        ui.checkbox(&mut flow.show_digits, lang.t("Mostra le cifre", "Show digits"));
+        e
+    });
+    let entry = entry.inner;
+    if std::mem::take(&mut flow.focus_pin) {
+        entry.response.request_focus();
+    }
+    if entry.response.changed() {
+        flow.pin_hint = None;
+    }
+    if let Some(r) = flow.pin.refused() {
+        hint(ui, Tone::Attention, super::words::typed_refusal(lang, r));
+        about.push(super::words::typed_refusal(lang, r).to_owned());
+    }
+    if let Some(h) = &flow.pin_hint {
+        hint(ui, Tone::Bad, h);
+        about.push(h.clone());
+    }
+    let invalid = flow.pin.refused().is_some() || flow.pin_hint.is_some();
+    describe_pin_field(&entry.response, lang, flow.pin.len(), &about, invalid);
+    ui.add_space(8.0);
+    let submitted = entry.submitted && {
+        // Enter on an empty field moves nothing: the field keeps the focus and says what it needs.
+        if flow.pin.is_empty() {
+            flow.pin_hint = Some(
+                lang.t("Scrivi il PIN della tessera: da 5 a 8 cifre.", "Type the card's PIN: 5 to 8 digits.")
+                    .to_owned(),
+            );
+            entry.response.request_focus();
+            false
+        } else {
+            true
+        }
     };
-    banner(ui, tone, verdict);
+    if primary_button(ui, lang.t("Firma", "Sign")).clicked() || submitted {
+        actions.push(DocAction::Start);
+    }
+}
+
+fn hint(ui: &mut Ui, tone: Tone, text: &str) {
+    let line = ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
+    a11y::mark_live(&line, tone);
+}
+
+fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
+    use crate::signature_words::{Headline, headline, headline_words};
+    let h = headline(r);
+    let tone = match h {
+        Headline::Valid => Tone::Good,
+        Headline::Altered | Headline::Revoked => Tone::Bad,
+        _ => Tone::Attention,
+    };
+    live_banner(ui, tone, headline_words(h, lang));
     for s in r.signers() {
         ui.add_space(8.0);
         // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
@@ -685,12 +900,15 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
                 &format!("Emesso da {issuer}, autorità fidata"),
                 &format!("Issued by {issuer}, a trusted authority"),
             ),
-            _ => line(
+            TrustStatus::ChainInvalid { at } => line(
                 false,
-                &format!("Emesso da {issuer}: autorità non fidata (importala con «cns-manager ca import»)"),
-                &format!(
-                    "Issued by {issuer}: authority not trusted (import it with \"cns-manager ca import\")"
-                ),
+                &format!("Emesso da {issuer}: il certificato di {at} non era valido alla data della firma"),
+                &format!("Issued by {issuer}: the certificate of {at} was not valid at signing time"),
+            ),
+            TrustStatus::NotTrusted => line(
+                false,
+                &format!("Emesso da {issuer}: autorità non fidata"),
+                &format!("Issued by {issuer}: authority not trusted"),
             ),
         });
         match &s.revocation {
@@ -724,6 +942,12 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
 }
 
 fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &egui::Context) {
+    flow.trust = TrustStep::Idle;
+    flow.choosing = Choosing::Document;
+    flow.path_field = None;
+    // A .p7s: the original beside it, found as `cns-manager verify` finds it.
+    let detached_document = crate::signed_files::detached_document(&file);
+    flow.detached_document = detached_document.clone();
     let progress = Arc::new(AtomicU64::new(0));
     let (tx, rx) = mpsc::channel();
     let p = progress.clone();
@@ -743,12 +967,7 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
                     trust: &trust,
                     crls: vec![],
                     fetch_crl: None,
-                    // A .p7s: the original beside it, under the same name without ".p7s".
-                    detached_content: file
-                        .to_str()
-                        .and_then(|f| f.strip_suffix(".p7s").or_else(|| f.strip_suffix(".P7S")))
-                        .map(PathBuf::from)
-                        .filter(|p| p.is_file()),
+                    detached_content: detached_document,
                     extract_to: Some(&mut w),
                     progress: Some(&mut progress),
                 };
@@ -764,11 +983,11 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 
-fn verify_error(lang: Lang, e: &CadesError) -> String {
+fn verify_error(lang: Lang, e: &CadesError) -> Failure {
     match e {
         CadesError::DetachedContentMissing => lang
             .t(
@@ -777,8 +996,9 @@ fn verify_error(lang: Lang, e: &CadesError) -> String {
                 "This is a detached signature (.p7s) and the original is not beside it under the same name: \
                  use \"cns-manager verify FILE.p7s --content DOCUMENT\".",
             )
-            .to_owned(),
-        other => crate::signature_words::file_error(other, lang),
+            .to_owned()
+            .into(),
+        other => crate::signature_words::file_failure(other, lang),
     }
 }
 
@@ -808,7 +1028,7 @@ fn start_sign(
     });
     flow.phase = match spawned {
         Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string() },
+        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
 
@@ -837,8 +1057,7 @@ fn sign_file(
     let not_signed = |e: cns_core::card::CardError| SignFailed::Other(not_signed_words(lang, &e, false));
     let mut transport = backend.open(reader).map_err(|e| not_signed(e.into()))?;
     let cert = cns_core::card::read_certificate(transport.as_mut()).map_err(not_signed)?;
-    let dest = free_name(&with_ext(file, if detached { "p7s" } else { "p7m" }));
-    let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
     let mut tmp = tempfile::Builder::new()
         .prefix(".cns-sign-")
         .tempfile_in(&dir)
@@ -859,7 +1078,9 @@ fn sign_file(
         };
         r.map_err(|e| sign_error(lang, &e))?
     };
-    tmp.persist(&dest).map_err(|e| disk_error(lang, &dest, &e.error))?;
+    // The same name and the same care as `cns-manager sign`: x.txt.p7m, then x (2).txt.p7m.
+    let dest =
+        crate::signed_files::save_beside(tmp, file, detached).map_err(|e| disk_error(lang, &dir, &e))?;
     Ok((dest, summary.signers))
 }
 

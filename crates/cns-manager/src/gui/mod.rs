@@ -5,15 +5,18 @@
 //! readers and cards. Both wake the UI with a repaint request after each event; nothing repaints
 //! while nothing happens.
 
+mod a11y;
 mod app;
 mod browser;
 mod diagnostics;
+mod doc_trust;
 mod documents;
 pub mod export;
 pub(crate) mod monitor;
 mod state;
 mod style;
 mod views;
+mod why_demo;
 mod widgets;
 mod wizard;
 mod words;
@@ -21,6 +24,7 @@ pub mod worker;
 
 pub use app::{AppConfig, CnsApp};
 pub use state::SessionCounter;
+pub use why_demo::DemoReason;
 pub use widgets::pin_entry::{PinBuffer, pin_entry};
 
 use crate::backend::Backend;
@@ -36,12 +40,17 @@ pub struct GuiOptions {
     pub counter: bool,
     /// Forced language (else settings, else locale).
     pub lang: Option<Lang>,
+    /// The family of the simulated card (`--demo-card`); the standard one when `None`.
+    pub demo_card: Option<cns_sim::QuirkMode>,
+    /// The demo was not asked for: the window chose it, for this reason (shown in its banner).
+    pub demo_reason: Option<DemoReason>,
 }
 
-/// True when there is nothing real to talk to: the smart card service is unreachable or lists
-/// no reader. `main` then starts the demo, so a first run shows something useful.
-pub fn should_autostart_demo() -> bool {
-    cns_pcsc::list_readers().map_or(true, |r| r.is_empty())
+/// Why there is nothing real to talk to (the smart card service is unreachable or lists no
+/// reader), or `None`. `main` then starts the demo, so a first run shows something useful,
+/// and the banner says why.
+pub fn autostart_demo_reason() -> Option<DemoReason> {
+    DemoReason::detect()
 }
 
 /// Opens the window and returns when it is closed.
@@ -49,7 +58,12 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
     let settings = Settings::load();
     let counter = opts.counter || settings.mode == Mode::Counter;
     let lang = opts.lang.or(settings.lang).unwrap_or_else(Lang::from_env);
-    let backend = if opts.demo { Backend::Demo(cns_sim::SimHandle::default()) } else { Backend::Pcsc };
+    let backend = if opts.demo {
+        let mode = opts.demo_card.unwrap_or_default();
+        Backend::Demo(cns_sim::SimHandle::new(crate::backend::demo_card(mode)))
+    } else {
+        Backend::Pcsc
+    };
     let config = AppConfig {
         backend,
         lang,
@@ -58,12 +72,13 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
         settings_path: if counter { None } else { settings::user_path() },
         settings,
         today: None,
+        demo_reason: if opts.demo { opts.demo_reason } else { None },
     };
     // The window grows with the text size, so 150 % is as usable as 100 % from the first frame.
     let zoom = config.settings.zoom.clamp(settings::MIN_ZOOM, settings::MAX_ZOOM);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("CNS Manager")
+            .with_title(a11y::window_title(lang))
             // The desktop entry's id (packaging/linux): Wayland compositors match the window to it.
             .with_app_id("it.cnsmanager.CnsManager")
             .with_inner_size([960.0 * zoom, 640.0 * zoom])
@@ -74,6 +89,7 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
         ..Default::default()
     };
     eframe::run_native(
+        // eframe's app name (its storage and the X11 window class), not the visible title.
         "CNS Manager",
         options,
         Box::new(move |cc| Ok(Box::new(CnsApp::new(&cc.egui_ctx, config)))),

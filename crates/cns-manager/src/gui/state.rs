@@ -147,7 +147,35 @@ pub enum Screen {
     Browser(Box<super::browser::BrowserPage>),
 }
 
-/// A message above the main area until the next card (no timer: a timer would keep repainting).
+/// Which page fills the main area, without its state: notices and the scroll position belong
+/// to one page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Status,
+    Wizard,
+    Certificate,
+    Document,
+    NewCard,
+    Diagnostics,
+    Browser,
+}
+
+impl Screen {
+    pub fn page(&self) -> Page {
+        match self {
+            Screen::Status => Page::Status,
+            Screen::Wizard(_) => Page::Wizard,
+            Screen::Certificate => Page::Certificate,
+            Screen::Document(_) => Page::Document,
+            Screen::NewCard => Page::NewCard,
+            Screen::Diagnostics(_) => Page::Diagnostics,
+            Screen::Browser(_) => Page::Browser,
+        }
+    }
+}
+
+/// A message above the main area of the page it concerns, until the user leaves that page or
+/// the card it is about goes (no timer: a timer would keep repainting).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// Counter mode: the card left and everything about it was wiped.
@@ -156,6 +184,22 @@ pub enum Notice {
     RemovedDuringOperation,
     Exported(PathBuf),
     ExportFailed(String),
+}
+
+impl Notice {
+    /// The page the notice is about: a card that left is told where the user lands (the
+    /// status page), a saved certificate where it was saved from.
+    pub fn page(&self) -> Page {
+        match self {
+            Notice::Wiped | Notice::RemovedDuringOperation => Page::Status,
+            Notice::Exported(_) | Notice::ExportFailed(_) => Page::Certificate,
+        }
+    }
+
+    /// About the card's data (a file saved from it): it goes with the card.
+    pub fn is_about_the_card(&self) -> bool {
+        matches!(self, Notice::Exported(_) | Notice::ExportFailed(_))
+    }
 }
 
 /// Counter mode's tally: counts only, never who.
@@ -213,6 +257,16 @@ impl Readers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notices_belong_to_their_page() {
+        let saved = Notice::Exported(PathBuf::from("/tmp/x.pem"));
+        assert_eq!(saved.page(), Page::Certificate);
+        assert!(saved.is_about_the_card());
+        assert_eq!(Notice::Wiped.page(), Page::Status);
+        assert!(!Notice::RemovedDuringOperation.is_about_the_card());
+        assert_eq!(Screen::Certificate.page(), Page::Certificate);
+    }
 
     #[test]
     fn a_busy_card_and_a_lost_service_get_their_pages() {

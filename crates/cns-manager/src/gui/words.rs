@@ -49,16 +49,26 @@ impl Tone {
     }
 }
 
-/// Headline and detail for the PIN box.
-pub fn pin_state(lang: Lang, s: PinState) -> (Tone, String, String) {
+/// Headline and detail for the PIN box. The PUK's state decides what the PIN box may offer:
+/// with the PUK blocked there is nothing left to unblock with, and saying "unblock it with the
+/// PUK" beside "PUK blocked" would send the user to a dead end.
+pub fn pin_state(lang: Lang, s: PinState, puk: PinState) -> (Tone, String, String) {
+    let puk_blocked = puk == PinState::Blocked;
     match s {
         PinState::TriesLeft { tries_left: 1 } => (
             Tone::Attention,
             lang.t("PIN: ti resta un solo tentativo", "PIN: only one try left").into(),
-            lang.t(
-                "Attenzione: se sbagli ancora, il PIN si blocca. Se non sei sicuro, sbloccalo con il PUK.",
-                "Careful: one more mistake blocks the PIN. If unsure, unblock it with the PUK.",
-            )
+            if puk_blocked {
+                lang.t(
+                    "Attenzione: se sbagli ancora, il PIN si blocca e, con il PUK bloccato, la tessera va sostituita.",
+                    "Careful: one more mistake blocks the PIN and, with the PUK blocked, the card must be replaced.",
+                )
+            } else {
+                lang.t(
+                    "Attenzione: se sbagli ancora, il PIN si blocca. Se non sei sicuro, sbloccalo con il PUK.",
+                    "Careful: one more mistake blocks the PIN. If unsure, unblock it with the PUK.",
+                )
+            }
             .into(),
         ),
         PinState::TriesLeft { tries_left: n } => (
@@ -71,19 +81,26 @@ pub fn pin_state(lang: Lang, s: PinState) -> (Tone, String, String) {
             lang.t("PIN attivo", "PIN active").into(),
             lang.t("Già verificato in questa sessione", "Already verified in this session").into(),
         ),
+        PinState::Blocked if puk_blocked => (
+            Tone::Bad,
+            lang.t("PIN bloccato", "PIN blocked").into(),
+            lang.t(
+                "Non si può più sbloccare: anche il PUK è bloccato",
+                "It can no longer be unblocked: the PUK is blocked too",
+            )
+            .into(),
+        ),
         PinState::Blocked => (
             Tone::Bad,
             lang.t("PIN bloccato", "PIN blocked").into(),
             lang.t("Sbloccalo con il PUK", "Unblock it with the PUK").into(),
         ),
+        // Cards that never report their counter (old Siemens/CardOS, the first Lombardy CRS):
+        // the PIN may be blocked as well as active, so "attivo" would be a guess.
         PinState::Unknown => (
             Tone::Attention,
-            lang.t("PIN attivo", "PIN active").into(),
-            lang.t(
-                "Tentativi non noti: questa tessera non lo dice",
-                "Tries left unknown: this card does not tell",
-            )
-            .into(),
+            lang.t("PIN: stato non noto", "PIN: state unknown").into(),
+            unknown_tries(lang).into(),
         ),
     }
 }
@@ -113,12 +130,34 @@ pub fn puk_state(lang: Lang, s: PinState) -> (Tone, String, String) {
         ),
         PinState::Unknown => (
             Tone::Neutral,
-            lang.t("PUK", "PUK").into(),
-            lang.t(
-                "Tentativi non noti: questa tessera non lo dice",
-                "Tries left unknown: this card does not tell",
-            )
-            .into(),
+            lang.t("PUK: stato non noto", "PUK: state unknown").into(),
+            unknown_tries(lang).into(),
+        ),
+    }
+}
+
+fn unknown_tries(lang: Lang) -> &'static str {
+    lang.t(
+        "Questa tessera non dice quanti tentativi restano, né se è bloccato",
+        "This card does not tell how many tries are left, nor whether it is blocked",
+    )
+}
+
+/// Above the first step of a wizard on a card that does not report its counters: the user
+/// cannot see how close a wrong entry brings them to a block, so they hear it before typing.
+pub fn unknown_tries_warning(lang: Lang, op: Operation) -> &'static str {
+    match op {
+        Operation::UnblockPin => lang.t(
+            "Questa tessera non dice quanti tentativi restano per il PUK: potrebbe essere l'ultimo. Se il PUK è \
+             sbagliato, la tessera potrebbe non sbloccarsi più.",
+            "This card does not tell how many PUK tries are left: this may be the last one. If the PUK is \
+             wrong, the card may never be unblocked again.",
+        ),
+        _ => lang.t(
+            "Questa tessera non dice quanti tentativi restano: potrebbe essere l'ultimo. Se il PIN è sbagliato, \
+             il PIN potrebbe bloccarsi.",
+            "This card does not tell how many tries are left: this may be the last one. If the PIN is wrong, \
+             the PIN may get blocked.",
         ),
     }
 }
@@ -213,6 +252,17 @@ pub fn refusal(lang: Lang, r: Refusal) -> &'static str {
         ),
         Refusal::Busy => lang.t("La tessera sta già lavorando.", "The card is already working."),
         Refusal::Finished => lang.t("L'operazione è già conclusa.", "The operation has already ended."),
+    }
+}
+
+/// A keystroke the PIN field refused (wizards and the signature alike).
+pub fn typed_refusal(lang: Lang, r: super::widgets::pin_entry::Refusal) -> &'static str {
+    use super::widgets::pin_entry::Refusal as R;
+    match r {
+        R::NotDigit => {
+            lang.t("Solo cifre: il PIN è fatto di numeri.", "Digits only: the PIN is made of numbers.")
+        }
+        R::TooLong => lang.t("Al massimo 8 cifre.", "At most 8 digits."),
     }
 }
 

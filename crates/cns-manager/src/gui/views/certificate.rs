@@ -20,7 +20,8 @@ impl CnsApp {
         };
         let mut actions = Vec::new();
         ui.add_space(8.0);
-        ui.label(
+        super::super::a11y::heading_text(
+            ui,
             RichText::new(lang.t("Certificato di autenticazione", "Authentication certificate")).heading(),
         );
         ui.add_space(8.0);
@@ -54,7 +55,7 @@ impl CnsApp {
         ui.add_space(10.0);
         ui.label(RichText::new(lang.t("Corrispondenza con la tessera", "Match with the card")).strong());
         if let Some(k) = &s.consistency {
-            check_line(ui, lang, lang.t("Codice fiscale", "Tax code"), k.fiscal_code);
+            check_line(ui, lang, lang.t("Codice fiscale", "Fiscal code"), k.fiscal_code);
             check_line(ui, lang, lang.t("Numero della tessera", "Card number"), k.card_serial);
             let (tone, text) = match k.personal_data_hash {
                 HashCheck::MatchesWithHeader => (

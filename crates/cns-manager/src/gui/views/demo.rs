@@ -1,10 +1,18 @@
 //! Demo controls: put the simulated card in and out, reset it, choose how it behaves and what
 //! state it is in, so trainers can show every screen without a real card.
+//!
+//! The panel shows the simulated card as it is, not as it was last chosen: a PIN blocked by
+//! wrong tries, a PIN changed in a wizard or a card type given on the command line appear in
+//! the choosers and in the PIN hint as they are on the card.
 
-use cns_sim::{DEFAULT_PIN_TRIES, DEFAULT_PUK_TRIES, QuirkMode, SimCard, SimHandle};
+use cns_sim::{
+    DEFAULT_PIN, DEFAULT_PIN_TRIES, DEFAULT_PUK, DEFAULT_PUK_TRIES, QuirkMode, SimCard, SimHandle,
+};
 use egui::RichText;
 
 use super::super::app::{Action, CnsApp};
+use crate::backend::demo_card;
+use crate::i18n::Lang;
 
 /// A starting situation for the demo card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,13 +28,62 @@ impl Scenario {
     const ALL: [Scenario; 4] =
         [Scenario::Fresh, Scenario::LastTry, Scenario::PinBlocked, Scenario::PukBlocked];
 
-    fn name(self, lang: crate::i18n::Lang) -> &'static str {
+    fn name(self, lang: Lang) -> &'static str {
         match self {
             Scenario::Fresh => lang.t("Nuova", "New"),
             Scenario::LastTry => lang.t("PIN: un solo tentativo", "PIN: one try left"),
             Scenario::PinBlocked => lang.t("PIN bloccato", "PIN blocked"),
             Scenario::PukBlocked => lang.t("PIN e PUK bloccati", "PIN and PUK blocked"),
         }
+    }
+}
+
+/// The counters of the simulated card, as the panel describes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counters {
+    pub pin_left: u8,
+    pub pin_max: u8,
+    pub puk_left: u8,
+    pub puk_max: u8,
+}
+
+impl Counters {
+    pub fn of(card: &SimCard) -> Counters {
+        Counters {
+            pin_left: card.pin_tries_left(),
+            pin_max: card.pin_max_tries(),
+            puk_left: card.puk_tries_left(),
+            puk_max: card.puk_max_tries(),
+        }
+    }
+
+    /// The scenario these counters are, if they are one (two tries left of three is none).
+    pub fn scenario(self) -> Option<Scenario> {
+        match (self.pin_left, self.puk_left) {
+            (0, 0) => Some(Scenario::PukBlocked),
+            (_, 0) => None,
+            (0, _) => Some(Scenario::PinBlocked),
+            (1, _) => Some(Scenario::LastTry),
+            (p, k) if p == self.pin_max && k == self.puk_max => Some(Scenario::Fresh),
+            _ => None,
+        }
+    }
+
+    /// What the chooser shows: the scenario's name, or the counters in words.
+    pub fn describe(self, lang: Lang) -> String {
+        if let Some(s) = self.scenario() {
+            return s.name(lang).to_owned();
+        }
+        let (p, k) = (self.pin_left, self.puk_left);
+        let pin = match p {
+            0 => lang.t("PIN bloccato", "PIN blocked").to_owned(),
+            n => lang.s(format!("PIN: {n} tentativi"), format!("PIN: {n} tries")),
+        };
+        let puk = match k {
+            0 => lang.t("PUK bloccato", "PUK blocked").to_owned(),
+            n => lang.s(format!("PUK: {n} tentativi"), format!("PUK: {n} tries")),
+        };
+        format!("{pin} · {puk}")
     }
 }
 
@@ -39,11 +96,49 @@ pub enum DemoAction {
     Scenario(Scenario),
 }
 
-#[derive(Debug, Default)]
-pub struct DemoControls {
+/// What the panel reads from the simulated card each frame (the card is the only truth).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoView {
     pub mode: QuirkMode,
-    pub scenario: Scenario,
+    pub counters: Counters,
+    pub default_pin: bool,
+    pub default_puk: bool,
 }
+
+impl DemoView {
+    pub fn of(h: &SimHandle) -> DemoView {
+        let card = h.card();
+        DemoView {
+            mode: card.mode(),
+            counters: Counters::of(&card),
+            default_pin: card.pin_is(DEFAULT_PIN),
+            default_puk: card.puk_is(DEFAULT_PUK),
+        }
+    }
+
+    /// The hint under the choosers: the secrets the simulated card accepts now. A PIN changed
+    /// in a wizard is the user's own: it is not shown, and the way back to 12345 is.
+    pub fn hint(self, lang: Lang) -> String {
+        let pin = if self.default_pin {
+            format!("PIN {DEFAULT_PIN}")
+        } else {
+            lang.t("PIN: quello che hai scelto", "PIN: the one you chose").to_owned()
+        };
+        let puk = if self.default_puk { format!("PUK {DEFAULT_PUK}") } else { String::new() };
+        let mut out = [pin, puk].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+        if !self.default_pin {
+            out.push_str(&lang.s(
+                format!(" («Reimposta la tessera» torna a {DEFAULT_PIN})"),
+                format!(" (\"Reset the card\" goes back to {DEFAULT_PIN})"),
+            ));
+        }
+        out
+    }
+}
+
+/// Nothing of its own: the controls act on the simulated card and read it back.
+#[derive(Debug, Default)]
+pub struct DemoControls;
 
 impl DemoControls {
     /// Applies a control to the simulated card; true when the card in the reader changed (so
@@ -59,20 +154,21 @@ impl DemoControls {
                 false
             }
             DemoAction::Reset => {
-                self.scenario = Scenario::Fresh;
-                h.replace_card(SimCard::with_mode(self.mode));
+                let mode = h.card().mode();
+                h.replace_card(demo_card(mode));
                 true
             }
             DemoAction::Mode(m) => {
-                self.mode = m;
-                let mut card = SimCard::with_mode(m);
-                set_scenario(&mut card, self.scenario);
+                // Another card type is another card, in the same situation as the one shown.
+                let counters = Counters::of(&h.card());
+                let mut card = demo_card(m);
+                card.set_pin_tries(counters.pin_left, counters.pin_max);
+                card.set_puk_tries(counters.puk_left, counters.puk_max);
                 h.replace_card(card);
                 true
             }
             DemoAction::Scenario(s) => {
-                self.scenario = s;
-                let mut card = SimCard::with_mode(self.mode);
+                let mut card = demo_card(h.card().mode());
                 set_scenario(&mut card, s);
                 h.replace_card(card);
                 true
@@ -93,17 +189,60 @@ fn set_scenario(card: &mut SimCard, s: Scenario) {
     }
 }
 
-fn mode_label(m: QuirkMode) -> &'static str {
+/// The card family's name in the chooser (brands stay as they are; words are translated).
+pub fn mode_label(lang: Lang, m: QuirkMode) -> &'static str {
     match m {
         QuirkMode::Standard => "Standard (Athena)",
         QuirkMode::StIncard => "STIncard",
         QuirkMode::Siemens => "Siemens CardOS",
         QuirkMode::Idemia => "IDEMIA",
-        QuirkMode::Legacy => "CRS Lombardia (Siemens)",
-        QuirkMode::NoCount => "Senza contatore / No counter",
+        QuirkMode::Legacy => lang.t("CRS Lombardia (Siemens)", "Lombardy CRS (Siemens)"),
+        QuirkMode::NoCount => lang.t("Senza contatore", "No counter"),
         QuirkMode::Applet2025 => "TS-CNS 2025 (applet)",
         QuirkMode::St2022 => "ST2022 JSign4 (NFC)",
         QuirkMode::Idemia2021 => "IDEMIA 2021",
+    }
+}
+
+/// One line about how the family behaves, for the chooser's tooltip.
+fn mode_hint(lang: Lang, m: QuirkMode) -> &'static str {
+    match m {
+        QuirkMode::Standard => lang.t(
+            "Tessera Athena: comportamento standard, dice i tentativi rimasti.",
+            "Athena card: standard behaviour, tells the tries left.",
+        ),
+        QuirkMode::StIncard => lang.t(
+            "Tessera STIncard: i comandi del PIN vogliono un parametro diverso.",
+            "STIncard card: PIN commands need a different parameter.",
+        ),
+        QuirkMode::Siemens => lang.t(
+            "Siemens CardOS: chiedere i tentativi ne consuma uno, quindi non si chiedono.",
+            "Siemens CardOS: asking for the tries uses one up, so they are not asked.",
+        ),
+        QuirkMode::Idemia => lang.t(
+            "IDEMIA: risposte lunghe a pezzi (GET RESPONSE).",
+            "IDEMIA: long answers in pieces (GET RESPONSE).",
+        ),
+        QuirkMode::Legacy => lang.t(
+            "Vecchia CRS della Lombardia (Siemens): come Siemens, e file lunghi letti a pezzi.",
+            "Old Lombardy CRS (Siemens): like Siemens, and long files read in pieces.",
+        ),
+        QuirkMode::NoCount => lang.t(
+            "Non dice mai quanti tentativi restano, nemmeno dopo un PIN sbagliato.",
+            "Never tells how many tries are left, not even after a wrong PIN.",
+        ),
+        QuirkMode::Applet2025 => lang.t(
+            "TS-CNS del 2025: solo l'applicazione CNS, numero della tessera in un file nuovo.",
+            "2025 TS-CNS: the CNS application only, card number in a new file.",
+        ),
+        QuirkMode::St2022 => lang.t(
+            "ST2022 letta via NFC: applet JSign4, ATR senza byte storici.",
+            "ST2022 read over NFC: JSign4 applet, ATR with no historical bytes.",
+        ),
+        QuirkMode::Idemia2021 => lang.t(
+            "IDEMIA 2021: il certificato in una cartella diversa.",
+            "IDEMIA 2021: the certificate in another folder.",
+        ),
     }
 }
 
@@ -114,6 +253,7 @@ impl CnsApp {
             return;
         };
         let present = h.is_present();
+        let view = DemoView::of(h);
         let (text, action) = if present {
             (lang.t("Rimuovi la tessera", "Remove the card"), DemoAction::Remove)
         } else {
@@ -133,52 +273,118 @@ impl CnsApp {
         }
         ui.add_space(6.0);
         ui.label(lang.t("Situazione", "Situation"));
-        let mut scenario = self.demo.scenario;
-        egui::ComboBox::from_id_salt("demo_scenario")
+        let now = view.counters.scenario();
+        let mut scenario = now;
+        let described = view.counters.describe(lang);
+        let scenario_box = egui::ComboBox::from_id_salt("demo_scenario")
             .width(ui.available_width() - 8.0)
-            .selected_text(scenario.name(lang))
+            .selected_text(described.as_str())
             .show_ui(ui, |ui| {
                 for s in Scenario::ALL {
-                    ui.selectable_value(&mut scenario, s, s.name(lang));
+                    ui.selectable_value(&mut scenario, Some(s), s.name(lang));
                 }
             })
-            .response
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::ComboBox,
-                    true,
-                    lang.t("Situazione", "Situation"),
-                )
-            });
-        if scenario != self.demo.scenario {
-            self.actions.push(Action::Demo(DemoAction::Scenario(scenario)));
+            .response;
+        super::super::a11y::name_combo(&scenario_box, lang.t("Situazione", "Situation"), &described);
+        if let Some(s) = scenario
+            && scenario != now
+        {
+            self.actions.push(Action::Demo(DemoAction::Scenario(s)));
         }
         ui.label(lang.t("Tipo di tessera", "Card type"));
-        let mut mode = self.demo.mode;
-        egui::ComboBox::from_id_salt("demo_mode")
+        let mut mode = view.mode;
+        let mode_box = egui::ComboBox::from_id_salt("demo_mode")
             .width(ui.available_width() - 8.0)
             // every card type at once: the newest (the applet cards) are last, and a scrolled
             // list would hide them
             .height(f32::INFINITY)
-            .selected_text(mode_label(mode))
+            .selected_text(mode_label(lang, mode))
             .show_ui(ui, |ui| {
                 for m in QuirkMode::all() {
-                    ui.selectable_value(&mut mode, *m, mode_label(*m)).on_hover_text(m.description());
+                    ui.selectable_value(&mut mode, *m, mode_label(lang, *m))
+                        .on_hover_text(mode_hint(lang, *m));
                 }
             })
-            .response
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::ComboBox,
-                    true,
-                    lang.t("Tipo di tessera", "Card type"),
-                )
-            });
-        if mode != self.demo.mode {
+            .response;
+        super::super::a11y::name_combo(
+            &mode_box,
+            lang.t("Tipo di tessera", "Card type"),
+            mode_label(lang, view.mode),
+        );
+        if mode != view.mode {
             self.actions.push(Action::Demo(DemoAction::Mode(mode)));
         }
-        ui.label(
-            RichText::new(lang.t("PIN 12345 · PUK 12345678", "PIN 12345 · PUK 12345678")).small().weak(),
-        );
+        ui.label(RichText::new(view.hint(lang)).small().weak());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_situation_is_read_from_the_card() {
+        let h = SimHandle::default();
+        let mut c = DemoControls;
+        assert_eq!(DemoView::of(&h).counters.scenario(), Some(Scenario::Fresh));
+        // Wrong PINs typed in a wizard: the chooser follows, by the counters alone.
+        h.card().set_pin_tries(2, DEFAULT_PIN_TRIES);
+        let v = DemoView::of(&h);
+        assert_eq!(v.counters.scenario(), None);
+        assert_eq!(v.counters.describe(Lang::It), "PIN: 2 tentativi · PUK: 8 tentativi");
+        h.card().set_pin_tries(0, DEFAULT_PIN_TRIES);
+        assert_eq!(DemoView::of(&h).counters.scenario(), Some(Scenario::PinBlocked));
+        // A PUK blocked with a PIN still working is no scenario of the list: said in words.
+        h.card().set_pin_tries(3, DEFAULT_PIN_TRIES);
+        h.card().set_puk_tries(0, DEFAULT_PUK_TRIES);
+        assert_eq!(DemoView::of(&h).counters.describe(Lang::En), "PIN: 3 tries · PUK blocked");
+
+        // Another card type keeps the situation shown.
+        assert!(c.apply(&h, DemoAction::Scenario(Scenario::LastTry)));
+        assert!(c.apply(&h, DemoAction::Mode(QuirkMode::Idemia)));
+        let v = DemoView::of(&h);
+        assert_eq!((v.mode, v.counters.scenario()), (QuirkMode::Idemia, Some(Scenario::LastTry)));
+        // Reset keeps the type.
+        assert!(c.apply(&h, DemoAction::Reset));
+        let v = DemoView::of(&h);
+        assert_eq!((v.mode, v.counters.scenario()), (QuirkMode::Idemia, Some(Scenario::Fresh)));
+    }
+
+    #[test]
+    fn the_pin_hint_follows_the_cards_pin() {
+        let h = SimHandle::default();
+        assert_eq!(DemoView::of(&h).hint(Lang::It), "PIN 12345 · PUK 12345678");
+        h.card().set_pin("24680").unwrap();
+        let hint = DemoView::of(&h).hint(Lang::It);
+        assert!(!hint.contains("PIN 12345"), "{hint}");
+        assert!(!hint.contains("24680"), "the user's PIN on screen: {hint}");
+        assert!(hint.contains("PIN: quello che hai scelto") && hint.contains("PUK 12345678"), "{hint}");
+        DemoControls.apply(&h, DemoAction::Reset);
+        assert_eq!(DemoView::of(&h).hint(Lang::En), "PIN 12345 · PUK 12345678");
+    }
+
+    #[test]
+    fn the_lombardy_crs_is_a_lombardy_card() {
+        let h = SimHandle::default();
+        DemoControls.apply(&h, DemoAction::Mode(QuirkMode::Legacy));
+        let serial = h.card().holder().card_serial.clone();
+        let id = cns_core::files::id_carta::parse(serial.as_bytes()).unwrap();
+        assert_eq!(id.region().map(|r| r.name), Some("Lombardia"));
+        DemoControls.apply(&h, DemoAction::Mode(QuirkMode::Siemens));
+        let serial = h.card().holder().card_serial.clone();
+        let id = cns_core::files::id_carta::parse(serial.as_bytes()).unwrap();
+        assert_eq!(id.region().map(|r| r.name), Some("Toscana"));
+    }
+
+    #[test]
+    fn no_card_type_is_named_in_both_languages_at_once() {
+        for m in QuirkMode::all() {
+            for lang in [Lang::It, Lang::En] {
+                assert!(!mode_label(lang, *m).contains(" / "), "{m:?}");
+            }
+            assert!(!mode_hint(Lang::It, *m).is_empty());
+        }
+        assert_eq!(mode_label(Lang::It, QuirkMode::NoCount), "Senza contatore");
+        assert_eq!(mode_label(Lang::En, QuirkMode::NoCount), "No counter");
     }
 }

@@ -12,7 +12,8 @@ impl CnsApp {
     pub(crate) fn new_card_view(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         ui.add_space(8.0);
-        ui.label(
+        super::super::a11y::heading_text(
+            ui,
             RichText::new(lang.t("Come richiedere una nuova tessera", "How to get a new card")).heading(),
         );
         ui.add_space(8.0);

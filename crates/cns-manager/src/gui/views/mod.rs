@@ -12,13 +12,15 @@ pub mod wizard;
 
 use egui::{Key, Modifiers, RichText};
 
+use super::a11y;
 use super::app::{Action, CnsApp};
-use super::state::{Notice, Screen};
+use super::state::{CardView, Notice, Screen};
 use super::words::Tone;
 
 impl CnsApp {
     pub(crate) fn draw(&mut self, ui: &mut egui::Ui) {
         let busy = self.busy();
+        a11y::name_window(ui.ctx(), self.lang);
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_enabled_ui(!busy, |ui| self.top_bar(ui));
         });
@@ -29,18 +31,7 @@ impl CnsApp {
                         .fill(Tone::Attention.fill())
                         .inner_margin(egui::Margin::symmetric(12, 6)),
                 )
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(
-                            self.lang.t(
-                                "⚠ Modalità dimostrativa – tessera simulata",
-                                "⚠ Demo mode – simulated card",
-                            ),
-                        )
-                        .strong()
-                        .color(Tone::Attention.color()),
-                    );
-                });
+                .show(ui, |ui| self.demo_banner(ui));
         }
         if self.counter {
             egui::Panel::bottom("session").show(ui, |ui| {
@@ -72,8 +63,15 @@ impl CnsApp {
                 .exact_size(layout::READERS_PANEL_WIDTH)
                 .show(ui, |ui| ui.add_enabled_ui(!busy, |ui| self.readers_side(ui)));
         }
+        let (page, new_page) = self.turn_page();
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            // Each page its own scroll position, from its top: a long page scrolled down must
+            // not open the next one halfway.
+            let mut area = egui::ScrollArea::vertical().id_salt(("main", page)).auto_shrink([false, false]);
+            if new_page {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
                 let w = ui.available_width().min(720.0);
                 ui.set_max_width(w);
                 if !two_columns {
@@ -83,6 +81,11 @@ impl CnsApp {
                 self.main_area(ui);
             });
         });
+        // The button a closed screen returns the focus to had its chance in this frame, unless
+        // the card is still being read and the buttons are yet to come.
+        if !matches!(self.screen, Screen::Status) || !matches!(self.card, CardView::Reading) {
+            a11y::forget_refocus(ui.ctx());
+        }
         if !busy {
             self.take_dropped_files(ui);
         }
@@ -110,7 +113,7 @@ impl CnsApp {
     }
 
     fn notice_bar(&mut self, ui: &mut egui::Ui) {
-        let Some(n) = &self.notice else {
+        let Some(n) = self.notice.as_ref().filter(|n| n.page() == self.screen.page()) else {
             return;
         };
         let lang = self.lang;
@@ -136,13 +139,26 @@ impl CnsApp {
                 lang.s(format!("Il certificato non è stato salvato: {e}"), format!("The certificate was not saved: {e}")),
             ),
         };
-        banner(ui, tone, &text);
+        // Announced when it appears: the notice often follows an action the user cannot see
+        // the end of (a card pulled, a file saved by the dialog).
+        live_banner(ui, tone, &text);
         ui.add_space(8.0);
     }
 }
 
 /// A framed line with icon and words in the tone's colour.
 pub fn banner(ui: &mut egui::Ui, tone: Tone, text: &str) {
+    framed_line(ui, tone, text);
+}
+
+/// A banner that a screen reader announces when it appears or changes (a result, an error):
+/// a live region, assertive for bad news.
+pub fn live_banner(ui: &mut egui::Ui, tone: Tone, text: &str) {
+    let line = framed_line(ui, tone, text);
+    a11y::mark_live(&line, tone);
+}
+
+fn framed_line(ui: &mut egui::Ui, tone: Tone, text: &str) -> egui::Response {
     egui::Frame::new()
         .fill(tone.fill())
         .stroke(egui::Stroke::new(1.0, tone.color()))
@@ -150,19 +166,31 @@ pub fn banner(ui: &mut egui::Ui, tone: Tone, text: &str) {
         .inner_margin(egui::Margin::symmetric(12, 8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()).strong());
-        });
+            ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()).strong())
+        })
+        .inner
 }
 
 /// A primary button: filled, so the suggested action stands out.
 pub fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    ui.add(
+    let button = ui.add(
         egui::Button::new(RichText::new(text).strong().color(egui::Color32::WHITE))
             .fill(egui::Color32::from_rgb(0x0B, 0x57, 0x9E))
             .min_size(egui::vec2(0.0, 36.0)),
-    )
+    );
+    opener_focus(&button, text);
+    button
 }
 
 pub fn secondary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    ui.add(egui::Button::new(text).min_size(egui::vec2(0.0, 36.0)))
+    let button = ui.add(egui::Button::new(text).min_size(egui::vec2(0.0, 36.0)));
+    opener_focus(&button, text);
+    button
+}
+
+/// Any of these buttons may open a screen: it says when it is pressed, and takes the focus
+/// back when that screen closes.
+fn opener_focus(button: &egui::Response, text: &str) {
+    a11y::note_pressed(button, text);
+    a11y::take_focus_if_awaited(button, text);
 }

@@ -71,7 +71,11 @@ impl CnsApp {
             let small = egui::TextStyle::Small.resolve(ui.style());
             let color = ui.visuals().text_color();
             let after_name = if one_line { " – " } else { "\n" };
-            job.append(&format!("{icon} {}{after_name}", r.name), 0.0, egui::TextFormat::simple(body, color));
+            job.append(
+                &format!("{icon} {}{after_name}", crate::backend::reader_name(&r.name, lang)),
+                0.0,
+                egui::TextFormat::simple(body, color),
+            );
             job.append(state, 0.0, egui::TextFormat::simple(small, color));
             job.wrap.max_width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
             let resp = ui.add_sized([ui.available_width(), 0.0], egui::Button::selectable(selected, job));

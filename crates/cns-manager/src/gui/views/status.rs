@@ -33,7 +33,8 @@ impl CnsApp {
         match &self.card {
             CardView::Empty => {
                 ui.add_space(24.0);
-                ui.label(
+                super::super::a11y::heading_text(
+                    ui,
                     RichText::new(
                         lang.t("Inserisci la tessera nel lettore", "Insert the card in the reader"),
                     )
@@ -167,17 +168,19 @@ impl CnsApp {
                     .size(super::super::style::headline(counter)),
             );
         } else {
-            ui.label(RichText::new(name).size(super::super::style::headline(counter)).strong());
+            super::super::a11y::heading_text(
+                ui,
+                RichText::new(name).size(super::super::style::headline(counter)).strong(),
+            );
         }
         ui.add_space(6.0);
 
         egui::Grid::new("card_facts").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             fiscal_code_row(ui, lang, s);
             ui.label(RichText::new(lang.t("Tessera n.", "Card no.")).weak());
-            let region = s.id.region().map(|r| r.name);
             ui.add(
-                egui::Label::new(match region {
-                    Some(r) => format!("{} – {} {r}", s.id.formatted(), lang.t("Regione", "Region")),
+                egui::Label::new(match s.id.region() {
+                    Some(r) => format!("{} – {}", s.id.formatted(), crate::i18n::region_name(lang, &r)),
                     None => s.id.formatted(),
                 })
                 .wrap(),
@@ -188,7 +191,7 @@ impl CnsApp {
         ui.add_space(12.0);
 
         // The two boxes that matter most.
-        let (pin_tone, pin_head, pin_detail) = words::pin_state(lang, s.pin);
+        let (pin_tone, pin_head, pin_detail) = words::pin_state(lang, s.pin, s.puk);
         let (puk_tone, puk_head, puk_detail) = words::puk_state(lang, s.puk);
         // Side by side while each keeps room for its words, else one above the other.
         super::layout::pair(
@@ -305,7 +308,11 @@ impl CnsApp {
         ui.add_space(10.0);
         let reader = self.readers.selected.clone().unwrap_or_default();
         technical(ui, lang, |ui| {
-            ui.label(format!("{}: {reader}", lang.t("Lettore", "Reader")));
+            ui.label(format!(
+                "{}: {}",
+                lang.t("Lettore", "Reader"),
+                crate::backend::reader_name(&reader, lang)
+            ));
             ui.label(format!("ATR: {}", words::hex(&s.atr)));
             ui.label(format!(
                 "{}: {} ({})",
@@ -354,7 +361,7 @@ impl CnsApp {
                 };
             }
         } else {
-            ui.label(RichText::new(lang.t("Nessun lettore collegato", "No reader connected")).heading());
+            super::super::a11y::heading(ui, lang.t("Nessun lettore collegato", "No reader connected"));
             ui.add_space(8.0);
             for (i, line) in reader_steps(lang).iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
@@ -386,7 +393,7 @@ impl CnsApp {
 }
 
 fn fiscal_code_row(ui: &mut egui::Ui, lang: Lang, s: &CardStatus) {
-    ui.label(RichText::new(lang.t("Codice fiscale", "Tax code")).weak());
+    ui.label(RichText::new(lang.t("Codice fiscale", "Fiscal code")).weak());
     match &s.fiscal_code {
         Some(Ok(cf)) if s.fiscal_code_mismatches.is_empty() => {
             ui.horizontal_wrapped(|ui| {

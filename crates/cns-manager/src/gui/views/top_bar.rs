@@ -56,6 +56,7 @@ impl CnsApp {
             let zoom = ui.ctx().zoom_factor();
             if ui
                 .button("A−")
+                .accessible_name(lang.t("Riduci il testo", "Make the text smaller"))
                 .on_hover_text(lang.t("Testo più piccolo (Ctrl −)", "Smaller text (Ctrl −)"))
                 .clicked()
             {
@@ -66,6 +67,7 @@ impl CnsApp {
                 .on_hover_text(lang.t("Dimensione del testo", "Text size"));
             if ui
                 .button("A+")
+                .accessible_name(lang.t("Ingrandisci il testo", "Make the text larger"))
                 .on_hover_text(lang.t("Testo più grande (Ctrl +)", "Larger text (Ctrl +)"))
                 .clicked()
             {

@@ -5,10 +5,17 @@
 //! writes into a buffer allocated once at full size (no reallocation leaves old copies on the
 //! heap), draws dots, and exposes only its label and length to AccessKit, never the digits.
 
-use egui::{Event, Key, Response, Sense, Ui, Vec2, WidgetInfo, accesskit::Role};
+use egui::{
+    Event, Key, Response, Sense, Ui, Vec2, WidgetInfo,
+    accesskit::{Invalid, Role},
+};
 use zeroize::{Zeroize, Zeroizing};
 
 use cns_core::pin::MAX_LEN;
+
+use crate::i18n::Lang;
+
+use super::super::a11y;
 
 /// Typed digits of one PIN or PUK. Wiped on [`PinBuffer::wipe`] and on drop; no `Debug`, no
 /// `Clone`.
@@ -87,9 +94,34 @@ pub struct PinEntryResponse {
 /// The PIN field: a focusable box showing one dot per digit (or the digits, when `show`).
 /// `label` is its accessible name; the caller shows the visible label above it.
 pub fn pin_entry(ui: &mut Ui, buf: &mut PinBuffer, label: &str, show: bool) -> PinEntryResponse {
+    pin_entry_at(ui, None, buf, label, show)
+}
+
+/// [`pin_entry`] under a fixed `id`: its focus survives a line appearing above it on a page
+/// whose content changes around the field (an automatic id would change with it, and the
+/// digits typed next would go nowhere).
+pub fn pin_entry_with_id(
+    ui: &mut Ui,
+    id: egui::Id,
+    buf: &mut PinBuffer,
+    label: &str,
+    show: bool,
+) -> PinEntryResponse {
+    pin_entry_at(ui, Some(id), buf, label, show)
+}
+
+fn pin_entry_at(
+    ui: &mut Ui,
+    id: Option<egui::Id>,
+    buf: &mut PinBuffer,
+    label: &str,
+    show: bool,
+) -> PinEntryResponse {
     let height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body) + 14.0);
     let size = Vec2::new(ui.spacing().text_edit_width.min(260.0), height);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let (auto_id, space) = ui.allocate_space(size);
+    let rect = ui.layout().align_size_within_rect(size, space);
+    let response = ui.interact(rect, id.unwrap_or(auto_id), Sense::click());
     if response.clicked() {
         response.request_focus();
     }
@@ -126,6 +158,9 @@ pub fn pin_entry(ui: &mut Ui, buf: &mut PinBuffer, label: &str, show: bool) -> P
         info.current_text_value = Some("•".repeat(n));
         info
     });
+    if buf.refused().is_some() {
+        ui.ctx().accesskit_node_builder(response.id, |node| node.set_invalid(Invalid::True));
+    }
 
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, response.has_focus());
@@ -181,6 +216,28 @@ pub fn pin_entry(ui: &mut Ui, buf: &mut PinBuffer, label: &str, show: bool) -> P
         response.mark_changed();
     }
     PinEntryResponse { response, submitted }
+}
+
+/// What a screen reader says about a PIN field after its name: `about` (the step, its
+/// guidance, what is wrong), then how many digits it holds; `invalid` when its entry was
+/// refused or failed a check. The field's name stays its label, so that it can be found by it.
+pub fn describe_pin_field<S: AsRef<str>>(
+    response: &Response,
+    lang: Lang,
+    typed: usize,
+    about: &[S],
+    invalid: bool,
+) {
+    let mut parts: Vec<&str> = about.iter().map(AsRef::as_ref).collect();
+    let count = a11y::digits_typed(lang, typed);
+    parts.push(&count);
+    let description = a11y::sentences(&parts);
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_description(description);
+        if invalid {
+            node.set_invalid(Invalid::True);
+        }
+    });
 }
 
 #[cfg(test)]

@@ -1,0 +1,189 @@
+//! "Fidati di questa autorità": on a verification result whose only fault is an issuer the user
+//! does not trust yet, the window takes the authority's certificate (chosen or dropped), shows
+//! its name and SHA-256 fingerprint, and only on an explicit confirmation adds it to the same
+//! folder as `cns-manager ca import`; the document is then checked again.
+//!
+//! The certificate never comes from the signed file itself: a forger can put any authority in
+//! a file. It comes from the user, who is asked to compare its fingerprint with the one the
+//! authority publishes.
+
+use std::path::Path;
+
+use cns_cades::VerifyReport;
+use cns_cades::verify::{TrustStatus, Verdict};
+use egui::{RichText, Ui};
+
+use super::documents::DocAction;
+use super::views::{banner, primary_button, secondary_button};
+use super::words::Tone;
+use crate::i18n::Lang;
+
+/// An authority's certificate the user chose, not trusted yet.
+pub(crate) struct Candidate {
+    /// Its common name.
+    pub name: String,
+    pub sha256: String,
+    pub der: Vec<u8>,
+}
+
+#[derive(Default)]
+pub(crate) enum TrustStep {
+    #[default]
+    Idle,
+    /// Waiting for the user's "yes".
+    Offer(Candidate),
+    /// The chosen file was refused (why, in words).
+    Refused(String),
+}
+
+/// The issuers (common names) of the signatures that are intact but issued by an authority not
+/// trusted; empty when trusting one would not change the verdict's cause (an altered document,
+/// a signature that cannot be checked).
+pub(crate) fn untrusted_issuers(r: &VerifyReport) -> Vec<String> {
+    if r.verdict() != Verdict::NotTrusted {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for s in r.signers().filter(|s| s.trust == TrustStatus::NotTrusted) {
+        let cn = s.issuer_cn.clone().unwrap_or_default();
+        if !out.contains(&cn) {
+            out.push(cn);
+        }
+    }
+    out
+}
+
+/// The certificate in `path` that issued one of the untrusted signatures, or why not.
+pub(crate) fn candidate(path: &Path, r: &VerifyReport, lang: Lang) -> Result<Candidate, String> {
+    let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = crate::trusted_ca::read_cert_file(path).map_err(|e| {
+        lang.s(
+            format!("Il file «{shown}» non si può leggere ({e})."),
+            format!("\"{shown}\" cannot be read ({e})."),
+        )
+    })?;
+    let not_a_cert = || {
+        lang.s(
+            format!("«{shown}» non è un certificato: serve il file .cer, .crt, .der o .pem dell'autorità."),
+            format!(
+                "\"{shown}\" is not a certificate: the authority's .cer, .crt, .der or .pem file is needed."
+            ),
+        )
+    };
+    let ders = crate::trusted_ca::certificates_in(&bytes).map_err(|_| not_a_cert())?;
+    let wanted: Vec<&str> = r
+        .signers()
+        .filter(|s| s.trust == TrustStatus::NotTrusted)
+        .filter_map(|s| s.issuer.as_deref())
+        .collect();
+    let mut seen = None;
+    for der in ders {
+        let Some(cert) = cns_cades::trust::parse_certificates(&der).ok().and_then(|c| c.into_iter().next())
+        else {
+            continue;
+        };
+        let subject = cert.tbs_certificate().subject();
+        let name = cns_cades::trust::name_cn(subject);
+        if !wanted.contains(&subject.to_string().as_str()) {
+            seen = Some(name);
+            continue;
+        }
+        if !matches!(crate::trusted_ca::describe(&der), Ok((_, _, true))) {
+            return Err(lang.s(
+                format!("«{name}» non è un'autorità di certificazione: non è stato aggiunto."),
+                format!("\"{name}\" is not a certification authority: it was not added."),
+            ));
+        }
+        let sha256 = crate::trusted_ca::sha256_hex(&der);
+        return Ok(Candidate { name, sha256, der });
+    }
+    let issuers = untrusted_issuers(r).join(", ");
+    Err(match seen {
+        Some(name) => lang.s(
+            format!("Il certificato è di «{name}», ma le firme sono state emesse da «{issuers}»: non è stato aggiunto."),
+            format!("The certificate is \"{name}\"'s, but the signatures were issued by \"{issuers}\": it was not added."),
+        ),
+        None => not_a_cert(),
+    })
+}
+
+/// `ab12…` → `AB:12:…`, as certificate viewers and authorities' web pages show fingerprints.
+fn fingerprint(hex: &str) -> String {
+    hex.as_bytes()
+        .chunks(2)
+        .map(|p| String::from_utf8_lossy(p).to_ascii_uppercase())
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// The section under the result: the offer to trust, the question with the fingerprint, or why
+/// the chosen file was refused.
+pub(crate) fn view(
+    ui: &mut Ui,
+    lang: Lang,
+    step: &TrustStep,
+    issuers: &[String],
+    actions: &mut Vec<DocAction>,
+) {
+    ui.add_space(10.0);
+    match step {
+        TrustStep::Offer(c) => {
+            ui.label(RichText::new(lang.t("Fidarti di questa autorità?", "Trust this authority?")).strong());
+            ui.label(lang.s(format!("Autorità: {}", c.name), format!("Authority: {}", c.name)));
+            ui.label(lang.t("Impronta SHA-256:", "SHA-256 fingerprint:"));
+            ui.label(RichText::new(fingerprint(&c.sha256)).monospace());
+            ui.label(
+                RichText::new(lang.t(
+                    "Confronta l'impronta con quella pubblicata dall'autorità sul suo sito ufficiale. Se non \
+                     coincide, non fidarti: chiunque può creare un certificato con lo stesso nome.",
+                    "Compare the fingerprint with the one the authority publishes on its official site. If it \
+                     differs, do not trust it: anyone can make a certificate with the same name.",
+                ))
+                .weak(),
+            );
+            ui.add_space(6.0);
+            ui.horizontal_wrapped(|ui| {
+                if secondary_button(ui, lang.t("Annulla", "Cancel")).clicked() {
+                    actions.push(DocAction::TrustCancel);
+                }
+                if primary_button(ui, lang.t("Fidati di questa autorità", "Trust this authority")).clicked()
+                {
+                    actions.push(DocAction::TrustConfirm);
+                }
+            });
+        }
+        TrustStep::Idle | TrustStep::Refused(_) => {
+            if let TrustStep::Refused(why) = step {
+                banner(ui, Tone::Bad, why);
+                ui.add_space(6.0);
+            }
+            let who = issuers.join(", ");
+            ui.label(lang.s(
+                format!(
+                    "Per fidarti di «{who}» serve il certificato dell'autorità: scaricalo dal suo sito ufficiale e \
+                     sceglilo qui, o trascinalo nella finestra."
+                ),
+                format!(
+                    "To trust \"{who}\" the authority's certificate is needed: download it from its official site \
+                     and choose it here, or drop it on the window."
+                ),
+            ));
+            if secondary_button(
+                ui,
+                lang.t("Scegli il certificato dell'autorità…", "Choose the authority's certificate…"),
+            )
+            .clicked()
+            {
+                actions.push(DocAction::PickAuthority);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fingerprints_are_shown_in_colon_separated_pairs() {
+        assert_eq!(super::fingerprint("ab12cd"), "AB:12:CD");
+    }
+}
