@@ -14,6 +14,8 @@ use serde_json::Value;
 
 const SERIAL: &str = "6090104237815004";
 const FIXTURE_DER: &[u8] = include_bytes!("../crates/cns-sim/fixtures/bianchi-giulia.der");
+/// How long to wait for a line `watch` must print: a bound, not its speed (a loaded machine is slow).
+const LINE_WAIT: Duration = Duration::from_secs(60);
 
 /// The VERIFY commands that carry a PIN (the counter queries are empty VERIFYs, without Lc).
 fn pin_verifies(apdus: &[String]) -> usize {
@@ -654,8 +656,7 @@ fn watch_json_reports_insertion_status_and_removal() {
     let mut child = c.spawn().unwrap();
     let lines = lines_of(child.stdout.take().unwrap());
     let next = |what: &str| -> Value {
-        let line =
-            lines.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|e| panic!("no {what} line: {e}"));
+        let line = lines.recv_timeout(LINE_WAIT).unwrap_or_else(|e| panic!("no {what} line: {e}"));
         let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
         assert_eq!(v["event"], what, "{v}");
         assert_eq!(v["reader"], card.reader(), "{v}");
@@ -703,7 +704,7 @@ fn watch_text_on_the_applet_card_says_what_status_says() {
         .stderr(std::process::Stdio::null());
     let mut child = c.spawn().unwrap();
     let lines = lines_of(child.stdout.take().unwrap());
-    let next = || lines.recv_timeout(Duration::from_secs(10)).unwrap_or_else(|e| panic!("no line: {e}"));
+    let next = || lines.recv_timeout(LINE_WAIT).unwrap_or_else(|e| panic!("no line: {e}"));
     let first = next();
     assert!(first.ends_with(&format!("{}: Lettore collegato", card.reader())), "{first}");
     card.toggle_removed();

@@ -13,6 +13,16 @@ use cns_tests::rig::{CardOpts, Run, lines_of, rig};
 
 const SERIAL: &str = "6090104237815004";
 
+/// How long a run may take to end after a removal or a lost service. On an idle machine these
+/// runs end within 2 s of the event (pcscd polls its readers every 400 ms, cns-pcsc waits 1.5 s
+/// at most for it; the slowest is printed), but on a loaded one a debug build's start and
+/// pcscd's poll can come late. What must fail is a run that hangs or waits for something else,
+/// the 5 s wait for a busy card first: the bound sits between the two, with the margin on the
+/// side of the load.
+const PROMPT: Duration = Duration::from_secs(4);
+/// A run that has not ended by now hangs (the runs themselves are killed at 30 s).
+const HANG: Duration = Duration::from_secs(25);
+
 fn pin_verifies(apdus: &[String]) -> usize {
     apdus.iter().filter(|l| l.contains("APDU 00 20 00 ") && l.contains("Lc=")).count()
 }
@@ -20,7 +30,7 @@ fn pin_verifies(apdus: &[String]) -> usize {
 /// No panic, no hang, and (when it failed) the user's words and the technical detail.
 fn sane(h: Hostility, what: &str, r: &Run) {
     assert_ne!(r.code, 101, "{h} {what}: panicked: {r}");
-    assert!(r.elapsed < Duration::from_secs(10), "{h} {what}: took {:?}: {r}", r.elapsed);
+    assert!(r.elapsed < HANG, "{h} {what}: took {:?}: {r}", r.elapsed);
     assert!(!r.stderr.contains("panicked"), "{h} {what}: {r}");
 }
 
@@ -183,8 +193,8 @@ fn matrix(op: &str) {
         };
         slowest = slowest.max(r.elapsed);
         assert!(matches!(r.code, 1 | 6), "{cell}: {r}");
-        // the whole run, removal included, well within 2 s of the removal
-        assert!(r.elapsed < Duration::from_millis(2500), "{cell}: took {:?}: {r}", r.elapsed);
+        // the whole run, removal included, prompt
+        assert!(r.elapsed < PROMPT, "{cell}: took {:?}: {r}", r.elapsed);
         assert!(r.stderr.contains("rimossa") || r.stderr.contains("Nessuna tessera"), "{cell}: {r}");
         let hint = "controlla con «cns-manager status»";
         // (after an accepted PIN a lost MSE or PSO is a failed signature, not a try in doubt)
@@ -252,25 +262,12 @@ fn matrix_sign() {
 // ---------------------------------------------------------------------------------------------
 // Another program holding the card
 
-/// Starts `card-holder` on the card's reader and waits until it holds the card.
-fn hold(rig: &'static cns_tests::rig::Rig, reader: &str, mode: &str, secs: u32) -> std::process::Child {
-    use std::io::BufRead as _;
-    let mut c = rig.client(rig.bin("card-holder"));
-    c.args([reader, mode, &secs.to_string()])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::inherit());
-    let mut child = c.spawn().unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    assert_eq!(line.trim(), "held", "card-holder did not take the card");
-    child
-}
-
 #[test]
 fn another_program_holding_the_card_exclusively() {
     let Some(rig) = rig("another_program_holding_the_card_exclusively") else { return };
     let card = rig.card(CardOpts::standard());
-    let mut holder = hold(rig, card.reader(), "exclusive", 8);
+    // (held until let go below: a guessed time would end under load before both runs did)
+    let holder = rig.hold(card.reader(), "exclusive", 600);
     for (op, stdin) in [("status", None), ("verify-pin", Some("12345\n"))] {
         let r = card.cli_stdin(
             op,
@@ -282,8 +279,7 @@ fn another_program_holding_the_card_exclusively() {
         assert!(r.elapsed < Duration::from_secs(5), "{op}: took {:?}", r.elapsed);
     }
     assert_eq!(pin_verifies(&card.apdus()), 0, "a PIN went to a card another program held");
-    let _ = holder.kill();
-    let _ = holder.wait();
+    holder.let_go();
     // once it lets go, the card works again
     let r = card.cli("status", &["--json"]);
     assert_eq!(r.code, 0, "{r}");
@@ -301,7 +297,7 @@ fn another_program_in_a_long_transaction() {
     let busy_it = "Un altro programma sta lavorando con la tessera";
     let before = card.apdus().len();
     // longer than the test: before the bounded wait, status hung here until killed at 30 s
-    let mut holder = hold(rig, card.reader(), "transaction", 120);
+    let holder = rig.hold(card.reader(), "transaction", 600);
 
     // the default bound
     let r = card.cli("status", &[]);
@@ -333,13 +329,12 @@ fn another_program_in_a_long_transaction() {
         "APDUs sent to a card held by another program:\n{}",
         card.log_text()
     );
-    let _ = holder.kill();
-    let _ = holder.wait();
+    holder.let_go();
 
     // a transaction shorter than the bound is waited out, and the operation goes on
-    let mut holder = hold(rig, card.reader(), "transaction", 2);
+    let holder = rig.hold(card.reader(), "transaction", 2);
     let r = card.cli("status", &["--json"]);
-    let _ = holder.wait();
+    holder.wait();
     assert_eq!(r.code, 0, "{r}");
     assert_eq!(r.json()["card"]["serial"], SERIAL, "{r}");
     let s = card.state();
@@ -371,19 +366,19 @@ fn matrix_watch() {
             assert_eq!(v["event"], what, "{cell}: {v}");
             v
         };
-        next("reader_added", Duration::from_secs(10));
+        next("reader_added", HANG);
         card.toggle_removed();
-        next("card_inserted", Duration::from_secs(10));
+        next("card_inserted", HANG);
         let t0 = std::time::Instant::now();
-        let e = next("status_error", Duration::from_secs(2));
+        let e = next("status_error", PROMPT);
         assert!(matches!(e["exit_code"].as_u64(), Some(1 | 6)), "{cell}: {e}");
         let msg = e["error"]["message"].as_str().unwrap_or_default().to_owned() + &e["error"].to_string();
         assert!(
             msg.contains("rimossa") || msg.contains("Nessuna tessera") || msg.contains("removed"),
             "{cell}: {e}"
         );
-        next("card_removed", Duration::from_secs(2));
-        assert!(t0.elapsed() < Duration::from_secs(2), "{cell}: {:?}", t0.elapsed());
+        next("card_removed", PROMPT);
+        assert!(t0.elapsed() < PROMPT, "{cell}: {:?}", t0.elapsed());
         assert!(child.try_wait().unwrap().is_none(), "{cell}: watch stopped");
         let _ = child.kill();
         let _ = child.wait();
@@ -429,13 +424,13 @@ fn pcscd_killed_in_the_middle_of_an_operation() {
             args.push("--stdin".into());
         }
         let cli = in_background(rig, args, stdin);
-        card.wait_log("stalled at APDU", Duration::from_secs(10));
+        card.wait_log("stalled at APDU", HANG);
         let killed = std::time::Instant::now();
         rig.kill_service();
         let (r, ended) = cli.join().unwrap();
         let after = ended.saturating_duration_since(killed);
         eprintln!("pcscd killed during {op}: the CLI ended {after:?} later");
-        assert!(after < Duration::from_secs(2), "{op}: ended {after:?} after pcscd was killed: {r}");
+        assert!(after < PROMPT, "{op}: ended {after:?} after pcscd was killed: {r}");
         assert_eq!(r.code, 1, "{op}: {r}");
         assert!(
             r.stderr.contains("Il servizio smart card (pcscd) si è interrotto durante l'operazione"),
@@ -453,15 +448,11 @@ fn pcscd_killed_in_the_middle_of_an_operation() {
         rig.start_service();
         card.toggle_removed();
         // (two signals sent at once may arrive as one)
-        card.wait_log("SIGUSR1: card removed", Duration::from_secs(5));
+        card.wait_log("SIGUSR1: card removed", HANG);
         card.toggle_removed();
         let t0 = std::time::Instant::now();
         while !rig.reader_state(card.reader()).is_some_and(|s| s["card_present"] == true) {
-            assert!(
-                t0.elapsed() < Duration::from_secs(10),
-                "{op}: the card did not come back:\n{}",
-                card.log_text()
-            );
+            assert!(t0.elapsed() < HANG, "{op}: the card did not come back:\n{}", card.log_text());
             std::thread::sleep(Duration::from_millis(50));
         }
         let r = card.cli("status", &["--json"]);
@@ -489,14 +480,14 @@ fn the_card_connection_dropping_in_the_middle_of_an_operation() {
             args.push("--stdin".into());
         }
         let cli = in_background(rig, args, stdin);
-        card.wait_log("stalled at APDU", Duration::from_secs(10));
+        card.wait_log("stalled at APDU", HANG);
         let state = card.state();
         let killed = std::time::Instant::now();
         card.kill();
         let (r, ended) = cli.join().unwrap();
         let after = ended.saturating_duration_since(killed);
         eprintln!("card dropped during {op}: the CLI ended {after:?} later, exit {}", r.code);
-        assert!(after < Duration::from_secs(2), "{op}: ended {after:?} after the card dropped: {r}");
+        assert!(after < PROMPT, "{op}: ended {after:?} after the card dropped: {r}");
         assert_eq!(r.code, 1, "{op}: {r}");
         assert!(r.stderr.contains("rimossa") || r.stderr.contains("Nessuna tessera"), "{op}: {r}");
         assert!(r.stdout.is_empty(), "{op}: {r}");

@@ -117,7 +117,8 @@ fn a_removal_at_every_apdu_of_every_operation() {
                 let took = t0.elapsed();
                 let cell = format!("{mode} {op:?} removed at APDU index {n} of {cost}");
                 let (e, sent) = r.expect_err(&format!("{cell}: succeeded"));
-                assert!(took < Duration::from_secs(2), "{cell}: took {took:?}");
+                // (in process the card answers at once: a bound that only a hang or a wait can break)
+                assert!(took < Duration::from_secs(20), "{cell}: took {took:?}");
                 assert!(
                     matches!(e, CardError::Transport(TransportError::CardRemoved | TransportError::NoCard)),
                     "{cell}: {e:?}"

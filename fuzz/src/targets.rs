@@ -257,6 +257,14 @@ impl CardSession for ScriptedSession<'_> {
 /// file is per process and thread.
 pub fn p7m(data: &[u8]) {
     use std::sync::OnceLock;
+    // The in-memory BER reader alone (certificates and signer infos pass through it): its DER
+    // form is DER (reading it again changes nothing) and grows by at most the indefinite
+    // headers made definite.
+    if let Ok(der) = cns_cades::ber::to_der(data) {
+        assert!(der.len() <= 3 * data.len() + 16, "{} DER bytes from {}", der.len(), data.len());
+        assert_eq!(cns_cades::ber::to_der(&der).ok().as_ref(), Some(&der), "DER form not stable");
+        let _ = cns_cades::parse::stored_signed_attrs(&der);
+    }
     static TRUST: OnceLock<cns_cades::TrustStore> = OnceLock::new();
     let trust = TRUST.get_or_init(|| {
         let mut t = cns_cades::TrustStore::new();

@@ -2,12 +2,14 @@
 //! browser's PKCS#11 module or a signing tool would, for the end-to-end sharing tests
 //! (`e2e_faults.rs`: SCARD_E_SHARING_VIOLATION and a long transaction; `e2e_doctor.rs`: the
 //! doctor naming a card in use). Connects to READER exclusively, or shared inside a transaction,
-//! prints `held` once it holds the card and keeps it for SECONDS (or until killed), then lets go
-//! leaving the card as it is.
+//! prints `held` once it holds the card and keeps it for SECONDS, or until a line arrives on its
+//! stdin (a test lets go when it has seen what it waited for, not after a guessed time), then
+//! lets go leaving the card as it is.
 use std::ffi::CString;
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use pcsc::{Context, Disposition, Protocols, Scope, ShareMode};
 
@@ -55,7 +57,7 @@ fn main() -> ExitCode {
         };
         println!("held");
         let _ = std::io::stdout().flush();
-        std::thread::sleep(Duration::from_secs(secs));
+        hold_for(Duration::from_secs(secs));
         if let Some(tx) = tx
             && let Err((tx, e)) = tx.end(Disposition::LeaveCard)
         {
@@ -66,4 +68,20 @@ fn main() -> ExitCode {
     // (pcsc's Drop would reset the card)
     let _ = card.disconnect(Disposition::LeaveCard);
     ExitCode::SUCCESS
+}
+
+/// Returns after `most`, or as soon as a line arrives on stdin. A stdin that is closed or null
+/// says nothing: the whole time is kept then.
+fn hold_for(most: Duration) {
+    let until = Instant::now() + most;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        if std::io::stdin().lock().read_line(&mut line).is_ok_and(|n| n > 0) {
+            let _ = tx.send(());
+        }
+    });
+    if let Err(mpsc::RecvTimeoutError::Disconnected) = rx.recv_timeout(most) {
+        std::thread::sleep(until.saturating_duration_since(Instant::now()));
+    }
 }

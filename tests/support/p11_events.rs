@@ -22,7 +22,8 @@ fn main() -> ExitCode {
     let _ = std::io::stdout().flush();
     let t0 = Instant::now();
     let mut seen = 0;
-    while seen < n && t0.elapsed() < Duration::from_secs(30) {
+    // (a bound on events that must come, generous for a loaded machine; the tests kill it sooner)
+    while seen < n && t0.elapsed() < Duration::from_secs(120) {
         if let Some(id) = m.take_event() {
             let token = m.token_info(id).is_ok();
             let reader = m

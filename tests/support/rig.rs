@@ -33,7 +33,9 @@ use serde_json::Value;
 
 /// How long a test waits for a free slot, and for pcscd to see a card come or go.
 const SLOT_WAIT: Duration = Duration::from_secs(120);
-const PRESENCE_WAIT: Duration = Duration::from_secs(10);
+/// A bound on pcscd noticing a card (its poll is 400 ms), generous for a loaded machine: only a
+/// card that never shows fails.
+const PRESENCE_WAIT: Duration = Duration::from_secs(60);
 
 /// One vpcd reader of the shared pcscd.
 #[derive(Debug, Clone)]
@@ -181,6 +183,22 @@ impl Rig {
         c
     }
 
+    /// `card-holder` (another program) holding the card in `reader`, `exclusive` or inside a
+    /// `transaction`, once it says so; for `secs` at most, or until [`Holder::let_go`].
+    pub fn hold(&self, reader: &str, mode: &str, secs: u32) -> Holder {
+        use std::io::BufRead as _;
+        let mut c = self.client(self.bin("card-holder"));
+        c.args([reader, mode, &secs.to_string()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        let mut child = c.spawn().unwrap_or_else(|e| panic!("cannot start card-holder: {e}"));
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "held", "card-holder did not take the card");
+        Holder(child)
+    }
+
     /// Runs `cns-manager ARGS` with nothing on stdin.
     pub fn cli(&self, args: &[&str]) -> Run {
         self.cli_stdin(args, None)
@@ -228,14 +246,15 @@ impl Rig {
         }
     }
 
-    /// Waits (at most 3 s) until pcscd shows a card of any ATR in `reader`: for cards pcscd may
-    /// never power up.
+    /// Waits until pcscd shows a card of any ATR in `reader` (present, perhaps mute): for cards
+    /// pcscd may never power up.
     pub fn wait_reader(&self, reader: &str) {
         let t0 = Instant::now();
-        while t0.elapsed() < Duration::from_secs(3) {
-            if self.reader_state(reader).is_some_and(|s| s["card_present"] == true) {
-                return;
-            }
+        while !self.reader_state(reader).is_some_and(|s| s["card_present"] == true) {
+            assert!(
+                t0.elapsed() < PRESENCE_WAIT,
+                "pcscd did not show a card in {reader:?} within {PRESENCE_WAIT:?}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -568,6 +587,33 @@ impl std::fmt::Display for Run {
     }
 }
 
+/// Another program holding a card ([`Rig::hold`]); killed if dropped before it let go.
+pub struct Holder(Child);
+
+impl Holder {
+    /// Lets go of the card and waits until it has: from then on pcscd has the card free. (A
+    /// killed holder would be freed by pcscd only when it notices the closed socket.)
+    pub fn let_go(mut self) {
+        if let Some(mut stdin) = self.0.stdin.take() {
+            // (a holder whose time is up has exited already: nothing left to tell it)
+            let _ = stdin.write_all(b"go\n");
+        }
+        let _ = self.0.wait();
+    }
+
+    /// Waits for a holder that lets go by itself when its time is up.
+    pub fn wait(mut self) {
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Runs `c` to completion with an optional stdin, killing it after `timeout`.
 pub fn run(mut c: Command, stdin: Option<&str>, timeout: Duration) -> Run {
     let t0 = Instant::now();
@@ -577,8 +623,11 @@ pub fn run(mut c: Command, stdin: Option<&str>, timeout: Duration) -> Run {
     let mut child = c.spawn().unwrap_or_else(|e| panic!("cannot start {c:?}: {e}"));
     if let Some(input) = stdin {
         let mut pipe = child.stdin.take().unwrap();
-        // The program may exit without reading everything; that is its business.
-        let _ = pipe.write_all(input.as_bytes());
+        // The program may exit without reading everything; that is its business. Any other
+        // error than the closed pipe that leaves is the test's own fault.
+        if let Err(e) = pipe.write_all(input.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing {c:?}'s stdin: {e}");
+        }
     }
     // Readers on threads, so a full pipe cannot stall the child while we poll for its exit.
     let mut out_pipe = child.stdout.take().unwrap();

@@ -132,17 +132,60 @@ impl<R: Read> Counting<R> {
         Ok(h)
     }
 
-    /// Reads the value of `header` (definite length, at most `cap` bytes) and returns the whole
-    /// TLV. Memory grows with the bytes actually read, never with the announced length alone.
+    /// Reads the value of `header` (at most `cap` bytes, headers included, definite or BER
+    /// indefinite length) and returns the whole TLV as stored. Memory grows with the bytes
+    /// actually read, never with the announced length alone.
     pub fn value_tlv(&mut self, header: &Header, cap: u64, what: &'static str) -> Result<Vec<u8>> {
-        let len =
-            header.len.ok_or_else(|| CadesError::Unsupported(format!("indefinite length in {what}")))?;
-        if len > cap {
-            return Err(CadesError::TooLarge { what, len });
-        }
         let mut out = header.raw.clone();
-        self.read_exact_into(len, &mut out)?;
+        self.value_into(header, cap, what, &mut out, 0)?;
         Ok(out)
+    }
+
+    fn value_into(
+        &mut self,
+        header: &Header,
+        cap: u64,
+        what: &'static str,
+        out: &mut Vec<u8>,
+        depth: usize,
+    ) -> Result<()> {
+        match header.len {
+            Some(len) => {
+                let total = out.len() as u64 + len;
+                if total > cap {
+                    return Err(CadesError::TooLarge { what, len: total });
+                }
+                self.read_exact_into(len, out)
+            }
+            None if depth >= MAX_DEPTH => Err(malformed(format!("{what}: nested too deep"))),
+            None => loop {
+                let h = self.header()?;
+                out.extend_from_slice(&h.raw);
+                if h.is_end_of_contents() {
+                    return Ok(());
+                }
+                self.value_into(&h, cap, what, out, depth + 1)?;
+            },
+        }
+    }
+
+    /// Skips the value of `header`, definite or indefinite, without keeping it.
+    pub fn skip_value(&mut self, header: &Header) -> Result<()> {
+        self.skip_value_at(header, 0)
+    }
+
+    fn skip_value_at(&mut self, header: &Header, depth: usize) -> Result<()> {
+        match header.len {
+            Some(len) => self.skip(len),
+            None if depth >= MAX_DEPTH => Err(malformed("nested too deep")),
+            None => loop {
+                let h = self.header()?;
+                if h.is_end_of_contents() {
+                    return Ok(());
+                }
+                self.skip_value_at(&h, depth + 1)?;
+            },
+        }
     }
 
     /// Reads a whole TLV of at most `cap` bytes of value.
@@ -199,6 +242,67 @@ impl<R: Read> Counting<R> {
     pub fn skip(&mut self, len: u64) -> Result<()> {
         self.stream(len, &mut |_| Ok(()))
     }
+}
+
+/// Nesting followed inside one in-memory value (certificates, signer infos): real ones are a
+/// dozen deep; the cap keeps a hostile file from exhausting the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// The DER form of a BER TLV held in memory: indefinite lengths become definite, lengths take
+/// their shortest form and constructed OCTET STRINGs become primitive. Element order is kept
+/// (a SET is not re-sorted: signed attributes are hashed in the order the signer stored them).
+/// A DER input comes back unchanged.
+pub fn to_der(tlv: &[u8]) -> Result<Vec<u8>> {
+    let mut r = Counting::new(tlv);
+    let h = r.header()?;
+    let out = normalized(&mut r, &h, 0)?;
+    if !r.at_eof()? {
+        return Err(malformed("trailing bytes after a value"));
+    }
+    Ok(out)
+}
+
+fn normalized(r: &mut Counting<&[u8]>, h: &Header, depth: usize) -> Result<Vec<u8>> {
+    if depth >= MAX_DEPTH {
+        return Err(malformed("nested too deep"));
+    }
+    if !h.is_constructed() {
+        let len = h.len.unwrap_or(0);
+        let mut value = Vec::new();
+        r.read_exact_into(len, &mut value)?;
+        let mut out = header_bytes(h.tag, len);
+        out.extend_from_slice(&value);
+        return Ok(out);
+    }
+    let end = h.len.map(|l| r.pos + l);
+    let mut value = Vec::new();
+    loop {
+        match end {
+            Some(end) if r.pos == end => break,
+            Some(end) if r.pos > end => return Err(malformed("an element overruns its container")),
+            _ => {}
+        }
+        let e = r.header()?;
+        if end.is_none() && e.is_end_of_contents() {
+            break;
+        }
+        let child = normalized(r, &e, depth + 1)?;
+        if h.tag == TAG_OCTET_STRING_CONSTRUCTED {
+            // X.690 §8.7.3: the segments are OCTET STRINGs; DER wants their bytes in one.
+            let mut c = Counting::new(&child[..]);
+            let ch = c.header()?;
+            if ch.tag != TAG_OCTET_STRING {
+                return Err(malformed("a segment of an OCTET STRING is not an OCTET STRING"));
+            }
+            value.extend_from_slice(&child[ch.raw.len()..]);
+        } else {
+            value.extend_from_slice(&child);
+        }
+    }
+    let tag = if h.tag == TAG_OCTET_STRING_CONSTRUCTED { TAG_OCTET_STRING } else { h.tag };
+    let mut out = header_bytes(tag, value.len() as u64);
+    out.extend_from_slice(&value);
+    Ok(out)
 }
 
 /// Encodes a definite-length header (X.690 §8.1.3, shortest form as DER requires).

@@ -20,6 +20,8 @@ pub mod card;
 pub mod ess;
 pub mod http;
 pub mod input;
+pub mod keys;
+pub mod names;
 pub mod oids;
 pub mod parse;
 pub mod sign;
@@ -49,7 +51,7 @@ pub trait DigestSigner {
 #[non_exhaustive]
 pub enum CadesError {
     #[error("I/O error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     /// The file is not a CMS/PKCS#7 signed file, or is damaged.
     #[error("the file is not a valid signed file: {0}")]
     Malformed(String),
@@ -73,6 +75,17 @@ pub enum CadesError {
     Signer(#[source] Box<dyn std::error::Error + Send + Sync>),
     #[error("encoding error: {0}")]
     Der(#[from] der::Error),
+}
+
+impl From<std::io::Error> for CadesError {
+    fn from(e: std::io::Error) -> Self {
+        // The Base64 decoder reports text that is not Base64 as a read error; for the user it is
+        // a file that is not a signed file (neither DER nor Base64), not a disk problem.
+        if e.get_ref().is_some_and(|inner| inner.is::<base64::DecodeError>()) {
+            return malformed(format!("neither DER nor Base64 ({e})"));
+        }
+        CadesError::Io(e)
+    }
 }
 
 pub type Result<T, E = CadesError> = std::result::Result<T, E>;

@@ -21,6 +21,15 @@ pub const SHA256_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.11");
 pub const SHA384_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.12");
 pub const SHA512_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.13");
 
+pub const ECDSA_WITH_SHA1: Oid = Oid::new_unwrap("1.2.840.10045.4.1");
+pub const ECDSA_WITH_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
+pub const ECDSA_WITH_SHA384: Oid = Oid::new_unwrap("1.2.840.10045.4.3.3");
+pub const ECDSA_WITH_SHA512: Oid = Oid::new_unwrap("1.2.840.10045.4.3.4");
+
+pub fn is_ecdsa_signature(oid: &Oid) -> bool {
+    [ECDSA_WITH_SHA1, ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ECDSA_WITH_SHA512].contains(oid)
+}
+
 /// Names of algorithms met in signed files that this tool does not check, for messages.
 pub fn algorithm_name(oid: &Oid) -> String {
     let name = match oid.to_string().as_str() {
@@ -67,13 +76,14 @@ impl DigestAlg {
         })
     }
 
-    /// The digest named by a signature algorithm (`sha256WithRSAEncryption`...).
+    /// The digest named by a signature algorithm (`sha256WithRSAEncryption`,
+    /// `ecdsa-with-SHA256`...).
     pub fn from_signature_oid(oid: &Oid) -> Option<DigestAlg> {
         Some(match *oid {
-            SHA1_WITH_RSA => DigestAlg::Sha1,
-            SHA256_WITH_RSA => DigestAlg::Sha256,
-            SHA384_WITH_RSA => DigestAlg::Sha384,
-            SHA512_WITH_RSA => DigestAlg::Sha512,
+            SHA1_WITH_RSA | ECDSA_WITH_SHA1 => DigestAlg::Sha1,
+            SHA256_WITH_RSA | ECDSA_WITH_SHA256 => DigestAlg::Sha256,
+            SHA384_WITH_RSA | ECDSA_WITH_SHA384 => DigestAlg::Sha384,
+            SHA512_WITH_RSA | ECDSA_WITH_SHA512 => DigestAlg::Sha512,
             _ => return None,
         })
     }

@@ -1,8 +1,9 @@
 //! Streaming reader of a CMS SignedData envelope (RFC 5652 §5.1), DER or BER: the content goes
-//! chunk by chunk to a sink, the bounded parts are kept as raw DER for `cms`/`x509-cert`.
+//! chunk by chunk to a sink, the bounded parts are kept as stored (BER indefinite lengths
+//! included) and turned into DER for `cms`/`x509-cert` only when they are not DER already.
 
 use crate::ber::{self, Counting, Header};
-use crate::{CadesError, Result, malformed, oids};
+use crate::{Result, malformed, oids};
 use cms::content_info::CmsVersion;
 use der::Decode;
 use der::asn1::ObjectIdentifier;
@@ -25,9 +26,9 @@ pub struct Envelope {
     pub econtent_type: ObjectIdentifier,
     /// `None`: detached (no content inside).
     pub content_len: Option<u64>,
-    /// Each element of `certificates`, raw DER.
+    /// Each element of `certificates`, as stored (DER, or BER: see [`ber::to_der`]).
     pub certs: Vec<Vec<u8>>,
-    /// Each SignerInfo, raw DER.
+    /// Each SignerInfo, as stored (DER, or BER).
     pub signer_infos: Vec<Vec<u8>>,
 }
 
@@ -70,7 +71,8 @@ fn oid<R: Read>(r: &mut Counting<R>, what: &'static str) -> Result<ObjectIdentif
     Ok(ObjectIdentifier::from_der(&tlv)?)
 }
 
-/// Splits the value of a SET/SEQUENCE TLV held in memory into its elements' TLVs.
+/// Splits the value of a SET/SEQUENCE TLV held in memory into its elements' TLVs, each as
+/// stored (BER or DER).
 pub fn elements(tlv: &[u8], what: &'static str) -> Result<Vec<Vec<u8>>> {
     let mut r = Counting::new(tlv);
     let h = r.header()?;
@@ -136,8 +138,8 @@ pub fn read_envelope<R: Read>(r: &mut Counting<R>, sink: &mut dyn ContentSink) -
     }
     let digest_algs = elements(&dtlv, "digest algorithms")?
         .iter()
-        .map(|e| AlgorithmIdentifierOwned::from_der(e))
-        .collect::<der::Result<Vec<_>>>()?;
+        .map(|e| Ok(AlgorithmIdentifierOwned::from_der(&ber::to_der(e)?)?))
+        .collect::<Result<Vec<_>>>()?;
     sink.digest_algorithms(&digest_algs)?;
 
     // EncapsulatedContentInfo: type, then the content in [0] EXPLICIT OCTET STRING, if attached.
@@ -174,11 +176,8 @@ pub fn read_envelope<R: Read>(r: &mut Counting<R>, sink: &mut dyn ContentSink) -
                 let tlv = r.value_tlv(&h, MAX_CERTS, "certificates")?;
                 certs = elements(&tlv, "certificates")?;
             }
-            ber::TAG_CONTEXT_1 if signer_infos.is_none() => match h.len {
-                // Embedded CRLs are not used: revocation comes from the user's CRLs.
-                Some(len) => r.skip(len)?,
-                None => return Err(CadesError::Unsupported("indefinite-length CRL set".into())),
-            },
+            // Embedded CRLs are not used: revocation comes from the user's CRLs.
+            ber::TAG_CONTEXT_1 if signer_infos.is_none() => r.skip_value(&h)?,
             ber::TAG_SET if signer_infos.is_none() => {
                 let tlv = r.value_tlv(&h, MAX_SIGNER_INFOS, "signer infos")?;
                 signer_infos = Some(elements(&tlv, "signer infos")?);
@@ -209,5 +208,26 @@ fn stream_octets<R: Read>(
             Ok(())
         }
         t => Err(malformed(format!("content: tag {t:02X} where an OCTET STRING belongs"))),
+    }
+}
+
+/// The signed attributes of a SignerInfo (DER) in the order the signer stored them, with the
+/// SET OF tag that the signature covers (RFC 5652 §5.4) in place of the `[0] IMPLICIT` one.
+/// `None`: the SignerInfo has no signed attributes.
+pub fn stored_signed_attrs(signer_info: &[u8]) -> Result<Option<Vec<u8>>> {
+    let mut r = Counting::new(signer_info);
+    let h = r.expect(ber::TAG_SEQUENCE, "SignerInfo")?;
+    let f = Frame::open(&r, &h);
+    for what in ["version", "signer identifier", "digest algorithm"] {
+        let e = f.next(&mut r)?.ok_or_else(|| malformed(format!("SignerInfo: no {what}")))?;
+        r.skip_value(&e)?;
+    }
+    match f.next(&mut r)? {
+        Some(e) if e.tag == ber::TAG_CONTEXT_0 => {
+            let mut tlv = r.value_tlv(&e, signer_info.len() as u64, "signed attributes")?;
+            tlv[0] = ber::TAG_SET;
+            Ok(Some(tlv))
+        }
+        _ => Ok(None),
     }
 }

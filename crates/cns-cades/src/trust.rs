@@ -1,9 +1,10 @@
 //! Trusted issuers, certificate chains and CRLs. Nothing is trusted unless the user gave it.
 
-use crate::oids::DigestAlg;
-use crate::{CadesError, Result, malformed, oids};
+use crate::keys::{self, PublicKey};
+use crate::names::same_name;
+use crate::{Result, malformed, oids};
 use der::{Decode, Encode};
-use spki::{AlgorithmIdentifierOwned, DecodePublicKey};
+use spki::AlgorithmIdentifierOwned;
 use std::time::{Duration, SystemTime};
 use x509_cert::Certificate;
 use x509_cert::crl::CertificateList;
@@ -117,32 +118,19 @@ pub fn signed_by(
     issuer: &Certificate,
     budget: &mut Budget,
 ) -> bool {
-    let Some(digest) = DigestAlg::from_signature_oid(&alg.oid) else { return false };
-    let Ok(key) = rsa_key(issuer) else { return false };
-    if !budget.take() {
+    let Some((family, Some(digest))) = keys::signature_algorithm(&alg.oid) else { return false };
+    let Ok(key) = PublicKey::of(issuer) else { return false };
+    if key.family() != family || !key.supports(digest) || !budget.take() {
         return false;
     }
-    key.verify(digest.pkcs1v15(), &digest.digest(signed), sig).is_ok()
-}
-
-/// The RSA public key of a certificate.
-pub fn rsa_key(cert: &Certificate) -> Result<rsa::PublicKey> {
-    let spki = cert.tbs_certificate().subject_public_key_info();
-    if spki.algorithm.oid != oids::RSA_ENCRYPTION {
-        return Err(CadesError::Unsupported(format!(
-            "key algorithm {}",
-            oids::algorithm_name(&spki.algorithm.oid)
-        )));
-    }
-    rsa::PublicKey::from_public_key_der(&spki.to_der()?)
-        .map_err(|e| CadesError::Unsupported(format!("RSA key: {e}")))
+    key.verify(digest, &digest.digest(signed), sig)
 }
 
 /// Whether `issuer` can have issued `cert`, without any signature check: the names match and, when
 /// both certificates carry key identifiers, so do they (authority key id = subject key id).
 pub fn may_have_issued(cert: &Certificate, issuer: &Certificate) -> bool {
     use x509_cert::ext::pkix::{AuthorityKeyIdentifier, SubjectKeyIdentifier};
-    if cert.tbs_certificate().issuer() != issuer.tbs_certificate().subject() {
+    if !same_name(cert.tbs_certificate().issuer(), issuer.tbs_certificate().subject()) {
         return false;
     }
     let aki = cert.tbs_certificate().get_extension::<AuthorityKeyIdentifier>().ok().flatten();
@@ -297,7 +285,7 @@ pub fn check_crl(
     budget: &mut Budget,
 ) -> Result<CrlAnswer> {
     let tbs = &crl.tbs_cert_list;
-    if &tbs.issuer != cert.tbs_certificate().issuer() {
+    if !same_name(&tbs.issuer, cert.tbs_certificate().issuer()) {
         return Err(malformed("the CRL is from another issuer"));
     }
     let signed = tbs.to_der()?;

@@ -1,8 +1,10 @@
 //! Verifying `.p7m`/`.p7s` files made by anyone: DER or Base64, nested envelopes, several
 //! signers; the content streams through the digests (and to the extracted file).
 
-use crate::ber::Counting;
+use crate::ber::{self, Counting};
 use crate::ess::{SigningCertificate, SigningCertificateV2};
+use crate::keys::{self, PublicKey};
+use crate::names::same_name;
 use crate::oids::{self, DigestAlg, Hasher};
 use crate::parse::{self, ContentSink, Envelope};
 use crate::trust::{self, CrlAnswer, TrustStore, Validity};
@@ -186,6 +188,11 @@ pub enum Finding {
     TooManyChecksForIssuer,
     SignatureDoesNotVerify,
     SigningCertificateMismatch,
+    /// The signed attributes have no content-type (RFC 5652 §5.3 requires it): a defect of the
+    /// signing program, which says nothing about the document (it matches its message-digest).
+    ContentTypeMissing,
+    /// The signing-certificate attribute cannot be decoded (the decoder's detail).
+    SigningCertificateUnreadable(String),
 }
 
 impl std::fmt::Display for Finding {
@@ -196,7 +203,9 @@ impl std::fmt::Display for Finding {
             Self::DigestNotAnnounced(a) => write!(f, "digest algorithm {a} not announced in the file"),
             Self::NoMessageDigest => f.write_str("no message-digest attribute"),
             Self::ContentAltered => f.write_str("the content does not match the signature (altered)"),
-            Self::ContentTypeMismatch => f.write_str("content-type attribute missing or different"),
+            Self::ContentTypeMismatch => {
+                f.write_str("content-type attribute different from the content's type")
+            }
             Self::AttributesNotEncodable => f.write_str("the signed attributes cannot be encoded"),
             Self::CertificateMissing => f.write_str("the signer's certificate is not in the file"),
             Self::SignatureAlgorithmUnsupported(a) => write!(f, "signature algorithm {a} not supported"),
@@ -211,6 +220,10 @@ impl std::fmt::Display for Finding {
             Self::SigningCertificateMismatch => {
                 f.write_str("the signing-certificate attribute names another certificate")
             }
+            Self::ContentTypeMissing => f.write_str(
+                "no content-type attribute, as the standard requires (the document matches the signature)",
+            ),
+            Self::SigningCertificateUnreadable(e) => write!(f, "signing-certificate attribute: {e}"),
         }
     }
 }
@@ -322,9 +335,16 @@ pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyRepor
         let (layer, nested) = verify_layer(&mut reader, &mut options, &crls, depth > 0, &mut budget)?;
         layers.push(layer);
         match nested {
-            Some(tmp) => {
+            Some(tmp) if readable_envelope(tmp.path())? => {
                 source = tmp.path().to_path_buf();
                 current = Some(tmp);
+            }
+            Some(tmp) => {
+                // Looked like a signed file but is not one: it is the document the signers signed.
+                if let Some(out) = options.extract_to.as_deref_mut() {
+                    std::io::copy(&mut std::fs::File::open(tmp.path())?, out)?;
+                }
+                return Ok(VerifyReport { layers, signature_checks: budget.used });
             }
             None => {
                 drop(current);
@@ -333,6 +353,20 @@ pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyRepor
         }
     }
     Err(CadesError::Unsupported(format!("more than {MAX_LAYERS} nested signatures")))
+}
+
+/// Whether the content of a layer, sniffed as a signed file, reads to the end as one. Read once
+/// before it is verified (so twice), because verifying streams the inner document to the
+/// extraction target, which cannot be taken back if the envelope turns out broken at its end.
+fn readable_envelope(path: &Path) -> Result<bool> {
+    let file = BufReader::new(std::fs::File::open(path)?);
+    let parsed = crate::input::decoded(file)
+        .and_then(|r| parse::read_envelope(&mut Counting::new(r), &mut |_: &[u8]| Ok(())));
+    match parsed {
+        Ok(_) => Ok(true),
+        Err(CadesError::Io(e)) => Err(CadesError::Io(e)),
+        Err(_) => Ok(false),
+    }
 }
 
 /// Where the content of a layer goes: undecided until its first bytes are seen, then a temporary
@@ -489,20 +523,41 @@ fn check_signers(
     crls: &[CertificateList],
     budget: &mut trust::Budget,
 ) -> Vec<SignerReport> {
-    let certs: Vec<(Certificate, &[u8])> = env
+    // Each certificate with its DER form (what the signing-certificate attribute hashes, as
+    // OpenSSL re-encodes it): a BER one is read through it.
+    let certs: Vec<(Certificate, Vec<u8>)> = env
         .certs
         .iter()
-        .filter_map(|raw| Certificate::from_der(raw).ok().map(|c| (c, raw.as_slice())))
+        .filter_map(|raw| match Certificate::from_der(raw) {
+            Ok(c) => Some((c, raw.clone())),
+            Err(_) => {
+                let der = ber::to_der(raw).ok()?;
+                Certificate::from_der(&der).ok().map(|c| (c, der))
+            }
+        })
         .collect();
     let pool: Vec<Certificate> = certs.iter().map(|(c, _)| c.clone()).collect();
     env.signer_infos
         .iter()
         .take(MAX_SIGNERS)
-        .map(|raw| match SignerInfo::from_der(raw) {
-            Ok(si) => check_signer(&si, env, &certs, &pool, digests, options, crls, budget),
-            Err(e) => broken(Finding::SignerInfoUnreadable(e.to_string())),
+        .map(|raw| match signer_info(raw) {
+            Ok((si, der)) => {
+                let stored = parse::stored_signed_attrs(&der).ok().flatten();
+                check_signer(&si, stored.as_deref(), env, &certs, &pool, digests, options, crls, budget)
+            }
+            Err(e) => broken(Finding::SignerInfoUnreadable(e)),
         })
         .collect()
+}
+
+/// A SignerInfo and its DER form (BER ones are converted, keeping the stored element order).
+fn signer_info(raw: &[u8]) -> std::result::Result<(SignerInfo, Vec<u8>), String> {
+    if let Ok(si) = SignerInfo::from_der(raw) {
+        return Ok((si, raw.to_vec()));
+    }
+    let der = ber::to_der(raw).map_err(|e| e.to_string())?;
+    let si = SignerInfo::from_der(&der).map_err(|e| e.to_string())?;
+    Ok((si, der))
 }
 
 fn broken(problem: Finding) -> SignerReport {
@@ -533,11 +588,12 @@ fn broken(problem: Finding) -> SignerReport {
 
 fn find_cert<'c>(
     sid: &SignerIdentifier,
-    certs: &'c [(Certificate, &'c [u8])],
-) -> Option<&'c (Certificate, &'c [u8])> {
+    certs: &'c [(Certificate, Vec<u8>)],
+) -> Option<&'c (Certificate, Vec<u8>)> {
     certs.iter().find(|(c, _)| match sid {
         SignerIdentifier::IssuerAndSerialNumber(isn) => {
-            c.tbs_certificate().issuer() == &isn.issuer && c.tbs_certificate().serial_number() == &isn.serial_number
+            c.tbs_certificate().serial_number() == &isn.serial_number
+                && same_name(c.tbs_certificate().issuer(), &isn.issuer)
         }
         SignerIdentifier::SubjectKeyIdentifier(ski) => {
             matches!(c.tbs_certificate().get_extension::<SubjectKeyIdentifier>(), Ok(Some((_, s))) if &s == ski)
@@ -553,8 +609,9 @@ fn attr<'a>(si: &'a SignerInfo, oid: &der::asn1::ObjectIdentifier) -> Option<&'a
 #[allow(clippy::too_many_arguments)]
 fn check_signer(
     si: &SignerInfo,
+    stored_attrs: Option<&[u8]>,
     env: &Envelope,
-    certs: &[(Certificate, &[u8])],
+    certs: &[(Certificate, Vec<u8>)],
     pool: &[Certificate],
     digests: &[(DigestAlg, Vec<u8>)],
     options: &VerifyOptions<'_>,
@@ -567,6 +624,9 @@ fn check_signer(
     let mut problems: Vec<Finding> = Vec::new();
     // Why the signature cannot be checked at all; it counts only when nothing shows it broken.
     let mut cannot: Option<Finding> = None;
+    // A defect of the signing program that shows nothing altered: like `cannot`, it keeps the
+    // signature from being relied on, never makes it broken.
+    let mut defect: Option<Finding> = None;
 
     let signing_time = attr(si, &oids::SIGNING_TIME)
         .and_then(|v| v.to_der().ok())
@@ -585,38 +645,57 @@ fn check_signer(
     }
 
     // Content: message-digest attribute (or, without signed attributes, the signature itself).
-    let (signed_hash_input, intact) = match (&si.signed_attrs, &content_digest) {
-        (_, None) => {
-            cannot = Some(match digest_alg {
-                None => Finding::DigestUnsupported(oids::algorithm_name(&si.digest_alg.oid).to_string()),
-                Some(a) => Finding::DigestNotAnnounced(a.name()),
-            });
-            (None, false)
-        }
-        (Some(attrs), Some(d)) => {
+    // `covered`: the digests the signature may be over, the attributes as stored first.
+    let mut covered: Vec<Vec<u8>> = Vec::new();
+    let intact = match (&si.signed_attrs, &content_digest, digest_alg) {
+        (Some(attrs), Some(d), Some(alg)) => {
             let md = attr(si, &oids::MESSAGE_DIGEST)
                 .and_then(|v| v.to_der().ok())
                 .and_then(|der| OctetString::from_der(&der).ok());
             let ct = attr(si, &oids::CONTENT_TYPE)
                 .and_then(|v| v.to_der().ok())
                 .and_then(|der| der::asn1::ObjectIdentifier::from_der(&der).ok());
-            let intact = md.as_ref().is_some_and(|m| m.as_bytes() == d.as_slice());
+            let digest_ok = md.as_ref().is_some_and(|m| m.as_bytes() == d.as_slice());
             if md.is_none() {
                 problems.push(Finding::NoMessageDigest);
-            } else if !intact {
+            } else if !digest_ok {
                 problems.push(Finding::ContentAltered);
             }
-            if ct != Some(env.econtent_type) {
-                problems.push(Finding::ContentTypeMismatch);
+            let type_ok = match ct {
+                None => {
+                    defect.get_or_insert(Finding::ContentTypeMissing);
+                    true
+                }
+                Some(t) if t != env.econtent_type => {
+                    problems.push(Finding::ContentTypeMismatch);
+                    false
+                }
+                Some(_) => true,
+            };
+            // OpenSSL hashes the attributes in the order stored; a signer may also have signed
+            // them DER-sorted (as RFC 5652 asks) but stored them unsorted.
+            covered.extend(stored_attrs.map(|a| alg.digest(a)));
+            if let Ok(sorted) = attrs.to_der().map(|der| alg.digest(&der))
+                && !covered.contains(&sorted)
+            {
+                covered.push(sorted);
             }
-            let ok = intact && ct == Some(env.econtent_type);
-            let encoded = attrs.to_der().ok().and_then(|der| digest_alg.map(|a| a.digest(&der)));
-            if encoded.is_none() {
+            if covered.is_empty() {
                 problems.push(Finding::AttributesNotEncodable);
             }
-            (encoded, ok)
+            digest_ok && type_ok
         }
-        (None, Some(d)) => (Some(d.clone()), true),
+        (None, Some(d), Some(_)) => {
+            covered.push(d.clone());
+            true
+        }
+        _ => {
+            cannot = Some(match digest_alg {
+                None => Finding::DigestUnsupported(oids::algorithm_name(&si.digest_alg.oid).to_string()),
+                Some(a) => Finding::DigestNotAnnounced(a.name()),
+            });
+            false
+        }
     };
     report.content_intact = intact;
 
@@ -629,31 +708,44 @@ fn check_signer(
         return report;
     };
 
-    // Signature: RSA PKCS#1 v1.5 only (what the CNS cards and the Italian CAs use). Anything
-    // else is "cannot be checked", never "broken".
-    let sig_ok = match (&signed_hash_input, digest_alg, cannot.is_none()) {
-        (Some(hash), Some(alg), true) => {
+    // Signature: RSA PKCS#1 v1.5 and ECDSA P-256/P-384. Anything else is "cannot be checked",
+    // never "broken".
+    let sig_ok = match digest_alg {
+        Some(alg) if cannot.is_none() && !covered.is_empty() => {
             let sig_alg = &si.signature_algorithm.oid;
-            let alg_ok =
-                *sig_alg == oids::RSA_ENCRYPTION || DigestAlg::from_signature_oid(sig_alg) == Some(alg);
-            match trust::rsa_key(cert) {
-                _ if !alg_ok => {
-                    cannot = Some(Finding::SignatureAlgorithmUnsupported(
-                        oids::algorithm_name(sig_alg).to_string(),
-                    ));
+            let named = keys::signature_algorithm(sig_alg);
+            let unsupported =
+                || Finding::SignatureAlgorithmUnsupported(oids::algorithm_name(sig_alg).to_string());
+            match (named, PublicKey::of(cert)) {
+                (None, _) => {
+                    cannot = Some(unsupported());
                     false
                 }
-                Err(e) => {
-                    cannot = Some(Finding::KeyUnsupported(e.to_string()));
+                (Some((_, Some(d))), _) if d != alg => {
+                    cannot = Some(unsupported());
                     false
                 }
-                Ok(_) if !budget.take() => {
-                    cannot = Some(Finding::TooManyChecks);
+                (_, Err(e)) => {
+                    cannot = Some(Finding::KeyUnsupported(e));
                     false
                 }
-                Ok(key) => {
-                    let ok = key.verify(alg.pkcs1v15(), hash, si.signature.as_bytes()).is_ok();
-                    if !ok {
+                (Some((family, _)), Ok(key)) if key.family() != family || !key.supports(alg) => {
+                    cannot = Some(unsupported());
+                    false
+                }
+                (_, Ok(key)) => {
+                    let mut ok = false;
+                    for hash in &covered {
+                        if !budget.take() {
+                            cannot = Some(Finding::TooManyChecks);
+                            break;
+                        }
+                        if key.verify(alg, hash, si.signature.as_bytes()) {
+                            ok = true;
+                            break;
+                        }
+                    }
+                    if !ok && cannot.is_none() {
                         problems.push(Finding::SignatureDoesNotVerify);
                     }
                     ok
@@ -665,7 +757,12 @@ fn check_signer(
     report.signature_valid = sig_ok;
 
     // signing-certificate-v2 (or v1): must name this certificate when present.
-    report.signing_certificate_attr = signing_cert_matches(si, cert, cert_der);
+    match signing_cert_matches(si, cert, cert_der) {
+        Ok(matches) => report.signing_certificate_attr = matches,
+        Err(why) => {
+            cannot.get_or_insert(why);
+        }
+    }
     if report.signing_certificate_attr == Some(false) {
         problems.push(Finding::SigningCertificateMismatch);
     }
@@ -687,45 +784,51 @@ fn check_signer(
         cannot = Some(Finding::TooManyChecksForIssuer);
     }
     report.revocation = revocation(cert, chain.issuer.as_ref(), options, crls, budget);
+    let cannot: Vec<Finding> = cannot.into_iter().chain(defect).collect();
     if problems.is_empty() {
-        report.unverifiable.extend(cannot.clone());
+        report.unverifiable.extend(cannot.iter().cloned());
     }
     problems.extend(cannot);
     report.problems = problems;
     report
 }
 
-fn signing_cert_matches(si: &SignerInfo, cert: &Certificate, cert_der: &[u8]) -> Option<bool> {
-    let issuer_serial_ok = |is: &Option<crate::ess::IssuerSerial>| match is {
-        None => true,
-        Some(is) => {
-            is.serial_number == *cert.tbs_certificate().serial_number()
-                && is.issuer.iter().any(|g| {
-                    matches!(g, x509_cert::ext::pkix::name::GeneralName::DirectoryName(n)
-                        if n == cert.tbs_certificate().issuer())
-                })
-        }
+/// Whether the signing-certificate(-v2) attribute names `cert` (`None`: no such attribute). The
+/// hash of the whole certificate binds it; the serial number must agree. The issuer name is
+/// not compared (as OpenSSL does not): the hash already covers it, and signing programs often
+/// re-encode it. A hash algorithm this program does not compute, or an attribute it cannot
+/// decode, is an `Err`: the binding cannot be checked, which shows nothing broken.
+fn signing_cert_matches(
+    si: &SignerInfo,
+    cert: &Certificate,
+    cert_der: &[u8],
+) -> std::result::Result<Option<bool>, Finding> {
+    let tbs = cert.tbs_certificate();
+    let issuer_serial_ok = |is: &Option<crate::ess::IssuerSerial>| {
+        is.as_ref().is_none_or(|is| is.serial_number == *tbs.serial_number())
     };
+    let decoded = |v: &der::Any| -> std::result::Result<Vec<u8>, Finding> {
+        v.to_der().map_err(|e| Finding::SigningCertificateUnreadable(e.to_string()))
+    };
+    let unreadable = |e: der::Error| Finding::SigningCertificateUnreadable(e.to_string());
     if let Some(v) = attr(si, &oids::SIGNING_CERTIFICATE_V2) {
-        let parsed = v.to_der().ok().and_then(|d| SigningCertificateV2::from_der(&d).ok());
-        return Some(parsed.is_some_and(|sc| {
-            sc.certs.first().is_some_and(|id| {
-                DigestAlg::from_oid(&id.hash_oid())
-                    .is_some_and(|a| a.digest(cert_der) == id.cert_hash.as_bytes())
-                    && issuer_serial_ok(&id.issuer_serial)
-            })
-        }));
+        let sc = SigningCertificateV2::from_der(&decoded(v)?).map_err(unreadable)?;
+        let Some(id) = sc.certs.first() else { return Ok(Some(false)) };
+        let alg = DigestAlg::from_oid(&id.hash_oid())
+            .ok_or_else(|| Finding::DigestUnsupported(oids::algorithm_name(&id.hash_oid())))?;
+        return Ok(Some(
+            alg.digest(cert_der) == id.cert_hash.as_bytes() && issuer_serial_ok(&id.issuer_serial),
+        ));
     }
     if let Some(v) = attr(si, &oids::SIGNING_CERTIFICATE) {
-        let parsed = v.to_der().ok().and_then(|d| SigningCertificate::from_der(&d).ok());
-        return Some(parsed.is_some_and(|sc| {
-            sc.certs.first().is_some_and(|id| {
-                DigestAlg::Sha1.digest(cert_der) == id.cert_hash.as_bytes()
-                    && issuer_serial_ok(&id.issuer_serial)
-            })
-        }));
+        let sc = SigningCertificate::from_der(&decoded(v)?).map_err(unreadable)?;
+        let Some(id) = sc.certs.first() else { return Ok(Some(false)) };
+        return Ok(Some(
+            DigestAlg::Sha1.digest(cert_der) == id.cert_hash.as_bytes()
+                && issuer_serial_ok(&id.issuer_serial),
+        ));
     }
-    None
+    Ok(None)
 }
 
 fn describe_cert(report: &mut SignerReport, cert: &Certificate) {
@@ -752,6 +855,7 @@ pub fn fiscal_code(cn: Option<&str>, serial_number: Option<String>) -> Option<St
         cn.and_then(cns_core::cert::CnParts::parse).map(|p| p.fiscal_code),
         serial_number
             .as_deref()
+            .map(str::trim)
             .and_then(|s| s.strip_prefix("TINIT-").or_else(|| s.strip_prefix("IT:")))
             .map(str::to_string),
         cn.map(str::to_string),
@@ -778,7 +882,7 @@ fn revocation(
     let cert_issuer = cert.tbs_certificate().issuer();
     let mut reasons = Vec::new();
     let matching: Vec<&CertificateList> =
-        crls.iter().filter(|c| &c.tbs_cert_list.issuer == cert_issuer).collect();
+        crls.iter().filter(|c| same_name(&c.tbs_cert_list.issuer, cert_issuer)).collect();
     if matching.is_empty() && !crls.is_empty() {
         reasons.push(RevocationGap::CrlOfAnotherIssuer {
             crl_issuers: crls.iter().map(|c| trust::name_cn(&c.tbs_cert_list.issuer)).collect(),
@@ -838,4 +942,17 @@ fn consult(
         }
     }
     good
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fiscal_code_is_found_in_a_serial_number_with_spaces_around_it() {
+        for sn in [" IT:DSTLSN52A01C342F", "IT:DSTLSN52A01C342F ", "TINIT-DSTLSN52A01C342F"] {
+            assert_eq!(fiscal_code(None, Some(sn.into())).as_deref(), Some("DSTLSN52A01C342F"), "{sn:?}");
+        }
+        assert_eq!(fiscal_code(None, Some(" IT:DSTLSN52A01C342X".into())), None, "wrong check character");
+    }
 }

@@ -11,6 +11,12 @@ pub const MIN_LEN: usize = 5;
 pub const MAX_LEN: usize = 8;
 /// The card stores PIN and PUK as 8 bytes, ASCII digits padded with FF.
 pub const PADDED_LEN: usize = 8;
+/// The PUK's length on a TS-CNS. Every source agrees on 8 digits (cns-facts §3.1: the issuing
+/// offices hand out 2 + 6 digits [Martesana], [progettocns]; Netlink's reset code is 8 ASCII
+/// digits [NK]) and none shows a shorter one, so this is one rule for every card, not profile
+/// data. A shorter PUK is still a valid secret (a CNS token outside the TS family might have
+/// one): front ends ask before sending it, because on a TS-CNS it is a typo that costs a try.
+pub const PUK_LEN: usize = 8;
 
 /// Which secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -112,6 +118,12 @@ pub fn validate(b: &[u8]) -> Result<(), PinFormatError> {
     Ok(())
 }
 
+/// `Some(digits typed)` when `puk` is a well-formed secret but shorter than a TS-CNS PUK
+/// ([`PUK_LEN`]): worth a question before it costs a PUK try.
+pub fn puk_shorter_than_usual(puk: &str) -> Option<usize> {
+    (validate(puk.as_bytes()).is_ok() && puk.len() < PUK_LEN).then_some(puk.len())
+}
+
 /// Why a new PIN is easy to guess. A warning for the user, never a refusal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Weakness {
@@ -210,6 +222,18 @@ mod tests {
         assert_eq!(Pin::new("12 45").unwrap_err(), PinFormatError::NotDigits);
         assert_eq!(Pin::new("١٢٣٤٥").unwrap_err(), PinFormatError::NotDigits);
         assert_eq!(Pin::new("").unwrap_err(), PinFormatError::Empty);
+    }
+
+    #[test]
+    fn a_puk_shorter_than_8_digits_is_flagged_only_when_it_is_otherwise_valid() {
+        assert_eq!(puk_shorter_than_usual("1234567"), Some(7));
+        assert_eq!(puk_shorter_than_usual("12345"), Some(5));
+        assert_eq!(puk_shorter_than_usual("12345678"), None);
+        // not a secret at all: the format check says why, not this one
+        assert_eq!(puk_shorter_than_usual("1234"), None);
+        assert_eq!(puk_shorter_than_usual("123456789"), None);
+        assert_eq!(puk_shorter_than_usual("12a4567"), None);
+        assert_eq!(puk_shorter_than_usual(""), None);
     }
 
     #[test]

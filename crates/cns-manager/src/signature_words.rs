@@ -45,8 +45,20 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
             "the content does not match the signature (altered)".into(),
         ),
         F::ContentTypeMismatch => lang.s(
-            "il tipo di contenuto firmato manca o è diverso (attributo content-type)".into(),
-            "the signed content type is missing or different (content-type attribute)".into(),
+            "il tipo di contenuto firmato è diverso da quello del documento (attributo content-type)".into(),
+            "the signed content type differs from the document's (content-type attribute)".into(),
+        ),
+        F::ContentTypeMissing => lang.s(
+            "il documento corrisponde alla firma, ma il programma di firma ha omesso l'attributo content-type \
+             che lo standard richiede: la firma non è conforme"
+                .into(),
+            "the document matches the signature, but the signing program left out the content-type attribute \
+             the standard requires: the signature does not conform"
+                .into(),
+        ),
+        F::SigningCertificateUnreadable(e) => lang.s(
+            format!("l'attributo che indica il certificato del firmatario non si può leggere ({e})"),
+            format!("the attribute naming the signer's certificate cannot be read ({e})"),
         ),
         F::AttributesNotEncodable => lang.s(
             "gli attributi firmati non si possono ricodificare".into(),
@@ -436,6 +448,8 @@ mod tests {
             Finding::TooManyChecksForIssuer,
             Finding::SignatureDoesNotVerify,
             Finding::SigningCertificateMismatch,
+            Finding::ContentTypeMissing,
+            Finding::SigningCertificateUnreadable("x".into()),
         ];
         for f in &all {
             let (it, en) = (finding(f, Lang::It), finding(f, Lang::En));

@@ -25,8 +25,11 @@ fn cli(dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, Value) {
         .spawn()
         .unwrap();
     if let Some(s) = stdin {
-        // The program may stop before reading (a refused argument): a closed pipe is its answer.
-        let _ = child.stdin.take().unwrap().write_all(s.as_bytes());
+        // The program may stop before reading (a refused argument): a closed pipe is its
+        // answer; any other error is the test's own.
+        if let Err(e) = child.stdin.take().unwrap().write_all(s.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing the child's stdin: {e}");
+        }
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();

@@ -34,7 +34,8 @@ fn watch_and_status(mode: &str, lang: &str) -> (String, String) {
     });
     let mut got = Vec::new();
     while got.len() < 3 {
-        match lines.recv_timeout(Duration::from_secs(10)) {
+        // (a bound on a line that must come, not a speed)
+        match lines.recv_timeout(Duration::from_secs(60)) {
             Ok(l) => got.push(l),
             Err(e) => panic!("{mode}: watch printed {got:?}, then nothing ({e})"),
         }

@@ -331,6 +331,37 @@ fn enter_on_an_empty_pin_keeps_the_focus_and_the_digits_typed_next_land() {
 }
 
 #[test]
+fn nine_digits_typed_for_the_signature_send_nothing_until_one_is_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("domanda.txt");
+    std::fs::write(&doc, b"domanda").unwrap();
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It);
+    drop_file(&mut h, &doc);
+    wait_label(&mut h, "Ti restano 3 tentativi");
+    handle.clear_log();
+    h.get_by_role_and_label(Role::PasswordInput, "PIN").focus();
+    h.step();
+    // The field keeps 8 of the 9: those 8 are not the PIN the user typed.
+    h.input_mut().events.push(egui::Event::Text("123456789".into()));
+    h.step();
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+    wait_label(&mut h, "Al massimo 8 cifre");
+    click(&mut h, "Firma");
+    h.step();
+    h.step();
+    assert!(h.get_by_role_and_label(Role::PasswordInput, "PIN").is_focused());
+    assert!(
+        !handle.command_log().iter().any(|c| c.header[1] == 0x20 && c.lc.is_some()),
+        "no PIN went to the card"
+    );
+    assert!(!dir.path().join("domanda.txt.p7m").exists());
+    assert_eq!(handle.card().pin_tries_left(), 3);
+}
+
+#[test]
 fn a_folder_is_said_to_be_a_folder_and_a_chosen_file_is_checked_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("delibera.pdf");

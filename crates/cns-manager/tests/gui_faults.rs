@@ -1,6 +1,8 @@
 //! The fault matrix in the window (kittest over the in-process simulated card): the card leaves
 //! at every APDU index of a PIN operation sent from the wizard. Each cell ends on a clear page
-//! that names the removal within 2 s — never a spinner — and no try is lost on the card.
+//! that names the removal — never a spinner — and no try is lost on the card. (The in-process
+//! card answers at once, so how fast says nothing here; the bound only tells a spinner from a
+//! slow machine. Through a real pcscd, tests/e2e_faults.rs times the removal.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -15,6 +17,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
+/// A bound on waiting for a page, not an expectation of speed (see the module docs).
+const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn app(handle: &SimHandle) -> Harness<'static, CnsApp> {
     let backend = Backend::Demo(handle.clone());
@@ -102,12 +106,13 @@ fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
         // the operation's APDUs, measured on a card that stays
         let handle = card(op);
         let mut h = app(&handle);
-        wait_any(&mut h, op, &["GIULIA BIANCHI"], Duration::from_secs(10));
+        wait_any(&mut h, op, &["GIULIA BIANCHI"], TIMEOUT);
+        // (the start-up read is over once the holder is shown)
+        let read_cost = handle.commands_received();
         let button = fill(&mut h, op);
         let before = handle.commands_received();
         click(&mut h, button);
-        wait_any(&mut h, op, &done, Duration::from_secs(10));
-        let cost = handle.commands_received() - before;
+        wait_any(&mut h, op, &done, TIMEOUT);
         // the window sends the PIN command (nothing selected before it on this classic card),
         // then reads the status again
         let log = handle.command_headers();
@@ -118,12 +123,21 @@ fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
         };
         let pin_at = log[usize::try_from(before).unwrap()..].iter().position(|c| c[1] == pin_ins).unwrap();
         let pin_at = u64::try_from(pin_at).unwrap();
-        assert!(cost > pin_at, "{op}: {cost} APDUs");
+        // That read is still under way when the answer is on screen: counting now would give
+        // however much of it a loaded machine had done. It costs what the start-up read did.
+        let cost = pin_at + 1 + read_cost;
+        let start = Instant::now();
+        while handle.commands_received() - before < cost {
+            assert!(start.elapsed() < TIMEOUT, "{op}: the status read after the answer did not end");
+            h.step();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(handle.commands_received() - before, cost, "{op}: APDUs of the operation");
         for k in 0..cost {
             let cell = format!("window {op}, removed at APDU index {k} of {cost}");
             let handle = card(op);
             let mut h = app(&handle);
-            wait_any(&mut h, &cell, &["GIULIA BIANCHI"], Duration::from_secs(10));
+            wait_any(&mut h, &cell, &["GIULIA BIANCHI"], TIMEOUT);
             let button = fill(&mut h, op);
             let base = handle.commands_received();
             if k == 0 {
@@ -134,7 +148,7 @@ fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
             click(&mut h, button);
             if k <= pin_at {
                 // up to the PIN command: the removal, and the card untouched
-                wait_any(&mut h, &cell, &removed, Duration::from_secs(2));
+                wait_any(&mut h, &cell, &removed, TIMEOUT);
                 for t in done {
                     assert!(h.query_by_label_contains(t).is_none(), "{cell}: {t}");
                 }
@@ -147,7 +161,7 @@ fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
                 // (the answer, or the removal), never a spinner
                 let mut any = removed.to_vec();
                 any.extend(done);
-                wait_any(&mut h, &cell, &any, Duration::from_secs(2));
+                wait_any(&mut h, &cell, &any, TIMEOUT);
                 assert_eq!(handle.card().pin_tries_left(), 3, "{cell}");
                 assert_eq!(handle.card().puk_tries_left(), 8, "{cell}");
             }

@@ -10,13 +10,17 @@ use std::time::{Duration, Instant};
 
 use cns_sim::{QuirkMode, SimCard};
 
+/// How long to wait for the card side to connect, answer or stop: a bound, not its speed (on a
+/// loaded machine a thread or process can be seconds late), so only what never happens fails.
+const WAIT: Duration = Duration::from_secs(30);
+
 fn accept(l: &TcpListener, within: Duration) -> Option<TcpStream> {
     let deadline = Instant::now() + within;
     loop {
         match l.accept() {
             Ok((s, _)) => {
                 s.set_nonblocking(false).unwrap();
-                s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+                s.set_read_timeout(Some(WAIT)).unwrap();
                 return Some(s);
             }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
@@ -65,9 +69,9 @@ fn binary_serves_persists_toggles_and_exits() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut s = accept(&listener, Duration::from_secs(10)).expect("card connects");
+    let mut s = accept(&listener, WAIT).expect("card connects");
     // Signals are handled once the pid file exists.
-    let deadline = Instant::now() + Duration::from_secs(5);
+    let deadline = Instant::now() + WAIT;
     while !pid_file.exists() {
         assert!(Instant::now() < deadline, "no pid file");
         std::thread::sleep(Duration::from_millis(10));
@@ -86,7 +90,7 @@ fn binary_serves_persists_toggles_and_exits() {
     assert!(matches!(s.read(&mut buf), Ok(0) | Err(_)), "removal closes");
     assert!(accept(&listener, Duration::from_millis(500)).is_none());
     signal(pid, "-USR1");
-    let mut s = accept(&listener, Duration::from_secs(5)).expect("reinserted");
+    let mut s = accept(&listener, WAIT).expect("reinserted");
     assert_eq!(exchange(&mut s, &[0x04]), QuirkMode::Siemens.atr());
 
     signal(pid, "-TERM");

@@ -61,6 +61,8 @@ pub(crate) enum Action {
     WizardBack,
     WizardConfirm,
     WizardRetry,
+    /// "Continua comunque": the PUK typed is shorter than usual, and the user vouches for it.
+    WizardAcceptShortPuk,
     CloseScreen,
     ShowCertificate,
     ShowNewCardHelp,
@@ -248,11 +250,14 @@ impl CnsApp {
         let had_card = !matches!(self.card, CardView::Empty);
         self.forget_card();
         // (a removal in the middle of an operation keeps its own, more telling notice)
-        if had_card && self.counter && self.notice != Some(Notice::RemovedDuringOperation) {
+        if had_card
+            && self.counter
+            && !matches!(self.notice, Some(Notice::RemovedDuringOperation | Notice::WipedBeforeSending))
+        {
             self.notice = Some(Notice::Wiped);
         }
         if present {
-            if self.notice == Some(Notice::Wiped) || matches!(self.notice, Some(Notice::Exported(_))) {
+            if matches!(self.notice, Some(Notice::Wiped | Notice::WipedBeforeSending | Notice::Exported(_))) {
                 self.notice = None;
             }
             self.read_selected();
@@ -265,6 +270,10 @@ impl CnsApp {
     /// stays (in counter mode only until a card leaves: it may name the citizen).
     fn forget_card(&mut self) {
         let card_left = !matches!(self.card, CardView::Empty);
+        // A status read still under way is of the card forgotten here: its answer must not
+        // land after this (the monitor can report a removal before the read that found the
+        // reader empty answers, and that answer would then stay on screen).
+        self.read_seq += 1;
         self.card.wipe();
         self.known = None;
         self.export.reset();
@@ -283,8 +292,18 @@ impl CnsApp {
                     Some(Screen::Wizard(w))
                 }
             }
-            // A finished removal message stays readable (nothing personal in it).
-            Screen::Wizard(w) if !self.counter && matches!(w.phase, Phase::Done(_)) && w.card_removed => {
+            // Counter mode wipes the screen, but says that nothing had reached the card.
+            Screen::Wizard(mut w) if self.counter && w.before_sending() => {
+                w.wipe();
+                self.notice = Some(Notice::WipedBeforeSending);
+                None
+            }
+            // A removal message stays readable (nothing personal in it).
+            Screen::Wizard(w) if !self.counter && w.is_removal_page() => Some(Screen::Wizard(w)),
+            // Nothing was sent yet: say that nothing changed, rather than fall back to "insert
+            // the card" as if the wizard had never been.
+            Screen::Wizard(mut w) if !self.counter && w.before_sending() => {
+                w.card_left();
                 Some(Screen::Wizard(w))
             }
             Screen::Document(mut d) => match d.on_card_change(self.counter, card_left) {
@@ -444,6 +463,7 @@ impl CnsApp {
             Action::StartWizard(op) => self.start_wizard(op),
             Action::WizardNext => self.wizard_step(|w| w.next()),
             Action::WizardConfirm => self.wizard_step(|w| w.confirm_last_try()),
+            Action::WizardAcceptShortPuk => self.wizard_step(|w| w.accept_short_puk()),
             Action::WizardBack => {
                 if let Screen::Wizard(w) = &mut self.screen
                     && !w.back()
@@ -640,5 +660,36 @@ impl Drop for CnsApp {
     fn drop(&mut self) {
         self.card.wipe();
         self.screen = Screen::Status;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::DEMO_READER;
+    use cns_core::TransportError;
+    use cns_core::card::CardError;
+    use cns_pcsc::ReaderInfo;
+
+    /// "Chiudi" after a signature the card left during: the reader list may still show the card
+    /// (the monitor is a thread of its own), so a status read goes out and finds no card; the
+    /// monitor's removal can then land before that read's answer. The events are fed here in
+    /// that order, which the threads give only now and then.
+    #[test]
+    fn a_status_answer_for_a_card_that_left_meanwhile_is_dropped() {
+        let handle = cns_sim::SimHandle::default();
+        let ctx = egui::Context::default();
+        let mut app = CnsApp::new(&ctx, AppConfig::new(Backend::Demo(handle), Lang::It, false));
+        let atr = Some(cns_sim::QuirkMode::Standard.atr().to_vec());
+        let present = ReaderInfo { name: DEMO_READER.to_owned(), card_present: true, atr };
+        app.on_monitor(MonitorEvent::Snapshot(vec![present]));
+        let stale = app.read_seq;
+        app.on_monitor(MonitorEvent::CardRemoved { reader: DEMO_READER.to_owned() });
+        app.on_worker(Event::Status {
+            reader: DEMO_READER.to_owned(),
+            seq: stale,
+            result: Err(CardError::Transport(TransportError::NoCard)),
+        });
+        assert!(matches!(app.card, CardView::Empty), "the stale answer landed");
     }
 }

@@ -446,6 +446,13 @@ impl CnsApp {
                 match flow.kind {
                     Kind::Verify => start_verify(flow, file, size, lang, ctx),
                     Kind::Sign => {
+                        // More digits were typed than the field kept: the first eight are not
+                        // what the user meant, and sending them would spend a try. The field's
+                        // own "at most 8 digits" hint stays until the user deletes.
+                        if flow.pin.overflowed() {
+                            flow.focus_pin = true;
+                            return;
+                        }
                         if cns_core::Pin::new(flow.pin.as_str()).is_err() {
                             flow.pin_hint = Some(
                                 lang.t(
@@ -802,8 +809,9 @@ fn pin_step(
         flow.pin_hint = None;
     }
     if let Some(r) = flow.pin.refused() {
-        hint(ui, Tone::Attention, super::words::typed_refusal(lang, r));
-        about.push(super::words::typed_refusal(lang, r).to_owned());
+        let text = super::words::typed_refusal(lang, cns_core::PinKind::Pin, r);
+        hint(ui, Tone::Attention, &text);
+        about.push(text);
     }
     if let Some(h) = &flow.pin_hint {
         hint(ui, Tone::Bad, h);

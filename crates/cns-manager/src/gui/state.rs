@@ -182,6 +182,9 @@ pub enum Notice {
     Wiped,
     /// The card left during a PIN command.
     RemovedDuringOperation,
+    /// Counter mode: the card left while a PIN wizard was open but before anything was sent;
+    /// the screen was wiped and no try was used.
+    WipedBeforeSending,
     Exported(PathBuf),
     ExportFailed(String),
 }
@@ -191,7 +194,7 @@ impl Notice {
     /// status page), a saved certificate where it was saved from.
     pub fn page(&self) -> Page {
         match self {
-            Notice::Wiped | Notice::RemovedDuringOperation => Page::Status,
+            Notice::Wiped | Notice::WipedBeforeSending | Notice::RemovedDuringOperation => Page::Status,
             Notice::Exported(_) | Notice::ExportFailed(_) => Page::Certificate,
         }
     }

@@ -3,7 +3,7 @@
 
 use cns_core::PinState;
 use cns_core::flow::{Operation, Outcome, Refusal};
-use cns_core::pin::{PinFormatError, PinKind, Weakness};
+use cns_core::pin::{self, PinFormatError, PinKind, Weakness};
 
 use crate::i18n::Lang;
 
@@ -211,26 +211,107 @@ pub fn step_text(lang: Lang, op: Operation, step: usize) -> (&'static str, &'sta
     }
 }
 
-pub fn step_problem(lang: Lang, p: StepProblem) -> String {
+/// `n` with the noun in the right number: "1 cambio PIN", "2 cambi PIN", "0 cambi PIN".
+pub fn count(lang: Lang, n: u32, it: (&str, &str), en: (&str, &str)) -> String {
+    let (one, many) = if lang == Lang::It { it } else { en };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn secret_name(k: PinKind) -> &'static str {
+    if k == PinKind::Pin { "PIN" } else { "PUK" }
+}
+
+/// What one more mistake does, the same words wherever the last try is mentioned.
+pub fn last_try(lang: Lang, kind: PinKind) -> &'static str {
+    match kind {
+        PinKind::Pin => lang.t(
+            "Se sbagli ancora, il PIN si blocca e servirà il PUK.",
+            "One more mistake blocks the PIN, and you will need the PUK.",
+        ),
+        PinKind::Puk => lang.t(
+            "Se sbagli ancora, il PUK si blocca e la tessera va sostituita.",
+            "One more mistake blocks the PUK, and the card must be replaced.",
+        ),
+    }
+}
+
+/// The warning above the field when only one try is left.
+pub fn one_try_left(lang: Lang, kind: PinKind) -> String {
+    lang.s(
+        format!(
+            "Attenzione: ti resta un solo tentativo per il {}. {}",
+            secret_name(kind),
+            last_try(lang, kind)
+        ),
+        format!("Careful: only one {} try left. {}", secret_name(kind), last_try(lang, kind)),
+    )
+}
+
+/// The tries left, under the field that can use one (n ≥ 2; one try has its own warning).
+pub fn tries_left(lang: Lang, kind: PinKind, n: u8) -> String {
+    lang.s(
+        format!("Ti restano {n} tentativi per il {}.", secret_name(kind)),
+        format!("You have {n} {} tries left.", secret_name(kind)),
+    )
+}
+
+/// A letter (typed or pasted) was left out of the field.
+pub fn not_a_digit(lang: Lang, kind: PinKind) -> String {
+    lang.s(
+        format!("Solo cifre: il {} è fatto di numeri. Le lettere non sono state scritte.", secret_name(kind)),
+        format!("Digits only: the {} is made of numbers. Letters were left out.", secret_name(kind)),
+    )
+}
+
+/// Input went past 8 digits: refused, and the step waits for the user to fix it.
+pub fn too_long(lang: Lang, kind: PinKind) -> String {
+    lang.s(
+        format!(
+            "Al massimo 8 cifre: il {} che hai scritto è più lungo. Cancella e scrivilo di nuovo.",
+            secret_name(kind)
+        ),
+        format!(
+            "At most 8 digits: the {} you typed is longer. Delete it and type it again.",
+            secret_name(kind)
+        ),
+    )
+}
+
+/// The button that vouches for a PUK shorter than 8 digits.
+pub fn send_short_puk(lang: Lang) -> &'static str {
+    lang.t("Continua comunque", "Continue anyway")
+}
+
+pub fn step_problem(lang: Lang, kind: PinKind, p: StepProblem) -> String {
     match p {
         StepProblem::Format(PinFormatError::Empty) => {
             lang.t("Il campo è vuoto.", "The field is empty.").into()
         }
-        StepProblem::Format(PinFormatError::NotDigits) => {
-            lang.t("Sono ammesse solo cifre.", "Only digits are allowed.").into()
-        }
+        StepProblem::Format(PinFormatError::NotDigits) => not_a_digit(lang, kind),
         StepProblem::Format(PinFormatError::TooShort) => {
             lang.t("Troppo corto: servono almeno 5 cifre.", "Too short: at least 5 digits.").into()
         }
-        StepProblem::Format(PinFormatError::TooLong) => {
-            lang.t("Troppo lungo: al massimo 8 cifre.", "Too long: at most 8 digits.").into()
-        }
+        StepProblem::Format(PinFormatError::TooLong) => too_long(lang, kind),
         StepProblem::Mismatch => lang
             .t(
-                "I due PIN nuovi non sono uguali. Scrivi di nuovo il nuovo PIN.",
-                "The two new PINs differ. Type the new PIN again.",
+                "I due PIN non erano uguali: scegli il nuovo PIN e poi ripetilo.",
+                "The two PINs did not match: choose the new PIN, then repeat it.",
             )
             .into(),
+        StepProblem::PukLength { typed } => lang.s(
+            format!(
+                "Il PUK ha {} cifre: ne hai scritte {typed}. Controlla la lettera o l'email del PUK. \
+                 Se il tuo ha davvero {typed} cifre, scegli «{}».",
+                pin::PUK_LEN,
+                send_short_puk(lang)
+            ),
+            format!(
+                "The PUK has {} digits: you typed {typed}. Check the letter or email with your PUK. \
+                 If yours really has {typed} digits, choose “{}”.",
+                pin::PUK_LEN,
+                send_short_puk(lang)
+            ),
+        ),
         StepProblem::Unchanged => lang
             .t(
                 "Il nuovo PIN è uguale a quello attuale: scegline uno diverso.",
@@ -256,13 +337,11 @@ pub fn refusal(lang: Lang, r: Refusal) -> &'static str {
 }
 
 /// A keystroke the PIN field refused (wizards and the signature alike).
-pub fn typed_refusal(lang: Lang, r: super::widgets::pin_entry::Refusal) -> &'static str {
+pub fn typed_refusal(lang: Lang, kind: PinKind, r: super::widgets::pin_entry::Refusal) -> String {
     use super::widgets::pin_entry::Refusal as R;
     match r {
-        R::NotDigit => {
-            lang.t("Solo cifre: il PIN è fatto di numeri.", "Digits only: the PIN is made of numbers.")
-        }
-        R::TooLong => lang.t("Al massimo 8 cifre.", "At most 8 digits."),
+        R::NotDigit => not_a_digit(lang, kind),
+        R::TooLong => too_long(lang, kind),
     }
 }
 
@@ -285,7 +364,7 @@ pub fn weakness(lang: Lang, w: Weakness) -> &'static str {
 
 /// (tone, headline, what to do next) for a finished operation.
 pub fn outcome(lang: Lang, op: Operation, o: Outcome, card_removed: bool) -> (Tone, String, String) {
-    let secret = |k: PinKind| if k == PinKind::Pin { "PIN" } else { "PUK" };
+    let secret = secret_name;
     match o {
         Outcome::Success => match op {
             Operation::ChangePin => (
@@ -312,8 +391,8 @@ pub fn outcome(lang: Lang, op: Operation, o: Outcome, card_removed: bool) -> (To
             Tone::Attention,
             lang.s(format!("{} errato", secret(kind)), format!("Wrong {}", secret(kind))),
             lang.s(
-                format!("Ti resta un solo tentativo: se sbagli ancora, il {} si blocca.", secret(kind)),
-                format!("Only one try left: one more mistake blocks the {}.", secret(kind)),
+                format!("Ti resta un solo tentativo. {}", last_try(lang, kind)),
+                format!("Only one try left. {}", last_try(lang, kind)),
             ),
         ),
         Outcome::Wrong { kind, tries_left: Some(n) } => (
@@ -359,10 +438,10 @@ pub fn outcome(lang: Lang, op: Operation, o: Outcome, card_removed: bool) -> (To
         ),
         Outcome::Interrupted if card_removed => (
             Tone::Attention,
-            lang.t("Tessera rimossa", "Card removed").into(),
+            lang.t("Tessera rimossa durante l'operazione", "Card removed during the operation").into(),
             lang.t(
-                "La tessera è stata rimossa: l'operazione potrebbe non essere stata completata. Reinserisci la tessera per vedere lo stato.",
-                "The card was removed: the operation may not have been completed. Insert the card again to see its state.",
+                "La tessera è stata rimossa: l'operazione potrebbe non essere stata completata e il tentativo potrebbe essere stato contato. Reinserisci la tessera per vedere lo stato.",
+                "The card was removed: the operation may not have been completed, and the try may have been counted. Insert the card again to see its state.",
             )
             .into(),
         ),
@@ -376,6 +455,21 @@ pub fn outcome(lang: Lang, op: Operation, o: Outcome, card_removed: bool) -> (To
             .into(),
         ),
     }
+}
+
+/// (headline, what to do) when the card left before anything was sent.
+pub fn card_left(lang: Lang, op: Operation) -> (&'static str, &'static str) {
+    (
+        match op {
+            Operation::ChangePin => lang.t("Tessera rimossa: PIN non cambiato", "Card removed: PIN not changed"),
+            Operation::UnblockPin => lang.t("Tessera rimossa: PIN non sbloccato", "Card removed: PIN not unblocked"),
+            Operation::VerifyPin => lang.t("Tessera rimossa: PIN non verificato", "Card removed: PIN not checked"),
+        },
+        lang.t(
+            "Non è stato inviato nulla alla tessera: nessun tentativo è stato usato. Reinserisci la tessera per riprovare.",
+            "Nothing was sent to the card: no try was used. Insert the card again to try again.",
+        ),
+    )
 }
 
 /// dd/mm/yyyy, as Italians write dates.

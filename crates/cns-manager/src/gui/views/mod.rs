@@ -36,21 +36,21 @@ impl CnsApp {
         if self.counter {
             egui::Panel::bottom("session").show(ui, |ui| {
                 let s = self.session;
-                ui.label(self.lang.s(
-                    format!(
-                        "Sportello · Operazioni in questa sessione: {} ({} cambi PIN, {} sblocchi, {} verifiche)",
-                        s.total(),
+                let lang = self.lang;
+                let parts = [
+                    super::words::count(
+                        lang,
                         s.changes,
-                        s.unblocks,
-                        s.verifies
+                        ("cambio PIN", "cambi PIN"),
+                        ("PIN change", "PIN changes"),
                     ),
-                    format!(
-                        "Counter · Operations this session: {} ({} PIN changes, {} unblocks, {} checks)",
-                        s.total(),
-                        s.changes,
-                        s.unblocks,
-                        s.verifies
-                    ),
+                    super::words::count(lang, s.unblocks, ("sblocco", "sblocchi"), ("unblock", "unblocks")),
+                    super::words::count(lang, s.verifies, ("verifica", "verifiche"), ("check", "checks")),
+                ]
+                .join(", ");
+                ui.label(lang.s(
+                    format!("Sportello · Operazioni in questa sessione: {} ({parts})", s.total()),
+                    format!("Counter · Operations this session: {} ({parts})", s.total()),
                 ));
             });
         }
@@ -119,6 +119,14 @@ impl CnsApp {
         let lang = self.lang;
         let (tone, text) = match n {
             Notice::Wiped => (Tone::Good, lang.t("Tessera rimossa – schermo pulito", "Card removed – screen cleared").to_owned()),
+            Notice::WipedBeforeSending => (
+                Tone::Good,
+                lang.t(
+                    "Tessera rimossa prima dell'invio – schermo pulito. Nulla è cambiato sulla tessera e nessun tentativo è stato usato.",
+                    "Card removed before anything was sent – screen cleared. Nothing changed on the card and no try was used.",
+                )
+                .to_owned(),
+            ),
             Notice::RemovedDuringOperation => (
                 Tone::Attention,
                 lang.t(

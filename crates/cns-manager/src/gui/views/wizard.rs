@@ -1,5 +1,8 @@
 //! The PIN wizards: one question per step, "Passo n di m", the last-try confirmation, the
 //! spinner while the card works, and a result that says what to do next.
+//!
+//! Every button here acts on a deliberate mouse click only: not the second click of a double
+//! click, nor a click on a page that appeared less than `SETTLE_SECS` ago (see [`pressed`]).
 
 use cns_core::flow::{Operation, Outcome};
 use cns_core::pin::PinKind;
@@ -8,8 +11,8 @@ use egui::RichText;
 use super::super::a11y;
 use super::super::app::{Action, CnsApp};
 use super::super::state::Screen;
-use super::super::widgets::pin_entry::{describe_pin_field, pin_entry};
-use super::super::wizard::{Phase, Wizard};
+use super::super::widgets::pin_entry::{describe_pin_field, pin_entry_with_id};
+use super::super::wizard::{Phase, StepProblem, Wizard};
 use super::super::words::{self, Tone};
 use super::{banner, live_banner, primary_button, secondary_button};
 use crate::i18n::Lang;
@@ -22,6 +25,8 @@ impl CnsApp {
             return;
         };
         let mut actions = Vec::new();
+        // (no repaint needed for it to pass: a click brings its own frame, with its own time)
+        let settled = w.settled(ui.input(|i| i.time));
         ui.add_space(8.0);
         a11y::heading_text(
             ui,
@@ -32,8 +37,8 @@ impl CnsApp {
         // the focus there is a focus event a screen reader speaks, not a silent rename of the
         // node that sat at the same place on the screen before.
         ui.push_id(step_id(w), |ui| match w.phase {
-            Phase::Entering => entry_step(ui, lang, w, &mut actions),
-            Phase::ConfirmLastTry => confirm_step(ui, lang, w, &mut actions),
+            Phase::Entering => entry_step(ui, lang, w, settled, &mut actions),
+            Phase::ConfirmLastTry => confirm_step(ui, lang, w, settled, &mut actions),
             Phase::Busy => {
                 ui.add_space(24.0);
                 let working = ui
@@ -53,7 +58,8 @@ impl CnsApp {
                     lang.t("Non rimuovere la tessera", "Do not remove the card"),
                 );
             }
-            Phase::Done(o) => result_step(ui, lang, w, o, &mut actions),
+            Phase::Done(o) => result_step(ui, lang, w, o, settled, &mut actions),
+            Phase::CardLeft => card_left_step(ui, lang, w, settled, &mut actions),
         });
         self.actions.extend(actions);
     }
@@ -66,51 +72,63 @@ fn step_id(w: &Wizard) -> (&'static str, u8, usize, u8) {
         Phase::ConfirmLastTry => 1,
         Phase::Busy => 2,
         Phase::Done(_) => 3,
+        Phase::CardLeft => 4,
     };
     ("wizard", w.op as u8, w.step, phase)
 }
 
-fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<Action>) {
+fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
     let steps = w.steps();
-    let step_words =
-        lang.s(format!("Passo {} di {steps}", w.step + 1), format!("Step {} of {steps}", w.step + 1));
-    ui.label(RichText::new(step_words.as_str()).weak());
-    ui.add_space(10.0);
     // What the field's description says, in reading order: the warning, the step, its guidance,
     // then what is wrong.
     let mut about: Vec<String> = Vec::new();
-    if w.relevant_state().is_last_try() && w.step == 0 {
-        let text = if w.op == Operation::UnblockPin {
-            lang.t(
-                "Attenzione: resta un solo tentativo per il PUK. Se è sbagliato, la tessera non si potrà più sbloccare.",
-                "Careful: only one PUK try is left. If it is wrong, the card can never be unblocked again.",
-            )
-        } else {
-            lang.t(
-                "Attenzione: ti resta un solo tentativo. Se il PIN è sbagliato, la tessera si blocca.",
-                "Careful: only one try left. If the PIN is wrong, the card gets blocked.",
-            )
-        };
-        banner(ui, Tone::Attention, text);
-        ui.add_space(8.0);
-        about.push(text.to_owned());
-    } else if w.relevant_state() == cns_core::PinState::Unknown && w.step == 0 {
-        let text = words::unknown_tries_warning(lang, w.op);
-        banner(ui, Tone::Attention, text);
-        ui.add_space(8.0);
-        about.push(text.to_owned());
+    // (a one-question wizard has no step counter)
+    let step_words = (steps > 1).then(|| {
+        lang.s(format!("Passo {} di {steps}", w.step + 1), format!("Step {} of {steps}", w.step + 1))
+    });
+    if let Some(words) = &step_words {
+        ui.label(RichText::new(words.as_str()).weak());
+    }
+    ui.add_space(10.0);
+    let step = w.step;
+    let kind = w.step_kind(step);
+    if step == 0 {
+        // The field that can use a try says how many are left.
+        match w.relevant_state() {
+            s if s.is_last_try() => {
+                let text = words::one_try_left(lang, kind);
+                banner(ui, Tone::Attention, &text);
+                ui.add_space(8.0);
+                about.push(text);
+            }
+            cns_core::PinState::TriesLeft { tries_left } if tries_left > 1 => {
+                let text = words::tries_left(lang, kind, tries_left);
+                ui.label(text.as_str());
+                ui.add_space(4.0);
+                about.push(text);
+            }
+            cns_core::PinState::Unknown => {
+                let text = words::unknown_tries_warning(lang, w.op);
+                banner(ui, Tone::Attention, text);
+                ui.add_space(8.0);
+                about.push(text.to_owned());
+            }
+            _ => {}
+        }
     }
     let (label, guidance) = words::step_text(lang, w.op, w.step);
-    about.push(step_words.clone());
+    about.extend(step_words);
     about.push(guidance.to_owned());
     ui.label(guidance);
     ui.add_space(8.0);
     ui.label(RichText::new(label).strong());
-    let step = w.step;
     let show = w.show;
     let focus = std::mem::take(&mut w.focus_pending);
+    // A fixed id under the step's own scope: the focus stays in the field whatever line appears
+    // around it.
+    let id = ui.scope_id().with("pin");
     let entry = ui.horizontal_wrapped(|ui| {
-        let e = pin_entry(ui, w.buffer_mut(step), label, show);
+        let e = pin_entry_with_id(ui, id, w.buffer_mut(step), label, show);
         ui.checkbox(&mut w.show, lang.t("Mostra le cifre", "Show digits"));
         e
     });
@@ -119,37 +137,55 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<A
         entry.response.request_focus();
     }
     if entry.response.changed() {
-        w.problem = None;
+        w.field_changed();
     }
     let refused = w.buffer_mut(step).refused();
-    if let Some(r) = refused {
-        let text = words::typed_refusal(lang, r);
-        hint(ui, Tone::Attention, text);
-        about.push(text.to_owned());
-    }
     if let Some(p) = w.problem {
-        let text = words::step_problem(lang, p);
+        let text = words::step_problem(lang, kind, p);
         hint(ui, Tone::Bad, &text);
         about.push(text);
-    } else if step == 1
-        && let Some(weak) = w.weakness()
-    {
-        hint(ui, Tone::Attention, words::weakness(lang, weak));
-        about.push(words::weakness(lang, weak).to_owned());
+    } else {
+        if let Some(r) = refused {
+            let text = words::typed_refusal(lang, kind, r);
+            hint(ui, Tone::Attention, &text);
+            about.push(text);
+        }
+        if step == 1
+            && let Some(weak) = w.weakness()
+        {
+            hint(ui, Tone::Attention, words::weakness(lang, weak));
+            about.push(words::weakness(lang, weak).to_owned());
+        }
     }
     let typed = w.buffer_mut(step).len();
     describe_pin_field(&entry.response, lang, typed, &about, refused.is_some() || w.problem.is_some());
+    let short_puk = matches!(w.problem, Some(StepProblem::PukLength { .. }));
     ui.add_space(14.0);
-    ui.horizontal_wrapped(|ui| {
-        let back = if step == 0 { lang.t("Annulla", "Cancel") } else { lang.t("Indietro", "Back") };
-        if secondary_button(ui, back).clicked() {
-            actions.push(Action::WizardBack);
-        }
-        let next = if step + 1 == w.steps() { confirm_label(lang, w.op) } else { lang.t("Avanti", "Next") };
-        if primary_button(ui, next).clicked() || entry.submitted {
-            actions.push(Action::WizardNext);
-        }
-    });
+    let stray = ui
+        .horizontal_wrapped(|ui| {
+            let back = if step == 0 { lang.t("Annulla", "Cancel") } else { lang.t("Indietro", "Back") };
+            let back = secondary_button(ui, back);
+            if pressed(&back, settled) {
+                actions.push(Action::WizardBack);
+            }
+            let next =
+                if step + 1 == w.steps() { confirm_label(lang, w.op) } else { lang.t("Avanti", "Next") };
+            let next = primary_button(ui, next);
+            if pressed(&next, settled) || entry.submitted {
+                actions.push(Action::WizardNext);
+            }
+            // Only a click vouches for a short PUK: Enter in the field asks again.
+            if short_puk && pressed(&secondary_button(ui, words::send_short_puk(lang)), settled) {
+                actions.push(Action::WizardAcceptShortPuk);
+            }
+            [back, next].iter().any(|r| r.clicked() && !pressed(r, settled))
+        })
+        .inner;
+    let unsettled_click = !settled && ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released());
+    if stray || (unsettled_click && !entry.response.has_focus()) {
+        // The click was meant for the page before: the focus stays where the user types.
+        entry.response.request_focus();
+    }
     ui.add_space(6.0);
     ui.label(
         RichText::new(
@@ -168,47 +204,44 @@ fn confirm_label(lang: Lang, op: Operation) -> &'static str {
     }
 }
 
-fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, actions: &mut Vec<Action>) {
+fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
-    let puk = w.op == Operation::UnblockPin;
-    let warning = if puk {
-        lang.t("È l'ultimo tentativo per il PUK.", "This is the last PUK try.")
-    } else {
-        lang.t("È l'ultimo tentativo.", "This is the last try.")
+    let kind = w.op.consumes();
+    let warning = match kind {
+        PinKind::Puk => lang.t("È l'ultimo tentativo per il PUK.", "This is the last PUK try."),
+        PinKind::Pin => lang.t("È l'ultimo tentativo.", "This is the last try."),
     };
     banner(ui, Tone::Attention, warning);
     ui.add_space(8.0);
-    let question = if puk {
-        lang.t(
-            "Se il PUK è sbagliato, la tessera non si potrà più sbloccare e andrà sostituita. Continuo?",
-            "If the PUK is wrong, the card can never be unblocked and must be replaced. Continue?",
-        )
-    } else {
-        lang.t(
-            "Se il PIN è sbagliato la tessera si blocca e servirà il PUK. Continuo?",
-            "If the PIN is wrong the card gets blocked and you will need the PUK. Continue?",
-        )
-    };
-    ui.label(question);
+    let question = format!("{} {}", words::last_try(lang, kind), lang.t("Continuo?", "Continue?"));
+    ui.label(question.as_str());
     ui.add_space(14.0);
     ui.horizontal_wrapped(|ui| {
         let cancel = secondary_button(ui, lang.t("Annulla", "Cancel"));
         // The safe answer has the focus: Enter on this screen does not spend the last try. The
         // warning is what a screen reader says there, after "Annulla".
-        a11y::describe(ui.ctx(), cancel.id, &a11y::sentences(&[warning, question]));
+        a11y::describe(ui.ctx(), cancel.id, &a11y::sentences(&[warning, question.as_str()]));
         if std::mem::take(&mut w.focus_pending) {
             cancel.request_focus();
         }
-        if cancel.clicked() {
+        if pressed(&cancel, settled) {
             actions.push(Action::CloseScreen);
         }
-        if secondary_button(ui, lang.t("Sì, usa l'ultimo tentativo", "Yes, use the last try")).clicked() {
+        let yes = secondary_button(ui, lang.t("Sì, usa l'ultimo tentativo", "Yes, use the last try"));
+        if pressed(&yes, settled) {
             actions.push(Action::WizardConfirm);
         }
     });
 }
 
-fn result_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, o: Outcome, actions: &mut Vec<Action>) {
+fn result_step(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    w: &mut Wizard,
+    o: Outcome,
+    settled: bool,
+    actions: &mut Vec<Action>,
+) {
     ui.add_space(10.0);
     let (tone, head, next) = words::outcome(lang, w.op, o, w.card_removed);
     live_banner(ui, tone, &head);
@@ -220,36 +253,53 @@ fn result_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, o: Outcome, action
     }
     ui.add_space(14.0);
     let focus = std::mem::take(&mut w.focus_pending);
+    let unblock_offered = !w.puk_state().is_blocked();
     ui.horizontal_wrapped(|ui| {
         let first = match o {
-            Outcome::Wrong { .. } => {
-                let retry = primary_button(ui, lang.t("Riprova", "Try again"));
-                if retry.clicked() {
-                    actions.push(Action::WizardRetry);
-                }
-                if secondary_button(ui, lang.t("Annulla", "Cancel")).clicked() {
-                    actions.push(Action::CloseScreen);
-                }
-                retry
-            }
-            Outcome::Blocked { kind: PinKind::Pin } => {
+            // One PIN try left: unsure users should not spend it. The unblock is offered
+            // first and has the focus, so a reflex Enter does not lead to the last try.
+            Outcome::Wrong { kind: PinKind::Pin, tries_left: Some(1) } if unblock_offered => {
                 let unblock = primary_button(ui, lang.t("Sblocca con il PUK", "Unblock with the PUK"));
-                if unblock.clicked() {
+                if pressed(&unblock, settled) {
                     actions.push(Action::CloseScreen);
                     actions.push(Action::StartWizard(Operation::UnblockPin));
                 }
-                if secondary_button(ui, lang.t("Non ora", "Not now")).clicked() {
+                if pressed(&secondary_button(ui, lang.t("Riprova", "Try again")), settled) {
+                    actions.push(Action::WizardRetry);
+                }
+                if pressed(&secondary_button(ui, lang.t("Annulla", "Cancel")), settled) {
                     actions.push(Action::CloseScreen);
                 }
                 unblock
             }
-            _ => {
-                let done = primary_button(ui, lang.t("Fatto", "Done"));
-                if done.clicked() {
+            Outcome::Wrong { tries_left, .. } => {
+                let retry = if tries_left == Some(1) {
+                    secondary_button(ui, lang.t("Riprova", "Try again"))
+                } else {
+                    primary_button(ui, lang.t("Riprova", "Try again"))
+                };
+                if pressed(&retry, settled) {
+                    actions.push(Action::WizardRetry);
+                }
+                let cancel = secondary_button(ui, lang.t("Annulla", "Cancel"));
+                if pressed(&cancel, settled) {
                     actions.push(Action::CloseScreen);
                 }
-                done
+                // On the last try, the safe answer has the focus.
+                if tries_left == Some(1) { cancel } else { retry }
             }
+            Outcome::Blocked { kind: PinKind::Pin } => {
+                let unblock = primary_button(ui, lang.t("Sblocca con il PUK", "Unblock with the PUK"));
+                if pressed(&unblock, settled) {
+                    actions.push(Action::CloseScreen);
+                    actions.push(Action::StartWizard(Operation::UnblockPin));
+                }
+                if pressed(&secondary_button(ui, lang.t("Non ora", "Not now")), settled) {
+                    actions.push(Action::CloseScreen);
+                }
+                unblock
+            }
+            _ => done_button(ui, lang, settled, actions),
         };
         // Where the focus lands says the result too, for screen readers that do not follow
         // live regions.
@@ -258,6 +308,40 @@ fn result_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, o: Outcome, action
             first.request_focus();
         }
     });
+}
+
+/// The card left before anything was sent: nothing changed, and the page says so.
+fn card_left_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
+    ui.add_space(10.0);
+    let (head, next) = words::card_left(lang, w.op);
+    live_banner(ui, Tone::Attention, head);
+    ui.add_space(8.0);
+    ui.label(next);
+    ui.add_space(14.0);
+    let done = done_button(ui, lang, settled, actions);
+    a11y::describe(ui.ctx(), done.id, &a11y::sentences(&[head, next]));
+    if std::mem::take(&mut w.focus_pending) {
+        done.request_focus();
+    }
+}
+
+fn done_button(ui: &mut egui::Ui, lang: Lang, settled: bool, actions: &mut Vec<Action>) -> egui::Response {
+    let done = primary_button(ui, lang.t("Fatto", "Done"));
+    if pressed(&done, settled) {
+        actions.push(Action::CloseScreen);
+    }
+    done
+}
+
+/// A click that means it. A mouse click counts once the page has settled and when it is not
+/// the second (or third) click of a multiple click: those were aimed at the page before. Enter,
+/// Space and a screen reader's click act at once: they land where the focus is, not where a
+/// button used to be.
+fn pressed(r: &egui::Response, settled: bool) -> bool {
+    if !r.clicked() {
+        return false;
+    }
+    !r.clicked_by(egui::PointerButton::Primary) || (settled && !r.double_clicked() && !r.triple_clicked())
 }
 
 /// A line under the field: a live region, so that what is wrong is said as it appears, while the

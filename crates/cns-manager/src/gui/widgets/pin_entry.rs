@@ -21,8 +21,13 @@ use super::super::a11y;
 /// `Clone`.
 pub struct PinBuffer {
     digits: Zeroizing<String>,
-    /// The last keystroke was refused (not a digit, or too long): say why next to the field.
-    refused: Option<Refusal>,
+    /// A character was refused since the last deletion. Sticky on purpose: a hint that vanished
+    /// at the next digit would let a fast typist miss that a letter was dropped (pasted text
+    /// keeps it, so typing must too).
+    not_digit: bool,
+    /// Input went past [`MAX_LEN`]: what is in the field is not what the user typed, so it must
+    /// not be taken as is (see [`PinBuffer::overflowed`]).
+    too_long: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +38,11 @@ pub enum Refusal {
 
 impl Default for PinBuffer {
     fn default() -> Self {
-        PinBuffer { digits: Zeroizing::new(String::with_capacity(MAX_LEN)), refused: None }
+        PinBuffer {
+            digits: Zeroizing::new(String::with_capacity(MAX_LEN)),
+            not_digit: false,
+            too_long: false,
+        }
     }
 }
 
@@ -50,24 +59,39 @@ impl PinBuffer {
         self.digits.is_empty()
     }
 
+    /// What was refused since the last deletion; too long first, as it blocks going on.
     pub fn refused(&self) -> Option<Refusal> {
-        self.refused
+        if self.too_long {
+            Some(Refusal::TooLong)
+        } else if self.not_digit {
+            Some(Refusal::NotDigit)
+        } else {
+            None
+        }
+    }
+
+    /// More digits were typed than a PIN can have. The field holds only the first 8: taking
+    /// them would give the card a PIN the user never chose, so the step refuses to go on until
+    /// the user deletes something.
+    pub fn overflowed(&self) -> bool {
+        self.too_long
     }
 
     /// Zeroes the digits (the allocation stays, ready for the next entry).
     pub fn wipe(&mut self) {
         self.digits.zeroize();
-        self.refused = None;
+        self.not_digit = false;
+        self.too_long = false;
     }
 
-    /// Takes typed text: digits are kept up to the maximum, anything else is refused.
+    /// Takes typed or pasted text: digits are kept up to the maximum, anything else is refused
+    /// and remembered (see [`PinBuffer::refused`]).
     pub fn type_text(&mut self, text: &str) {
-        self.refused = None;
         for c in text.chars() {
             if !c.is_ascii_digit() {
-                self.refused = Some(Refusal::NotDigit);
+                self.not_digit = true;
             } else if self.digits.len() >= MAX_LEN {
-                self.refused = Some(Refusal::TooLong);
+                self.too_long = true;
             } else {
                 // Capacity is MAX_LEN, so this never reallocates.
                 self.digits.push(c);
@@ -75,8 +99,10 @@ impl PinBuffer {
         }
     }
 
+    /// Deleting is the user's answer to a refusal: the hints go.
     pub fn backspace(&mut self) {
-        self.refused = None;
+        self.not_digit = false;
+        self.too_long = false;
         if let Some(c) = self.digits.pop() {
             let mut c = c;
             c.zeroize();
@@ -141,7 +167,9 @@ fn pin_entry_at(
                         buf.backspace();
                         changed = true;
                     }
-                    Event::Key { key: Key::Enter, pressed: true, .. } => submitted = true,
+                    // A held-down Enter repeats: only the press itself goes on, or one long
+                    // press would run through every step.
+                    Event::Key { key: Key::Enter, pressed: true, repeat: false, .. } => submitted = true,
                     _ => {}
                 }
             }
@@ -250,12 +278,43 @@ mod tests {
         b.type_text("12a3");
         assert_eq!(b.as_str(), "123");
         assert_eq!(b.refused(), Some(Refusal::NotDigit));
+        assert!(!b.overflowed());
         b.type_text("456789");
         assert_eq!(b.as_str(), "12345678");
         assert_eq!(b.refused(), Some(Refusal::TooLong));
+        assert!(b.overflowed());
         b.backspace();
         assert_eq!(b.as_str(), "1234567");
         assert_eq!(b.refused(), None);
+        assert!(!b.overflowed());
+    }
+
+    #[test]
+    fn a_letter_typed_alone_is_remembered_as_a_pasted_one_is() {
+        let (mut typed, mut pasted) = (PinBuffer::default(), PinBuffer::default());
+        for c in ["1", "2", "a", "4", "5"] {
+            typed.type_text(c);
+        }
+        pasted.type_text("12a45");
+        assert_eq!(typed.as_str(), pasted.as_str());
+        assert_eq!(typed.refused(), Some(Refusal::NotDigit));
+        assert_eq!(typed.refused(), pasted.refused());
+    }
+
+    #[test]
+    fn a_ninth_digit_is_refused_and_keeps_refusing_until_a_deletion() {
+        let mut b = PinBuffer::default();
+        b.type_text("24680");
+        b.type_text("246");
+        assert_eq!(b.as_str(), "24680246");
+        assert!(!b.overflowed(), "8 digits are a PIN");
+        b.type_text("8");
+        assert_eq!(b.as_str(), "24680246", "the 9th digit is not added");
+        assert!(b.overflowed());
+        b.type_text("0");
+        assert!(b.overflowed(), "more digits do not clear it");
+        b.wipe();
+        assert!(b.is_empty() && !b.overflowed() && b.refused().is_none());
     }
 
     #[test]

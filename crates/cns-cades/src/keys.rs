@@ -1,0 +1,97 @@
+//! Public keys that check signatures: RSA PKCS#1 v1.5 (the CNS cards, the Italian CAs) and
+//! ECDSA on P-256/P-384 (many foreign qualified certificates). Anything else is "cannot be
+//! checked" for the caller, never "broken".
+
+use crate::oids::{self, DigestAlg};
+use der::Encode;
+use der::asn1::ObjectIdentifier as Oid;
+use spki::DecodePublicKey;
+use x509_cert::Certificate;
+
+const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+
+pub enum PublicKey {
+    Rsa(Box<rsa::PublicKey>),
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+}
+
+/// The signature family an algorithm identifier names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Rsa,
+    Ecdsa,
+}
+
+/// The family and digest a signature algorithm names. `rsaEncryption` and `id-ecPublicKey` (met
+/// in SignerInfos instead of a "with-hash" OID) name no digest: the SignerInfo's digest is used.
+pub fn signature_algorithm(oid: &Oid) -> Option<(Family, Option<DigestAlg>)> {
+    if *oid == oids::RSA_ENCRYPTION {
+        return Some((Family::Rsa, None));
+    }
+    if *oid == EC_PUBLIC_KEY {
+        return Some((Family::Ecdsa, None));
+    }
+    let d = DigestAlg::from_signature_oid(oid)?;
+    let family = if oids::is_ecdsa_signature(oid) { Family::Ecdsa } else { Family::Rsa };
+    Some((family, Some(d)))
+}
+
+impl PublicKey {
+    /// The certificate's key, or why it cannot be used (for messages).
+    pub fn of(cert: &Certificate) -> Result<PublicKey, String> {
+        let spki = cert.tbs_certificate().subject_public_key_info();
+        let der = spki.to_der().map_err(|e| e.to_string())?;
+        if spki.algorithm.oid == oids::RSA_ENCRYPTION {
+            return rsa::PublicKey::from_public_key_der(&der)
+                .map(|k| PublicKey::Rsa(Box::new(k)))
+                .map_err(|e| format!("RSA key: {e}"));
+        }
+        if spki.algorithm.oid == EC_PUBLIC_KEY {
+            let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<Oid>().ok());
+            return match curve {
+                Some(P256) => p256::ecdsa::VerifyingKey::from_public_key_der(&der)
+                    .map(PublicKey::P256)
+                    .map_err(|e| format!("EC P-256 key: {e}")),
+                Some(P384) => p384::ecdsa::VerifyingKey::from_public_key_der(&der)
+                    .map(PublicKey::P384)
+                    .map_err(|e| format!("EC P-384 key: {e}")),
+                Some(c) => Err(format!("elliptic curve {c}")),
+                None => Err("elliptic curve not named".into()),
+            };
+        }
+        Err(format!("key algorithm {}", oids::algorithm_name(&spki.algorithm.oid)))
+    }
+
+    pub fn family(&self) -> Family {
+        match self {
+            PublicKey::Rsa(_) => Family::Rsa,
+            PublicKey::P256(_) | PublicKey::P384(_) => Family::Ecdsa,
+        }
+    }
+
+    /// Whether this key's signatures over `alg` digests can be checked here: the ECDSA
+    /// implementation wants a digest at least half the curve's size (SHA-1 on P-384 is not).
+    pub fn supports(&self, alg: DigestAlg) -> bool {
+        match self {
+            PublicKey::Rsa(_) | PublicKey::P256(_) => true,
+            PublicKey::P384(_) => alg != DigestAlg::Sha1,
+        }
+    }
+
+    /// Whether `sig` is this key's signature of the digest `hash` (made with `alg`).
+    pub fn verify(&self, alg: DigestAlg, hash: &[u8], sig: &[u8]) -> bool {
+        use p256::ecdsa::signature::hazmat::PrehashVerifier;
+        match self {
+            PublicKey::Rsa(k) => k.verify(alg.pkcs1v15(), hash, sig).is_ok(),
+            PublicKey::P256(k) => {
+                p256::ecdsa::DerSignature::from_bytes(sig).is_ok_and(|s| k.verify_prehash(hash, &s).is_ok())
+            }
+            PublicKey::P384(k) => {
+                p384::ecdsa::DerSignature::from_bytes(sig).is_ok_and(|s| k.verify_prehash(hash, &s).is_ok())
+            }
+        }
+    }
+}

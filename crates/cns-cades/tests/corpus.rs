@@ -1,0 +1,234 @@
+//! Real signed files from public sources (`tests/corpus/README.md` lists each one's origin and
+//! licence), checked against OpenSSL: every file OpenSSL verifies (`openssl cms -verify -noverify
+//! -binary`) is never called broken by us, has as many signers per envelope, gives the same
+//! document byte for byte, and names the fiscal code its certificates carry; one byte altered in
+//! its document makes it broken. Needs `openssl` (3.x).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use base64::Engine as _;
+use cns_cades::verify::{Verdict, VerifyOptions};
+use cns_cades::{TrustStore, VerifyReport};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            !(name.ends_with(".content") || name.ends_with(".md") || name.ends_with(".tsv"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The original document beside a detached signature: `NAME.content`.
+fn content_of(file: &Path) -> Option<PathBuf> {
+    let c = PathBuf::from(format!("{}.content", file.display()));
+    c.exists().then_some(c)
+}
+
+/// The DER bytes of a corpus file (some are Base64, as e-invoices often travel); the bytes as
+/// they are when they are neither.
+fn der_of(file: &Path) -> Vec<u8> {
+    let bytes = std::fs::read(file).unwrap();
+    if bytes.first() == Some(&0x30) {
+        return bytes;
+    }
+    decode_base64(&bytes).unwrap_or(bytes)
+}
+
+fn decode_base64(text: &[u8]) -> Option<Vec<u8>> {
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    let lenient = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let text: Vec<u8> = text.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+    lenient.decode(text).ok()
+}
+
+/// What OpenSSL extracts from the DER `der` (with `content` for a detached one), if it verifies
+/// the signatures (certificates not checked: `-noverify`).
+fn openssl_content(der: &[u8], content: Option<&Path>, tmp: &Path) -> Option<Vec<u8>> {
+    let input = tmp.join("in.der");
+    let out = tmp.join("out.bin");
+    std::fs::write(&input, der).unwrap();
+    let mut cmd = Command::new("openssl");
+    cmd.args(["cms", "-verify", "-noverify", "-binary", "-inform", "DER", "-in"])
+        .arg(&input)
+        .arg("-out")
+        .arg(&out);
+    if let Some(c) = content {
+        cmd.arg("-content").arg(c);
+    }
+    let ok = cmd.output().unwrap().status.success();
+    ok.then(|| std::fs::read(&out).unwrap())
+}
+
+/// SignerInfos of the outer envelope of `der`, as OpenSSL prints them.
+fn openssl_signers(der: &[u8], tmp: &Path) -> usize {
+    let input = tmp.join("count.der");
+    std::fs::write(&input, der).unwrap();
+    let out = Command::new("openssl")
+        .args(["cms", "-cmsout", "-print", "-inform", "DER", "-in"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("        signatureAlgorithm:"))
+        .count()
+}
+
+fn ours(file: &Path, content: Option<&Path>, out: Option<&mut Vec<u8>>) -> cns_cades::Result<VerifyReport> {
+    let trust = TrustStore::new();
+    cns_cades::verify(
+        file,
+        VerifyOptions {
+            trust: &trust,
+            crls: vec![],
+            fetch_crl: None,
+            detached_content: content.map(Path::to_path_buf),
+            extract_to: out.map(|v| v as &mut dyn Write),
+            progress: None,
+        },
+    )
+}
+
+/// A codice fiscale after `TINIT-` or `IT:` in a subject (the shape only; the check character
+/// is ours to check).
+fn carries_fiscal_code(subject: &str) -> bool {
+    ["TINIT-", "IT:"].iter().any(|p| {
+        subject.match_indices(p).any(|(i, _)| {
+            let cf: Vec<char> = subject[i + p.len()..].chars().take(16).collect();
+            cf.len() == 16
+                && cf.iter().enumerate().all(|(k, c)| match k {
+                    6 | 7 | 9 | 10 | 12 | 13 | 14 => c.is_ascii_digit(),
+                    _ => c.is_ascii_uppercase(),
+                })
+        })
+    })
+}
+
+#[test]
+fn every_real_file_openssl_verifies_is_never_called_broken_and_matches_openssl() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut verified = 0;
+    let mut failures = Vec::new();
+    for file in corpus() {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let content = content_of(&file);
+        let der = der_of(&file);
+        let mut out = Vec::new();
+        let report = ours(&file, content.as_deref(), Some(&mut out));
+        let Some(mut expected) = openssl_content(&der, content.as_deref(), tmp.path()) else {
+            // Files OpenSSL refuses: the ones their sources call tampered or malformed must be
+            // refused by us too.
+            let lower = name.to_lowercase();
+            if (lower.contains("tampered") || lower.contains("malformed"))
+                && matches!(&report, Ok(r) if r.verdict() != Verdict::Invalid)
+            {
+                failures
+                    .push(format!("{name}: OpenSSL and its source call it broken, we do not: {report:?}"));
+            }
+            continue;
+        };
+        verified += 1;
+        let report = match report {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!("{name}: OpenSSL verifies it, we fail to read it: {e}"));
+                continue;
+            }
+        };
+        if report.verdict() == Verdict::Invalid {
+            failures.push(format!("{name}: OpenSSL verifies it, we call it broken: {report:#?}"));
+            continue;
+        }
+        // Envelope by envelope: OpenSSL's signers, and its content as the next envelope.
+        let mut layer_der = der.clone();
+        for (i, layer) in report.layers.iter().enumerate() {
+            let n = openssl_signers(&layer_der, tmp.path());
+            if n != layer.signers.len() + layer.unchecked_signers {
+                failures.push(format!(
+                    "{name}: envelope {i}: OpenSSL sees {n} signers, we {}",
+                    layer.signers.len()
+                ));
+            }
+            if i + 1 < report.layers.len() {
+                layer_der = if expected.first() == Some(&0x30) {
+                    expected.clone()
+                } else {
+                    decode_base64(&expected).unwrap_or_default()
+                };
+                expected = openssl_content(&layer_der, None, tmp.path()).unwrap_or_default();
+            }
+        }
+        if out != expected {
+            failures.push(format!("{name}: extracted {} bytes, OpenSSL {}", out.len(), expected.len()));
+        }
+        for s in report.signers() {
+            if !(s.content_intact && s.signature_valid) && s.unverifiable.is_empty() {
+                failures.push(format!("{name}: a signer neither intact nor 'cannot be checked': {s:#?}"));
+            }
+            if s.subject.as_deref().is_some_and(carries_fiscal_code) && s.fiscal_code.is_none() {
+                failures.push(format!("{name}: fiscal code not found in {:?}", s.subject));
+            }
+        }
+        // One byte of the document altered: broken.
+        let altered = tmp.path().join("altered");
+        let (target, alt_content) = match &content {
+            Some(c) => {
+                let mut doc = std::fs::read(c).unwrap();
+                let at = doc.len() / 2;
+                doc[at] ^= 0x01;
+                std::fs::write(tmp.path().join("altered.content"), doc).unwrap();
+                (file.clone(), Some(tmp.path().join("altered.content")))
+            }
+            None if out.len() < 8 => continue,
+            None => {
+                let mut bytes = der.clone();
+                let start = out.len() / 2;
+                let probe = &out[start..(start + 16).min(out.len())];
+                let Some(at) = bytes.windows(probe.len()).position(|w| w == probe) else {
+                    failures.push(format!("{name}: document not found in the file to alter it"));
+                    continue;
+                };
+                bytes[at] ^= 0x01;
+                std::fs::write(&altered, bytes).unwrap();
+                (altered.clone(), None)
+            }
+        };
+        // A document hashed with an algorithm we do not compute (SHA-3) cannot be shown
+        // altered: it stays "cannot be checked", never valid.
+        let checkable = report.signers().all(|s| s.content_intact);
+        match ours(&target, alt_content.as_deref(), None) {
+            Ok(r) if r.verdict() == Verdict::Invalid => {}
+            Ok(r) if !checkable && r.verdict() == Verdict::Unverifiable => {}
+            other => failures.push(format!("{name}: one byte altered is not broken: {other:?}")),
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(verified >= 40, "only {verified} files verified by OpenSSL");
+    eprintln!("{verified} real files verified by OpenSSL, all agree");
+}
+
+/// Aruba's files of DSS issue 667 store the signed attributes out of DER order but signed them
+/// sorted: OpenSSL, hashing them as stored, refuses them; the sorted form verifies.
+#[test]
+fn arubas_unsorted_signed_attributes_verify_in_their_sorted_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    for name in ["dss-BER_reordered_prova.txt.p7m", "dss-DER_reordered_prova.txt.p7m"] {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+        assert!(openssl_content(&der_of(&file), None, tmp.path()).is_none(), "{name}");
+        let r = ours(&file, None, None).unwrap();
+        let s = r.signers().next().unwrap();
+        assert!(s.content_intact && s.signature_valid, "{name}: {s:#?}");
+        assert_eq!(r.verdict(), Verdict::NotTrusted, "{name}: valid, its issuer not trusted here");
+    }
+}
