@@ -22,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STAGE_NAMES=(setup fmt clippy build a11y package rigs package-test "cargo test" fuzz snapshots)
+STAGE_NAMES=(setup fmt clippy build a11y package rigs package-test "cargo test" fuzz snapshots "sized snapshots")
 declare -A STAGE_TIME=() STAGE_RESULT=()
 RUN_T0=$SECONDS
 # Runs "$@" as stage $1, timing it; its exit status is the stage's (set -e then ends the run).
@@ -137,4 +137,6 @@ XDG_RUNTIME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cns-xdg.XXXXXX")"
 chmod 700 "$XDG_RUNTIME_DIR"
 export XDG_RUNTIME_DIR
 stage snapshots cargo test -p cns-manager --features snapshot --test gui_snapshots --locked
+# The main screens at each window size and zoom (their cut check already ran above).
+stage "sized snapshots" cargo test -p cns-manager --features snapshot --test gui_sizes --locked -- pictures::
 rm -rf "$XDG_RUNTIME_DIR"

@@ -233,7 +233,7 @@ impl CnsApp {
         let mut confirmed: Option<PathBuf> = None;
         match &p.scan {
             None => {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.spinner();
                     ui.label(lang.t("Controllo dei browser in corso…", "Checking the browsers…"));
                 });
@@ -297,7 +297,7 @@ impl CnsApp {
                             return;
                         }
                         if p.registering.as_ref().is_some_and(|(d, _)| d == &db.dir) {
-                            ui.horizontal(|ui| {
+                            ui.horizontal_wrapped(|ui| {
                                 ui.spinner();
                                 ui.label(lang.t("Registrazione in corso…", "Registering…"));
                             });
@@ -315,7 +315,7 @@ impl CnsApp {
                                 ))
                                 .strong(),
                             );
-                            ui.horizontal(|ui| {
+                            ui.horizontal_wrapped(|ui| {
                                 if primary_button(ui, lang.t("Sì, registra", "Yes, register")).clicked() {
                                     confirmed = Some(db.dir.clone());
                                 }

@@ -146,7 +146,7 @@ impl CnsApp {
         let mut browser = false;
         match &d.result {
             None => {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.spinner();
                     ui.label(lang.t("Controllo in corso…", "Checking…"));
                 });
@@ -307,5 +307,8 @@ impl CnsApp {
         if browser {
             self.actions.push(Action::ShowBrowser);
         }
+        ui.add_space(12.0);
+        ui.separator();
+        self.counter_setting(ui);
     }
 }

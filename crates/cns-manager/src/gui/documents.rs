@@ -597,7 +597,7 @@ impl CnsApp {
                 );
                 banner(ui, Tone::Bad, warning);
                 ui.add_space(8.0);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
                     a11y::describe(ui.ctx(), cancel.id, warning);
                     if std::mem::take(focus) {

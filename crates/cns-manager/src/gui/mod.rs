@@ -82,7 +82,8 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
             // The desktop entry's id (packaging/linux): Wayland compositors match the window to it.
             .with_app_id("it.cnsmanager.CnsManager")
             .with_inner_size([960.0 * zoom, 640.0 * zoom])
-            .with_min_inner_size([720.0, 480.0]),
+            // The smallest window the layout is checked at (tests/gui_sizes.rs).
+            .with_min_inner_size([640.0, 480.0]),
         // Window geometry and egui memory are not persisted: nothing of a session goes to disk.
         persist_window: false,
         ..Default::default()

@@ -93,7 +93,7 @@ impl CnsApp {
             ));
             let label = ui.label(RichText::new(lang.t("Percorso del file", "File path")).strong());
             ui.add(egui::TextEdit::singleline(path).desired_width(520.0)).labelled_by(label.id);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if primary_button(ui, lang.t("Salva", "Save")).clicked() {
                     actions.push(Action::ExportFallbackSave);
                 }
@@ -102,7 +102,7 @@ impl CnsApp {
                 }
             });
         } else {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.add_enabled_ui(!self.export.dialog_open(), |ui| {
                     if secondary_button(ui, lang.t("Esporta PEM…", "Export PEM…")).clicked() {
                         actions.push(Action::ExportPem);
@@ -138,7 +138,7 @@ fn check_line(ui: &mut egui::Ui, lang: Lang, what: &str, c: Check) {
 }
 
 fn line(ui: &mut egui::Ui, what: &str, tone: Tone, text: &str) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{what}:"));
         ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
     });

@@ -254,8 +254,6 @@ impl CnsApp {
         };
         let present = h.is_present();
         let view = DemoView::of(h);
-        ui.separator();
-        ui.label(RichText::new(lang.t("Tessera simulata", "Simulated card")).strong().size(18.0));
         let (text, action) = if present {
             (lang.t("Rimuovi la tessera", "Remove the card"), DemoAction::Remove)
         } else {

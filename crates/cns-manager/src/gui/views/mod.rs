@@ -4,6 +4,7 @@
 pub mod certificate;
 pub mod demo;
 pub mod help;
+pub mod layout;
 pub mod readers;
 pub mod status;
 pub mod top_bar;
@@ -53,15 +54,15 @@ impl CnsApp {
                 ));
             });
         }
-        egui::Panel::left("readers").resizable(false).exact_size(270.0).show(ui, |ui| {
-            ui.add_enabled_ui(!busy, |ui| {
-                self.readers_panel(ui);
-                if self.is_demo() {
-                    ui.add_space(16.0);
-                    self.demo_panel(ui);
-                }
-            });
-        });
+        // A narrow window (small, or large text) has no room for the reader list beside the
+        // page: it goes on top of the page, in the one column that scrolls.
+        let two_columns = layout::two_columns(ui.available_width(), self.counter);
+        if two_columns {
+            egui::Panel::left("readers")
+                .resizable(false)
+                .exact_size(layout::READERS_PANEL_WIDTH)
+                .show(ui, |ui| ui.add_enabled_ui(!busy, |ui| self.readers_side(ui)));
+        }
         let (page, new_page) = self.turn_page();
         egui::CentralPanel::default().show(ui, |ui| {
             // Each page its own scroll position, from its top: a long page scrolled down must
@@ -73,6 +74,9 @@ impl CnsApp {
             area.show(ui, |ui| {
                 let w = ui.available_width().min(720.0);
                 ui.set_max_width(w);
+                if !two_columns {
+                    ui.add_enabled_ui(!busy, |ui| self.readers_strip(ui));
+                }
                 self.notice_bar(ui);
                 self.main_area(ui);
             });

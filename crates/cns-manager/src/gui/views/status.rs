@@ -19,6 +19,9 @@ use super::{banner, primary_button, secondary_button};
 /// Days before expiry when a warning appears.
 const SOON_DAYS: i64 = 30;
 
+/// The narrowest a PIN or PUK box may be beside the other (points, normal text size).
+const STATE_BOX_MIN_WIDTH: f32 = 230.0;
+
 impl CnsApp {
     pub(crate) fn status_area(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
@@ -45,7 +48,7 @@ impl CnsApp {
             }
             CardView::Reading => {
                 ui.add_space(24.0);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.spinner();
                     ui.label(RichText::new(lang.t("Lettura della tessera…", "Reading the card…")).heading());
                 });
@@ -175,10 +178,13 @@ impl CnsApp {
         egui::Grid::new("card_facts").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             fiscal_code_row(ui, lang, s);
             ui.label(RichText::new(lang.t("Tessera n.", "Card no.")).weak());
-            ui.label(match s.id.region() {
-                Some(r) => format!("{} – {}", s.id.formatted(), crate::i18n::region_name(lang, &r)),
-                None => s.id.formatted(),
-            });
+            ui.add(
+                egui::Label::new(match s.id.region() {
+                    Some(r) => format!("{} – {}", s.id.formatted(), crate::i18n::region_name(lang, &r)),
+                    None => s.id.formatted(),
+                })
+                .wrap(),
+            );
             ui.end_row();
             expiry_rows(ui, lang, s, today);
         });
@@ -187,12 +193,13 @@ impl CnsApp {
         // The two boxes that matter most.
         let (pin_tone, pin_head, pin_detail) = words::pin_state(lang, s.pin, s.puk);
         let (puk_tone, puk_head, puk_detail) = words::puk_state(lang, s.puk);
-        let gap = ui.spacing().item_spacing.x;
-        let half = ((ui.available_width() - gap) / 2.0).floor();
-        ui.horizontal_top(|ui| {
-            state_box(ui, half, pin_tone, &pin_head, &pin_detail);
-            state_box(ui, half, puk_tone, &puk_head, &puk_detail);
-        });
+        // Side by side while each keeps room for its words, else one above the other.
+        super::layout::pair(
+            ui,
+            STATE_BOX_MIN_WIDTH * super::super::style::text_scale(counter),
+            |ui, w| state_box(ui, w, pin_tone, &pin_head, &pin_detail),
+            |ui, w| state_box(ui, w, puk_tone, &puk_head, &puk_detail),
+        );
         ui.add_space(14.0);
 
         // What can be done now.
@@ -372,7 +379,7 @@ impl CnsApp {
             .weak(),
         );
         ui.add_space(12.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if secondary_button(ui, lang.t("Riprova", "Retry")).clicked() {
                 self.actions.push(Action::RetryReaders);
             }
@@ -389,7 +396,7 @@ fn fiscal_code_row(ui: &mut egui::Ui, lang: Lang, s: &CardStatus) {
     ui.label(RichText::new(lang.t("Codice fiscale", "Fiscal code")).weak());
     match &s.fiscal_code {
         Some(Ok(cf)) if s.fiscal_code_mismatches.is_empty() => {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(cf.as_str()).monospace());
                 ui.label(
                     RichText::new(format!("{} {}", Tone::Good.icon(), lang.t("valido", "valid")))
@@ -398,7 +405,7 @@ fn fiscal_code_row(ui: &mut egui::Ui, lang: Lang, s: &CardStatus) {
             });
         }
         Some(Ok(cf)) => {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(cf.as_str()).monospace());
                 ui.label(
                     RichText::new(format!(
@@ -412,7 +419,7 @@ fn fiscal_code_row(ui: &mut egui::Ui, lang: Lang, s: &CardStatus) {
         }
         Some(Err(e)) => {
             let raw = s.personal.as_ref().map(|p| p.fiscal_code.clone()).unwrap_or_default();
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(raw).monospace());
                 ui.label(
                     RichText::new(format!(
@@ -486,7 +493,7 @@ fn expiry_rows(ui: &mut egui::Ui, lang: Lang, s: &CardStatus, today: time::Date)
 }
 
 fn tone_value(ui: &mut egui::Ui, value: &str, tone: Tone, note: &str) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(value);
         ui.label(RichText::new(format!("{} {note}", tone.icon())).color(tone.color()));
     });

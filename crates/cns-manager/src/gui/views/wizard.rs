@@ -42,7 +42,7 @@ impl CnsApp {
             Phase::Busy => {
                 ui.add_space(24.0);
                 let working = ui
-                    .horizontal(|ui| {
+                    .horizontal_wrapped(|ui| {
                         ui.spinner();
                         ui.label(
                             RichText::new(lang.t("La tessera sta lavorando…", "The card is working…"))
@@ -127,7 +127,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     // A fixed id under the step's own scope: the focus stays in the field whatever line appears
     // around it.
     let id = ui.scope_id().with("pin");
-    let entry = ui.horizontal(|ui| {
+    let entry = ui.horizontal_wrapped(|ui| {
         let e = pin_entry_with_id(ui, id, w.buffer_mut(step), label, show);
         ui.checkbox(&mut w.show, lang.t("Mostra le cifre", "Show digits"));
         e
@@ -162,7 +162,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     let short_puk = matches!(w.problem, Some(StepProblem::PukLength { .. }));
     ui.add_space(14.0);
     let stray = ui
-        .horizontal(|ui| {
+        .horizontal_wrapped(|ui| {
             let back = if step == 0 { lang.t("Annulla", "Cancel") } else { lang.t("Indietro", "Back") };
             let back = secondary_button(ui, back);
             if pressed(&back, settled) {
@@ -216,7 +216,7 @@ fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, ac
     let question = format!("{} {}", words::last_try(lang, kind), lang.t("Continuo?", "Continue?"));
     ui.label(question.as_str());
     ui.add_space(14.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let cancel = secondary_button(ui, lang.t("Annulla", "Cancel"));
         // The safe answer has the focus: Enter on this screen does not spend the last try. The
         // warning is what a screen reader says there, after "Annulla".
@@ -254,7 +254,7 @@ fn result_step(
     ui.add_space(14.0);
     let focus = std::mem::take(&mut w.focus_pending);
     let unblock_offered = !w.puk_state().is_blocked();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let first = match o {
             // One PIN try left: unsure users should not spend it. The unblock is offered
             // first and has the focus, so a reflex Enter does not lead to the last try.
