@@ -294,14 +294,17 @@ def drive(c, window, log_path):
     c.ok(f is not None, "the focus is back on Cambia PIN, the button that opened the wizard", describe(focused(nodes)))
 
     # A wrong PIN twice, then the last-try confirmation.
-    for left in ("2 tentativi", "un solo tentativo"):
+    # At one try left the safer way out ("Sblocca con il PUK") has the focus, not "Riprova".
+    for tries, left, first in (("3 tentativi", "2 tentativi", "Riprova"),
+                               ("2 tentativi", "un solo tentativo", "Sblocca con il PUK")):
         c.ok(act("push button", "Verifica PIN"), "Verifica PIN pressed")
         nodes, f = wait_focus("the PIN", lambda f: f["name"] == "PIN" and f["role"] == "password text")
-        c.ok(f is not None and "Passo 1 di 1" in f["description"], "the focus is on the PIN field of Verifica PIN",
+        c.ok(f is not None and f"Ti restano {tries}" in f["description"] and "Scrivi il PIN" in f["description"],
+             f"the focus is on the PIN field of Verifica PIN, which says the tries left ({tries})",
              describe(focused(nodes)))
         type_digits(window, "24680")
         key(window, "Return")
-        nodes, f = wait_focus("Riprova", lambda f: f["name"] == "Riprova")
+        nodes, f = wait_focus(first, lambda f, first=first: f["name"] == first)
         c.ok(f is not None and "PIN errato" in f["description"] and left in f["description"],
              f"a wrong PIN is said where the focus lands (… {left})", describe(focused(nodes)))
         leak = secrets_absent(nodes, ["24680"])

@@ -174,7 +174,7 @@ fn a_card_that_does_not_tell_its_tries_says_state_unknown_and_warns_before_the_c
     let mut h = app_with(&SimHandle::default(), Lang::It, None);
     wait_label(&mut h, "PIN attivo");
     click(&mut h, "Verifica PIN");
-    wait_label(&mut h, "Passo 1 di 1");
+    wait_label(&mut h, "Ti restano 3 tentativi per il PIN");
     assert!(!shows(&h, "non dice quanti tentativi"), "{}", on_screen(&h));
 }
 
