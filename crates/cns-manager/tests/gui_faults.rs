@@ -16,6 +16,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod support;
+use support::{click, click_now};
+
 const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
 /// A bound on waiting for a page, not an expectation of speed (see the module docs).
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -48,12 +51,6 @@ fn type_pin(h: &mut Harness<'_, CnsApp>, field: &str, digits: &str) {
     h.get_by_role_and_label(Role::PasswordInput, field).focus();
     h.step();
     h.get_by_role_and_label(Role::PasswordInput, field).type_text(digits);
-    h.step();
-    h.step();
-}
-
-fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
-    h.get_by_role_and_label(Role::Button, button).click();
     h.step();
     h.step();
 }
@@ -145,7 +142,8 @@ fn a_removal_at_every_apdu_of_a_wizard_ends_on_a_clear_page() {
             } else {
                 handle.card().quirks_mut().remove_after_commands = Some(u32::try_from(base + k).unwrap());
             }
-            click(&mut h, button);
+            // now: a frame in between would let the window see the removal first
+            click_now(&mut h, button);
             if k <= pin_at {
                 // up to the PIN command: the removal, and the card untouched
                 wait_any(&mut h, &cell, &removed, TIMEOUT);

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
+use support::click;
 
 use std::time::{Duration, Instant};
 
@@ -48,12 +49,6 @@ fn run_until(h: &mut Harness<'_, CnsApp>, what: &str, done: impl Fn(&Harness<'_,
 
 fn wait_label(h: &mut Harness<'_, CnsApp>, text: &'static str) {
     run_until(h, text, |h| h.query_by_label_contains(text).is_some());
-}
-
-fn click(h: &mut Harness<'_, CnsApp>, button: &'static str) {
-    h.get_by_role_and_label(Role::Button, button).click();
-    h.step();
-    h.step();
 }
 
 fn type_pin(h: &mut Harness<'_, CnsApp>, field: &'static str, digits: &str) {

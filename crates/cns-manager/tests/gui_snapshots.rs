@@ -12,6 +12,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
+use support::click;
 
 use std::time::{Duration, Instant};
 
@@ -74,12 +75,6 @@ fn wait_label(h: &mut Harness<'_, CnsApp>, text: &str) {
         std::thread::sleep(Duration::from_millis(5));
     }
     h.run_steps(4);
-}
-
-fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
-    h.get_by_role_and_label(Role::Button, button).click();
-    h.step();
-    h.step();
 }
 
 fn type_pin(h: &mut Harness<'_, CnsApp>, field: &str, digits: &str) {

@@ -15,6 +15,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[cfg(target_os = "linux")]
+mod support;
+
+#[cfg(target_os = "linux")]
 mod linux {
     use std::io::{Read, Seek, SeekFrom, Write};
     use std::process::{Command, Stdio};
@@ -197,6 +200,7 @@ mod cli_child {
 #[cfg(target_os = "linux")]
 mod gui_child {
     use super::linux::*;
+    use super::support::click;
     use std::time::{Duration, Instant};
 
     use cns_manager::backend::Backend;
@@ -227,12 +231,6 @@ mod gui_child {
         let digits = clear(masked);
         h.get_by_role_and_label(Role::PasswordInput, field).type_text(&digits);
         drop(digits);
-        h.step();
-        h.step();
-    }
-
-    fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
-        h.get_by_role_and_label(Role::Button, button).click();
         h.step();
         h.step();
     }

@@ -62,7 +62,29 @@ pub fn on_screen(h: &Harness<'_, CnsApp>) -> String {
         .join("\n")
 }
 
+/// Clicks `button` with the pointer, as a user does, once it has stopped moving: in a page's
+/// first frames egui may still place a row from the frame before (a wrapped row, boxes that
+/// stack or not), and a click aimed at where the button was would land beside it.
 pub fn click(h: &mut Harness<'_, CnsApp>, button: &str) {
+    let start = Instant::now();
+    let rect = |h: &Harness<'_, CnsApp>| {
+        let node = h.query_by_role_and_label(Role::Button, button);
+        node.map(|n| n.rect()).unwrap_or_else(|| panic!("no button {button}\non screen:\n{}", on_screen(h)))
+    };
+    loop {
+        let before = rect(h);
+        h.step();
+        if rect(h) == before {
+            break;
+        }
+        assert!(start.elapsed() < TIMEOUT, "{button} never stopped moving\non screen:\n{}", on_screen(h));
+    }
+    click_now(h, button);
+}
+
+/// Clicks `button` where the last frame put it, without a frame in between: for a test that
+/// changes the card and must click before the window has seen it.
+pub fn click_now(h: &mut Harness<'_, CnsApp>, button: &str) {
     h.get_by_role_and_label(Role::Button, button).click();
     h.step();
     h.step();
