@@ -320,3 +320,25 @@ fn a_card_removed_in_counter_mode_is_announced() {
         live_regions(&h)
     );
 }
+
+#[test]
+fn a_card_just_read_puts_the_keyboard_on_its_first_action() {
+    let handle = SimHandle::default();
+    let mut h = shown(&handle, Lang::It);
+    h.step();
+    let f = focus(&h);
+    assert_eq!((f.role, f.name.as_str()), (Role::Button, "Cambia PIN"), "{f:?}");
+    // Enter starts it: no Tab through the top bar and the reader panel first.
+    enter(&mut h);
+    wait_label(&mut h, "Passo 1 di 3");
+
+    // A blocked PIN: the way out has the focus.
+    let mut card = cns_sim::SimCard::with_mode(cns_sim::QuirkMode::Standard);
+    card.set_pin_tries(0, 3);
+    let blocked = SimHandle::new(card);
+    let mut h = support::app(&blocked, Lang::It);
+    wait_label(&mut h, "PIN bloccato");
+    h.step();
+    let f = focus(&h);
+    assert_eq!((f.role, f.name.as_str()), (Role::Button, "Sblocca con il PUK"), "{f:?}");
+}

@@ -124,6 +124,8 @@ pub struct CnsApp {
     page_shown: Option<Page>,
     /// Why the window started the demo by itself; gone once the user switches.
     pub(crate) demo_reason: Option<super::why_demo::DemoReason>,
+    /// A new card's status is coming: its first action takes the keyboard focus when shown.
+    pub(crate) focus_first_action: bool,
 }
 
 impl CnsApp {
@@ -176,6 +178,7 @@ impl CnsApp {
             opener: None,
             styled_for: None,
             demo_reason,
+            focus_first_action: false,
             page_shown: None,
         }
     }
@@ -337,6 +340,7 @@ impl CnsApp {
         if !keep || self.card.status().is_none() {
             self.card.wipe();
             self.card = CardView::Reading;
+            self.focus_first_action = true;
         }
         self.worker.send(Request::ReadCard { reader, seq: self.read_seq });
     }

@@ -153,6 +153,11 @@ impl CnsApp {
     fn card_view(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         let counter = self.counter;
+        // A card just read puts the keyboard on its first action (no Tab through the top bar and
+        // the reader panel), unless the user is already somewhere else.
+        let focus_first = self.card.status().is_some()
+            && std::mem::take(&mut self.focus_first_action)
+            && ui.ctx().memory(|m| m.focused().is_none());
         let Some(s) = self.card.status() else {
             return;
         };
@@ -208,16 +213,17 @@ impl CnsApp {
         let last_try = s.pin.is_last_try();
         let cert_ok = s.certificate.is_ok();
         ui.horizontal_wrapped(|ui| {
+            let mut focus_first = focus_first;
             if pin_blocked && puk_blocked {
-                if primary_button(ui, lang.t("Come richiedere una nuova tessera", "How to get a new card"))
-                    .clicked()
-                {
+                let help = primary_button(ui, lang.t("Come richiedere una nuova tessera", "How to get a new card"));
+                if take_first_focus(&help, &mut focus_first).clicked() {
                     actions.push(Action::ShowNewCardHelp);
                 }
-            } else if (pin_blocked || last_try)
-                && primary_button(ui, lang.t("Sblocca con il PUK", "Unblock with the PUK")).clicked()
-            {
-                actions.push(Action::StartWizard(Operation::UnblockPin));
+            } else if pin_blocked || last_try {
+                let unblock = primary_button(ui, lang.t("Sblocca con il PUK", "Unblock with the PUK"));
+                if take_first_focus(&unblock, &mut focus_first).clicked() {
+                    actions.push(Action::StartWizard(Operation::UnblockPin));
+                }
             }
             let change = lang.t("Cambia PIN", "Change PIN");
             let verify = lang.t("Verifica PIN", "Check PIN");
@@ -234,7 +240,7 @@ impl CnsApp {
                 let change_clicked = if last_try {
                     secondary_button(ui, change).clicked()
                 } else {
-                    primary_button(ui, change).clicked()
+                    take_first_focus(&primary_button(ui, change), &mut focus_first).clicked()
                 };
                 if change_clicked {
                     actions.push(Action::StartWizard(Operation::ChangePin));
@@ -390,6 +396,14 @@ impl CnsApp {
             }
         });
     }
+}
+
+/// Gives `button` the focus if the first action is still to be focused (see `card_view`).
+fn take_first_focus<'a>(button: &'a egui::Response, pending: &mut bool) -> &'a egui::Response {
+    if std::mem::take(pending) {
+        button.request_focus();
+    }
+    button
 }
 
 fn fiscal_code_row(ui: &mut egui::Ui, lang: Lang, s: &CardStatus) {

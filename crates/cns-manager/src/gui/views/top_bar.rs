@@ -17,7 +17,8 @@ impl CnsApp {
         ui.horizontal_wrapped(|ui| {
             ui.add_space(4.0);
             group(ui, "title", false, |ui| {
-                ui.label(RichText::new(super::super::a11y::window_title(self.lang)).heading().strong());
+                // The product's name; the title bar says what it is in the user's language.
+                ui.label(RichText::new("CNS Manager").heading().strong());
                 ui.add_space(14.0);
             });
             self.top_controls(ui);
