@@ -301,16 +301,7 @@ fn the_sign_pin_field_says_the_count_and_the_result_is_announced() {
 #[test]
 fn a_card_removed_in_counter_mode_is_announced() {
     let handle = SimHandle::default();
-    let backend = cns_manager::backend::Backend::Demo(handle.clone());
-    let mut h = Harness::builder().with_size(support::SIZE).build_eframe(move |cc| {
-        CnsApp::new(
-            &cc.egui_ctx,
-            cns_manager::gui::AppConfig {
-                today: Some(support::TODAY),
-                ..cns_manager::gui::AppConfig::new(backend, Lang::It, true)
-            },
-        )
-    });
+    let mut h = support::counter_app(&handle, Lang::It);
     wait_label(&mut h, "GIULIA BIANCHI");
     handle.remove();
     wait_label(&mut h, "Tessera rimossa – schermo pulito");

@@ -8,8 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use cns_manager::backend::Backend;
-use cns_manager::gui::{AppConfig, CnsApp};
+use cns_manager::gui::CnsApp;
 use cns_manager::i18n::Lang;
 use cns_sim::SimHandle;
 use egui::accesskit::Role;
@@ -17,22 +16,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod support;
-use support::{click, click_now};
-
-const TODAY: time::Date = time::macros::date!(2026 - 11 - 26);
-/// A bound on waiting for a page, not an expectation of speed (see the module docs).
-const TIMEOUT: Duration = Duration::from_secs(60);
+use support::{TIMEOUT, click, click_now};
 
 fn app(handle: &SimHandle) -> Harness<'static, CnsApp> {
-    let backend = Backend::Demo(handle.clone());
-    let mut h = Harness::builder().with_size([1000.0, 800.0]).build_eframe(move |cc| {
-        CnsApp::new(
-            &cc.egui_ctx,
-            AppConfig { today: Some(TODAY), ..AppConfig::new(backend, Lang::It, false) },
-        )
-    });
-    h.step();
-    h
+    support::app(handle, Lang::It)
 }
 
 fn wait_any(h: &mut Harness<'_, CnsApp>, cell: &str, texts: &[&str], within: Duration) -> String {

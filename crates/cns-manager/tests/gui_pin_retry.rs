@@ -496,16 +496,7 @@ fn the_words_of_the_wizards() {
 #[test]
 fn the_counter_mode_tally_speaks_italian_plurals() {
     let handle = SimHandle::default();
-    let backend = cns_manager::backend::Backend::Demo(handle.clone());
-    let mut h = Harness::builder().with_size(support::SIZE).build_eframe(move |cc| {
-        CnsApp::new(
-            &cc.egui_ctx,
-            cns_manager::gui::AppConfig {
-                today: Some(support::TODAY),
-                ..cns_manager::gui::AppConfig::new(backend, Lang::It, true)
-            },
-        )
-    });
+    let mut h = support::counter_app(&handle, Lang::It);
     wait_label(&mut h, "GIULIA BIANCHI");
     click(&mut h, "Cambia PIN");
     type_into_focused(&mut h, "PIN attuale", "12345");

@@ -33,9 +33,18 @@ pub fn app(handle: &SimHandle, lang: Lang) -> Harness<'static, CnsApp> {
 }
 
 pub fn app_sized(handle: &SimHandle, lang: Lang, size: [f32; 2]) -> Harness<'static, CnsApp> {
+    app_with(handle, lang, size, false)
+}
+
+/// The app in counter mode (Sportello), as [`app`] otherwise.
+pub fn counter_app(handle: &SimHandle, lang: Lang) -> Harness<'static, CnsApp> {
+    app_with(handle, lang, SIZE, true)
+}
+
+fn app_with(handle: &SimHandle, lang: Lang, size: [f32; 2], counter: bool) -> Harness<'static, CnsApp> {
     let backend = Backend::Demo(handle.clone());
     let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
-        CnsApp::new(&cc.egui_ctx, AppConfig { today: Some(TODAY), ..AppConfig::new(backend, lang, false) })
+        CnsApp::new(&cc.egui_ctx, AppConfig { today: Some(TODAY), ..AppConfig::new(backend, lang, counter) })
     });
     h.step();
     h
