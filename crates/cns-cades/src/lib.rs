@@ -31,8 +31,8 @@ pub mod verify;
 pub use sign::{SignOptions, SignSummary, add_signer, sign_attached, sign_detached};
 pub use trust::TrustStore;
 pub use verify::{
-    CertValidity, Finding, Revocation, RevocationGap, SignerReport, TrustStatus, Verdict, VerifyOptions,
-    VerifyReport, verify,
+    CertValidity, Finding, QcStatements, Revocation, RevocationGap, SignerReport, TrustStatus, Verdict,
+    VerifyOptions, VerifyReport, verify,
 };
 
 /// Chunk size for streaming content.

@@ -237,6 +237,12 @@ pub fn build_chain(
     chain
 }
 
+/// SHA-256 of `der`, lower-case hex: how a trusted certificate is named on disk.
+pub fn sha256_hex(der: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(der).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The common name of a Name, or the whole name when it has none.
 pub fn name_cn(name: &Name) -> String {
     attr_string(name, &oids::AT_COMMON_NAME).unwrap_or_else(|| name.to_string())

@@ -96,8 +96,9 @@ pub enum CertValidity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrustStatus {
-    /// Chains to a CA the user trusts (its common name).
-    Trusted { anchor: String },
+    /// Chains to a CA the user trusts: its common name, and the SHA-256 of its certificate (hex,
+    /// lower case), which names it in the trust folders and in an imported trusted list.
+    Trusted { anchor: String, anchor_sha256: String },
     /// No trusted CA issued it.
     NotTrusted,
     /// Chains to a trusted CA, but a certificate on the way was not valid at signing time.
@@ -266,6 +267,78 @@ pub struct SignerReport {
     pub cert_validity: CertValidity,
     pub trust: TrustStatus,
     pub revocation: Revocation,
+    /// The certificate's qualified-certificate statements (ETSI EN 319 412-5).
+    pub qc: QcStatements,
+}
+
+/// What a certificate's qcStatements extension declares (ETSI EN 319 412-5): the issuer's
+/// claims, worth as much as the trust in the issuer (a trusted list says which CAs are qualified).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QcStatements {
+    /// QcCompliance: an EU qualified certificate.
+    pub compliance: bool,
+    /// QcSSCD: its private key is in a qualified signature creation device (a smartcard, an HSM).
+    pub qscd: bool,
+}
+
+impl QcStatements {
+    /// Reads the qcStatements extension (RFC 3739); absent or unreadable: nothing declared.
+    pub fn of(cert: &Certificate) -> QcStatements {
+        let mut qc = QcStatements::default();
+        let Some(ext) = cert
+            .tbs_certificate()
+            .extensions()
+            .and_then(|exts| exts.iter().find(|e| e.extn_id == oids::QC_STATEMENTS))
+        else {
+            return qc;
+        };
+        // QCStatements ::= SEQUENCE OF QCStatement; QCStatement ::= SEQUENCE { statementId OID,
+        // statementInfo ANY OPTIONAL }
+        let Ok(statements) = Vec::<der::Any>::from_der(ext.extn_value.as_bytes()) else { return qc };
+        for st in statements {
+            let Ok(fields) = st.decode_as::<Vec<der::Any>>() else { continue };
+            let Some(id) = fields.first().and_then(|f| f.decode_as::<der::asn1::ObjectIdentifier>().ok())
+            else {
+                continue;
+            };
+            if id == oids::QCS_COMPLIANCE {
+                qc.compliance = true;
+            } else if id == oids::QCS_SSCD {
+                qc.qscd = true;
+            }
+        }
+        qc
+    }
+}
+
+impl SignerReport {
+    /// A signer nothing is known about yet: not intact, not valid, no certificate.
+    pub fn unknown() -> SignerReport {
+        SignerReport {
+            subject: None,
+            common_name: None,
+            given_name: None,
+            surname: None,
+            fiscal_code: None,
+            organization: None,
+            issuer: None,
+            issuer_cn: None,
+            serial_hex: None,
+            not_before: None,
+            not_after: None,
+            signing_time: None,
+            digest_algorithm: None,
+            content_intact: false,
+            signature_valid: false,
+            problems: Vec::new(),
+            unverifiable: Vec::new(),
+            signing_certificate_attr: None,
+            cert_validity: CertValidity::Valid,
+            trust: TrustStatus::NotTrusted,
+            revocation: Revocation::NotChecked,
+            qc: QcStatements::default(),
+        }
+    }
 }
 
 impl SignerReport {
@@ -561,29 +634,7 @@ fn signer_info(raw: &[u8]) -> std::result::Result<(SignerInfo, Vec<u8>), String>
 }
 
 fn broken(problem: Finding) -> SignerReport {
-    SignerReport {
-        subject: None,
-        common_name: None,
-        given_name: None,
-        surname: None,
-        fiscal_code: None,
-        organization: None,
-        issuer: None,
-        issuer_cn: None,
-        serial_hex: None,
-        not_before: None,
-        not_after: None,
-        signing_time: None,
-        digest_algorithm: None,
-        content_intact: false,
-        signature_valid: false,
-        problems: vec![problem],
-        unverifiable: Vec::new(),
-        signing_certificate_attr: None,
-        cert_validity: CertValidity::Valid,
-        trust: TrustStatus::NotTrusted,
-        revocation: Revocation::NotChecked,
-    }
+    SignerReport { problems: vec![problem], ..SignerReport::unknown() }
 }
 
 fn find_cert<'c>(
@@ -618,8 +669,7 @@ fn check_signer(
     crls: &[CertificateList],
     budget: &mut trust::Budget,
 ) -> SignerReport {
-    let mut report = broken(Finding::NoMessageDigest);
-    report.problems.clear();
+    let mut report = SignerReport::unknown();
     // What shows the signature broken or the content altered.
     let mut problems: Vec<Finding> = Vec::new();
     // Why the signature cannot be checked at all; it counts only when nothing shows it broken.
@@ -777,7 +827,10 @@ fn check_signer(
     let chain = trust::build_chain(cert, pool, options.trust, at, budget);
     report.trust = match (&chain.anchor, &chain.invalid_link) {
         (Some(_), Some(at)) => TrustStatus::ChainInvalid { at: at.clone() },
-        (Some(a), None) => TrustStatus::Trusted { anchor: trust::name_cn(a.tbs_certificate().subject()) },
+        (Some(a), None) => TrustStatus::Trusted {
+            anchor: trust::name_cn(a.tbs_certificate().subject()),
+            anchor_sha256: a.to_der().map(|d| trust::sha256_hex(&d)).unwrap_or_default(),
+        },
         (None, _) => TrustStatus::NotTrusted,
     };
     if chain.anchor.is_none() && budget.exhausted && cannot.is_none() {
@@ -844,6 +897,7 @@ fn describe_cert(report: &mut SignerReport, cert: &Certificate) {
     report.serial_hex = Some(tbs.serial_number().as_bytes().iter().map(|b| format!("{b:02X}")).collect());
     report.not_before = Some(trust::to_system_time(&tbs.validity().not_before));
     report.not_after = Some(trust::to_system_time(&tbs.validity().not_after));
+    report.qc = QcStatements::of(cert);
     report.fiscal_code =
         fiscal_code(report.common_name.as_deref(), trust::attr_string(subject, &oids::AT_SERIAL_NUMBER));
 }

@@ -345,29 +345,12 @@ mod tests {
     }
 
     fn signer() -> cns_cades::verify::SignerReport {
-        use cns_cades::verify::{CertValidity, Revocation, SignerReport, TrustStatus};
+        use cns_cades::verify::{SignerReport, TrustStatus};
         SignerReport {
-            subject: None,
-            common_name: None,
-            given_name: None,
-            surname: None,
-            fiscal_code: None,
-            organization: None,
-            issuer: None,
-            issuer_cn: None,
-            serial_hex: None,
-            not_before: None,
-            not_after: None,
-            signing_time: None,
-            digest_algorithm: None,
             content_intact: true,
             signature_valid: true,
-            problems: Vec::new(),
-            unverifiable: Vec::new(),
-            signing_certificate_attr: None,
-            cert_validity: CertValidity::Valid,
-            trust: TrustStatus::Trusted { anchor: "CA".into() },
-            revocation: Revocation::NotChecked,
+            trust: TrustStatus::Trusted { anchor: "CA".into(), anchor_sha256: "00".repeat(32) },
+            ..SignerReport::unknown()
         }
     }
 

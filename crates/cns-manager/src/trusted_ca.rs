@@ -63,10 +63,7 @@ pub struct TrustedCa {
     pub scope: &'static str,
 }
 
-pub fn sha256_hex(der: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(der).iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use cns_cades::trust::sha256_hex;
 
 /// Certificates in a file: DER, or PEM with one or more.
 pub fn certificates_in(bytes: &[u8]) -> Result<Vec<Vec<u8>>, String> {

@@ -204,7 +204,9 @@ fn signer_json(s: &SignerReport) -> Value {
         "signing_certificate": match s.signing_certificate_attr { Some(true) => "present", Some(false) => "mismatch", None => "absent" },
         "certificate": match s.cert_validity { CertValidity::Valid => "valid", CertValidity::Expired => "expired", CertValidity::NotYetValid => "not_yet_valid" },
         "trust": match &s.trust {
-            TrustStatus::Trusted { anchor } => json!({ "status": "trusted", "anchor": anchor }),
+            TrustStatus::Trusted { anchor, anchor_sha256 } => {
+                json!({ "status": "trusted", "anchor": anchor, "anchor_sha256": anchor_sha256 })
+            }
             TrustStatus::NotTrusted => json!({ "status": "not_trusted" }),
             TrustStatus::ChainInvalid { at } => json!({ "status": "chain_invalid", "at": at }),
         },
