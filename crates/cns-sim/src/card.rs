@@ -168,12 +168,9 @@ impl SimCard {
         self.reset();
     }
 
-    /// The answer to reset of the family.
+    /// The answer to reset of the family (an honest card's; the hostile layer lengthens it).
     pub fn atr(&self) -> Vec<u8> {
-        match self.quirks.hostile {
-            Some(h) => crate::hostile::atr(h, self.mode.atr()),
-            None => self.mode.atr().to_vec(),
-        }
+        self.mode.atr().to_vec()
     }
 
     pub fn power_on(&mut self) {
@@ -272,21 +269,15 @@ impl SimCard {
 
     // ---- APDU processing --------------------------------------------------------------------
 
-    /// Answers one command APDU: response data followed by SW1 SW2.
-    pub fn process(&mut self, raw: &[u8]) -> Vec<u8> {
-        match self.quirks.hostile {
-            Some(h) => crate::hostile::process(self, h, raw),
-            None => self.process_honest(raw),
-        }
-    }
-
     /// The selected EF (its file identifier), for the hostile answers.
     pub(crate) fn selected_ef(&self) -> Option<u16> {
         self.selection.ef
     }
 
-    /// [`SimCard::process`] as a card that follows ISO 7816-4 (and its family's quirks).
-    pub(crate) fn process_honest(&mut self, raw: &[u8]) -> Vec<u8> {
+    /// Answers one command APDU as a card that follows ISO 7816-4 (and its family's quirks):
+    /// response data followed by SW1 SW2. The hostile knob of [`Quirks`] is applied above the
+    /// card, by the hostile layer, which every reader slot goes through.
+    pub fn process(&mut self, raw: &[u8]) -> Vec<u8> {
         let is_get_response = raw.get(1) == Some(&0xC0);
         let pending = self.pending.take();
         let reply = match apdu::parse(raw) {

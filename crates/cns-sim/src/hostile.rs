@@ -6,94 +6,9 @@
 //! [`crate::Quirks::hostile`] knob). The answers are deterministic: the same command always gets
 //! the same answer, so a failing test replays.
 
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-
 use crate::card::SimCard;
 use crate::fs::{EF_C_CARTA, EF_CERT_2025, EF_DATI_PERSONALI, EF_DATI_PROCESSORE};
-
-/// One way of answering like a broken or malicious card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Hostility {
-    /// Every SELECT answers an FCI that lies: a file size of 4 GiB (tags 80 and 81), followed by
-    /// bytes outside any template; even SELECTs that asked for no FCI get one.
-    FciLies,
-    /// READ BINARY answers the bytes asked for and 4 KiB more.
-    ReadOverflow,
-    /// Every answer is `61 01`, and so is every GET RESPONSE after its one byte: a chain that
-    /// never ends.
-    Endless61,
-    /// Every command answers `6C xx`, and the re-sent one another `6C xx`: a Le that is never
-    /// right.
-    Endless6C,
-    /// EF.Dati_personali, EF.Dati_processore and the certificate hold random bytes (EF.ID_Carta
-    /// is intact, so the card is recognised).
-    RandomFiles,
-    /// EF.Dati_personali fields whose lengths run past the file, and a certificate whose DER
-    /// header claims 4 GiB.
-    HugeLengths,
-    /// Every command answers a status word that ISO 7816-4 does not define.
-    OddStatus,
-    /// An ATR of 40 bytes: 16 bytes more than ISO 7816-3's 33 allow after the real one.
-    LongAtr,
-}
-
-impl Hostility {
-    pub fn all() -> &'static [Hostility] {
-        &[
-            Hostility::FciLies,
-            Hostility::ReadOverflow,
-            Hostility::Endless61,
-            Hostility::Endless6C,
-            Hostility::RandomFiles,
-            Hostility::HugeLengths,
-            Hostility::OddStatus,
-            Hostility::LongAtr,
-        ]
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Hostility::FciLies => "fci-lies",
-            Hostility::ReadOverflow => "read-overflow",
-            Hostility::Endless61 => "endless-61",
-            Hostility::Endless6C => "endless-6c",
-            Hostility::RandomFiles => "random-files",
-            Hostility::HugeLengths => "huge-lengths",
-            Hostility::OddStatus => "odd-status",
-            Hostility::LongAtr => "long-atr",
-        }
-    }
-}
-
-impl fmt::Display for Hostility {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// The name is not one of [`Hostility::all`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown hostile mode {0:?} (expected one of: fci-lies, read-overflow, endless-61, endless-6c, \
-     random-files, huge-lengths, odd-status, long-atr)"
-)]
-pub struct UnknownHostility(pub String);
-
-impl FromStr for Hostility {
-    type Err = UnknownHostility;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim().to_ascii_lowercase();
-        Hostility::all()
-            .iter()
-            .copied()
-            .find(|h| h.name() == wanted)
-            .ok_or_else(|| UnknownHostility(s.to_string()))
-    }
-}
+pub use crate::quirks::{Hostility, UnknownHostility};
 
 /// Bytes READ BINARY adds past what was asked, with [`Hostility::ReadOverflow`].
 pub const OVERFLOW_BYTES: usize = 4096;
@@ -101,17 +16,27 @@ pub const OVERFLOW_BYTES: usize = 4096;
 /// Status words no ISO 7816-4 card sends ([`Hostility::OddStatus`]).
 pub const ODD_STATUS_WORDS: [u16; 5] = [0x0000, 0x1234, 0x4242, 0x9123, 0xFFFF];
 
-/// The ATR of a card with [`Hostility::LongAtr`]: the honest one, then filler up to 40 bytes.
-pub(crate) fn atr(h: Hostility, honest: &[u8]) -> Vec<u8> {
-    let mut atr = honest.to_vec();
-    if h == Hostility::LongAtr {
+/// The card's answer to reset, through its hostility if it has one ([`Hostility::LongAtr`]: the
+/// honest one, then filler up to 40 bytes).
+pub fn atr(card: &SimCard) -> Vec<u8> {
+    let mut atr = card.atr();
+    if card.quirks().hostile == Some(Hostility::LongAtr) {
         atr.resize(40.max(atr.len() + 1), 0xA5);
     }
     atr
 }
 
+/// The card's answer to `raw`, through its hostility if it has one: what a reader slot (the
+/// [`crate::SimHandle`], the vpcd card) hands back. [`SimCard::process`] itself is always honest.
+pub fn answer(card: &mut SimCard, raw: &[u8]) -> Vec<u8> {
+    match card.quirks().hostile {
+        Some(h) => process(card, h, raw),
+        None => card.process(raw),
+    }
+}
+
 /// Answers `raw` as the hostile card `h` does.
-pub(crate) fn process(card: &mut SimCard, h: Hostility, raw: &[u8]) -> Vec<u8> {
+fn process(card: &mut SimCard, h: Hostility, raw: &[u8]) -> Vec<u8> {
     let ins = raw.get(1).copied().unwrap_or(0);
     let (p1, p2) = (raw.get(2).copied().unwrap_or(0), raw.get(3).copied().unwrap_or(0));
     match h {
@@ -128,7 +53,7 @@ pub(crate) fn process(card: &mut SimCard, h: Hostility, raw: &[u8]) -> Vec<u8> {
             ODD_STATUS_WORDS.get(i).copied().unwrap_or(0x1234).to_be_bytes().to_vec()
         }
         Hostility::FciLies => {
-            let honest = card.process_honest(raw);
+            let honest = card.process(raw);
             if ins == 0xA4 && ends_ok(&honest) {
                 // template of 12 bytes: 80 04 FFFFFFFF, 81 04 FFFFFFFF; then junk outside it
                 let mut fci = vec![0x6F, 0x0C, 0x80, 0x04, 0xFF, 0xFF, 0xFF, 0xFF, 0x81, 0x04];
@@ -140,7 +65,7 @@ pub(crate) fn process(card: &mut SimCard, h: Hostility, raw: &[u8]) -> Vec<u8> {
             honest
         }
         Hostility::ReadOverflow => {
-            let mut honest = card.process_honest(raw);
+            let mut honest = card.process(raw);
             if ins == 0xB0 && ends_ok(&honest) {
                 let sw = honest.split_off(honest.len().saturating_sub(2));
                 honest.extend(std::iter::repeat_n(0xEE, OVERFLOW_BYTES));
@@ -154,10 +79,10 @@ pub(crate) fn process(card: &mut SimCard, h: Hostility, raw: &[u8]) -> Vec<u8> {
                 Some(file) if ins == 0xB0 && raw.first() == Some(&0x00) => {
                     read_synthetic(&file, u16::from_be_bytes([p1 & 0x7F, p2]), raw.get(4).copied())
                 }
-                _ => card.process_honest(raw),
+                _ => card.process(raw),
             }
         }
-        Hostility::LongAtr => card.process_honest(raw),
+        Hostility::LongAtr => card.process(raw),
     }
 }
 
@@ -245,9 +170,9 @@ mod tests {
     #[test]
     fn endless_61_never_ends() {
         let mut card = hostile(Hostility::Endless61);
-        assert_eq!(card.process(&[0x00, 0xA4, 0x00, 0x00, 0x02, 0x3F, 0x00]), vec![0x61, 0x01]);
+        assert_eq!(answer(&mut card, &[0x00, 0xA4, 0x00, 0x00, 0x02, 0x3F, 0x00]), vec![0x61, 0x01]);
         for _ in 0..100 {
-            let r = card.process(&[0x00, 0xC0, 0x00, 0x00, 0x01]);
+            let r = answer(&mut card, &[0x00, 0xC0, 0x00, 0x00, 0x01]);
             assert_eq!(r.len(), 3);
             assert_eq!(r[1..], [0x61, 0x01]);
         }
@@ -256,16 +181,16 @@ mod tests {
     #[test]
     fn endless_6c_is_never_satisfied() {
         let mut card = hostile(Hostility::Endless6C);
-        let r = card.process(&[0x00, 0xB0, 0x00, 0x00, 0x10]);
+        let r = answer(&mut card, &[0x00, 0xB0, 0x00, 0x00, 0x10]);
         assert_eq!(r[0], 0x6C);
-        let r2 = card.process(&[0x00, 0xB0, 0x00, 0x00, r[1]]);
+        let r2 = answer(&mut card, &[0x00, 0xB0, 0x00, 0x00, r[1]]);
         assert_eq!(r2[0], 0x6C);
     }
 
     #[test]
     fn odd_status_words_are_not_iso() {
         let mut card = hostile(Hostility::OddStatus);
-        let r = card.process(&[0x00, 0xA4, 0x00, 0x00, 0x02, 0x3F, 0x00]);
+        let r = answer(&mut card, &[0x00, 0xA4, 0x00, 0x00, 0x02, 0x3F, 0x00]);
         assert_eq!(r.len(), 2);
         assert!(ODD_STATUS_WORDS.contains(&u16::from_be_bytes([r[0], r[1]])));
     }
@@ -273,8 +198,8 @@ mod tests {
     #[test]
     fn read_overflow_sends_more_than_asked() {
         let mut card = hostile(Hostility::ReadOverflow);
-        card.process(&[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x10, 0x00, 0x10, 0x03]);
-        let r = card.process(&[0x00, 0xB0, 0x00, 0x00, 0x10]);
+        answer(&mut card, &[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x10, 0x00, 0x10, 0x03]);
+        let r = answer(&mut card, &[0x00, 0xB0, 0x00, 0x00, 0x10]);
         assert_eq!(r.len(), 16 + OVERFLOW_BYTES + 2);
         assert_eq!(r[r.len() - 2..], [0x90, 0x00]);
     }
@@ -282,7 +207,7 @@ mod tests {
     #[test]
     fn fci_lies_even_unasked() {
         let mut card = hostile(Hostility::FciLies);
-        let r = card.process(&[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x10, 0x00, 0x10, 0x03]);
+        let r = answer(&mut card, &[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x10, 0x00, 0x10, 0x03]);
         assert_eq!(r[0], 0x6F);
         assert_eq!(r[r.len() - 2..], [0x90, 0x00]);
     }
@@ -291,11 +216,11 @@ mod tests {
     fn random_files_keep_the_serial() {
         let mut card = hostile(Hostility::RandomFiles);
         let honest_serial = SimCard::with_mode(QuirkMode::Standard).file(&[0x1000, 0x1003]).unwrap().to_vec();
-        card.process(&[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x10, 0x00, 0x10, 0x03]);
-        let r = card.process(&[0x00, 0xB0, 0x00, 0x00, 0x10]);
+        answer(&mut card, &[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x10, 0x00, 0x10, 0x03]);
+        let r = answer(&mut card, &[0x00, 0xB0, 0x00, 0x00, 0x10]);
         assert_eq!(r[..16], honest_serial[..]);
-        card.process(&[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x11, 0x00, 0x11, 0x02]);
-        let r = card.process(&[0x00, 0xB0, 0x00, 0x00, 0x00]);
+        answer(&mut card, &[0x00, 0xA4, 0x08, 0x0C, 0x04, 0x11, 0x00, 0x11, 0x02]);
+        let r = answer(&mut card, &[0x00, 0xB0, 0x00, 0x00, 0x00]);
         assert_eq!(r.len(), 258);
         let honest = SimCard::with_mode(QuirkMode::Standard).file(&[0x1100, 0x1102]).unwrap().to_vec();
         assert_ne!(r[..256], honest[..256]);
@@ -304,7 +229,7 @@ mod tests {
     #[test]
     fn long_atr_is_longer_than_iso_allows() {
         let card = hostile(Hostility::LongAtr);
-        assert_eq!(card.atr().len(), 40);
-        assert!(card.atr().starts_with(QuirkMode::Standard.atr()));
+        assert_eq!(atr(&card).len(), 40);
+        assert!(atr(&card).starts_with(QuirkMode::Standard.atr()));
     }
 }

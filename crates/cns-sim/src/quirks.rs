@@ -61,7 +61,7 @@ pub struct Quirks {
     pub applet_classic_names: bool,
     /// Answer like a broken or malicious card (see [`crate::hostile`]). Not a preset.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hostile: Option<crate::hostile::Hostility>,
+    pub hostile: Option<Hostility>,
 }
 
 /// Named card families, each a set of [`Quirks`] and a real ATR.
@@ -284,5 +284,87 @@ mod hex_opt {
             })
             .collect::<Result<Vec<u8>, _>>()
             .map(Some)
+    }
+}
+
+/// One way of answering like a broken or malicious card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hostility {
+    /// Every SELECT answers an FCI that lies: a file size of 4 GiB (tags 80 and 81), followed by
+    /// bytes outside any template; even SELECTs that asked for no FCI get one.
+    FciLies,
+    /// READ BINARY answers the bytes asked for and 4 KiB more.
+    ReadOverflow,
+    /// Every answer is `61 01`, and so is every GET RESPONSE after its one byte: a chain that
+    /// never ends.
+    Endless61,
+    /// Every command answers `6C xx`, and the re-sent one another `6C xx`: a Le that is never
+    /// right.
+    Endless6C,
+    /// EF.Dati_personali, EF.Dati_processore and the certificate hold random bytes (EF.ID_Carta
+    /// is intact, so the card is recognised).
+    RandomFiles,
+    /// EF.Dati_personali fields whose lengths run past the file, and a certificate whose DER
+    /// header claims 4 GiB.
+    HugeLengths,
+    /// Every command answers a status word that ISO 7816-4 does not define.
+    OddStatus,
+    /// An ATR of 40 bytes: 16 bytes more than ISO 7816-3's 33 allow after the real one.
+    LongAtr,
+}
+
+impl Hostility {
+    pub fn all() -> &'static [Hostility] {
+        &[
+            Hostility::FciLies,
+            Hostility::ReadOverflow,
+            Hostility::Endless61,
+            Hostility::Endless6C,
+            Hostility::RandomFiles,
+            Hostility::HugeLengths,
+            Hostility::OddStatus,
+            Hostility::LongAtr,
+        ]
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Hostility::FciLies => "fci-lies",
+            Hostility::ReadOverflow => "read-overflow",
+            Hostility::Endless61 => "endless-61",
+            Hostility::Endless6C => "endless-6c",
+            Hostility::RandomFiles => "random-files",
+            Hostility::HugeLengths => "huge-lengths",
+            Hostility::OddStatus => "odd-status",
+            Hostility::LongAtr => "long-atr",
+        }
+    }
+}
+
+impl fmt::Display for Hostility {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The name is not one of [`Hostility::all`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown hostile mode {0:?} (expected one of: fci-lies, read-overflow, endless-61, endless-6c, \
+     random-files, huge-lengths, odd-status, long-atr)"
+)]
+pub struct UnknownHostility(pub String);
+
+impl FromStr for Hostility {
+    type Err = UnknownHostility;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Hostility::all()
+            .iter()
+            .copied()
+            .find(|h| h.name() == wanted)
+            .ok_or_else(|| UnknownHostility(s.to_string()))
     }
 }

@@ -171,7 +171,7 @@ impl SimHandle {
     /// The card's ATR, or `NoCard`.
     pub fn atr(&self) -> Result<Vec<u8>, TransportError> {
         let s = self.lock();
-        if s.present { Ok(s.card.atr()) } else { Err(TransportError::NoCard) }
+        if s.present { Ok(crate::hostile::atr(&s.card)) } else { Err(TransportError::NoCard) }
     }
 
     /// Sends one APDU to the card, honouring removal (also the `remove_after_commands` knob:
@@ -184,7 +184,7 @@ impl SimHandle {
         s.commands_received += 1;
         s.since_insert = s.since_insert.saturating_add(1);
         s.log.push(LoggedCommand::of(apdu));
-        let response = s.card.process(apdu);
+        let response = crate::hostile::answer(&mut s.card, apdu);
         if let Some(limit) = s.card.quirks().remove_after_commands
             && s.since_insert >= limit
         {
@@ -219,7 +219,7 @@ pub struct SimTransport {
 
 impl SimTransport {
     pub fn new(handle: SimHandle) -> SimTransport {
-        let atr = handle.lock().card.atr();
+        let atr = crate::hostile::atr(&handle.lock().card);
         SimTransport { handle, atr }
     }
 

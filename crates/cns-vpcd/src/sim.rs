@@ -11,7 +11,7 @@ use crate::{Control, VirtualCard};
 
 impl VirtualCard for SimCard {
     fn atr(&self) -> Vec<u8> {
-        SimCard::atr(self)
+        cns_sim::hostile::atr(self)
     }
     fn power_on(&mut self) {
         SimCard::power_on(self)
@@ -23,7 +23,7 @@ impl VirtualCard for SimCard {
         SimCard::reset(self)
     }
     fn process(&mut self, apdu: &[u8]) -> Vec<u8> {
-        SimCard::process(self, apdu)
+        cns_sim::hostile::answer(self, apdu)
     }
 }
 
@@ -112,7 +112,7 @@ fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
 
 impl VirtualCard for ServedCard {
     fn atr(&self) -> Vec<u8> {
-        self.card.atr()
+        cns_sim::hostile::atr(&self.card)
     }
     fn power_on(&mut self) {
         self.card.power_on()
@@ -141,7 +141,7 @@ impl VirtualCard for ServedCard {
             return Vec::new();
         }
         self.apdus_since_insert = self.apdus_since_insert.saturating_add(1);
-        let resp = self.card.process(apdu);
+        let resp = cns_sim::hostile::answer(&mut self.card, apdu);
         if apdu.get(1).is_some_and(|ins| STATE_CHANGING_INS.contains(ins))
             && let Err(e) = self.save()
         {

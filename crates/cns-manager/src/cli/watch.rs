@@ -11,7 +11,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::{Exit, Out, messages, status};
 use crate::backend::Backend;
-use crate::gui::monitor::Monitor;
+use crate::service::monitor::Monitor;
 use cns_core::card;
 use cns_pcsc::MonitorEvent;
 

@@ -14,14 +14,15 @@ use crate::settings::{self, Mode, Settings};
 
 use super::a11y;
 use super::export::Export;
-use super::monitor::Monitor;
 use super::state::{
     CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
 };
 use super::style;
 use super::views::demo::DemoControls;
 use super::wizard::{Phase, Wizard};
-use super::worker::{Event, Request, Wake, Worker};
+use crate::service::Wake;
+use crate::service::monitor::Monitor;
+use crate::service::worker::{Event, Request, Worker};
 
 /// How the app starts; tests build it against the simulated card.
 pub struct AppConfig {

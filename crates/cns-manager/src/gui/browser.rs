@@ -8,7 +8,6 @@
 //! buttons act on it directly: the app only opens and closes the page.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
 
 use egui::RichText;
 
@@ -16,10 +15,10 @@ use super::app::{Action, CnsApp};
 use super::state::Screen;
 use super::views::{banner, primary_button, secondary_button};
 use super::words::Tone;
-use super::worker::Wake;
 use crate::browser::system::{Environment, RegisterError, Registered, register};
 use crate::browser::{BrowserDb, DbState, ModuleLocation};
 use crate::i18n::Lang;
+use crate::service::{Background, Wake};
 
 /// What one look found.
 struct Scan {
@@ -30,12 +29,12 @@ struct Scan {
 
 /// The page's state.
 pub struct BrowserPage {
-    scanning: Option<Receiver<Scan>>,
+    scanning: Option<Background<Scan>>,
     scan: Option<Scan>,
     /// The database whose registration waits for the user's confirmation.
     confirm: Option<PathBuf>,
     /// The database being registered, and the answer to come.
-    registering: Option<(PathBuf, Receiver<Result<Registered, RegisterError>>)>,
+    registering: Option<(PathBuf, Background<Result<Registered, RegisterError>>)>,
     /// The last registration's outcome, shown under its database.
     outcome: Option<(PathBuf, Result<Registered, RegisterError>)>,
     wake: Wake,
@@ -63,15 +62,11 @@ impl BrowserPage {
     }
 
     fn rescan(&mut self) {
-        let (tx, rx) = mpsc::channel();
-        let wake = self.wake.clone();
-        let spawned = std::thread::Builder::new().name("cns-browser-scan".into()).spawn(move || {
+        let job = Background::spawn("cns-browser-scan", self.wake.clone(), || {
             let env = Environment::from_process();
-            let scan = Scan { module: env.module(), p11kit: env.p11kit_has_ours(), dbs: env.scan() };
-            let _ = tx.send(scan);
-            wake();
+            Scan { module: env.module(), p11kit: env.p11kit_has_ours(), dbs: env.scan() }
         });
-        self.scanning = spawned.ok().map(|_| rx);
+        self.scanning = job.ok();
     }
 
     fn register(&mut self, dir: PathBuf) {
@@ -85,24 +80,20 @@ impl BrowserPage {
             return;
         };
         let p11kit = scan.p11kit;
-        let (tx, rx) = mpsc::channel();
-        let wake = self.wake.clone();
-        let spawned = std::thread::Builder::new().name("cns-browser-register".into()).spawn(move || {
-            let _ = tx.send(register(&db, &module, p11kit));
-            wake();
+        let job = Background::spawn("cns-browser-register", self.wake.clone(), move || {
+            register(&db, &module, p11kit)
         });
         self.confirm = None;
         self.outcome = None;
-        self.registering = spawned.ok().map(|_| (dir, rx));
+        self.registering = job.ok().map(|job| (dir, job));
     }
 
     fn poll(&mut self) {
-        if let Some(scan) = self.scanning.as_ref().and_then(|rx| rx.try_recv().ok()) {
+        if let Some(scan) = self.scanning.as_ref().and_then(Background::try_take) {
             self.scan = Some(scan);
             self.scanning = None;
         }
-        let done =
-            self.registering.as_ref().and_then(|(dir, rx)| rx.try_recv().ok().map(|r| (dir.clone(), r)));
+        let done = self.registering.as_ref().and_then(|(dir, job)| job.try_take().map(|r| (dir.clone(), r)));
         if let Some(done) = done {
             self.registering = None;
             self.outcome = Some(done);

@@ -6,7 +6,6 @@
 //! its buttons act on it directly: the app only opens and closes the page.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
 
 use egui::RichText;
 
@@ -14,15 +13,15 @@ use super::app::{Action, CnsApp};
 use super::state::Screen;
 use super::views::{banner, primary_button, secondary_button};
 use super::words::Tone;
-use super::worker::Wake;
 use crate::backend::Backend;
 use crate::doctor::{self, Diagnosis, Level, SettingsPaths};
 use crate::i18n::Lang;
+use crate::service::{Background, Wake};
 
 /// The page's state.
 pub struct Diagnostics {
     lang: Lang,
-    running: Option<Receiver<Diagnosis>>,
+    running: Option<Background<Diagnosis>>,
     result: Option<Diagnosis>,
     /// The report's text, once asked for: shown in full before saving.
     report: Option<String>,
@@ -49,22 +48,17 @@ impl Diagnostics {
     }
 
     fn run(&mut self, backend: &Backend, wake: Wake) {
-        let (tx, rx) = mpsc::channel();
         let backend = backend.clone();
         let lang = self.lang;
-        let spawned = std::thread::Builder::new().name("cns-doctor".into()).spawn(move || {
-            let d = diagnose_real_system(&backend, lang);
-            let _ = tx.send(d);
-            wake();
-        });
+        let job = Background::spawn("cns-doctor", wake, move || diagnose_real_system(&backend, lang));
         self.result = None;
         self.report = None;
         self.saved = None;
-        self.running = spawned.ok().map(|_| rx);
+        self.running = job.ok();
     }
 
     fn poll(&mut self) {
-        if let Some(d) = self.running.as_ref().and_then(|rx| rx.try_recv().ok()) {
+        if let Some(d) = self.running.as_ref().and_then(Background::try_take) {
             self.result = Some(d);
             self.running = None;
         }

@@ -3,12 +3,11 @@
 //! painting; the file itself is written by the card worker.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use crate::i18n::Lang;
 
-use super::worker::Wake;
+use crate::service::{Background, Wake};
 
 /// A dialog that "answers" faster than a person can press Cancel did not open at all (rfd
 /// reports a missing portal the same way as a cancel).
@@ -24,7 +23,7 @@ pub enum DialogResult {
 pub struct Export {
     bytes: Option<Vec<u8>>,
     pem: bool,
-    dialog: Option<Receiver<DialogResult>>,
+    dialog: Option<Background<DialogResult>>,
     /// The in-window fallback is open with this path.
     pub fallback: Option<String>,
 }
@@ -37,11 +36,10 @@ impl Export {
             self.open_fallback();
             return;
         }
-        let (tx, rx) = mpsc::channel();
         let name = file_name(pem);
         let dir = default_dir();
         let title = lang.t("Salva il certificato", "Save the certificate").to_owned();
-        let spawned = std::thread::Builder::new().name("cns-save-dialog".into()).spawn(move || {
+        let job = Background::spawn("cns-save-dialog", wake, move || {
             let started = Instant::now();
             let mut dialog = rfd::AsyncFileDialog::new().set_title(title).set_file_name(name);
             dialog = if pem {
@@ -53,22 +51,20 @@ impl Export {
                 dialog = dialog.set_directory(d);
             }
             let chosen = block_on(dialog.save_file());
-            let result = match chosen {
+            match chosen {
                 Some(h) => DialogResult::Chosen(h.path().to_owned()),
                 None if started.elapsed() < TOO_FAST_FOR_A_HUMAN => DialogResult::Unavailable,
                 None => DialogResult::Cancelled,
-            };
-            let _ = tx.send(result);
-            wake();
+            }
         });
-        match spawned {
-            Ok(_) => self.dialog = Some(rx),
+        match job {
+            Ok(job) => self.dialog = Some(job),
             Err(_) => self.open_fallback(),
         }
     }
 
     pub fn poll_dialog(&mut self) -> Option<DialogResult> {
-        let r = self.dialog.as_ref()?.try_recv().ok()?;
+        let r = self.dialog.as_ref()?.try_take()?;
         self.dialog = None;
         if matches!(r, DialogResult::Cancelled) {
             self.bytes = None;

@@ -1,9 +1,9 @@
 //! The desktop app (eframe/egui).
 //!
-//! Threads: the UI thread draws; the card worker ([`worker`]) owns the backend and every card
-//! connection; the reader monitor ([`monitor`]: PC/SC, or the demo's virtual reader) reports
-//! readers and cards. Both wake the UI with a repaint request after each event; nothing repaints
-//! while nothing happens.
+//! Threads: the UI thread draws; the card worker ([`crate::service::worker`]) owns the backend
+//! and the card connections; the reader monitor ([`crate::service::monitor`]: PC/SC, or the
+//! demo's virtual reader) reports readers and cards. Both wake the UI with a repaint request after
+//! each event; nothing repaints while nothing happens.
 
 mod a11y;
 mod app;
@@ -12,7 +12,6 @@ mod diagnostics;
 mod doc_trust;
 mod documents;
 pub mod export;
-pub(crate) mod monitor;
 mod state;
 mod style;
 mod views;
@@ -20,7 +19,6 @@ mod why_demo;
 mod widgets;
 mod wizard;
 mod words;
-pub mod worker;
 
 pub use app::{AppConfig, CnsApp};
 pub use state::SessionCounter;

@@ -5,7 +5,6 @@
 //! nothing is held while the user types.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
@@ -15,8 +14,7 @@ use cns_pcsc::ReaderInfo;
 
 use crate::backend::Backend;
 
-/// Wakes the UI (the egui context's repaint request).
-pub type Wake = Arc<dyn Fn() + Send + Sync>;
+use super::Wake;
 
 /// What the UI asks for. No `Debug`: a PIN command carries a PIN.
 pub enum Request {

@@ -8,7 +8,7 @@ use cns_pcsc::{MonitorEvent, ReaderInfo, ReaderMonitor, diff_readers};
 
 use crate::backend::Backend;
 
-use super::worker::Wake;
+use super::Wake;
 
 pub enum Monitor {
     Pcsc(ReaderMonitor),
