@@ -243,6 +243,130 @@ fn every_real_file_openssl_verifies_is_never_called_broken_and_matches_openssl()
     eprintln!("{verified} real files verified by OpenSSL, all agree");
 }
 
+/// The X.509 v3 certificates `der` carries, found by their shape (`SEQUENCE { SEQUENCE { [0] {
+/// INTEGER 2 }`, long-form lengths) rather than by parsing the envelope, so that a file whose
+/// envelope is damaged (the tampered ones) is still counted by what it carries.
+fn certificates_in(der: &[u8]) -> Vec<&[u8]> {
+    const TBS_VERSION_3: [u8; 5] = [0xa0, 0x03, 0x02, 0x01, 0x02];
+    let mut certs = Vec::new();
+    let mut at = 0;
+    while let Some(head) = der.get(at..at + 13) {
+        let shaped = head[0] == 0x30 && head[1] == 0x82 && head[4] == 0x30 && head[5] == 0x82;
+        let len = 4 + (usize::from(head[2]) << 8 | usize::from(head[3]));
+        match der.get(at..at + len) {
+            Some(cert) if shaped && head[8..13] == TBS_VERSION_3 => {
+                certs.push(cert);
+                at += len;
+            }
+            _ => at += 1,
+        }
+    }
+    certs
+}
+
+/// Issuer and subject of a DER certificate as OpenSSL prints them (RFC 2253), if it reads it.
+fn openssl_names(cert: &[u8]) -> Option<(String, String)> {
+    let mut child = Command::new("openssl")
+        .args(["x509", "-inform", "DER", "-noout", "-issuer", "-subject", "-nameopt", "RFC2253"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(cert).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let field = |key: &str| text.lines().find_map(|l| l.strip_prefix(key)).map(str::to_owned);
+    out.status.success().then_some(())?;
+    Some((field("issuer=")?, field("subject=")?))
+}
+
+/// The attributes of an RFC 2253 name, split at the commas that are not escaped.
+fn rdns(name: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut escaped = false;
+    for c in name.chars() {
+        match (c, escaped) {
+            (',', false) => parts.push(String::new()),
+            _ => parts.last_mut().unwrap().push(c),
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    parts.into_iter().map(|p| p.trim().to_owned()).collect()
+}
+
+/// A file is from an Italian CA when it carries a certificate that an authority in Italy issued
+/// to someone else: issuer `C=IT`, issuer not the subject (a self-made `C=IT` test certificate
+/// is not an Italian CA's).
+fn from_an_italian_ca(der: &[u8]) -> bool {
+    certificates_in(der)
+        .into_iter()
+        .filter_map(openssl_names)
+        .any(|(issuer, subject)| issuer != subject && rdns(&issuer).iter().any(|a| a.as_str() == "C=IT"))
+}
+
+#[test]
+fn the_italian_ca_test_reads_the_issuer_not_a_file_name() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    // InfoCert-issued signer (Apache Tika's sample) / German and Hungarian DSS signers.
+    assert!(from_an_italian_ca(&der_of(&dir.join("it-tika-test.xml.p7m"))));
+    assert!(!from_an_italian_ca(&der_of(&dir.join("dss-Signature-C-DE_CRY-3.p7m"))));
+    assert!(!from_an_italian_ca(&der_of(&dir.join("dss-Signature-C-HU_MIC-1.p7m"))));
+    // Its envelope is damaged (OpenSSL cannot read it), the InfoCert certificate is still there.
+    assert!(from_an_italian_ca(&der_of(&dir.join("it-net-IT02182030391_31_tampered.xml.p7m"))));
+    assert_eq!(rdns(r"CN=a\,C=IT,O=b"), [r"CN=a\,C=IT", "O=b"]);
+}
+
+/// A certificate made and signed by oneself with `C=IT` is not an Italian CA's; the same name
+/// issuing a certificate to someone else is (shape and rule, not trust: trust is the verifier's).
+#[test]
+fn a_self_made_italian_certificate_is_not_counted_as_an_italian_cas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let openssl = |words: &str, subject: Option<&str>| {
+        let mut args: Vec<&str> = words.split_whitespace().collect();
+        args.extend(subject.map(|s| ["-subj", s]).into_iter().flatten());
+        let out = Command::new("openssl").args(&args).current_dir(tmp.path()).output().unwrap();
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    std::fs::write(tmp.path().join("ext.cnf"), "keyUsage = digitalSignature\n").unwrap();
+    openssl(
+        "req -x509 -newkey rsa:2048 -nodes -days 2 -keyout ca.key -outform DER -out ca.der",
+        Some("/C=IT/O=Prova/CN=Prova CA"),
+    );
+    openssl("req -newkey rsa:2048 -nodes -keyout ee.key -out ee.csr", Some("/C=IT/CN=Mario Rossi"));
+    openssl(
+        "x509 -req -in ee.csr -CA ca.der -CAform DER -CAkey ca.key -days 2 -extfile ext.cnf \
+         -outform DER -out ee.der",
+        None,
+    );
+    let ca = std::fs::read(tmp.path().join("ca.der")).unwrap();
+    let ee = std::fs::read(tmp.path().join("ee.der")).unwrap();
+    assert_eq!(certificates_in(&[ca.clone(), ee.clone()].concat()), [&ca[..], &ee[..]]);
+    assert!(!from_an_italian_ca(&ca), "self-signed");
+    assert!(from_an_italian_ca(&ee), "issued by a C=IT authority to someone else");
+}
+
+/// Issue 16: at least half of the corpus from Italian certification authorities, counted from
+/// the certificates the files carry (see [`from_an_italian_ca`]), so that adding or removing a
+/// file keeps the count honest.
+#[test]
+fn at_least_half_of_the_corpus_is_signed_under_italian_cas() {
+    let files = corpus();
+    let (italian, other): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        files.iter().partition(|f| from_an_italian_ca(&der_of(f)));
+    let names = |v: &[&PathBuf]| {
+        v.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect::<Vec<_>>()
+    };
+    eprintln!("{} of {} files from Italian CAs; the others: {:?}", italian.len(), files.len(), names(&other));
+    assert!(files.len() >= 40, "only {} files", files.len());
+    assert!(
+        2 * italian.len() >= files.len(),
+        "{} of {} files from Italian CAs, fewer than half",
+        italian.len(),
+        files.len()
+    );
+}
+
 /// Aruba's files of DSS issue 667 store the signed attributes out of DER order but signed them
 /// sorted: OpenSSL, hashing them as stored, refuses them; the sorted form verifies.
 #[test]
