@@ -100,8 +100,9 @@ fn ours(file: &Path, content: Option<&Path>, out: Option<&mut Vec<u8>>) -> cns_c
     )
 }
 
-/// A codice fiscale after `TINIT-` or `IT:` in a subject (the shape only; the check character
-/// is ours to check).
+/// A codice fiscale after `TINIT-` or `IT:` in a subject: its shape, and its check character
+/// computed here (independently of cns-core), since a test certificate may carry one that is
+/// not a codice fiscale (ParER's `IT:TESTST11R11G812I`, check character R).
 fn carries_fiscal_code(subject: &str) -> bool {
     ["TINIT-", "IT:"].iter().any(|p| {
         subject.match_indices(p).any(|(i, _)| {
@@ -111,8 +112,32 @@ fn carries_fiscal_code(subject: &str) -> bool {
                     6 | 7 | 9 | 10 | 12 | 13 | 14 => c.is_ascii_digit(),
                     _ => c.is_ascii_uppercase(),
                 })
+                && check_character(&cf[..15]) == Some(cf[15])
         })
     })
+}
+
+/// The check character of a codice fiscale's first 15 characters (DM 23/12/1976): characters
+/// in odd places (1st, 3rd...) count by the table below, in even places by their rank (A and 0
+/// are 0); the sum modulo 26 is the letter.
+fn check_character(first15: &[char]) -> Option<char> {
+    const ODD: [u32; 26] =
+        [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+    let mut sum = 0;
+    for (place, c) in first15.iter().enumerate() {
+        let rank =
+            c.to_digit(10).or_else(|| c.is_ascii_uppercase().then(|| u32::from(*c) - u32::from('A')))?;
+        sum += if place % 2 == 0 { ODD[usize::try_from(rank).ok()?] } else { rank };
+    }
+    char::from_u32(u32::from('A') + sum % 26)
+}
+
+#[test]
+fn the_fiscal_code_shape_includes_its_check_character() {
+    assert!(carries_fiscal_code("SERIALNUMBER=TINIT-RSSMRA85T10A562S,CN=Mario Rossi"));
+    assert!(!carries_fiscal_code("SERIALNUMBER=TINIT-RSSMRA85T10A562T,CN=Mario Rossi"));
+    assert!(!carries_fiscal_code("SERIALNUMBER=IT:TESTST11R11G812I,CN=TEST 812 TEST 812"));
+    assert!(carries_fiscal_code("SERIALNUMBER=IT:TESTST11R11G812R,CN=TEST 812 TEST 812"));
 }
 
 #[test]
@@ -127,10 +152,10 @@ fn every_real_file_openssl_verifies_is_never_called_broken_and_matches_openssl()
         let mut out = Vec::new();
         let report = ours(&file, content.as_deref(), Some(&mut out));
         let Some(mut expected) = openssl_content(&der, content.as_deref(), tmp.path()) else {
-            // Files OpenSSL refuses: the ones their sources call tampered or malformed must be
-            // refused by us too.
+            // Files OpenSSL refuses: the ones their sources call tampered, malformed or in
+            // cryptographic error (ParER's "errore_critto") must be refused by us too.
             let lower = name.to_lowercase();
-            if (lower.contains("tampered") || lower.contains("malformed"))
+            if ["tampered", "malformed", "errore_critto"].iter().any(|m| lower.contains(m))
                 && matches!(&report, Ok(r) if r.verdict() != Verdict::Invalid)
             {
                 failures
@@ -216,6 +241,130 @@ fn every_real_file_openssl_verifies_is_never_called_broken_and_matches_openssl()
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
     assert!(verified >= 40, "only {verified} files verified by OpenSSL");
     eprintln!("{verified} real files verified by OpenSSL, all agree");
+}
+
+/// The X.509 v3 certificates `der` carries, found by their shape (`SEQUENCE { SEQUENCE { [0] {
+/// INTEGER 2 }`, long-form lengths) rather than by parsing the envelope, so that a file whose
+/// envelope is damaged (the tampered ones) is still counted by what it carries.
+fn certificates_in(der: &[u8]) -> Vec<&[u8]> {
+    const TBS_VERSION_3: [u8; 5] = [0xa0, 0x03, 0x02, 0x01, 0x02];
+    let mut certs = Vec::new();
+    let mut at = 0;
+    while let Some(head) = der.get(at..at + 13) {
+        let shaped = head[0] == 0x30 && head[1] == 0x82 && head[4] == 0x30 && head[5] == 0x82;
+        let len = 4 + (usize::from(head[2]) << 8 | usize::from(head[3]));
+        match der.get(at..at + len) {
+            Some(cert) if shaped && head[8..13] == TBS_VERSION_3 => {
+                certs.push(cert);
+                at += len;
+            }
+            _ => at += 1,
+        }
+    }
+    certs
+}
+
+/// Issuer and subject of a DER certificate as OpenSSL prints them (RFC 2253), if it reads it.
+fn openssl_names(cert: &[u8]) -> Option<(String, String)> {
+    let mut child = Command::new("openssl")
+        .args(["x509", "-inform", "DER", "-noout", "-issuer", "-subject", "-nameopt", "RFC2253"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(cert).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let field = |key: &str| text.lines().find_map(|l| l.strip_prefix(key)).map(str::to_owned);
+    out.status.success().then_some(())?;
+    Some((field("issuer=")?, field("subject=")?))
+}
+
+/// The attributes of an RFC 2253 name, split at the commas that are not escaped.
+fn rdns(name: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut escaped = false;
+    for c in name.chars() {
+        match (c, escaped) {
+            (',', false) => parts.push(String::new()),
+            _ => parts.last_mut().unwrap().push(c),
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    parts.into_iter().map(|p| p.trim().to_owned()).collect()
+}
+
+/// A file is from an Italian CA when it carries a certificate that an authority in Italy issued
+/// to someone else: issuer `C=IT`, issuer not the subject (a self-made `C=IT` test certificate
+/// is not an Italian CA's).
+fn from_an_italian_ca(der: &[u8]) -> bool {
+    certificates_in(der)
+        .into_iter()
+        .filter_map(openssl_names)
+        .any(|(issuer, subject)| issuer != subject && rdns(&issuer).iter().any(|a| a.as_str() == "C=IT"))
+}
+
+#[test]
+fn the_italian_ca_test_reads_the_issuer_not_a_file_name() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    // InfoCert-issued signer (Apache Tika's sample) / German and Hungarian DSS signers.
+    assert!(from_an_italian_ca(&der_of(&dir.join("it-tika-test.xml.p7m"))));
+    assert!(!from_an_italian_ca(&der_of(&dir.join("dss-Signature-C-DE_CRY-3.p7m"))));
+    assert!(!from_an_italian_ca(&der_of(&dir.join("dss-Signature-C-HU_MIC-1.p7m"))));
+    // Its envelope is damaged (OpenSSL cannot read it), the InfoCert certificate is still there.
+    assert!(from_an_italian_ca(&der_of(&dir.join("it-net-IT02182030391_31_tampered.xml.p7m"))));
+    assert_eq!(rdns(r"CN=a\,C=IT,O=b"), [r"CN=a\,C=IT", "O=b"]);
+}
+
+/// A certificate made and signed by oneself with `C=IT` is not an Italian CA's; the same name
+/// issuing a certificate to someone else is (shape and rule, not trust: trust is the verifier's).
+#[test]
+fn a_self_made_italian_certificate_is_not_counted_as_an_italian_cas() {
+    let tmp = tempfile::tempdir().unwrap();
+    let openssl = |words: &str, subject: Option<&str>| {
+        let mut args: Vec<&str> = words.split_whitespace().collect();
+        args.extend(subject.map(|s| ["-subj", s]).into_iter().flatten());
+        let out = Command::new("openssl").args(&args).current_dir(tmp.path()).output().unwrap();
+        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    std::fs::write(tmp.path().join("ext.cnf"), "keyUsage = digitalSignature\n").unwrap();
+    openssl(
+        "req -x509 -newkey rsa:2048 -nodes -days 2 -keyout ca.key -outform DER -out ca.der",
+        Some("/C=IT/O=Prova/CN=Prova CA"),
+    );
+    openssl("req -newkey rsa:2048 -nodes -keyout ee.key -out ee.csr", Some("/C=IT/CN=Mario Rossi"));
+    openssl(
+        "x509 -req -in ee.csr -CA ca.der -CAform DER -CAkey ca.key -days 2 -extfile ext.cnf \
+         -outform DER -out ee.der",
+        None,
+    );
+    let ca = std::fs::read(tmp.path().join("ca.der")).unwrap();
+    let ee = std::fs::read(tmp.path().join("ee.der")).unwrap();
+    assert_eq!(certificates_in(&[ca.clone(), ee.clone()].concat()), [&ca[..], &ee[..]]);
+    assert!(!from_an_italian_ca(&ca), "self-signed");
+    assert!(from_an_italian_ca(&ee), "issued by a C=IT authority to someone else");
+}
+
+/// Issue 16: at least half of the corpus from Italian certification authorities, counted from
+/// the certificates the files carry (see [`from_an_italian_ca`]), so that adding or removing a
+/// file keeps the count honest.
+#[test]
+fn at_least_half_of_the_corpus_is_signed_under_italian_cas() {
+    let files = corpus();
+    let (italian, other): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        files.iter().partition(|f| from_an_italian_ca(&der_of(f)));
+    let names = |v: &[&PathBuf]| {
+        v.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect::<Vec<_>>()
+    };
+    eprintln!("{} of {} files from Italian CAs; the others: {:?}", italian.len(), files.len(), names(&other));
+    assert!(files.len() >= 40, "only {} files", files.len());
+    assert!(
+        2 * italian.len() >= files.len(),
+        "{} of {} files from Italian CAs, fewer than half",
+        italian.len(),
+        files.len()
+    );
 }
 
 /// Aruba's files of DSS issue 667 store the signed attributes out of DER order but signed them
