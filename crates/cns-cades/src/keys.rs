@@ -39,15 +39,31 @@ pub fn signature_algorithm(oid: &Oid) -> Option<(Family, Option<DigestAlg>)> {
     Some((family, Some(d)))
 }
 
+/// The size in bits of the modulus of a PKCS#1 RSAPublicKey (`SEQUENCE { n, e }`).
+fn rsa_modulus_bits(pkcs1: &[u8]) -> Option<usize> {
+    use der::Decode;
+    let fields = Vec::<der::Any>::from_der(pkcs1).ok()?;
+    let n = fields.first()?.decode_as::<der::asn1::UintRef<'_>>().ok()?;
+    let bytes = n.as_bytes();
+    let first = *bytes.first()?;
+    Some((bytes.len() - 1) * 8 + (8 - first.leading_zeros() as usize))
+}
+
 impl PublicKey {
     /// The certificate's key, or why it cannot be used (for messages).
     pub fn of(cert: &Certificate) -> Result<PublicKey, String> {
         let spki = cert.tbs_certificate().subject_public_key_info();
         let der = spki.to_der().map_err(|e| e.to_string())?;
         if spki.algorithm.oid == oids::RSA_ENCRYPTION {
-            return rsa::PublicKey::from_public_key_der(&der)
-                .map(|k| PublicKey::Rsa(Box::new(k)))
-                .map_err(|e| format!("RSA key: {e}"));
+            return rsa::PublicKey::from_public_key_der(&der).map(|k| PublicKey::Rsa(Box::new(k))).map_err(
+                |e| match rsa_modulus_bits(spki.subject_public_key.raw_bytes()) {
+                    // The rsa crate refuses keys below 1024 bits as "malformed": say what they are.
+                    Some(bits) if bits < 1024 => {
+                        format!("RSA key of {bits} bits, too short to be relied on (at least 1024)")
+                    }
+                    _ => format!("RSA key: {e}"),
+                },
+            );
         }
         if spki.algorithm.oid == EC_PUBLIC_KEY {
             let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.decode_as::<Oid>().ok());
@@ -93,5 +109,26 @@ impl PublicKey {
                 p384::ecdsa::DerSignature::from_bytes(sig).is_ok_and(|s| k.verify_prehash(hash, &s).is_ok())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn modulus_size_is_read_from_the_pkcs1_key() {
+        // SEQUENCE { INTEGER 0x00C3.. (64 bytes after the sign byte: 512 bits), INTEGER 65537 }
+        let mut n = vec![0x00, 0xC3];
+        n.extend([0x11; 63]);
+        let mut key = vec![0x02, n.len() as u8];
+        key.extend(&n);
+        key.extend([0x02, 0x03, 0x01, 0x00, 0x01]);
+        let mut seq = vec![0x30, key.len() as u8];
+        seq.extend(key);
+        assert_eq!(rsa_modulus_bits(&seq), Some(512));
+        assert_eq!(rsa_modulus_bits(&[0x30, 0x00]), None);
+        assert_eq!(rsa_modulus_bits(b"not DER"), None);
     }
 }
