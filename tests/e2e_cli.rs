@@ -591,12 +591,12 @@ fn english_with_lang_en() {
 
     let r = card.cli_stdin("verify-pin", &["--stdin", "--lang", "en"], Some("99999\n"));
     assert_eq!(r.code, 3, "{r}");
-    assert!(r.stderr.contains("Wrong PIN. Tries left: 2."), "{r}");
+    assert!(r.stderr.contains("Wrong PIN. You have 2 tries left."), "{r}");
     let r = card.cli_stdin("verify-pin", &["--stdin"], Some("99999\n"));
     assert!(r.stderr.contains("PIN errato"), "{r}");
     let r = card.cli_stdin("verify-pin", &["--stdin", "--lang", "en"], Some("99999\n"));
     assert_eq!(r.code, 7, "{r}");
-    assert!(r.stderr.contains("Only one PIN try is left"), "{r}");
+    assert!(r.stderr.contains("Careful: only one PIN try left."), "{r}");
     let r = card.cli_stdin("verify-pin", &["--stdin", "--lang", "en"], Some("12a45\n"));
     assert_eq!(r.code, 2, "{r}");
     assert!(r.stderr.contains("Invalid values, nothing was sent to the card"), "{r}");

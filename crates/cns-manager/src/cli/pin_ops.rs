@@ -116,22 +116,8 @@ fn report(out: &Out, op: Operation, outcome: Outcome) -> Exit {
     let (code, result, tries, msg): (Exit, &str, Option<u8>, String) = match outcome {
         Outcome::Success => (Exit::Success, "ok", None, success_message(lang, op).to_owned()),
         Outcome::Wrong { kind, tries_left } => {
-            let what = secret_name(lang, kind);
-            let msg = match tries_left {
-                Some(1) => lang.s(
-                    format!("{what} errato. Attenzione: resta un solo tentativo, poi il {what} si blocca."),
-                    format!("Wrong {what}. Careful: one try left, then the {what} is blocked."),
-                ),
-                Some(n) => lang.s(
-                    format!("{what} errato. Tentativi rimasti: {n}."),
-                    format!("Wrong {what}. Tries left: {n}."),
-                ),
-                None => lang.s(
-                    format!("{what} errato. La tessera non indica quanti tentativi restano."),
-                    format!("Wrong {what}. The card does not say how many tries are left."),
-                ),
-            };
-            (Exit::WrongSecret, "wrong", tries_left, msg)
+            let (headline, detail) = crate::pin_words::wrong_secret(lang, kind, tries_left);
+            (Exit::WrongSecret, "wrong", tries_left, format!("{headline}. {detail}"))
         }
         Outcome::Blocked { kind: PinKind::Pin } => (
             Exit::PinBlocked,
@@ -184,13 +170,6 @@ fn wrong_kind(o: Outcome) -> Option<PinKind> {
     }
 }
 
-fn secret_name(_lang: Lang, kind: PinKind) -> &'static str {
-    match kind {
-        PinKind::Pin => "PIN",
-        PinKind::Puk => "PUK",
-    }
-}
-
 fn success_message(lang: Lang, op: Operation) -> &'static str {
     match op {
         Operation::VerifyPin => lang.t("PIN corretto.", "PIN correct."),
@@ -230,21 +209,7 @@ fn short_puk_message(lang: Lang, typed: usize) -> String {
 }
 
 fn last_try_message(lang: Lang, kind: PinKind) -> String {
-    let what = secret_name(lang, kind);
-    let consequence = match kind {
-        PinKind::Pin => lang.t("il PIN si blocca", "the PIN is blocked"),
-        PinKind::Puk => lang.t("la tessera va sostituita", "the card must be replaced"),
-    };
-    lang.s(
-        format!(
-            "Resta un solo tentativo per il {what}: se il valore è sbagliato {consequence}. Nulla è stato \
-             inviato alla tessera. Se sei sicuro, ripeti il comando con --confirm-last-attempt."
-        ),
-        format!(
-            "Only one {what} try is left: if the value is wrong, {consequence}. Nothing was sent to the \
-             card. If you are sure, run the command again with --confirm-last-attempt."
-        ),
-    )
+    crate::pin_words::last_try_refused(lang, kind)
 }
 
 fn describe_problems(lang: Lang, op: Operation, problems: &[InputProblem]) -> String {

@@ -264,13 +264,7 @@ fn io_fail(out: &Out, path: &Path, e: &str) -> Exit {
 }
 
 fn last_try(lang: Lang) -> String {
-    lang.t(
-        "Resta un solo tentativo per il PIN: se è sbagliato il PIN si blocca. Nulla è stato inviato alla \
-         tessera. Se sei sicuro, ripeti il comando con --confirm-last-attempt.",
-        "Only one PIN try is left: if the PIN is wrong, it is blocked. Nothing was sent to the card. If \
-         you are sure, run the command again with --confirm-last-attempt.",
-    )
-    .to_owned()
+    crate::pin_words::last_try_refused(lang, PinKind::Pin)
 }
 
 fn sign_error(out: &Out, e: &CadesError) -> Exit {
@@ -341,23 +335,10 @@ fn sign_error(out: &Out, e: &CadesError) -> Exit {
 fn pin_outcome(out: &Out, o: Outcome) -> Exit {
     let lang = out.lang;
     let (code, result, tries, msg) = match o {
-        Outcome::Wrong { tries_left, .. } => (
-            Exit::WrongSecret,
-            "wrong",
-            tries_left,
-            match tries_left {
-                Some(n) => lang.s(
-                    format!("PIN errato: il documento non è stato firmato. Tentativi rimasti: {n}."),
-                    format!("Wrong PIN: the document was not signed. Tries left: {n}."),
-                ),
-                None => lang
-                    .t(
-                        "PIN errato: il documento non è stato firmato.",
-                        "Wrong PIN: the document was not signed.",
-                    )
-                    .to_owned(),
-            },
-        ),
+        Outcome::Wrong { tries_left, .. } => (Exit::WrongSecret, "wrong", tries_left, {
+            let (_, detail) = crate::pin_words::wrong_secret(lang, PinKind::Pin, tries_left);
+            format!("{} {detail}", lang.tr(crate::i18n::msg::sign_wrong_pin()))
+        }),
         Outcome::Blocked { kind: PinKind::Pin } => (
             Exit::PinBlocked,
             "pin_blocked",

@@ -221,39 +221,7 @@ fn secret_name(k: PinKind) -> &'static str {
     if k == PinKind::Pin { "PIN" } else { "PUK" }
 }
 
-/// What one more mistake does, the same words wherever the last try is mentioned.
-pub fn last_try(lang: Lang, kind: PinKind) -> &'static str {
-    match kind {
-        PinKind::Pin => lang.t(
-            "Se sbagli ancora, il PIN si blocca e servirà il PUK.",
-            "One more mistake blocks the PIN, and you will need the PUK.",
-        ),
-        PinKind::Puk => lang.t(
-            "Se sbagli ancora, il PUK si blocca e la tessera va sostituita.",
-            "One more mistake blocks the PUK, and the card must be replaced.",
-        ),
-    }
-}
-
-/// The warning above the field when only one try is left.
-pub fn one_try_left(lang: Lang, kind: PinKind) -> String {
-    lang.s(
-        format!(
-            "Attenzione: ti resta un solo tentativo per il {}. {}",
-            secret_name(kind),
-            last_try(lang, kind)
-        ),
-        format!("Careful: only one {} try left. {}", secret_name(kind), last_try(lang, kind)),
-    )
-}
-
-/// The tries left, under the field that can use one (n ≥ 2; one try has its own warning).
-pub fn tries_left(lang: Lang, kind: PinKind, n: u8) -> String {
-    lang.s(
-        format!("Ti restano {n} tentativi per il {}.", secret_name(kind)),
-        format!("You have {n} {} tries left.", secret_name(kind)),
-    )
-}
+pub use crate::pin_words::{last_try, one_try_left, tries_left, wrong_secret};
 
 /// A letter (typed or pasted) was left out of the field.
 pub fn not_a_digit(lang: Lang, kind: PinKind) -> String {
@@ -364,7 +332,6 @@ pub fn weakness(lang: Lang, w: Weakness) -> &'static str {
 
 /// (tone, headline, what to do next) for a finished operation.
 pub fn outcome(lang: Lang, op: Operation, o: Outcome, card_removed: bool) -> (Tone, String, String) {
-    let secret = secret_name;
     match o {
         Outcome::Success => match op {
             Operation::ChangePin => (
@@ -387,28 +354,10 @@ pub fn outcome(lang: Lang, op: Operation, o: Outcome, card_removed: bool) -> (To
                 lang.t("I tentativi sono di nuovo al massimo.", "The tries are back to the maximum.").into(),
             ),
         },
-        Outcome::Wrong { kind, tries_left: Some(1) } => (
-            Tone::Attention,
-            lang.s(format!("{} errato", secret(kind)), format!("Wrong {}", secret(kind))),
-            lang.s(
-                format!("Ti resta un solo tentativo. {}", last_try(lang, kind)),
-                format!("Only one try left. {}", last_try(lang, kind)),
-            ),
-        ),
-        Outcome::Wrong { kind, tries_left: Some(n) } => (
-            Tone::Attention,
-            lang.s(format!("{} errato", secret(kind)), format!("Wrong {}", secret(kind))),
-            lang.s(format!("Ti restano {n} tentativi."), format!("You have {n} tries left.")),
-        ),
-        Outcome::Wrong { kind, tries_left: None } => (
-            Tone::Attention,
-            lang.s(format!("{} errato", secret(kind)), format!("Wrong {}", secret(kind))),
-            lang.t(
-                "La tessera non dice quanti tentativi restano: controlla bene prima di riprovare.",
-                "The card does not say how many tries are left: check carefully before trying again.",
-            )
-            .into(),
-        ),
+        Outcome::Wrong { kind, tries_left } => {
+            let (headline, detail) = wrong_secret(lang, kind, tries_left);
+            (Tone::Attention, headline, detail)
+        }
         Outcome::Blocked { kind: PinKind::Pin } => (
             Tone::Bad,
             lang.t("PIN bloccato", "PIN blocked").into(),
