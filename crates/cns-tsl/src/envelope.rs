@@ -8,7 +8,7 @@
 use roxmltree::{Document, Node};
 
 use crate::Error;
-use crate::list::base64_der;
+use crate::list::{base64_der, text};
 
 pub const DSIG_NS: &str = "http://www.w3.org/2000/09/xmldsig#";
 const ENVELOPED: &str = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
@@ -81,7 +81,7 @@ pub fn check(doc: &Document<'_>) -> Result<Envelope, Error> {
     if let Some(ki) = child(sig, "KeyInfo") {
         for data in children(ki, "X509Data") {
             for c in children(data, "X509Certificate") {
-                embedded_certificates.push(base64_der(c.text().unwrap_or(""))?);
+                embedded_certificates.push(base64_der(&text(c))?);
             }
         }
     }

@@ -124,7 +124,7 @@ fn service(info: Node<'_, '_>, tsp_name: &str) -> Result<Service, Error> {
     if let Some(ids) = child(info, "ServiceDigitalIdentity") {
         for id in children(ids, "DigitalId") {
             for c in children(id, "X509Certificate") {
-                certificates.push(base64_der(c.text().unwrap_or(""))?);
+                certificates.push(base64_der(&text(c))?);
                 if certificates.len() > MAX_CERTS_PER_SERVICE {
                     return Err(Error::Malformed(format!(
                         "more than {MAX_CERTS_PER_SERVICE} certificates in one service"
@@ -168,8 +168,16 @@ fn child<'a, 'i>(n: Node<'a, 'i>, name: &'static str) -> Option<Node<'a, 'i>> {
     children(n, name).next()
 }
 
+/// All the element's text, comments left out: a comment is not covered by the signature
+/// (canonicalisation without comments), so one put inside a name or a certificate must not cut
+/// what is read there (roxmltree's `text()` would stop at it).
+pub fn text(n: Node<'_, '_>) -> String {
+    n.children().filter(|c| c.is_text()).filter_map(|c| c.text()).collect()
+}
+
 fn text_of(n: Option<Node<'_, '_>>) -> Option<String> {
-    let t = n?.text()?.trim();
+    let t = text(n?);
+    let t = t.trim();
     (!t.is_empty()).then(|| t.to_owned())
 }
 

@@ -67,6 +67,23 @@ fn a_tampered_tsp_name_or_certificate_is_refused() {
     assert!(matches!(verify(d.path(), "recerted.xml"), Err(Error::BadSignature)));
 }
 
+/// Comments are not signed (canonicalisation without comments): one put inside the TSP's name or
+/// a certificate verifies, and must not change what is read.
+#[test]
+fn a_comment_inside_a_signed_value_does_not_cut_what_is_read() {
+    let d = signed();
+    let xml = std::fs::read_to_string(d.path().join("tsl.xml")).unwrap();
+    let ca = b64(d.path(), "qca");
+    let cut = format!("{}<!-- x -->{}", &ca[..100], &ca[100..]);
+    let named = GRANTED_TSP.replacen("Qualificato", "Quali<!-- x -->ficato", 1);
+    let commented = xml.replacen(&ca, &cut, 1).replacen(GRANTED_TSP, &named, 1);
+    std::fs::write(d.path().join("commented.xml"), commented).unwrap();
+    let v = verify(d.path(), "commented.xml").unwrap();
+    let trusted: Vec<_> = v.list.trusted_services().collect();
+    assert_eq!(trusted[0].tsp_name, GRANTED_TSP);
+    assert_eq!(trusted[0].certificates, vec![der(d.path(), "qca")]);
+}
+
 /// Signed by another key that embeds its own certificate: the embedded one is never used.
 #[test]
 fn a_list_signed_by_another_key_is_refused() {
