@@ -22,6 +22,11 @@ pub const TRUSTED_STATUSES: &[&str] = &[
     "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/undersupervision",
 ];
 
+const ASI_PREFIX: &str = "http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/";
+/// What a qualified CA may be qualified for (AdditionalServiceInformation): certificates for
+/// signatures or seals are what a signed document is checked with.
+const FOR_SIGNATURES: &[&str] = &["ForeSignatures", "ForeSeals"];
+
 /// More certificates than this in one service is not a trusted list (real ones have a few).
 const MAX_CERTS_PER_SERVICE: usize = 64;
 
@@ -47,12 +52,20 @@ pub struct Service {
     pub status: String,
     /// DER of each X509Certificate in ServiceDigitalIdentity.
     pub certificates: Vec<Vec<u8>>,
+    /// What the service is qualified for (the last part of each AdditionalServiceInformation
+    /// URI: "ForeSignatures", "ForeSeals", "ForWebSiteAuthentication"); empty in lists made
+    /// before these existed.
+    pub purposes: Vec<String>,
 }
 
 impl Service {
-    /// A qualified CA or qualified timestamp service whose current status is granted.
+    /// A qualified timestamp service, or a qualified CA for signatures or seals (a CA qualified
+    /// only for website certificates is not one to check signatures with), whose current status
+    /// is granted.
     pub fn is_trusted(&self) -> bool {
-        (self.service_type == CA_QC || self.service_type == TSA_QTST)
+        let for_signatures =
+            self.purposes.is_empty() || self.purposes.iter().any(|p| FOR_SIGNATURES.contains(&p.as_str()));
+        ((self.service_type == CA_QC && for_signatures) || self.service_type == TSA_QTST)
             && TRUSTED_STATUSES.contains(&self.status.as_str())
     }
 }
@@ -133,7 +146,14 @@ fn service(info: Node<'_, '_>, tsp_name: &str) -> Result<Service, Error> {
             }
         }
     }
-    Ok(Service { tsp_name: tsp_name.to_owned(), service_name, service_type, status, certificates })
+    let purposes = child(info, "ServiceInformationExtensions")
+        .into_iter()
+        .flat_map(|x| children(x, "Extension"))
+        .flat_map(|x| children(x, "AdditionalServiceInformation"))
+        .filter_map(|a| text_of(child(a, "URI")))
+        .filter_map(|u| u.strip_prefix(ASI_PREFIX).map(str::to_owned))
+        .collect();
+    Ok(Service { tsp_name: tsp_name.to_owned(), service_name, service_type, status, certificates, purposes })
 }
 
 /// Base64 as XML Signature and TS 119 612 write it: whitespace and line breaks allowed.

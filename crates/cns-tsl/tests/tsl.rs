@@ -34,7 +34,7 @@ fn a_signed_list_trusts_exactly_the_granted_ca_and_the_qualified_tsa() {
     assert_eq!((l.territory.as_str(), l.sequence_number), ("IT", 7));
     assert_eq!(l.issue_date, "2026-01-01T00:00:00Z");
     assert_eq!(l.next_update.as_deref(), Some("2099-01-01T00:00:00Z"));
-    assert_eq!(l.services.len(), 3, "all services are read");
+    assert_eq!(l.services.len(), 4, "all services are read");
     let trusted: Vec<_> = l.trusted_services().collect();
     let certs: Vec<&Vec<u8>> = trusted.iter().flat_map(|s| &s.certificates).collect();
     assert_eq!(certs, vec![&der(d.path(), "qca"), &der(d.path(), "qtsa")]);
@@ -44,6 +44,13 @@ fn a_signed_list_trusts_exactly_the_granted_ca_and_the_qualified_tsa() {
     let withdrawn = l.services.iter().find(|s| s.tsp_name == WITHDRAWN_TSP).unwrap();
     assert_eq!(withdrawn.status, WITHDRAWN);
     assert!(!withdrawn.is_trusted());
+    let web = l.services.iter().find(|s| s.service_name == "Cessato Web CA").unwrap();
+    assert_eq!(
+        (web.status.as_str(), web.purposes.as_slice()),
+        (GRANTED, &["ForWebSiteAuthentication".to_owned()][..])
+    );
+    assert!(!web.is_trusted(), "a CA for website certificates only is not one to check signatures with");
+    assert_eq!(trusted[0].purposes, vec!["ForeSignatures".to_owned()]);
 }
 
 /// One character changed in the signed content: xmlsec1 says the digest does not match.

@@ -51,22 +51,32 @@ pub fn b64(dir: &Path, name: &str) -> String {
         .collect()
 }
 
-/// The certificates of a test list: the granted CA (`qca`), a withdrawn CA (`oldca`), a
-/// qualified TSA (`qtsa`) and the list's signer (`signer`).
+/// The certificates of a test list: the granted CA (`qca`), a withdrawn CA (`oldca`), a granted
+/// CA for website certificates only (`webca`), a qualified TSA (`qtsa`) and the list's signer
+/// (`signer`).
 pub fn make_certs(dir: &Path) {
     self_signed(dir, "qca", "/C=IT/O=Certificatore Qualificato di Prova S.p.A./CN=Prova Qualified CA", true);
     self_signed(dir, "oldca", "/C=IT/O=Certificatore Cessato S.r.l./CN=Cessato CA", true);
+    self_signed(dir, "webca", "/C=IT/O=Certificatore Cessato S.r.l./CN=Cessato Web CA", true);
     self_signed(dir, "qtsa", "/C=IT/O=Certificatore Qualificato di Prova S.p.A./CN=Prova TSA", false);
     self_signed(dir, "signer", "/C=IT/O=Agenzia di Prova/CN=Test TSL signer", false);
 }
 
 fn service(kind: &str, name: &str, status: &str, cert_b64: &str) -> String {
+    service_for(kind, name, status, cert_b64, "ForeSignatures")
+}
+
+/// A service qualified for `purpose` (AdditionalServiceInformation).
+fn service_for(kind: &str, name: &str, status: &str, cert_b64: &str, purpose: &str) -> String {
     format!(
         "<TSPService><ServiceInformation><ServiceTypeIdentifier>{kind}</ServiceTypeIdentifier>\
          <ServiceName><Name xml:lang=\"en\">{name}</Name></ServiceName>\
          <ServiceDigitalIdentity><DigitalId><X509Certificate>\n{cert_b64}\n</X509Certificate></DigitalId>\
          </ServiceDigitalIdentity><ServiceStatus>{status}</ServiceStatus>\
-         <StatusStartingTime>2020-01-01T00:00:00Z</StatusStartingTime></ServiceInformation></TSPService>"
+         <StatusStartingTime>2020-01-01T00:00:00Z</StatusStartingTime><ServiceInformationExtensions>\
+         <Extension Critical=\"false\"><AdditionalServiceInformation><URI xml:lang=\"en\">\
+         http://uri.etsi.org/TrstSvc/TrustedList/SvcInfoExt/{purpose}</URI></AdditionalServiceInformation>\
+         </Extension></ServiceInformationExtensions></ServiceInformation></TSPService>"
     )
 }
 
@@ -83,8 +93,9 @@ pub fn template(dir: &Path, seq: u64, next: &str, reference_uri: &str) -> String
     );
     let withdrawn = format!(
         "<TrustServiceProvider><TSPInformation><TSPName><Name xml:lang=\"it\">{WITHDRAWN_TSP}</Name></TSPName>\
-         </TSPInformation><TSPServices>{}</TSPServices></TrustServiceProvider>",
+         </TSPInformation><TSPServices>{}{}</TSPServices></TrustServiceProvider>",
         service(CA_QC, "Cessato CA", WITHDRAWN, &b64(dir, "oldca")),
+        service_for(CA_QC, "Cessato Web CA", GRANTED, &b64(dir, "webca"), "ForWebSiteAuthentication"),
     );
     let transforms = "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>";
     format!(
