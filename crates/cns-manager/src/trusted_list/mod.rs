@@ -182,16 +182,37 @@ pub fn set_user_signer(bytes: &[u8]) -> Result<Vec<String>, String> {
 }
 
 /// Every imported list.
+///
+/// The window asks on every frame (the report's "certificatore accreditato" line): the files are
+/// read again only when one changed (path, size, modification time).
 pub fn indexes() -> Vec<Index> {
+    type Stamp = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
+    static CACHE: std::sync::Mutex<Option<(Stamp, Vec<Index>)>> = std::sync::Mutex::new(None);
     let Some(dir) = user_dir() else { return Vec::new() };
     let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
-    let mut out: Vec<Index> = entries
+    let mut files: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| std::fs::read(e.path().join(INDEX)).ok())
+        .map(|e| e.path().join(INDEX))
+        .collect();
+    files.sort();
+    let stamp: Stamp = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok().map(|m| (f.clone(), m.len(), m.modified().ok())))
+        .collect();
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((s, cached)) = cache.as_ref()
+        && *s == stamp
+    {
+        return cached.clone();
+    }
+    let mut out: Vec<Index> = stamp
+        .iter()
+        .filter_map(|(f, ..)| std::fs::read(f).ok())
         .filter_map(|b| serde_json::from_slice(&b).ok())
         .collect();
     out.sort_by(|a, b| a.territory.cmp(&b.territory));
+    *cache = Some((stamp, out.clone()));
     out
 }
 
