@@ -9,7 +9,8 @@
 # (crates/cns-pkcs11) as /usr/lib/<multiarch triplet>/pkcs11/cns-pkcs11.so, where Debian's
 # PKCS#11 modules live (OpenSC's opensc-pkcs11.so beside it) and where p11-kit resolves a bare
 # module name, with its p11-kit registration /usr/share/p11-kit/modules/cns-manager.module.
-# Depends on the PC/SC service and recommends the CCID driver.
+# Depends on the PC/SC service and recommends the CCID driver and xmlsec1 (the trusted list
+# import checks the list's signature with it); the trusted list's pinned signers, for reference.
 #
 # Then the three independent validators: desktop-file-validate, appstreamcli validate --no-net
 # and lintian (any error fails the build). Installing and exercising the package is
@@ -74,6 +75,12 @@ for size in 16 24 32 48 64 128 256 512; do
     chmod 0644 "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
 done
 f "packaging/linux/$APP_ID.metainfo.xml" "usr/share/metainfo/$APP_ID.metainfo.xml"
+
+# The trusted list's pinned signers (AgID) with their origin: the program has them built in; here
+# for an administrator to read or to copy into /etc/cns-manager/tsl-signer/ beside newer ones.
+for pem in assets/tsl/*.pem assets/tsl/README.md; do
+    f "$pem" "usr/share/cns-manager/tsl-signer/$(basename "$pem")"
+done
 
 # Man pages, from the CLI definition. man-db picks by locale: /usr/share/man/en for English
 # locales, the default (Italian) for every other, the same rule as the app's.
@@ -169,7 +176,7 @@ Architecture: $ARCH
 Maintainer: The CNS Manager team <cns-manager@example.invalid>
 Installed-Size: $installed_size
 Depends: $shlibs, pcscd
-Recommends: libccid, libgl1, libegl1, libxkbcommon-x11-0, libxcursor1, libxrandr2, libxi6, libx11-xcb1
+Recommends: libccid, xmlsec1, libgl1, libegl1, libxkbcommon-x11-0, libxcursor1, libxrandr2, libxi6, libx11-xcb1
 Suggests: opensc, xdg-desktop-portal | zenity, libnss3-tools, p11-kit-modules
 Section: utils
 Priority: optional

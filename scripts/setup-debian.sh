@@ -11,6 +11,9 @@ PKGS=(
   # tests: OpenSC as an independent client of the simulated card; OpenSSL as an independent
   # CMS implementation for the signature tests (and to regenerate the certificate fixtures)
   opensc openssl
+  # run and tests: xmlsec1 checks the XML signature of an EU trusted list before
+  # `cns-manager ca import-tsl` trusts anything in it (and signs the lists the tests make)
+  xmlsec1
   # tests of the PKCS#11 module: NSS's modutil/certutil (what Firefox and Chromium use), and
   # OpenSSL's PKCS#11 engine for a TLS client authentication through the module
   libnss3-tools libengine-pkcs11-openssl

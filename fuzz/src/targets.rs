@@ -31,6 +31,7 @@ pub const TARGETS: &[&str] = &[
     "card_answers",
     "settings",
     "p7m",
+    "tsl",
 ];
 
 /// Runs target `name` on `data` (all but "settings", see `fuzz/src/lib.rs`). False if unknown.
@@ -47,6 +48,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "vpcd" => vpcd(data),
         "card_answers" => card_answers(data),
         "p7m" => p7m(data),
+        "tsl" => tsl(data),
         _ => return false,
     }
     true
@@ -302,5 +304,25 @@ pub fn p7m(data: &[u8]) {
         for s in report.signers() {
             let _ = format!("{s:?}");
         }
+    }
+}
+
+/// A trusted list (ETSI TS 119 612) through what reads it around the signature check: the
+/// signature's shape (run before xmlsec1 sees the file) and the list itself (after). The
+/// xmlsec1 subprocess is not fuzzed here: it is its own program.
+pub fn tsl(data: &[u8]) {
+    let Ok(doc) = cns_tsl::list::document(data) else { return };
+    if let Ok(env) = cns_tsl::envelope::check(&doc) {
+        for c in &env.embedded_certificates {
+            assert!(!c.is_empty() && c.len() <= data.len(), "an embedded certificate of {} bytes", c.len());
+        }
+    }
+    if let Ok(list) = cns_tsl::list::parse_document(&doc) {
+        assert_eq!(list.territory.len(), 2, "territory {:?}", list.territory);
+        for s in &list.services {
+            assert!(s.certificates.iter().all(|c| !c.is_empty() && c.len() <= data.len()));
+        }
+        let trusted = list.trusted_services().count();
+        assert!(trusted <= list.services.len());
     }
 }

@@ -17,3 +17,4 @@ pub mod settings;
 pub mod signature_words;
 pub mod signed_files;
 pub mod trusted_ca;
+pub mod trusted_list;

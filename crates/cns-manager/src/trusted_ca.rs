@@ -10,6 +10,9 @@
 //! Each certificate is one DER file named by its SHA-256 (`<hex>.der`); `.pem`/`.crt`/`.cer`
 //! files put there by an installer are read too.
 //!
+//! The qualified CAs of an imported EU trusted list are trusted too; they live beside the user's
+//! folder, in `trusted-tsl/` (see [`crate::trusted_list`]), and are listed with scope "tsl".
+//!
 //! `CNS_SYSTEM_TRUSTED_CA_DIR` replaces the system-wide folder: for tests, and for packagers who
 //! check a folder before installing it. It adds nothing a process with that environment could
 //! not already do (the user's folder is the user's to write).
@@ -119,7 +122,8 @@ fn read_dir(dir: &Path, scope: &'static str) -> Vec<(TrustedCa, Vec<u8>)> {
     out
 }
 
-/// Every trusted certificate: the system's, then the user's.
+/// Every trusted certificate: the system's, the user's, then those of imported trusted lists
+/// (scope "tsl", see [`crate::trusted_list`]).
 pub fn list() -> Vec<(TrustedCa, Vec<u8>)> {
     let mut all = Vec::new();
     if let Some(d) = system_dir() {
@@ -127,6 +131,9 @@ pub fn list() -> Vec<(TrustedCa, Vec<u8>)> {
     }
     if let Some(d) = user_dir() {
         all.extend(read_dir(&d, "user"));
+    }
+    for d in crate::trusted_list::certificate_dirs() {
+        all.extend(read_dir(&d, "tsl"));
     }
     all
 }
@@ -172,6 +179,11 @@ pub fn remove(prefix: &str) -> Result<Vec<TrustedCa>, String> {
         if c.scope == "user" {
             std::fs::remove_file(&c.file).map_err(|e| e.to_string())?;
             removed.push(c);
+        } else if c.scope == "tsl" {
+            return Err(format!(
+                "{} comes from an imported trusted list (TSL): it stays until a newer list without it is imported",
+                c.subject
+            ));
         } else {
             return Err(format!("{} is installed system-wide ({})", c.subject, c.file.display()));
         }

@@ -173,8 +173,16 @@ fn write_all(dir: &Path) -> std::io::Result<()> {
         "user",
         b"lang = \"en\"\npreferred_reader = \"Generic USB Smart Card Reader 00 00\"\n",
     )?;
-    p7m_seeds(dir)
+    p7m_seeds(dir)?;
+    put(dir, "tsl", "minimal", TSL_SEED.as_bytes())
 }
+
+/// A trusted list with one granted CA/QC service and the shape of an enveloped signature (its
+/// values are not a real signature: the target reads around xmlsec1, never through it). The
+/// committed corpus also holds a list signed by xmlsec1 (`fuzz/corpus/tsl/signed`).
+const TSL_SEED: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<TrustServiceStatusList xmlns="http://uri.etsi.org/02231/v2#" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="t"><SchemeInformation><TSLSequenceNumber>3</TSLSequenceNumber><SchemeTerritory>IT</SchemeTerritory><ListIssueDateTime>2026-01-01T00:00:00Z</ListIssueDateTime><NextUpdate><dateTime>2026-07-01T00:00:00Z</dateTime></NextUpdate></SchemeInformation><TrustServiceProviderList><TrustServiceProvider><TSPInformation><TSPName><Name xml:lang="it">Prova S.p.A.</Name></TSPName></TSPInformation><TSPServices><TSPService><ServiceInformation><ServiceTypeIdentifier>http://uri.etsi.org/TrstSvc/Svctype/CA/QC</ServiceTypeIdentifier><ServiceName><Name xml:lang="en">CA</Name></ServiceName><ServiceDigitalIdentity><DigitalId><X509Certificate>MAMCAQA=</X509Certificate></DigitalId></ServiceDigitalIdentity><ServiceStatus>http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted</ServiceStatus></ServiceInformation></TSPService></TSPServices></TrustServiceProvider></TrustServiceProviderList><ds:Signature><ds:SignedInfo><ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></ds:Transforms></ds:Reference><ds:Reference URI="#p"/></ds:SignedInfo><ds:KeyInfo><ds:X509Data><ds:X509Certificate>MAMCAQA=</ds:X509Certificate></ds:X509Data></ds:KeyInfo><ds:Object><SignedProperties Id="p"/></ds:Object></ds:Signature></TrustServiceStatusList>
+"##;
 
 /// Signed files made by the simulated card through the same code as `cns-manager sign`:
 /// attached, detached, signed twice (nested) and base64.

@@ -1,4 +1,5 @@
-//! `ca import|list|remove`: the CA certificates trusted for checking signatures.
+//! `ca import|list|remove|import-tsl|tsl-signer`: the CA certificates trusted for checking
+//! signatures, by hand or from an EU trusted list.
 
 use std::path::PathBuf;
 
@@ -29,12 +30,38 @@ pub enum CaAction {
         #[arg(long)]
         json: bool,
     },
+    /// Trust the qualified CAs and timestamp services of an EU trusted list (TSL), after checking
+    /// its signature against the list's pinned signer (needs the xmlsec1 program). This program
+    /// does not download it: save the Italian list from https://eidas.agid.gov.it/TL/TSL-IT.xml
+    /// with a browser or `curl -o TSL-IT.xml https://eidas.agid.gov.it/TL/TSL-IT.xml`. A newer
+    /// list replaces the previous one of its country; CAs imported by hand stay.
+    ImportTsl {
+        #[arg(value_name = "TSL.xml")]
+        file: PathBuf,
+        /// Check the signature with this certificate (DER or PEM) instead of the pinned signer.
+        #[arg(long, value_name = "CERT")]
+        signer: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the trusted list's pinned signer, or replace it (for you) with the certificate(s) in
+    /// FILE (DER or PEM), e.g. AgID's new one from the EU list of trusted lists.
+    TslSigner {
+        #[arg(value_name = "CERT")]
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl CaAction {
     pub fn json(&self) -> bool {
         match self {
-            CaAction::Import { json, .. } | CaAction::List { json } | CaAction::Remove { json, .. } => *json,
+            CaAction::Import { json, .. }
+            | CaAction::List { json }
+            | CaAction::Remove { json, .. }
+            | CaAction::ImportTsl { json, .. }
+            | CaAction::TslSigner { json, .. } => *json,
         }
     }
 }
@@ -42,6 +69,8 @@ impl CaAction {
 pub fn run(action: &CaAction, out: &Out) -> Exit {
     let lang = out.lang;
     match action {
+        CaAction::ImportTsl { file, signer, .. } => super::ca_tsl::import(file, signer.as_deref(), out),
+        CaAction::TslSigner { file, .. } => super::ca_tsl::signer(file.as_deref(), out),
         CaAction::Import { file, .. } => {
             let bytes = match trusted_ca::read_cert_file(file) {
                 Ok(b) => b,
@@ -113,7 +142,8 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
         CaAction::List { .. } => {
             let all: Vec<_> = trusted_ca::list().into_iter().map(|(c, _)| c).collect();
             if out.json {
-                outln!("{}", json!({ "operation": "ca-list", "authorities": all, "exit_code": 0 }));
+                let listed: Vec<_> = all.iter().map(super::ca_tsl::list_json).collect();
+                outln!("{}", json!({ "operation": "ca-list", "authorities": listed, "exit_code": 0 }));
             } else if all.is_empty() {
                 outln!(
                     "{}",
@@ -124,10 +154,10 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                 );
             } else {
                 for c in all {
-                    let scope = if c.scope == "system" {
-                        lang.t("sistema", "system")
-                    } else {
-                        lang.t("utente", "user")
+                    let scope = match c.scope {
+                        "system" => lang.t("sistema", "system").to_owned(),
+                        "tsl" => super::ca_tsl::list_scope_words(lang, &c.sha256),
+                        _ => lang.t("utente", "user").to_owned(),
                     };
                     outln!(
                         "{}\t{} {}\t{scope}\t{}",

@@ -149,6 +149,21 @@ const ARGS: &[(&str, &str, &str)] = &[
         "The CA certificate (DER or PEM; a PEM may hold several).",
     ),
     (
+        "ca import-tsl.file",
+        "L'elenco di fiducia (TSL) in XML, ad esempio TSL-IT.xml di AgID.",
+        "The trusted list (TSL) in XML, e.g. AgID's TSL-IT.xml.",
+    ),
+    (
+        "ca import-tsl.signer",
+        "Controlla la firma dell'elenco con questo certificato (DER o PEM) invece del firmatario fidato.",
+        "Check the list's signature with this certificate (DER or PEM) instead of the pinned signer.",
+    ),
+    (
+        "ca tsl-signer.file",
+        "Il certificato (o i certificati, DER o PEM) di chi firma l'elenco di fiducia.",
+        "The certificate(s) (DER or PEM) of whoever signs the trusted list.",
+    ),
+    (
         "fingerprint",
         "L'impronta SHA-256 della CA (almeno 8 cifre esadecimali).",
         "The CA's SHA-256 fingerprint (at least 8 hex digits).",
@@ -227,6 +242,26 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "ca remove",
         "Smetti di considerare affidabile una CA che hai importato, indicata dalla sua impronta SHA-256.",
         "Stop trusting a CA you imported, named by its SHA-256 fingerprint.",
+    ),
+    (
+        "ca import-tsl",
+        "Considera affidabili le CA qualificate e i servizi di marca temporale di un elenco di fiducia UE \
+         (TSL), dopo averne controllato la firma con xmlsec1. Il programma non lo scarica: salva l'elenco \
+         italiano da https://eidas.agid.gov.it/TL/TSL-IT.xml con il browser o con \
+         «curl -o TSL-IT.xml https://eidas.agid.gov.it/TL/TSL-IT.xml». Un elenco più recente sostituisce il \
+         precedente dello stesso paese; le CA importate a mano restano.",
+        "Trust the qualified CAs and timestamp services of an EU trusted list (TSL), after checking its \
+         signature with xmlsec1. This program does not download it: save the Italian list from \
+         https://eidas.agid.gov.it/TL/TSL-IT.xml with a browser or with \
+         \"curl -o TSL-IT.xml https://eidas.agid.gov.it/TL/TSL-IT.xml\". A newer list replaces the previous \
+         one of its country; CAs imported by hand stay.",
+    ),
+    (
+        "ca tsl-signer",
+        "Mostra il firmatario fidato degli elenchi di fiducia, o sostituiscilo (per te) con il certificato \
+         indicato, ad esempio il nuovo di AgID pubblicato nell'elenco UE degli elenchi di fiducia.",
+        "Show the trusted lists' pinned signer, or replace it (for you) with the given certificate, e.g. \
+         AgID's new one published in the EU list of trusted lists.",
     ),
     (
         "export-cert",

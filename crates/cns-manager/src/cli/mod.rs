@@ -21,6 +21,7 @@ macro_rules! out {
 
 mod browser_setup;
 mod ca;
+mod ca_tsl;
 mod doctor;
 pub mod help;
 mod messages;

@@ -219,6 +219,7 @@ fn signer_json(s: &SignerReport) -> Value {
             Revocation::Unavailable { reasons } => json!({ "status": "unavailable",
                 "reason": cns_cades::verify::joined(reasons) }),
         },
+        "qualified": crate::trusted_list::qualified_json(s),
         "verdict": verdict_str(s.verdict()),
     })
 }
@@ -345,6 +346,7 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                 ),
             };
             outln!("  {}: {issuer} – {trust}", lang.t("Emesso da", "Issued by"));
+            crate::trusted_list::qualified_line(lang, s).into_iter().for_each(|l| outln!("  {l}"));
             let rev = match &s.revocation {
                 Revocation::NotChecked => lang
                     .t(

@@ -3,6 +3,10 @@
 //! its name and SHA-256 fingerprint, and only on an explicit confirmation adds it to the same
 //! folder as `cns-manager ca import`; the document is then checked again.
 //!
+//! Or the user imports a trusted list (AgID's TSL, "Importa l'elenco di fiducia (TSL)…"): every
+//! qualified CA in it becomes trusted once the list's signature is checked against its pinned
+//! signer ([`crate::trusted_list`]), and the document is checked again.
+//!
 //! The certificate never comes from the signed file itself: a forger can put any authority in
 //! a file. It comes from the user, who is asked to compare its fingerprint with the one the
 //! authority publishes.
@@ -107,6 +111,40 @@ pub(crate) fn candidate(path: &Path, r: &VerifyReport, lang: Lang) -> Result<Can
     })
 }
 
+/// Imports the trusted list in `path`: what it trusted, in words (with the warning of a list past
+/// its next update, then true), or why nothing was.
+pub(crate) fn import_tsl(path: &Path, lang: Lang) -> Result<(String, bool), String> {
+    use std::io::Read;
+    let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut xml = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(cns_tsl::MAX_TSL_BYTES as u64 + 1).read_to_end(&mut xml))
+        .map_err(|e| {
+        lang.s(
+            format!("Il file «{shown}» non si può leggere ({e})."),
+            format!("\"{shown}\" cannot be read ({e})."),
+        )
+    })?;
+    match crate::trusted_list::import(&xml, None) {
+        Ok(index) => {
+            let words = crate::trusted_list::import_words(lang, &index);
+            Ok(match crate::trusted_list::stale_words(lang, &index) {
+                Some(w) => (format!("{words}\n{w}"), true),
+                None => (words, false),
+            })
+        }
+        Err(e) => Err(crate::trusted_list::import_error_words(lang, &e)),
+    }
+}
+
+/// The last trusted list import's summary, above the result it led to.
+pub(crate) fn tsl_note(ui: &mut Ui, note: Option<&(String, bool)>) {
+    if let Some((words, stale)) = note {
+        ui.add_space(6.0);
+        banner(ui, if *stale { Tone::Attention } else { Tone::Good }, words);
+    }
+}
+
 /// `ab12…` → `AB:12:…`, as certificate viewers and authorities' web pages show fingerprints.
 fn fingerprint(hex: &str) -> String {
     hex.as_bytes()
@@ -175,6 +213,27 @@ pub(crate) fn view(
             .clicked()
             {
                 actions.push(DocAction::PickAuthority);
+            }
+            ui.add_space(6.0);
+            ui.label(lang.s(
+                format!(
+                    "Per le autorità qualificate italiane basta l'elenco di fiducia di AgID: scaricalo da {} e \
+                     sceglilo qui, o trascinalo nella finestra. La sua firma viene controllata prima di fidarsi.",
+                    crate::trusted_list::AGID_URL
+                ),
+                format!(
+                    "For Italian qualified authorities AgID's trusted list is enough: download it from {} and \
+                     choose it here, or drop it on the window. Its signature is checked before anything is trusted.",
+                    crate::trusted_list::AGID_URL
+                ),
+            ));
+            if secondary_button(
+                ui,
+                lang.t("Importa l'elenco di fiducia (TSL)…", "Import the trusted list (TSL)…"),
+            )
+            .clicked()
+            {
+                actions.push(DocAction::PickTsl);
             }
         }
     }

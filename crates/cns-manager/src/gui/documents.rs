@@ -53,6 +53,10 @@ pub(crate) enum DocAction {
     /// The user read the authority's name and fingerprint and said yes.
     TrustConfirm,
     TrustCancel,
+    /// Asks for a trusted list file (AgID's TSL) to import ([`doc_trust::import_tsl`]).
+    PickTsl,
+    /// The trusted list file, chosen or dropped on the window.
+    TslFile(PathBuf),
     Detached(bool),
     /// Sign (after the PIN) or verify.
     Start,
@@ -101,6 +105,7 @@ pub(crate) enum OnCardChange {
 enum Choosing {
     Document,
     Authority,
+    Tsl,
 }
 
 pub(crate) struct DocFlow {
@@ -130,6 +135,10 @@ pub(crate) struct DocFlow {
     /// take its focus, losing the digits typed next).
     pin_hint: Option<String>,
     trust: TrustStep,
+    /// A trusted list file chosen in the dialog, to import on the next frame.
+    tsl_chosen: Option<PathBuf>,
+    /// What the last trusted list import said (kept over the check that follows it).
+    tsl_note: Option<(String, bool)>,
     /// The document beside a detached signature that the check read (said on the result: for a
     /// later "x (2).txt.p7s" it may be "x.txt").
     detached_document: Option<PathBuf>,
@@ -154,6 +163,8 @@ impl DocFlow {
             show_digits: false,
             pin_hint: None,
             trust: TrustStep::Idle,
+            tsl_chosen: None,
+            tsl_note: None,
             detached_document: None,
         };
         if let Some(p) = file {
@@ -265,6 +276,7 @@ impl DocFlow {
             match (choice, self.choosing) {
                 (Ok(Some(p)), Choosing::Document) => self.set_file(p, lang),
                 (Ok(Some(p)), Choosing::Authority) => self.authority_file(&p, lang),
+                (Ok(Some(p)), Choosing::Tsl) => self.tsl_chosen = Some(p),
                 (Ok(None), _) => {}
                 (Err(()), _) => self.open_path_field(),
             }
@@ -371,6 +383,10 @@ impl CnsApp {
                 self.actions.push(Action::Document(DocAction::AuthorityFile(p)));
                 return;
             }
+            if asks_authority && ext == "xml" {
+                self.actions.push(Action::Document(DocAction::TslFile(p)));
+                return;
+            }
             let kind = if ext == "p7m" || ext == "p7s" { Kind::Verify } else { Kind::Sign };
             self.actions.push(Action::Document(DocAction::Open(kind, Some(p))));
         }
@@ -402,11 +418,23 @@ impl CnsApp {
             DocAction::Open(..) | DocAction::Another => {}
             DocAction::Pick => flow.pick(Choosing::Document, ctx),
             DocAction::PickAuthority => flow.pick(Choosing::Authority, ctx),
+            DocAction::PickTsl => flow.pick(Choosing::Tsl, ctx),
+            DocAction::TslFile(p) => match doc_trust::import_tsl(&p, lang) {
+                // Checked again with the list's authorities, the import's summary kept above.
+                Ok(note) => {
+                    flow.tsl_note = Some(note);
+                    if let Some((file, size)) = flow.file.clone() {
+                        start_verify(flow, file, size, lang, ctx);
+                    }
+                }
+                Err(why) => flow.trust = TrustStep::Refused(why),
+            },
             DocAction::OpenTyped => {
                 let typed = flow.path_field.as_deref().unwrap_or_default().trim().to_owned();
                 match flow.choosing {
                     Choosing::Document => flow.set_file(PathBuf::from(typed), lang),
                     Choosing::Authority => flow.authority_file(Path::new(&typed), lang),
+                    Choosing::Tsl => flow.tsl_chosen = Some(PathBuf::from(typed)),
                 }
             }
             DocAction::AuthorityFile(p) => flow.authority_file(&p, lang),
@@ -528,6 +556,9 @@ impl CnsApp {
         let mut result_words: Option<String> = None;
         let Screen::Document(flow) = &mut self.screen else { return };
         flow.poll(lang);
+        if let Some(p) = flow.tsl_chosen.take() {
+            actions.push(DocAction::TslFile(p));
+        }
         if std::mem::take(&mut flow.start_pending) {
             actions.push(DocAction::Start);
         }
@@ -657,9 +688,10 @@ impl CnsApp {
                 // At a shared counter the window trusts nothing new: that is the installer's
                 // system-wide folder, not one citizen's click.
                 let issuers = doc_trust::untrusted_issuers(report);
+                doc_trust::tsl_note(ui, flow.tsl_note.as_ref());
                 if !counter && !issuers.is_empty() {
                     doc_trust::view(ui, lang, &flow.trust, &issuers, &mut actions);
-                    if flow.choosing == Choosing::Authority {
+                    if matches!(flow.choosing, Choosing::Authority | Choosing::Tsl) {
                         path_field(ui, lang, &mut flow.path_field, &mut flow.focus_path, &mut actions);
                     }
                 }
@@ -919,6 +951,9 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
                 &format!("Issued by {issuer}: authority not trusted"),
             ),
         });
+        if let Some(l) = crate::trusted_list::qualified_line(lang, s) {
+            ui.label(format!("✔ {l}"));
+        }
         match &s.revocation {
             Revocation::Revoked { date } => {
                 let when = crate::signature_words::human_time(*date);
