@@ -19,25 +19,8 @@ use der::{Decode, Encode};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use support::openssl_pki::{cms_sign, make_ca, make_holder, openssl, openssl_ok};
+use support::openssl_tsa::{m7m, make_tsa, tsd};
 use x509_cert::attr::Attribute;
-
-const TSA_EXT: &str = "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-extendedKeyUsage=critical,timeStamping\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
-const PLAIN_EXT: &str = "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n";
-
-const TS_CNF: &str = r#"
-[ tsa ]
-default_tsa = tsa1
-[ tsa1 ]
-dir = .
-serial = tsaserial
-signer_digest = sha256
-default_policy = 1.2.3.4.1
-digests = sha256, sha384, sha512
-accuracy = secs:1
-ess_cert_id_alg = sha256
-ess_cert_id_chain = no
-"#;
 
 struct Pki {
     dir: tempfile::TempDir,
@@ -62,80 +45,13 @@ fn pki() -> Pki {
     let d = dir.path();
     make_ca(d, "/CN=Test Root TS/O=Test", "http://crl.invalid/ca.crl");
     make_holder(d, "alice", "/CN=Alice Test", "20240101000000Z", "20991231000000Z");
-    std::fs::write(d.join("tsa.ext"), TSA_EXT).unwrap();
-    std::fs::write(d.join("plain.ext"), PLAIN_EXT).unwrap();
-    std::fs::write(d.join("ts.cnf"), TS_CNF).unwrap();
-    std::fs::write(d.join("tsaserial"), "01\n").unwrap();
-    for (name, ext, cn) in
-        [("tsa", "tsa.ext", "/CN=Test TSA/O=Test"), ("notsa", "plain.ext", "/CN=Not A TSA")]
-    {
-        openssl(
-            d,
-            &[
-                "req",
-                "-new",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                &format!("{name}.key"),
-                "-out",
-                &format!("{name}.csr"),
-                "-subj",
-                cn,
-            ],
-        );
-        openssl(
-            d,
-            &[
-                "x509",
-                "-req",
-                "-in",
-                &format!("{name}.csr"),
-                "-CA",
-                "ca.pem",
-                "-CAkey",
-                "ca.key",
-                "-CAcreateserial",
-                "-days",
-                "3650",
-                "-extfile",
-                ext,
-                "-out",
-                &format!("{name}.pem"),
-            ],
-        );
-    }
+    make_tsa(d);
     Pki { dir }
 }
 
-/// A time-stamp response (`.tsr`) by TSA `tsa` over `data`, and its bare token.
-fn stamp(pki: &Pki, tsa: &str, data: &[u8]) -> (Vec<u8>, Vec<u8>) {
-    let d = pki.dir.path();
-    std::fs::write(d.join("stamped.bin"), data).unwrap();
-    openssl(d, &["ts", "-query", "-data", "stamped.bin", "-sha256", "-cert", "-no_nonce", "-out", "q.tsq"]);
-    let (cert, key) = (format!("{tsa}.pem"), format!("{tsa}.key"));
-    openssl(
-        d,
-        &[
-            "ts",
-            "-reply",
-            "-config",
-            "ts.cnf",
-            "-queryfile",
-            "q.tsq",
-            "-signer",
-            &cert,
-            "-inkey",
-            &key,
-            "-out",
-            "r.tsr",
-        ],
-    );
-    let tsr = std::fs::read(d.join("r.tsr")).unwrap();
-    // The token of that same response (genTime and serial the same).
-    openssl(d, &["ts", "-reply", "-in", "r.tsr", "-token_out", "-out", "r.tst"]);
-    (tsr, std::fs::read(d.join("r.tst")).unwrap())
+/// A time-stamp response (`.tsr`) by the TSA "tsa" over `data`, and its bare token.
+fn stamp(pki: &Pki, data: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    support::openssl_tsa::stamp(pki.dir.path(), data)
 }
 
 /// Alice signs `doc` with `openssl cms` (DER .p7m); returns its bytes and her signature value.
@@ -185,7 +101,7 @@ fn verify(pki: &Pki, file: &Path, crls: Vec<Vec<u8>>, extract: Option<&mut Vec<u
 fn an_openssl_time_stamp_over_the_signature_is_valid_and_openssl_agrees() {
     let pki = pki();
     let (p7m, sig) = signed(&pki, b"Contratto di prova\n");
-    let (_, token) = stamp(&pki, "tsa", &sig);
+    let (_, token) = stamp(&pki, &sig);
     let file = pki.path("t.p7m");
     std::fs::write(&file, with_token(&p7m, &token)).unwrap();
     let r = verify(&pki, &file, vec![], None);
@@ -230,7 +146,7 @@ fn an_openssl_time_stamp_over_the_signature_is_valid_and_openssl_agrees() {
 fn a_time_stamp_over_other_bytes_is_refused_but_never_makes_the_signature_broken() {
     let pki = pki();
     let (p7m, _) = signed(&pki, b"Contratto di prova\n");
-    let (_, token) = stamp(&pki, "tsa", b"not the signature value");
+    let (_, token) = stamp(&pki, b"not the signature value");
     let file = pki.path("t.p7m");
     std::fs::write(&file, with_token(&p7m, &token)).unwrap();
     let r = verify(&pki, &file, vec![], None);
@@ -248,7 +164,7 @@ fn a_time_stamp_over_other_bytes_is_refused_but_never_makes_the_signature_broken
 fn a_tsa_certificate_without_the_time_stamping_usage_is_not_trusted() {
     let pki = pki();
     let (p7m, sig) = signed(&pki, b"Contratto di prova\n");
-    let (_, genuine) = stamp(&pki, "tsa", &sig);
+    let (_, genuine) = stamp(&pki, &sig);
     // OpenSSL's TSA refuses such a certificate: its TSTInfo is signed again by "notsa" with
     // `openssl cms` (eContentType id-ct-TSTInfo, signing-certificate-v2), as a careless TSA would.
     let (_, tst_info) = cns_cades::tst::open_token(&genuine).unwrap();
@@ -316,7 +232,7 @@ fn revoke_alice_at(pki: &Pki, when: &str) -> Vec<u8> {
 fn a_certificate_revoked_after_a_valid_time_stamp_is_no_reason_for_not_trusted_before_it_is() {
     let pki = pki();
     let (p7m, sig) = signed(&pki, b"Contratto di prova\n");
-    let (_, token) = stamp(&pki, "tsa", &sig);
+    let (_, token) = stamp(&pki, &sig);
     let file = pki.path("t.p7m");
     std::fs::write(&file, with_token(&p7m, &token)).unwrap();
 
@@ -337,36 +253,12 @@ fn a_certificate_revoked_after_a_valid_time_stamp_is_no_reason_for_not_trusted_b
     assert_eq!(r.verdict(), Verdict::NotTrusted);
 }
 
-/// DER TLV.
-fn tlv(tag: u8, value: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = value.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes: Vec<u8> = len.to_be_bytes().iter().copied().skip_while(|b| *b == 0).collect();
-        out.push(0x80 | bytes.len() as u8);
-        out.extend(bytes);
-    }
-    out.extend_from_slice(value);
-    out
-}
-
-/// An RFC 5544 TimeStampedData around `content` with `token`: version 1, the content, one
-/// TimeStampAndCRL.
-fn tsd(content: &[u8], token: &[u8]) -> Vec<u8> {
-    let oid = der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.31").to_der().unwrap();
-    let evidence = tlv(0xA0, &tlv(0x30, token));
-    let body = [tlv(0x02, &[1]), tlv(0x04, content), evidence].concat();
-    tlv(0x30, &[oid, tlv(0xA0, &tlv(0x30, &body))].concat())
-}
-
 #[test]
 fn a_tsd_around_a_p7m_is_opened_its_time_stamp_checked_and_its_document_extracted() {
     let pki = pki();
     let doc = b"Delibera n. 12 del 2026\n".to_vec();
     let (p7m, _) = signed(&pki, &doc);
-    let (_, token) = stamp(&pki, "tsa", &p7m);
+    let (_, token) = stamp(&pki, &p7m);
     let file = pki.path("doc.p7m.tsd");
     std::fs::write(&file, tsd(&p7m, &token)).unwrap();
     let mut out = Vec::new();
@@ -393,7 +285,7 @@ fn a_tsd_around_a_p7m_is_opened_its_time_stamp_checked_and_its_document_extracte
 fn a_tsd_around_a_plain_document_is_that_document_time_stamped() {
     let pki = pki();
     let doc = b"just a text, not signed\n".to_vec();
-    let (_, token) = stamp(&pki, "tsa", &doc);
+    let (_, token) = stamp(&pki, &doc);
     let file = pki.path("doc.txt.tsd");
     std::fs::write(&file, tsd(&doc, &token)).unwrap();
     let mut out = Vec::new();
@@ -404,34 +296,14 @@ fn a_tsd_around_a_plain_document_is_that_document_time_stamped() {
     assert_eq!(out, doc);
 }
 
-/// An `.m7m` as Dike writes it: a MIME multipart of the `.p7m` and the `.tsr`, both Base64.
-pub fn m7m(p7m: &[u8], tsr: &[u8]) -> Vec<u8> {
-    use base64::Engine as _;
-    let b64 = |b: &[u8]| {
-        let t = base64::engine::general_purpose::STANDARD.encode(b);
-        t.as_bytes().chunks(76).map(|c| String::from_utf8_lossy(c).into_owned() + "\r\n").collect::<String>()
-    };
-    format!(
-        "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n\tboundary=\"----=_Part_0_123\"\r\n\r\n\
-         This is a multi-part message in MIME format.\r\n------=_Part_0_123\r\n\
-         Content-Type: application/pkcs7-mime; name=\"doc.txt.p7m\"\r\nContent-Transfer-Encoding: base64\r\n\
-         Content-Disposition: attachment; filename=\"doc.txt.p7m\"\r\n\r\n{}------=_Part_0_123\r\n\
-         Content-Type: application/timestamp-reply; name=\"doc.txt.tsr\"\r\nContent-Transfer-Encoding: base64\r\n\r\n\
-         {}------=_Part_0_123--\r\n",
-        b64(p7m),
-        b64(tsr)
-    )
-    .into_bytes()
-}
-
 #[test]
 fn an_m7m_is_opened_its_tsr_checked_over_the_p7m_and_a_swapped_p7m_refused() {
     let pki = pki();
     let doc = b"Fattura 2026/001\n".to_vec();
     let (p7m, _) = signed(&pki, &doc);
-    let (tsr, _) = stamp(&pki, "tsa", &p7m);
+    let (tsr, _) = stamp(&pki, &p7m);
     let file = pki.path("doc.txt.m7m");
-    std::fs::write(&file, m7m(&p7m, &tsr)).unwrap();
+    std::fs::write(&file, m7m(pki.dir.path(), &p7m, &tsr)).unwrap();
     let mut out = Vec::new();
     let r = verify(&pki, &file, vec![], Some(&mut out));
     let c = r.container.as_ref().unwrap();
@@ -443,7 +315,7 @@ fn an_m7m_is_opened_its_tsr_checked_over_the_p7m_and_a_swapped_p7m_refused() {
     assert_eq!(out, doc);
 
     let (other, _) = signed(&pki, b"Fattura 2026/002\n");
-    std::fs::write(&file, m7m(&other, &tsr)).unwrap();
+    std::fs::write(&file, m7m(pki.dir.path(), &other, &tsr)).unwrap();
     let r = verify(&pki, &file, vec![], None);
     assert_eq!(r.container.as_ref().unwrap().timestamps[0].findings, vec![Finding::ImprintMismatch]);
     assert_eq!(r.verdict(), Verdict::Invalid);

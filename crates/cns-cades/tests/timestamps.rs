@@ -39,6 +39,9 @@ fn a_signature_time_stamp_copied_from_another_signature_fails_its_imprint() {
     let s = &r.layers[0].signers[0];
     let [t] = sig_stamps(s)[..] else { panic!("{:?}", s.timestamps) };
     assert!(!t.imprint_ok && t.signature_ok, "{t:?}");
+    // It is the file's content time-stamp (same serial), which is genuine over the content.
+    let content = s.timestamps.iter().find(|t| t.kind == TimestampKind::Content).unwrap();
+    assert!(content.imprint_ok && content.serial_hex == t.serial_hex, "{content:?}");
     assert_eq!(t.findings, vec![Finding::ImprintMismatch]);
     assert_eq!(t.verdict(), Verdict::Invalid);
     // The signature itself stands: the file is not "altered", but cannot be relied on.

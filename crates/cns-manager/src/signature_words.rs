@@ -92,6 +92,18 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
             "la firma indica un certificato diverso da quello allegato (signing-certificate)".into(),
             "the signature names another certificate than the one attached (signing-certificate)".into(),
         ),
+        F::TimestampUnreadable(e) => lang.s(
+            format!("la marca temporale non si può leggere ({e})"),
+            format!("the timestamp cannot be read ({e})"),
+        ),
+        F::ImprintMismatch => lang.s(
+            "la marca temporale non riguarda questa firma o questo documento (impronta diversa)".into(),
+            "the timestamp does not cover this signature or document (different imprint)".into(),
+        ),
+        F::TsaNotForTimestamping => lang.s(
+            "il certificato dell'ente non è un certificato per marche temporali".into(),
+            "the authority's certificate is not a timestamping certificate".into(),
+        ),
     }
 }
 
@@ -233,7 +245,24 @@ pub enum Headline {
     /// Chains to a trusted authority through a certificate not valid at signing time.
     ChainNotValid,
     NotTrusted,
+    /// Every signer is fine, but a time-stamp cannot be relied on.
+    TimestampNotValid,
     RevocationUnknown,
+}
+
+/// Every signer of `r` with its countersigners (and theirs), outermost first.
+pub fn all_signers(r: &cns_cades::VerifyReport) -> Vec<&cns_cades::verify::SignerReport> {
+    fn walk<'a>(s: &'a cns_cades::verify::SignerReport, out: &mut Vec<&'a cns_cades::verify::SignerReport>) {
+        out.push(s);
+        for c in &s.countersigners {
+            walk(c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in r.signers() {
+        walk(s, &mut out);
+    }
+    out
 }
 
 pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
@@ -244,8 +273,11 @@ pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
         Verdict::Unverifiable => return Headline::NotCheckable,
         Verdict::NotTrusted => {}
     }
-    let any = |f: &dyn Fn(&cns_cades::verify::SignerReport) -> bool| r.signers().any(f);
-    if any(&|s| matches!(s.revocation, Revocation::Revoked { .. })) {
+    let all = all_signers(r);
+    let any = |f: &dyn Fn(&cns_cades::verify::SignerReport) -> bool| all.iter().any(|s| f(s));
+    let stamp_not_valid =
+        |ts: &[cns_cades::TimestampReport]| ts.iter().any(|t| t.verdict() != Verdict::Valid);
+    if any(&|s| matches!(s.revocation, Revocation::Revoked { .. }) && !s.revoked_after_timestamp()) {
         Headline::Revoked
     } else if any(&|s| s.cert_validity == CertValidity::Expired) {
         Headline::Expired
@@ -255,6 +287,10 @@ pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
         Headline::ChainNotValid
     } else if any(&|s| s.trust == TrustStatus::NotTrusted) {
         Headline::NotTrusted
+    } else if any(&|s| stamp_not_valid(&s.timestamps))
+        || r.container.as_ref().is_some_and(|c| stamp_not_valid(&c.timestamps))
+    {
+        Headline::TimestampNotValid
     } else {
         Headline::RevocationUnknown
     }
@@ -296,12 +332,70 @@ pub fn headline_words(h: Headline, lang: Lang) -> &'static str {
             "Authority not trusted: the signature is intact, but whoever issued the certificate is not among the \
              authorities you trust.",
         ),
+        Headline::TimestampNotValid => lang.t(
+            "Marca temporale NON valida o non fidata: le firme sono integre, ma l'ora della marca non è garantita.",
+            "Timestamp NOT valid or not trusted: the signatures are intact, but the timestamp's time is not \
+             vouched for.",
+        ),
         Headline::RevocationUnknown => lang.t(
             "Revoca non verificabile: la firma è integra, ma non si è potuto controllare se il certificato è \
              stato revocato.",
             "Revocation cannot be established: the signature is intact, but whether the certificate was revoked \
              could not be checked.",
         ),
+    }
+}
+
+/// One time-stamp in a line: "Marca temporale: 12/03/2020 10:15 (InfoCert TSA) ✓", or what
+/// keeps it from being relied on. The time is Italian time, as signing-time is shown.
+pub fn timestamp_line(t: &cns_cades::TimestampReport, lang: Lang) -> String {
+    use cns_cades::verify::{Revocation, TrustStatus, Verdict};
+    let label = match t.kind {
+        cns_cades::TimestampKind::Content => lang.t("Marca temporale del contenuto", "Content timestamp"),
+        _ => lang.t("Marca temporale", "Timestamp"),
+    };
+    let when = t.gen_time.map(human_time).unwrap_or_else(|| "?".into());
+    let tsa = t.tsa_name.clone().unwrap_or_else(|| lang.t("ente sconosciuto", "unknown authority").into());
+    let head = format!("{label}: {when} ({tsa})");
+    match t.verdict() {
+        Verdict::Valid => format!("{head} ✓"),
+        Verdict::Invalid => lang.s(
+            format!("{head} ✗ NON valida: {}; l'ora non è garantita", findings(&t.findings, lang)),
+            format!("{head} ✗ NOT valid: {}; the time is not vouched for", findings(&t.findings, lang)),
+        ),
+        Verdict::Unverifiable => {
+            let why = findings(&t.findings, lang);
+            lang.s(
+                format!("{label}: ? non verificabile ({why})"),
+                format!("{label}: ? cannot be checked ({why})"),
+            )
+        }
+        Verdict::NotTrusted => {
+            let mut why: Vec<String> = Vec::new();
+            if !t.tsa_usage_ok {
+                why.push(finding(&Finding::TsaNotForTimestamping, lang));
+            }
+            if !matches!(t.trust, TrustStatus::Trusted { .. }) {
+                why.push(lang.t("ente non fidato", "authority not trusted").into());
+            }
+            if t.cert_validity != cns_cades::verify::CertValidity::Valid {
+                why.push(
+                    lang.t(
+                        "certificato dell'ente non valido a quella data",
+                        "authority's certificate not valid then",
+                    )
+                    .into(),
+                );
+            }
+            match &t.revocation {
+                Revocation::Revoked { .. } => why
+                    .push(lang.t("certificato dell'ente revocato", "authority's certificate revoked").into()),
+                Revocation::Unavailable { reasons } => why.push(revocation_gaps(reasons, lang)),
+                _ => {}
+            }
+            let why = why.join("; ");
+            lang.s(format!("{head} ⚠ non fidata: {why}"), format!("{head} ⚠ not trusted: {why}"))
+        }
     }
 }
 
@@ -357,7 +451,7 @@ mod tests {
     fn report(signers: Vec<cns_cades::verify::SignerReport>) -> cns_cades::VerifyReport {
         let layer =
             cns_cades::verify::Layer { content_len: 1, detached: false, signers, unchecked_signers: 0 };
-        cns_cades::VerifyReport { layers: vec![layer], signature_checks: 0 }
+        cns_cades::VerifyReport { layers: vec![layer], signature_checks: 0, container: None }
     }
 
     #[test]
@@ -433,6 +527,9 @@ mod tests {
             Finding::SigningCertificateMismatch,
             Finding::ContentTypeMissing,
             Finding::SigningCertificateUnreadable("x".into()),
+            Finding::TimestampUnreadable("x".into()),
+            Finding::ImprintMismatch,
+            Finding::TsaNotForTimestamping,
         ];
         for f in &all {
             let (it, en) = (finding(f, Lang::It), finding(f, Lang::En));
