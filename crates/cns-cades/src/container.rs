@@ -12,6 +12,7 @@
 use crate::ber::{self, Counting};
 use crate::oids::{DigestAlg, Hasher};
 use crate::parse::{self, elements};
+use crate::timestamp::Digests;
 use crate::{CadesError, Result, malformed, oids, tst};
 use base64::Engine;
 use std::io::{BufRead, Read, Write};
@@ -28,7 +29,7 @@ pub enum ContainerKind {
 /// A bundle opened: the inner file, and each token with the digests of what it must cover.
 pub struct Opened {
     pub inner: tempfile::NamedTempFile,
-    pub tokens: Vec<(Vec<u8>, Vec<(DigestAlg, Vec<u8>)>)>,
+    pub tokens: Vec<(Vec<u8>, Digests)>,
     /// The inner file's name, when the bundle gives it (`.tsd` metaData, MIME part name).
     pub file_name: Option<String>,
 }
@@ -90,7 +91,7 @@ impl Sink {
         Ok(self.file.write_all(chunk)?)
     }
 
-    fn finish(self) -> Result<(tempfile::NamedTempFile, Vec<(DigestAlg, Vec<u8>)>)> {
+    fn finish(self) -> Result<(tempfile::NamedTempFile, Digests)> {
         let mut file = self.file;
         file.flush()?;
         Ok((file, self.hashers.into_iter().map(|(a, h)| (a, h.finish())).collect()))

@@ -121,9 +121,12 @@ impl TimestampReport {
     }
 }
 
+/// Digests of some bytes, by algorithm.
+pub type Digests = Vec<(DigestAlg, Vec<u8>)>;
+
 /// The digest of `data` under every algorithm this crate computes: what a token's imprint is
 /// compared with.
-pub fn all_digests(data: &[u8]) -> Vec<(DigestAlg, Vec<u8>)> {
+pub fn all_digests(data: &[u8]) -> Digests {
     [DigestAlg::Sha1, DigestAlg::Sha256, DigestAlg::Sha384, DigestAlg::Sha512]
         .into_iter()
         .map(|a| (a, a.digest(data)))

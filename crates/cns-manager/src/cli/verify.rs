@@ -21,7 +21,7 @@ use cns_cades::{CadesError, VerifyReport};
 
 #[derive(Args, Debug, Clone)]
 pub struct VerifyArgs {
-    /// The signed file (.p7m or .p7s; DER or Base64).
+    /// The signed file (.p7m or .p7s; DER or Base64), or a time-stamped bundle around one (.tsd, .m7m).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The original document, for a detached signature (.p7s). Default: FILE without ".p7s"
