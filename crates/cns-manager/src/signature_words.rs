@@ -237,7 +237,11 @@ pub fn file_error(e: &CadesError, lang: Lang) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Headline {
     Valid,
+    /// A `.tsd`/`.m7m` around a document that is not signed, its time-stamp valid.
+    TimestampedDocument,
     Altered,
+    /// A `.tsd`/`.m7m` whose time-stamp is not over the document inside (swapped or changed).
+    BundleAltered,
     NotCheckable,
     Revoked,
     Expired,
@@ -267,8 +271,14 @@ pub fn all_signers(r: &cns_cades::VerifyReport) -> Vec<&cns_cades::verify::Signe
 
 pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
     use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict};
+    let bundle_broken =
+        r.container.as_ref().is_some_and(|c| c.timestamps.iter().any(|t| t.verdict() == Verdict::Invalid));
     match r.verdict() {
+        Verdict::Valid if r.layers.is_empty() => return Headline::TimestampedDocument,
         Verdict::Valid => return Headline::Valid,
+        Verdict::Invalid if bundle_broken && r.signers().all(|s| s.verdict() != Verdict::Invalid) => {
+            return Headline::BundleAltered;
+        }
         Verdict::Invalid => return Headline::Altered,
         Verdict::Unverifiable => return Headline::NotCheckable,
         Verdict::NotTrusted => {}
@@ -300,6 +310,14 @@ pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
 pub fn headline_words(h: Headline, lang: Lang) -> &'static str {
     match h {
         Headline::Valid => lang.t("Tutte le firme sono valide.", "Every signature is valid."),
+        Headline::TimestampedDocument => lang.t(
+            "Marca temporale valida: il documento esisteva a quella data (il documento non è firmato).",
+            "Valid timestamp: the document existed at that time (the document is not signed).",
+        ),
+        Headline::BundleAltered => lang.t(
+            "La marca temporale NON riguarda il documento contenuto: il file è stato modificato o sostituito.",
+            "The timestamp does NOT cover the document inside: the file was changed or swapped.",
+        ),
         Headline::Altered => lang.t(
             "Una firma NON è valida: il documento è stato modificato o la firma è danneggiata.",
             "A signature is NOT valid: the document was changed or the signature is damaged.",
@@ -506,6 +524,48 @@ mod tests {
         assert_eq!(headline(&report(vec![untrusted.clone(), both.clone()])), Headline::Revoked);
         let altered = cns_cades::verify::SignerReport { content_intact: false, ..signer() };
         assert_eq!(headline(&report(vec![both, altered, untrusted])), Headline::Altered);
+    }
+
+    #[test]
+    fn a_bundle_has_its_own_headlines() {
+        use cns_cades::container::ContainerKind;
+        use cns_cades::verify::{CertValidity, Container, Revocation, TrustStatus};
+        use cns_cades::{TimestampKind, TimestampReport};
+        let stamp = |imprint_ok: bool| TimestampReport {
+            kind: TimestampKind::Document,
+            gen_time: Some(SystemTime::UNIX_EPOCH),
+            tsa_name: Some("TSA".into()),
+            serial_hex: Some("01".into()),
+            hash_algorithm: Some("SHA-256".into()),
+            imprint_ok,
+            signature_ok: true,
+            tsa_usage_ok: true,
+            cert_validity: CertValidity::Valid,
+            trust: TrustStatus::Trusted { anchor: "CA".into(), anchor_sha256: "00".repeat(32) },
+            revocation: Revocation::NotChecked,
+            findings: if imprint_ok { vec![] } else { vec![Finding::ImprintMismatch] },
+        };
+        let bundle = |imprint_ok: bool, layers: Vec<cns_cades::verify::Layer>| cns_cades::VerifyReport {
+            layers,
+            signature_checks: 0,
+            container: Some(Container {
+                kind: ContainerKind::Tsd,
+                timestamps: vec![stamp(imprint_ok)],
+                file_name: None,
+                inner_signed: false,
+            }),
+        };
+        assert_eq!(headline(&bundle(true, vec![])), Headline::TimestampedDocument);
+        assert_eq!(headline(&bundle(false, vec![])), Headline::BundleAltered);
+        let signed = report(vec![signer()]).layers;
+        assert_eq!(headline(&bundle(true, signed.clone())), Headline::Valid);
+        assert_eq!(headline(&bundle(false, signed)), Headline::BundleAltered);
+        let line = timestamp_line(&stamp(false), Lang::It);
+        assert!(line.starts_with("Marca temporale: 01/01/1970 01:00 (TSA) ✗ NON valida"), "{line}");
+        assert!(timestamp_line(&stamp(true), Lang::En).ends_with("(TSA) ✓"));
+        for h in [Headline::TimestampedDocument, Headline::BundleAltered, Headline::TimestampNotValid] {
+            assert_ne!(headline_words(h, Lang::It), headline_words(h, Lang::En));
+        }
     }
 
     #[test]

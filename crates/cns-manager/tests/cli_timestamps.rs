@@ -170,5 +170,24 @@ fn an_m7m_and_a_tsd_are_verified_and_extracted_and_a_swapped_document_is_broken(
         let r = cli(d, &["verify", file, "--ca", "ca.pem"]);
         assert_eq!(r.code, 8, "{file}: {}", r.stdout);
         assert!(r.stdout.contains("✗ NON valida"), "{}", r.stdout);
+        assert!(
+            r.stdout.contains("Esito: ✗ La marca temporale NON riguarda il documento contenuto"),
+            "{}",
+            r.stdout
+        );
     }
+
+    // A .tsd around a document that is not signed: the document, time-stamped.
+    let plain = b"verbale, non firmato\n";
+    let (_, token) = openssl_tsa::stamp(d, plain);
+    std::fs::write(d.join("verbale.txt.tsd"), openssl_tsa::tsd(plain, &token)).unwrap();
+    let r = cli(d, &["verify", "verbale.txt.tsd", "--ca", "ca.pem", "--extract", "verbale.txt"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("Il documento contenuto non è firmato"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("Esito: ✓ Marca temporale valida: il documento esisteva a quella data"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(std::fs::read(d.join("verbale.txt")).unwrap(), plain);
 }

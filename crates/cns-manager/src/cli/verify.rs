@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use super::{Exit, Out};
 use crate::i18n::Lang;
-use crate::signature_words::{self as words, human_date, human_time};
+use crate::signature_words::{self as words, Headline, human_date, human_time};
 use cns_cades::container::ContainerKind;
 use cns_cades::verify::{CertValidity, Layer, Revocation, SignerReport, TrustStatus, Verdict, VerifyOptions};
 use cns_cades::{CadesError, VerifyReport};
@@ -458,7 +458,14 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
             );
         }
     }
+    let bundle_headline =
+        matches!(words::headline(r), Headline::TimestampedDocument | Headline::BundleAltered);
     let verdict = match r.verdict() {
+        _ if bundle_headline => {
+            let h = words::headline(r);
+            let mark = if h == Headline::TimestampedDocument { "✓" } else { "✗" };
+            lang.s(format!("Esito: {mark} {}", words::headline_words(h, lang)), format!("Result: {mark} {}", words::headline_words(h, lang)))
+        }
         Verdict::Valid => lang.t(
             "Esito: ✓ tutte le firme sono valide e i certificati fidati.",
             "Result: ✓ every signature is valid and its certificate trusted.",

@@ -849,8 +849,8 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
     use crate::signature_words::{Headline, headline, headline_words};
     let h = headline(r);
     let tone = match h {
-        Headline::Valid => Tone::Good,
-        Headline::Altered | Headline::Revoked => Tone::Bad,
+        Headline::Valid | Headline::TimestampedDocument => Tone::Good,
+        Headline::Altered | Headline::BundleAltered | Headline::Revoked => Tone::Bad,
         _ => Tone::Attention,
     };
     live_banner(ui, tone, headline_words(h, lang));
