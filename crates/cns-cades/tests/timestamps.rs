@@ -221,3 +221,55 @@ fn openssl_agrees_on_every_tokens_imprint_and_signature() {
     }
     assert!(checked >= 8, "{checked}");
 }
+
+/// A real Italian `.tsd` (Bouncy Castle's test file, `tests/bundles/README.md`): metaData
+/// hashProtected, three InfoCert tokens, the later ones renewals over the TimeStampAndCRL before.
+#[test]
+fn a_real_tsd_with_renewed_time_stamps_is_opened_and_openssl_agrees_on_each_token() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bundles/bc-FileDaFirmare.txt.tsd");
+    let bytes = std::fs::read(&file).unwrap();
+    let trust = TrustStore::new();
+    let mut out = Vec::new();
+    let opts = VerifyOptions {
+        trust: &trust,
+        crls: vec![],
+        fetch_crl: None,
+        detached_content: None,
+        extract_to: Some(&mut out),
+        progress: None,
+    };
+    let r = cns_cades::verify(&file, opts).unwrap();
+    let c = r.container.as_ref().unwrap();
+    assert_eq!(c.file_name.as_deref(), Some("FileDaFirmare.txt"));
+    assert!(!c.inner_signed && r.layers.is_empty());
+    let names: Vec<_> = c.timestamps.iter().map(|t| t.tsa_name.clone().unwrap()).collect();
+    assert_eq!(names, ["ICEDTS01201101", "ICEDTS01201101", "ICEDTS02201101"]);
+    for t in &c.timestamps {
+        assert!(t.imprint_ok && t.signature_ok && t.tsa_usage_ok, "{t:?}");
+        assert_eq!(t.verdict(), Verdict::NotTrusted, "InfoCert's 2011 CAs are not trusted here");
+    }
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+    // The document: the content OCTET STRING (offset 64 per `openssl asn1parse`), as OpenSSL cuts it.
+    let tmp = tempfile::tempdir().unwrap();
+    let cut = tmp.path().join("content.bin");
+    let ok = Command::new("openssl")
+        .args(["asn1parse", "-inform", "DER", "-strparse", "64", "-noout", "-in"])
+        .arg(&file)
+        .arg("-out")
+        .arg(&cut)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let content = std::fs::read(&cut).unwrap();
+    assert_eq!(out, content);
+    // OpenSSL on each token, over what RFC 5544 says it covers (offsets per `openssl asn1parse`):
+    // the DER metaData (28..64) then the content; then each previous TimeStampAndCRL.
+    let tokens = [&bytes[304..304 + 1965], &bytes[2273..2273 + 1965], &bytes[4242..4242 + 1965]];
+    let covered =
+        [[&bytes[28..64], &content[..]].concat(), bytes[300..2269].to_vec(), bytes[2269..4238].to_vec()];
+    for (token, data) in tokens.iter().zip(&covered) {
+        assert!(openssl_ts_verify(token, data, tmp.path()), "OpenSSL disagrees");
+        // Over the content alone (the metaData left out) none verifies.
+        assert!(!openssl_ts_verify(token, &content, tmp.path()));
+    }
+}
