@@ -204,6 +204,7 @@ pub(crate) fn check_token(
         digests: &digests,
         depth,
         at: Some(info.gen_time),
+        vouched: None,
     };
     let signer: SignerReport = verify::check_raw_signer(raw, &checked, ctx.options, ctx.crls, budget);
     report.signature_ok = signer.content_intact
@@ -240,12 +241,13 @@ fn for_timestamping(cert: &Certificate) -> bool {
             .is_ok_and(|eku| eku.0.contains(&oids::KP_TIME_STAMPING))
 }
 
-/// The earliest genTime among the signature time-stamps that can be relied on (verdict
-/// `Valid`): the time a third party vouches the signature existed at.
+/// The earliest genTime among the signature (or whole-file) time-stamps that can be relied on
+/// (verdict `Valid`): the time a third party vouches the signature existed at. Content
+/// time-stamps vouch only for the content.
 pub fn earliest_valid(timestamps: &[TimestampReport]) -> Option<SystemTime> {
     timestamps
         .iter()
-        .filter(|t| t.kind == TimestampKind::Signature && t.verdict() == Verdict::Valid)
+        .filter(|t| t.kind != TimestampKind::Content && t.verdict() == Verdict::Valid)
         .filter_map(|t| t.gen_time)
         .min()
 }

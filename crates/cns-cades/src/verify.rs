@@ -471,7 +471,7 @@ pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyRepor
     let mut prefix = Vec::new();
     std::fs::File::open(path)?.take(2048).read_to_end(&mut prefix)?;
     let Some(kind) = container::sniff(&prefix) else {
-        let layers = verify_layers(path, &mut options, &crls, &mut budget)?;
+        let layers = verify_layers(path, &mut options, &crls, &mut budget, None)?;
         return Ok(VerifyReport { layers, signature_checks: budget.used, container: None });
     };
     let mut file = BufReader::new(std::fs::File::open(path)?);
@@ -488,8 +488,10 @@ pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyRepor
         })
         .collect();
     let inner_signed = readable_envelope(opened.inner.path())?;
+    // The bundle's token covers the signed file whole: its signatures existed at its genTime.
+    let vouched = timestamp::earliest_valid(&timestamps);
     let layers = if inner_signed {
-        verify_layers(opened.inner.path(), &mut options, &crls, &mut budget)?
+        verify_layers(opened.inner.path(), &mut options, &crls, &mut budget, vouched)?
     } else {
         // Not a signed file: the time-stamped document itself.
         if let Some(out) = options.extract_to.as_deref_mut() {
@@ -507,6 +509,7 @@ fn verify_layers(
     options: &mut VerifyOptions<'_>,
     crls: &[CertificateList],
     budget: &mut trust::Budget,
+    vouched: Option<SystemTime>,
 ) -> Result<Vec<Layer>> {
     let mut layers = Vec::new();
     let mut current: Option<tempfile::NamedTempFile> = None;
@@ -514,7 +517,7 @@ fn verify_layers(
     for depth in 0..MAX_LAYERS {
         let file = BufReader::new(std::fs::File::open(&source)?);
         let mut reader = Counting::new(crate::input::decoded(file)?);
-        let (layer, nested) = verify_layer(&mut reader, options, crls, depth > 0, budget)?;
+        let (layer, nested) = verify_layer(&mut reader, options, crls, depth > 0, budget, vouched)?;
         layers.push(layer);
         match nested {
             Some(tmp) if readable_envelope(tmp.path())? => {
@@ -618,6 +621,7 @@ fn verify_layer<'a, R: Read>(
     crls: &[CertificateList],
     inner: bool,
     budget: &mut trust::Budget,
+    vouched: Option<SystemTime>,
 ) -> Result<(Layer, Option<tempfile::NamedTempFile>)> {
     let mut sink = LayerSink {
         hashers: Vec::new(),
@@ -659,7 +663,7 @@ fn verify_layer<'a, R: Read>(
         Dest::Nested(f) => Some(f),
         _ => None,
     };
-    let signers = check_signers(&env, &digests, options, crls, budget);
+    let signers = check_signers(&env, &digests, options, crls, budget, vouched);
     let unchecked_signers = env.signer_infos.len().saturating_sub(MAX_SIGNERS);
     Ok((Layer { content_len: total, detached, signers, unchecked_signers }, nested))
 }
@@ -704,6 +708,7 @@ fn check_signers(
     options: &VerifyOptions<'_>,
     crls: &[CertificateList],
     budget: &mut trust::Budget,
+    vouched: Option<SystemTime>,
 ) -> Vec<SignerReport> {
     let certs = decode_certs(&env.certs);
     let pool: Vec<Certificate> = certs.iter().map(|(c, _)| c.clone()).collect();
@@ -714,6 +719,7 @@ fn check_signers(
         digests,
         depth: 0,
         at: None,
+        vouched,
     };
     env.signer_infos
         .iter()
@@ -773,6 +779,9 @@ pub(crate) struct Checked<'x> {
     pub depth: usize,
     /// The time to judge the certificate at, when a token fixes it (its genTime).
     pub at: Option<SystemTime>,
+    /// A time a valid token around the whole signed file vouches the signature existed at (a
+    /// `.tsd`/`.m7m`'s), for signers and their countersigners.
+    pub vouched: Option<SystemTime>,
 }
 
 /// Time-stamps and countersignatures hang this many levels below a document's signer at most.
@@ -977,7 +986,7 @@ fn check_signer(
     if env.depth < MAX_DEPTH {
         unsigned_parts(si, &mut report, env, options, crls, budget);
     }
-    report.vouched_time = timestamp::earliest_valid(&report.timestamps);
+    report.vouched_time = timestamp::earliest_valid(&report.timestamps).into_iter().chain(env.vouched).min();
 
     // Certificate at the time a token vouches for, else at signing time (now, when the file does
     // not say).

@@ -320,3 +320,24 @@ fn an_m7m_is_opened_its_tsr_checked_over_the_p7m_and_a_swapped_p7m_refused() {
     assert_eq!(r.container.as_ref().unwrap().timestamps[0].findings, vec![Finding::ImprintMismatch]);
     assert_eq!(r.verdict(), Verdict::Invalid);
 }
+
+#[test]
+fn a_bundles_valid_time_stamp_vouches_for_its_signers_a_later_revocation_is_no_reason_for_not_trusted() {
+    let pki = pki();
+    let (p7m, _) = signed(&pki, b"Fattura 2026/003\n");
+    let (tsr, _) = stamp(&pki, &p7m);
+    let file = pki.path("doc.txt.m7m");
+    std::fs::write(&file, m7m(pki.dir.path(), &p7m, &tsr)).unwrap();
+
+    let crl = revoke_alice_at(&pki, "491231000000Z");
+    let r = verify(&pki, &file, vec![crl], None);
+    let s = &r.layers[0].signers[0];
+    assert_eq!(s.vouched_time, r.container.as_ref().unwrap().timestamps[0].gen_time);
+    assert!(s.revoked_after_timestamp());
+    assert_eq!(r.verdict(), Verdict::Valid);
+
+    let crl = revoke_alice_at(&pki, "240601000000Z");
+    let r = verify(&pki, &file, vec![crl], None);
+    assert!(!r.layers[0].signers[0].revoked_after_timestamp());
+    assert_eq!(r.verdict(), Verdict::NotTrusted);
+}

@@ -216,7 +216,7 @@ fn signer_json(s: &SignerReport) -> Value {
             Revocation::Good { crl_date, next_update } => json!({ "status": "good", "crl_date": rfc3339(*crl_date),
                 "next_update": next_update.and_then(rfc3339) }),
             Revocation::Revoked { date } => json!({ "status": "revoked", "date": rfc3339(*date),
-                "after_signing_time": s.revoked_after_signing() }),
+                "after_signing_time": s.revoked_after_signing(), "after_timestamp": s.revoked_after_timestamp() }),
             Revocation::Unavailable { reasons } => json!({ "status": "unavailable",
                 "reason": cns_cades::verify::joined(reasons) }),
         },
