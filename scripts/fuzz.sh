@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
 done
 SECONDS_EACH="${1:?usage: scripts/fuzz.sh [--engine libfuzzer|afl] [--runs N] SECONDS [TARGET...]}"
 shift
-ALL=(atr fci status_word id_carta personal_data processor codice_fiscale cert vpcd card_answers settings p7m tsl)
+ALL=(atr fci status_word id_carta personal_data processor codice_fiscale cert vpcd card_answers settings p7m tst tsd m7m tsl)
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL[@]}")
 OUT="${FUZZ_OUT:-$PWD/fuzz/out}"

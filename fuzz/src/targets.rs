@@ -32,6 +32,9 @@ pub const TARGETS: &[&str] = &[
     "settings",
     "p7m",
     "tsl",
+    "tst",
+    "tsd",
+    "m7m",
 ];
 
 /// Runs target `name` on `data` (all but "settings", see `fuzz/src/lib.rs`). False if unknown.
@@ -49,6 +52,9 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "card_answers" => card_answers(data),
         "p7m" => p7m(data),
         "tsl" => tsl(data),
+        "tst" => tst(data),
+        "tsd" => tsd(data),
+        "m7m" => m7m(data),
         _ => return false,
     }
     true
@@ -298,7 +304,11 @@ pub fn p7m(data: &[u8]) {
     let _ = std::fs::remove_file(&path);
     if let Ok(report) = report {
         let _ = report.verdict();
-        assert!(!report.layers.is_empty(), "a report with no layer");
+        // no layer only for a time-stamped bundle around a document that is not signed
+        assert!(
+            !report.layers.is_empty() || report.container.as_ref().is_some_and(|c| !c.inner_signed),
+            "a report with no layer"
+        );
         // no amplification: the document comes out of the file, never bigger than it
         assert!(document.len() <= data.len(), "{} bytes extracted from {}", document.len(), data.len());
         for s in report.signers() {
@@ -324,5 +334,47 @@ pub fn tsl(data: &[u8]) {
         }
         let trusted = list.trusted_services().count();
         assert!(trusted <= list.services.len());
+    }
+}
+
+/// An RFC 3161 time-stamp: the bytes as a TimeStampResp (`.tsr`) or a bare token, its TSTInfo
+/// read; and the bytes as a TSTInfo themselves.
+pub fn tst(data: &[u8]) {
+    use cns_cades::tst;
+    if let Ok(token) = tst::token_of(data) {
+        assert!(token.len() <= data.len(), "a token of {} bytes out of {}", token.len(), data.len());
+        if let Ok((_, info)) = tst::open_token(&token) {
+            assert!(info.len() <= tst::MAX_TST_INFO, "a TSTInfo of {} bytes", info.len());
+            let _ = tst::parse_tst_info(&info);
+        }
+    }
+    if let Ok(info) = tst::parse_tst_info(data) {
+        assert!(info.serial_hex.len() % 2 == 0, "serial {}", info.serial_hex);
+        assert!(info.hashed_message.len() <= data.len());
+    }
+}
+
+/// A `.tsd` (RFC 5544 TimeStampedData) opened: the document streams to a temporary file.
+pub fn tsd(data: &[u8]) {
+    if let Ok(opened) = cns_cades::container::open_tsd(&mut cns_cades::ber::Counting::new(data)) {
+        bundle_bounds(&opened, data);
+    }
+}
+
+/// An `.m7m` (MIME bundle of a `.p7m` and its time-stamp) opened.
+pub fn m7m(data: &[u8]) {
+    if let Ok(opened) = cns_cades::container::open_m7m(&mut std::io::BufReader::new(data)) {
+        bundle_bounds(&opened, data);
+    }
+}
+
+/// No amplification: the inner file and the tokens come out of the bundle, never bigger.
+fn bundle_bounds(opened: &cns_cades::container::Opened, data: &[u8]) {
+    let inner = std::fs::metadata(opened.inner.path()).map(|m| m.len()).unwrap_or(0);
+    assert!(inner <= data.len() as u64, "{inner} bytes out of {}", data.len());
+    assert!(!opened.tokens.is_empty() && opened.tokens.len() <= cns_cades::timestamp::MAX_TOKENS);
+    for (token, digests) in &opened.tokens {
+        assert!(token.len() <= data.len());
+        assert_eq!(digests.len(), 4, "a digest under every algorithm");
     }
 }

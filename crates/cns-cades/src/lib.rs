@@ -17,6 +17,7 @@
 
 pub mod ber;
 pub mod card;
+pub mod container;
 pub mod ess;
 pub mod http;
 pub mod input;
@@ -25,10 +26,13 @@ pub mod names;
 pub mod oids;
 pub mod parse;
 pub mod sign;
+pub mod timestamp;
 pub mod trust;
+pub mod tst;
 pub mod verify;
 
 pub use sign::{SignOptions, SignSummary, add_signer, sign_attached, sign_detached};
+pub use timestamp::{TimestampKind, TimestampReport};
 pub use trust::TrustStore;
 pub use verify::{
     CertValidity, Finding, QcStatements, Revocation, RevocationGap, SignerReport, TrustStatus, Verdict,

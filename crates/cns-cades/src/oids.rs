@@ -13,6 +13,32 @@ pub const QCS_COMPLIANCE: Oid = Oid::new_unwrap("0.4.0.1862.1.1");
 pub const QCS_SSCD: Oid = Oid::new_unwrap("0.4.0.1862.1.4");
 pub const SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
 
+/// RFC 3161 / CAdES-T: the unsigned attribute holding a time-stamp token over the signature value.
+pub const SIGNATURE_TIME_STAMP: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
+/// CAdES content-time-stamp: a signed attribute holding a token over the content.
+pub const CONTENT_TIME_STAMP: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.20");
+/// RFC 5652 §11.4: an unsigned attribute holding SignerInfos over the signature value.
+pub const COUNTER_SIGNATURE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.6");
+/// The content type of a time-stamp token's content.
+pub const TST_INFO: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.1.4");
+/// RFC 5544 TimeStampedData (`.tsd`).
+pub const TIMESTAMPED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.1.31");
+pub const EXTENDED_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+pub const KP_TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+
+/// Unsigned attributes of later CAdES levels that are read but not checked, with their names.
+pub const READ_NOT_CHECKED: [(Oid, &str); 9] = [
+    (Oid::new_unwrap("1.2.840.113549.1.9.16.2.48"), "archive-time-stamp (CAdES-A)"),
+    (Oid::new_unwrap("0.4.0.1733.2.4"), "archive-time-stamp-v3 (CAdES-A)"),
+    (Oid::new_unwrap("0.4.0.1733.2.2"), "ats-hash-index (CAdES-A)"),
+    (Oid::new_unwrap("1.2.840.113549.1.9.16.2.21"), "complete-certificate-references (CAdES-C)"),
+    (Oid::new_unwrap("1.2.840.113549.1.9.16.2.22"), "complete-revocation-references (CAdES-C)"),
+    (Oid::new_unwrap("1.2.840.113549.1.9.16.2.23"), "certificate-values (CAdES-XL)"),
+    (Oid::new_unwrap("1.2.840.113549.1.9.16.2.24"), "revocation-values (CAdES-XL)"),
+    (Oid::new_unwrap("1.2.840.113549.1.9.16.2.25"), "CAdES-C-time-stamp (CAdES-X)"),
+    (Oid::new_unwrap("1.2.840.113549.1.9.16.2.26"), "time-stamped-certs-crls-references (CAdES-X)"),
+];
+
 pub const SHA1: Oid = Oid::new_unwrap("1.3.14.3.2.26");
 pub const SHA256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.1");
 pub const SHA384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.2");

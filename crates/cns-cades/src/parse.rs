@@ -192,7 +192,7 @@ pub fn read_envelope<R: Read>(r: &mut Counting<R>, sink: &mut dyn ContentSink) -
 }
 
 /// An OCTET STRING, primitive or (BER) constructed from segments.
-fn stream_octets<R: Read>(
+pub(crate) fn stream_octets<R: Read>(
     r: &mut Counting<R>,
     h: &Header,
     sink: &mut dyn FnMut(&[u8]) -> Result<()>,

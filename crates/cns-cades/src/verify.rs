@@ -2,11 +2,13 @@
 //! signers; the content streams through the digests (and to the extracted file).
 
 use crate::ber::{self, Counting};
+use crate::container::{self, ContainerKind};
 use crate::ess::{SigningCertificate, SigningCertificateV2};
 use crate::keys::{self, PublicKey};
 use crate::names::same_name;
 use crate::oids::{self, DigestAlg, Hasher};
 use crate::parse::{self, ContentSink, Envelope};
+use crate::timestamp::{self, TimestampKind, TimestampReport};
 use crate::trust::{self, CrlAnswer, TrustStore, Validity};
 use crate::{CadesError, Result};
 use cms::signed_data::{SignerIdentifier, SignerInfo};
@@ -59,6 +61,19 @@ pub struct VerifyReport {
     /// RSA signature checks done (signatures, certificate chains, CRLs), at most
     /// [`MAX_SIGNATURE_CHECKS`].
     pub signature_checks: u32,
+    /// The time-stamped bundle (`.tsd`, `.m7m`) the layers were inside, if any.
+    pub container: Option<Container>,
+}
+
+/// A time-stamped bundle: its tokens over the file inside, and whether that file is signed
+/// (when not, it is the document itself and there are no layers).
+#[derive(Debug, Clone)]
+pub struct Container {
+    pub kind: ContainerKind,
+    pub timestamps: Vec<TimestampReport>,
+    /// The inner file's name, when the bundle gives it.
+    pub file_name: Option<String>,
+    pub inner_signed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -194,6 +209,13 @@ pub enum Finding {
     ContentTypeMissing,
     /// The signing-certificate attribute cannot be decoded (the decoder's detail).
     SigningCertificateUnreadable(String),
+    /// A time-stamp token cannot be read (the decoder's detail).
+    TimestampUnreadable(String),
+    /// A time-stamp token's message imprint is not the digest of what it claims to time-stamp.
+    ImprintMismatch,
+    /// The TSA's certificate is not a time-stamping certificate (no critical extendedKeyUsage
+    /// id-kp-timeStamping, RFC 3161 §2.3).
+    TsaNotForTimestamping,
 }
 
 impl std::fmt::Display for Finding {
@@ -225,6 +247,13 @@ impl std::fmt::Display for Finding {
                 "no content-type attribute, as the standard requires (the document matches the signature)",
             ),
             Self::SigningCertificateUnreadable(e) => write!(f, "signing-certificate attribute: {e}"),
+            Self::TimestampUnreadable(e) => write!(f, "time-stamp token: {e}"),
+            Self::ImprintMismatch => f.write_str(
+                "the time-stamp does not cover this signature or document (message imprint differs)",
+            ),
+            Self::TsaNotForTimestamping => {
+                f.write_str("the TSA's certificate is not a time-stamping certificate (extendedKeyUsage)")
+            }
         }
     }
 }
@@ -269,6 +298,16 @@ pub struct SignerReport {
     pub revocation: Revocation,
     /// The certificate's qualified-certificate statements (ETSI EN 319 412-5).
     pub qc: QcStatements,
+    /// Signature time-stamps (CAdES-T): tokens over this signature's value.
+    pub timestamps: Vec<TimestampReport>,
+    /// The earliest genTime of a time-stamp that can be relied on: the certificate's validity and
+    /// revocation are judged at it (a third party vouches that the signature existed then).
+    pub vouched_time: Option<SystemTime>,
+    /// Countersignatures (RFC 5652 §11.4): signers of this signature's value.
+    pub countersigners: Vec<SignerReport>,
+    /// Unsigned attributes of later CAdES levels present but not checked (archive time-stamps,
+    /// CAdES-C/X references, certificate and revocation values), by name.
+    pub not_checked: Vec<&'static str>,
 }
 
 /// What a certificate's qcStatements extension declares (ETSI EN 319 412-5): the issuer's
@@ -337,13 +376,21 @@ impl SignerReport {
             trust: TrustStatus::NotTrusted,
             revocation: Revocation::NotChecked,
             qc: QcStatements::default(),
+            timestamps: Vec::new(),
+            vouched_time: None,
+            countersigners: Vec::new(),
+            not_checked: Vec::new(),
         }
     }
 }
 
 impl SignerReport {
+    /// The signer's own verdict, then its time-stamps' and countersigners'. A time-stamp that
+    /// cannot be relied on (broken, unreadable, untrusted) keeps the verdict from `Valid` but
+    /// never makes it `Invalid`: the signature stands on its own, only the time is not vouched
+    /// for. A countersigner counts like a signer.
     pub fn verdict(&self) -> Verdict {
-        if !self.unverifiable.is_empty() {
+        let own = if !self.unverifiable.is_empty() {
             Verdict::Unverifiable
         } else if !self.content_intact
             || !self.signature_valid
@@ -352,12 +399,25 @@ impl SignerReport {
             Verdict::Invalid
         } else if self.cert_validity != CertValidity::Valid
             || !matches!(self.trust, TrustStatus::Trusted { .. })
-            || matches!(self.revocation, Revocation::Revoked { .. } | Revocation::Unavailable { .. })
+            || matches!(self.revocation, Revocation::Unavailable { .. })
+            || (matches!(self.revocation, Revocation::Revoked { .. }) && !self.revoked_after_timestamp())
         {
             Verdict::NotTrusted
         } else {
             Verdict::Valid
-        }
+        };
+        let stamps = if self.timestamps.iter().any(|t| t.verdict() != Verdict::Valid) {
+            Verdict::NotTrusted
+        } else {
+            Verdict::Valid
+        };
+        self.countersigners.iter().map(SignerReport::verdict).fold(own.max(stamps), Verdict::max)
+    }
+
+    /// A revoked certificate whose revocation date is after a time-stamp that can be relied on:
+    /// the signature was made while the certificate was good, which a third party vouches for.
+    pub fn revoked_after_timestamp(&self) -> bool {
+        matches!((&self.revocation, self.vouched_time), (Revocation::Revoked { date }, Some(t)) if *date > t)
     }
 
     /// For a revoked certificate with a signing-time: whether the revocation date is after it.
@@ -372,8 +432,16 @@ impl SignerReport {
 }
 
 impl VerifyReport {
+    /// The worst of the signers', and of a bundle's time-stamps: a bundle's token is the only
+    /// evidence for its document, so one shown broken (the document is not what was
+    /// time-stamped) makes the file `Invalid`.
     pub fn verdict(&self) -> Verdict {
         let mut v = Verdict::Valid;
+        if let Some(c) = &self.container {
+            for t in &c.timestamps {
+                v = v.max(t.verdict());
+            }
+        }
         for layer in &self.layers {
             if layer.signers.is_empty() {
                 return Verdict::Invalid;
@@ -394,18 +462,62 @@ impl VerifyReport {
     }
 }
 
-/// Verifies the signed file at `path`.
+/// Verifies the signed file at `path`: a `.p7m`/`.p7s`, or a time-stamped bundle around one
+/// (`.tsd`, `.m7m`), whose tokens are checked before the file inside.
 pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyReport> {
     let crls: Vec<CertificateList> =
         options.crls.iter().map(|c| trust::parse_crl(c)).collect::<Result<_>>()?;
-    let mut layers = Vec::new();
     let mut budget = trust::Budget::new(MAX_SIGNATURE_CHECKS);
+    let mut prefix = Vec::new();
+    std::fs::File::open(path)?.take(2048).read_to_end(&mut prefix)?;
+    let Some(kind) = container::sniff(&prefix) else {
+        let layers = verify_layers(path, &mut options, &crls, &mut budget, None)?;
+        return Ok(VerifyReport { layers, signature_checks: budget.used, container: None });
+    };
+    let mut file = BufReader::new(std::fs::File::open(path)?);
+    let opened = match kind {
+        ContainerKind::Tsd => container::open_tsd(&mut Counting::new(file))?,
+        ContainerKind::M7m => container::open_m7m(&mut file)?,
+    };
+    let ctx = timestamp::Ctx { options: &options, crls: &crls, pool: &[] };
+    let timestamps: Vec<TimestampReport> = opened
+        .tokens
+        .iter()
+        .map(|(token, covered)| {
+            timestamp::check_token(TimestampKind::Document, token, covered, &ctx, &mut budget, 1)
+        })
+        .collect();
+    let inner_signed = readable_envelope(opened.inner.path())?;
+    // The bundle's token covers the signed file whole: its signatures existed at its genTime.
+    let vouched = timestamp::earliest_valid(&timestamps);
+    let layers = if inner_signed {
+        verify_layers(opened.inner.path(), &mut options, &crls, &mut budget, vouched)?
+    } else {
+        // Not a signed file: the time-stamped document itself.
+        if let Some(out) = options.extract_to.as_deref_mut() {
+            std::io::copy(&mut std::fs::File::open(opened.inner.path())?, out)?;
+        }
+        Vec::new()
+    };
+    let container = Container { kind, timestamps, file_name: opened.file_name, inner_signed };
+    Ok(VerifyReport { layers, signature_checks: budget.used, container: Some(container) })
+}
+
+/// The layers of the signed file at `path`, outermost first.
+fn verify_layers(
+    path: &Path,
+    options: &mut VerifyOptions<'_>,
+    crls: &[CertificateList],
+    budget: &mut trust::Budget,
+    vouched: Option<SystemTime>,
+) -> Result<Vec<Layer>> {
+    let mut layers = Vec::new();
     let mut current: Option<tempfile::NamedTempFile> = None;
     let mut source = path.to_path_buf();
     for depth in 0..MAX_LAYERS {
         let file = BufReader::new(std::fs::File::open(&source)?);
         let mut reader = Counting::new(crate::input::decoded(file)?);
-        let (layer, nested) = verify_layer(&mut reader, &mut options, &crls, depth > 0, &mut budget)?;
+        let (layer, nested) = verify_layer(&mut reader, options, crls, depth > 0, budget, vouched)?;
         layers.push(layer);
         match nested {
             Some(tmp) if readable_envelope(tmp.path())? => {
@@ -417,11 +529,11 @@ pub fn verify(path: &Path, mut options: VerifyOptions<'_>) -> Result<VerifyRepor
                 if let Some(out) = options.extract_to.as_deref_mut() {
                     std::io::copy(&mut std::fs::File::open(tmp.path())?, out)?;
                 }
-                return Ok(VerifyReport { layers, signature_checks: budget.used });
+                return Ok(layers);
             }
             None => {
                 drop(current);
-                return Ok(VerifyReport { layers, signature_checks: budget.used });
+                return Ok(layers);
             }
         }
     }
@@ -509,6 +621,7 @@ fn verify_layer<'a, R: Read>(
     crls: &[CertificateList],
     inner: bool,
     budget: &mut trust::Budget,
+    vouched: Option<SystemTime>,
 ) -> Result<(Layer, Option<tempfile::NamedTempFile>)> {
     let mut sink = LayerSink {
         hashers: Vec::new(),
@@ -550,7 +663,7 @@ fn verify_layer<'a, R: Read>(
         Dest::Nested(f) => Some(f),
         _ => None,
     };
-    let signers = check_signers(&env, &digests, options, crls, budget);
+    let signers = check_signers(&env, &digests, options, crls, budget, vouched);
     let unchecked_signers = env.signer_infos.len().saturating_sub(MAX_SIGNERS);
     Ok((Layer { content_len: total, detached, signers, unchecked_signers }, nested))
 }
@@ -595,12 +708,30 @@ fn check_signers(
     options: &VerifyOptions<'_>,
     crls: &[CertificateList],
     budget: &mut trust::Budget,
+    vouched: Option<SystemTime>,
 ) -> Vec<SignerReport> {
-    // Each certificate with its DER form (what the signing-certificate attribute hashes, as
-    // OpenSSL re-encodes it): a BER one is read through it.
-    let certs: Vec<(Certificate, Vec<u8>)> = env
-        .certs
+    let certs = decode_certs(&env.certs);
+    let pool: Vec<Certificate> = certs.iter().map(|(c, _)| c.clone()).collect();
+    let checked = Checked {
+        content_type: Some(&env.econtent_type),
+        certs: &certs,
+        pool: &pool,
+        digests,
+        depth: 0,
+        at: None,
+        vouched,
+    };
+    env.signer_infos
         .iter()
+        .take(MAX_SIGNERS)
+        .map(|raw| check_raw_signer(raw, &checked, options, crls, budget))
+        .collect()
+}
+
+/// Each certificate with its DER form (what the signing-certificate attribute hashes, as
+/// OpenSSL re-encodes it): a BER one is read through it.
+pub(crate) fn decode_certs(raw: &[Vec<u8>]) -> Vec<(Certificate, Vec<u8>)> {
+    raw.iter()
         .filter_map(|raw| match Certificate::from_der(raw) {
             Ok(c) => Some((c, raw.clone())),
             Err(_) => {
@@ -608,20 +739,55 @@ fn check_signers(
                 Certificate::from_der(&der).ok().map(|c| (c, der))
             }
         })
-        .collect();
-    let pool: Vec<Certificate> = certs.iter().map(|(c, _)| c.clone()).collect();
-    env.signer_infos
-        .iter()
-        .take(MAX_SIGNERS)
-        .map(|raw| match signer_info(raw) {
-            Ok((si, der)) => {
-                let stored = parse::stored_signed_attrs(&der).ok().flatten();
-                check_signer(&si, stored.as_deref(), env, &certs, &pool, digests, options, crls, budget)
-            }
-            Err(e) => broken(Finding::SignerInfoUnreadable(e)),
-        })
         .collect()
 }
+
+/// Checks the SignerInfo `raw` (as stored) against `env`.
+pub(crate) fn check_raw_signer(
+    raw: &[u8],
+    env: &Checked<'_>,
+    options: &VerifyOptions<'_>,
+    crls: &[CertificateList],
+    budget: &mut trust::Budget,
+) -> SignerReport {
+    match signer_info(raw) {
+        Ok((si, der)) => {
+            let stored = parse::stored_signed_attrs(&der).ok().flatten();
+            check_signer(&si, stored.as_deref(), env, options, crls, budget)
+        }
+        Err(e) => broken(Finding::SignerInfoUnreadable(e)),
+    }
+}
+
+/// The certificate of the SignerInfo `raw`, when it is among `certs`.
+pub(crate) fn signer_certificate(raw: &[u8], certs: &[(Certificate, Vec<u8>)]) -> Option<Certificate> {
+    let (si, _) = signer_info(raw).ok()?;
+    find_cert(&si.sid, certs).map(|(c, _)| c.clone())
+}
+
+/// What a signer is checked against: the type and digests of what it signed, the certificates
+/// at hand, how deep it hangs, and the time to judge its certificate at.
+#[derive(Clone, Copy)]
+pub(crate) struct Checked<'x> {
+    /// `None`: a countersignature, which has no content-type (RFC 5652 §11.4).
+    pub content_type: Option<&'x der::asn1::ObjectIdentifier>,
+    pub certs: &'x [(Certificate, Vec<u8>)],
+    pub pool: &'x [Certificate],
+    pub digests: &'x [(DigestAlg, Vec<u8>)],
+    /// Signatures this one hangs from: time-stamps and countersignatures are followed only
+    /// [`MAX_DEPTH`] levels down.
+    pub depth: usize,
+    /// The time to judge the certificate at, when a token fixes it (its genTime).
+    pub at: Option<SystemTime>,
+    /// A time a valid token around the whole signed file vouches the signature existed at (a
+    /// `.tsd`/`.m7m`'s), for signers and their countersigners.
+    pub vouched: Option<SystemTime>,
+}
+
+/// Time-stamps and countersignatures hang this many levels below a document's signer at most.
+const MAX_DEPTH: usize = 3;
+/// Countersignatures checked per signer.
+const MAX_COUNTERSIGNERS: usize = 8;
 
 /// A SignerInfo and its DER form (BER ones are converted, keeping the stored element order).
 fn signer_info(raw: &[u8]) -> std::result::Result<(SignerInfo, Vec<u8>), String> {
@@ -657,18 +823,15 @@ fn attr<'a>(si: &'a SignerInfo, oid: &der::asn1::ObjectIdentifier) -> Option<&'a
     si.signed_attrs.as_ref()?.iter().find(|a| a.oid == *oid).and_then(|a| a.values.iter().next())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn check_signer(
     si: &SignerInfo,
     stored_attrs: Option<&[u8]>,
-    env: &Envelope,
-    certs: &[(Certificate, Vec<u8>)],
-    pool: &[Certificate],
-    digests: &[(DigestAlg, Vec<u8>)],
+    env: &Checked<'_>,
     options: &VerifyOptions<'_>,
     crls: &[CertificateList],
     budget: &mut trust::Budget,
 ) -> SignerReport {
+    let (certs, pool, digests) = (env.certs, env.pool, env.digests);
     let mut report = SignerReport::unknown();
     // What shows the signature broken or the content altered.
     let mut problems: Vec<Finding> = Vec::new();
@@ -711,16 +874,18 @@ fn check_signer(
             } else if !digest_ok {
                 problems.push(Finding::ContentAltered);
             }
-            let type_ok = match ct {
-                None => {
+            let type_ok = match (ct, env.content_type) {
+                // A countersignature has no content-type (RFC 5652 §11.4).
+                (_, None) => true,
+                (None, Some(_)) => {
                     defect.get_or_insert(Finding::ContentTypeMissing);
                     true
                 }
-                Some(t) if t != env.econtent_type => {
+                (Some(t), Some(expected)) if t != *expected => {
                     problems.push(Finding::ContentTypeMismatch);
                     false
                 }
-                Some(_) => true,
+                (Some(_), Some(_)) => true,
             };
             // OpenSSL hashes the attributes in the order stored; a signer may also have signed
             // them DER-sorted (as RFC 5652 asks) but stored them unsorted.
@@ -817,8 +982,15 @@ fn check_signer(
         problems.push(Finding::SigningCertificateMismatch);
     }
 
-    // Certificate at signing time (now, when the file does not say).
-    let at = signing_time.unwrap_or_else(SystemTime::now);
+    // Time-stamps and countersignatures over this signature's value.
+    if env.depth < MAX_DEPTH {
+        unsigned_parts(si, &mut report, env, options, crls, budget);
+    }
+    report.vouched_time = timestamp::earliest_valid(&report.timestamps).into_iter().chain(env.vouched).min();
+
+    // Certificate at the time a token vouches for, else at signing time (now, when the file does
+    // not say).
+    let at = env.at.or(report.vouched_time).or(signing_time).unwrap_or_else(SystemTime::now);
     report.cert_validity = match trust::valid_at(cert, at) {
         Validity::Valid => CertValidity::Valid,
         Validity::Expired => CertValidity::Expired,
@@ -844,6 +1016,77 @@ fn check_signer(
     problems.extend(cannot);
     report.problems = problems;
     report
+}
+
+/// Reads the unsigned attributes: checks the signature time-stamps and the countersignatures,
+/// names the later-level attributes that are not checked.
+fn unsigned_parts(
+    si: &SignerInfo,
+    report: &mut SignerReport,
+    env: &Checked<'_>,
+    options: &VerifyOptions<'_>,
+    crls: &[CertificateList],
+    budget: &mut trust::Budget,
+) {
+    let ctx = timestamp::Ctx { options, crls, pool: env.pool };
+    // Content time-stamps (signed attribute): over the content, like the message-digest.
+    if env.content_type.is_some() {
+        for v in si
+            .signed_attrs
+            .iter()
+            .flat_map(|s| s.iter())
+            .filter(|a| a.oid == oids::CONTENT_TIME_STAMP)
+            .flat_map(|a| a.values.iter())
+            .take(timestamp::MAX_TOKENS)
+        {
+            report.timestamps.push(match v.to_der() {
+                Ok(der) => timestamp::check_token(
+                    TimestampKind::Content,
+                    &der,
+                    env.digests,
+                    &ctx,
+                    budget,
+                    env.depth + 1,
+                ),
+                Err(e) => TimestampReport {
+                    kind: TimestampKind::Content,
+                    ..TimestampReport::unreadable(e.to_string())
+                },
+            });
+        }
+    }
+    let Some(attrs) = si.unsigned_attrs.as_ref() else { return };
+    let covered = timestamp::all_digests(si.signature.as_bytes());
+    for a in attrs.iter() {
+        if a.oid == oids::SIGNATURE_TIME_STAMP {
+            for v in a.values.iter().take(timestamp::MAX_TOKENS.saturating_sub(report.timestamps.len())) {
+                report.timestamps.push(match v.to_der() {
+                    Ok(der) => timestamp::check_token(
+                        TimestampKind::Signature,
+                        &der,
+                        &covered,
+                        &ctx,
+                        budget,
+                        env.depth + 1,
+                    ),
+                    Err(e) => TimestampReport::unreadable(e.to_string()),
+                });
+            }
+        } else if a.oid == oids::COUNTER_SIGNATURE {
+            let inner =
+                Checked { content_type: None, digests: &covered, depth: env.depth + 1, at: None, ..*env };
+            for v in a.values.iter().take(MAX_COUNTERSIGNERS.saturating_sub(report.countersigners.len())) {
+                report.countersigners.push(match v.to_der() {
+                    Ok(raw) => check_raw_signer(&raw, &inner, options, crls, budget),
+                    Err(e) => broken(Finding::SignerInfoUnreadable(e.to_string())),
+                });
+            }
+        } else if let Some((_, name)) = oids::READ_NOT_CHECKED.iter().find(|(o, _)| *o == a.oid)
+            && !report.not_checked.contains(name)
+        {
+            report.not_checked.push(name);
+        }
+    }
 }
 
 /// Whether the signing-certificate(-v2) attribute names `cert` (`None`: no such attribute). The

@@ -92,6 +92,18 @@ pub fn finding(f: &Finding, lang: Lang) -> String {
             "la firma indica un certificato diverso da quello allegato (signing-certificate)".into(),
             "the signature names another certificate than the one attached (signing-certificate)".into(),
         ),
+        F::TimestampUnreadable(e) => lang.s(
+            format!("la marca temporale non si può leggere ({e})"),
+            format!("the timestamp cannot be read ({e})"),
+        ),
+        F::ImprintMismatch => lang.s(
+            "la marca temporale non riguarda questa firma o questo documento (impronta diversa)".into(),
+            "the timestamp does not cover this signature or document (different imprint)".into(),
+        ),
+        F::TsaNotForTimestamping => lang.s(
+            "il certificato dell'ente non è un certificato per marche temporali".into(),
+            "the authority's certificate is not a timestamping certificate".into(),
+        ),
     }
 }
 
@@ -225,7 +237,11 @@ pub fn file_error(e: &CadesError, lang: Lang) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Headline {
     Valid,
+    /// A `.tsd`/`.m7m` around a document that is not signed, its time-stamp valid.
+    TimestampedDocument,
     Altered,
+    /// A `.tsd`/`.m7m` whose time-stamp is not over the document inside (swapped or changed).
+    BundleAltered,
     NotCheckable,
     Revoked,
     Expired,
@@ -233,19 +249,45 @@ pub enum Headline {
     /// Chains to a trusted authority through a certificate not valid at signing time.
     ChainNotValid,
     NotTrusted,
+    /// Every signer is fine, but a time-stamp cannot be relied on.
+    TimestampNotValid,
     RevocationUnknown,
+}
+
+/// Every signer of `r` with its countersigners (and theirs), outermost first.
+pub fn all_signers(r: &cns_cades::VerifyReport) -> Vec<&cns_cades::verify::SignerReport> {
+    fn walk<'a>(s: &'a cns_cades::verify::SignerReport, out: &mut Vec<&'a cns_cades::verify::SignerReport>) {
+        out.push(s);
+        for c in &s.countersigners {
+            walk(c, out);
+        }
+    }
+    let mut out = Vec::new();
+    for s in r.signers() {
+        walk(s, &mut out);
+    }
+    out
 }
 
 pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
     use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict};
+    let bundle_broken =
+        r.container.as_ref().is_some_and(|c| c.timestamps.iter().any(|t| t.verdict() == Verdict::Invalid));
     match r.verdict() {
+        Verdict::Valid if r.layers.is_empty() => return Headline::TimestampedDocument,
         Verdict::Valid => return Headline::Valid,
+        Verdict::Invalid if bundle_broken && r.signers().all(|s| s.verdict() != Verdict::Invalid) => {
+            return Headline::BundleAltered;
+        }
         Verdict::Invalid => return Headline::Altered,
         Verdict::Unverifiable => return Headline::NotCheckable,
         Verdict::NotTrusted => {}
     }
-    let any = |f: &dyn Fn(&cns_cades::verify::SignerReport) -> bool| r.signers().any(f);
-    if any(&|s| matches!(s.revocation, Revocation::Revoked { .. })) {
+    let all = all_signers(r);
+    let any = |f: &dyn Fn(&cns_cades::verify::SignerReport) -> bool| all.iter().any(|s| f(s));
+    let stamp_not_valid =
+        |ts: &[cns_cades::TimestampReport]| ts.iter().any(|t| t.verdict() != Verdict::Valid);
+    if any(&|s| matches!(s.revocation, Revocation::Revoked { .. }) && !s.revoked_after_timestamp()) {
         Headline::Revoked
     } else if any(&|s| s.cert_validity == CertValidity::Expired) {
         Headline::Expired
@@ -255,6 +297,10 @@ pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
         Headline::ChainNotValid
     } else if any(&|s| s.trust == TrustStatus::NotTrusted) {
         Headline::NotTrusted
+    } else if any(&|s| stamp_not_valid(&s.timestamps))
+        || r.container.as_ref().is_some_and(|c| stamp_not_valid(&c.timestamps))
+    {
+        Headline::TimestampNotValid
     } else {
         Headline::RevocationUnknown
     }
@@ -264,6 +310,14 @@ pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
 pub fn headline_words(h: Headline, lang: Lang) -> &'static str {
     match h {
         Headline::Valid => lang.t("Tutte le firme sono valide.", "Every signature is valid."),
+        Headline::TimestampedDocument => lang.t(
+            "Marca temporale valida: il documento esisteva a quella data (il documento non è firmato).",
+            "Valid timestamp: the document existed at that time (the document is not signed).",
+        ),
+        Headline::BundleAltered => lang.t(
+            "La marca temporale NON riguarda il documento contenuto: il file è stato modificato o sostituito.",
+            "The timestamp does NOT cover the document inside: the file was changed or swapped.",
+        ),
         Headline::Altered => lang.t(
             "Una firma NON è valida: il documento è stato modificato o la firma è danneggiata.",
             "A signature is NOT valid: the document was changed or the signature is damaged.",
@@ -296,12 +350,70 @@ pub fn headline_words(h: Headline, lang: Lang) -> &'static str {
             "Authority not trusted: the signature is intact, but whoever issued the certificate is not among the \
              authorities you trust.",
         ),
+        Headline::TimestampNotValid => lang.t(
+            "Marca temporale NON valida o non fidata: le firme sono integre, ma l'ora della marca non è garantita.",
+            "Timestamp NOT valid or not trusted: the signatures are intact, but the timestamp's time is not \
+             vouched for.",
+        ),
         Headline::RevocationUnknown => lang.t(
             "Revoca non verificabile: la firma è integra, ma non si è potuto controllare se il certificato è \
              stato revocato.",
             "Revocation cannot be established: the signature is intact, but whether the certificate was revoked \
              could not be checked.",
         ),
+    }
+}
+
+/// One time-stamp in a line: "Marca temporale: 12/03/2020 10:15 (InfoCert TSA) ✓", or what
+/// keeps it from being relied on. The time is Italian time, as signing-time is shown.
+pub fn timestamp_line(t: &cns_cades::TimestampReport, lang: Lang) -> String {
+    use cns_cades::verify::{Revocation, TrustStatus, Verdict};
+    let label = match t.kind {
+        cns_cades::TimestampKind::Content => lang.t("Marca temporale del contenuto", "Content timestamp"),
+        _ => lang.t("Marca temporale", "Timestamp"),
+    };
+    let when = t.gen_time.map(human_time).unwrap_or_else(|| "?".into());
+    let tsa = t.tsa_name.clone().unwrap_or_else(|| lang.t("ente sconosciuto", "unknown authority").into());
+    let head = format!("{label}: {when} ({tsa})");
+    match t.verdict() {
+        Verdict::Valid => format!("{head} ✓"),
+        Verdict::Invalid => lang.s(
+            format!("{head} ✗ NON valida: {}; l'ora non è garantita", findings(&t.findings, lang)),
+            format!("{head} ✗ NOT valid: {}; the time is not vouched for", findings(&t.findings, lang)),
+        ),
+        Verdict::Unverifiable => {
+            let why = findings(&t.findings, lang);
+            lang.s(
+                format!("{label}: ? non verificabile ({why})"),
+                format!("{label}: ? cannot be checked ({why})"),
+            )
+        }
+        Verdict::NotTrusted => {
+            let mut why: Vec<String> = Vec::new();
+            if !t.tsa_usage_ok {
+                why.push(finding(&Finding::TsaNotForTimestamping, lang));
+            }
+            if !matches!(t.trust, TrustStatus::Trusted { .. }) {
+                why.push(lang.t("ente non fidato", "authority not trusted").into());
+            }
+            if t.cert_validity != cns_cades::verify::CertValidity::Valid {
+                why.push(
+                    lang.t(
+                        "certificato dell'ente non valido a quella data",
+                        "authority's certificate not valid then",
+                    )
+                    .into(),
+                );
+            }
+            match &t.revocation {
+                Revocation::Revoked { .. } => why
+                    .push(lang.t("certificato dell'ente revocato", "authority's certificate revoked").into()),
+                Revocation::Unavailable { reasons } => why.push(revocation_gaps(reasons, lang)),
+                _ => {}
+            }
+            let why = why.join("; ");
+            lang.s(format!("{head} ⚠ non fidata: {why}"), format!("{head} ⚠ not trusted: {why}"))
+        }
     }
 }
 
@@ -357,7 +469,7 @@ mod tests {
     fn report(signers: Vec<cns_cades::verify::SignerReport>) -> cns_cades::VerifyReport {
         let layer =
             cns_cades::verify::Layer { content_len: 1, detached: false, signers, unchecked_signers: 0 };
-        cns_cades::VerifyReport { layers: vec![layer], signature_checks: 0 }
+        cns_cades::VerifyReport { layers: vec![layer], signature_checks: 0, container: None }
     }
 
     #[test]
@@ -415,6 +527,48 @@ mod tests {
     }
 
     #[test]
+    fn a_bundle_has_its_own_headlines() {
+        use cns_cades::container::ContainerKind;
+        use cns_cades::verify::{CertValidity, Container, Revocation, TrustStatus};
+        use cns_cades::{TimestampKind, TimestampReport};
+        let stamp = |imprint_ok: bool| TimestampReport {
+            kind: TimestampKind::Document,
+            gen_time: Some(SystemTime::UNIX_EPOCH),
+            tsa_name: Some("TSA".into()),
+            serial_hex: Some("01".into()),
+            hash_algorithm: Some("SHA-256".into()),
+            imprint_ok,
+            signature_ok: true,
+            tsa_usage_ok: true,
+            cert_validity: CertValidity::Valid,
+            trust: TrustStatus::Trusted { anchor: "CA".into(), anchor_sha256: "00".repeat(32) },
+            revocation: Revocation::NotChecked,
+            findings: if imprint_ok { vec![] } else { vec![Finding::ImprintMismatch] },
+        };
+        let bundle = |imprint_ok: bool, layers: Vec<cns_cades::verify::Layer>| cns_cades::VerifyReport {
+            layers,
+            signature_checks: 0,
+            container: Some(Container {
+                kind: ContainerKind::Tsd,
+                timestamps: vec![stamp(imprint_ok)],
+                file_name: None,
+                inner_signed: false,
+            }),
+        };
+        assert_eq!(headline(&bundle(true, vec![])), Headline::TimestampedDocument);
+        assert_eq!(headline(&bundle(false, vec![])), Headline::BundleAltered);
+        let signed = report(vec![signer()]).layers;
+        assert_eq!(headline(&bundle(true, signed.clone())), Headline::Valid);
+        assert_eq!(headline(&bundle(false, signed)), Headline::BundleAltered);
+        let line = timestamp_line(&stamp(false), Lang::It);
+        assert!(line.starts_with("Marca temporale: 01/01/1970 01:00 (TSA) ✗ NON valida"), "{line}");
+        assert!(timestamp_line(&stamp(true), Lang::En).ends_with("(TSA) ✓"));
+        for h in [Headline::TimestampedDocument, Headline::BundleAltered, Headline::TimestampNotValid] {
+            assert_ne!(headline_words(h, Lang::It), headline_words(h, Lang::En));
+        }
+    }
+
+    #[test]
     fn each_finding_is_said_in_italian_and_english_differently() {
         let all = [
             Finding::SignerInfoUnreadable("x".into()),
@@ -433,6 +587,9 @@ mod tests {
             Finding::SigningCertificateMismatch,
             Finding::ContentTypeMissing,
             Finding::SigningCertificateUnreadable("x".into()),
+            Finding::TimestampUnreadable("x".into()),
+            Finding::ImprintMismatch,
+            Finding::TsaNotForTimestamping,
         ];
         for f in &all {
             let (it, en) = (finding(f, Lang::It), finding(f, Lang::En));

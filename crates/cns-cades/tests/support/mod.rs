@@ -1,1 +1,2 @@
 pub mod openssl_pki;
+pub mod openssl_tsa;

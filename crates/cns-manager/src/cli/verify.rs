@@ -14,13 +14,14 @@ use serde_json::{Value, json};
 
 use super::{Exit, Out};
 use crate::i18n::Lang;
-use crate::signature_words::{self as words, human_date, human_time};
+use crate::signature_words::{self as words, Headline, human_date, human_time};
+use cns_cades::container::ContainerKind;
 use cns_cades::verify::{CertValidity, Layer, Revocation, SignerReport, TrustStatus, Verdict, VerifyOptions};
 use cns_cades::{CadesError, VerifyReport};
 
 #[derive(Args, Debug, Clone)]
 pub struct VerifyArgs {
-    /// The signed file (.p7m or .p7s; DER or Base64).
+    /// The signed file (.p7m or .p7s; DER or Base64), or a time-stamped bundle around one (.tsd, .m7m).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The original document, for a detached signature (.p7s). Default: FILE without ".p7s"
@@ -215,12 +216,36 @@ fn signer_json(s: &SignerReport) -> Value {
             Revocation::Good { crl_date, next_update } => json!({ "status": "good", "crl_date": rfc3339(*crl_date),
                 "next_update": next_update.and_then(rfc3339) }),
             Revocation::Revoked { date } => json!({ "status": "revoked", "date": rfc3339(*date),
-                "after_signing_time": s.revoked_after_signing() }),
+                "after_signing_time": s.revoked_after_signing(), "after_timestamp": s.revoked_after_timestamp() }),
             Revocation::Unavailable { reasons } => json!({ "status": "unavailable",
                 "reason": cns_cades::verify::joined(reasons) }),
         },
         "qualified": crate::trusted_list::qualified_json(s),
+        "timestamps": s.timestamps.iter().map(timestamp_json).collect::<Vec<_>>(),
+        "vouched_time": s.vouched_time.and_then(rfc3339),
+        "countersigners": s.countersigners.iter().map(signer_json).collect::<Vec<_>>(),
+        "not_checked": s.not_checked,
         "verdict": verdict_str(s.verdict()),
+    })
+}
+
+fn timestamp_json(t: &cns_cades::TimestampReport) -> Value {
+    json!({
+        "kind": match t.kind {
+            cns_cades::TimestampKind::Signature => "signature",
+            cns_cades::TimestampKind::Content => "content",
+            cns_cades::TimestampKind::Document => "document",
+        },
+        "gen_time": t.gen_time.and_then(rfc3339), "tsa": t.tsa_name, "serial": t.serial_hex,
+        "hash_algorithm": t.hash_algorithm, "imprint_ok": t.imprint_ok, "signature_ok": t.signature_ok,
+        "tsa_usage_ok": t.tsa_usage_ok,
+        "trust": match &t.trust {
+            TrustStatus::Trusted { anchor, .. } => json!({ "status": "trusted", "anchor": anchor }),
+            TrustStatus::NotTrusted => json!({ "status": "not_trusted" }),
+            TrustStatus::ChainInvalid { at } => json!({ "status": "chain_invalid", "at": at }),
+        },
+        "problem": (!t.findings.is_empty()).then(|| cns_cades::verify::joined(&t.findings)),
+        "verdict": verdict_str(t.verdict()),
     })
 }
 
@@ -234,7 +259,12 @@ fn to_json(r: &VerifyReport, code: Exit, extracted: Option<&Path>) -> Value {
                     "unchecked_signers": l.unchecked_signers })
         })
         .collect();
-    json!({ "operation": "verify", "result": verdict_str(r.verdict()), "layers": layers,
+    let container = r.container.as_ref().map(|c| {
+        json!({ "kind": match c.kind { ContainerKind::Tsd => "tsd", ContainerKind::M7m => "m7m" },
+                "file_name": c.file_name, "inner_signed": c.inner_signed,
+                "timestamps": c.timestamps.iter().map(timestamp_json).collect::<Vec<_>>() })
+    });
+    json!({ "operation": "verify", "result": verdict_str(r.verdict()), "layers": layers, "container": container,
             "signers": r.signers().count(), "extracted": extracted.map(|p| p.display().to_string()),
             "exit_code": code as u8 })
 }
@@ -253,6 +283,28 @@ fn who(s: &SignerReport, lang: Lang) -> String {
 }
 
 fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
+    if let Some(c) = &r.container {
+        let kind = match c.kind {
+            ContainerKind::Tsd => ".tsd",
+            ContainerKind::M7m => ".m7m",
+        };
+        outln!(
+            "{}",
+            lang.s(format!("File con marca temporale ({kind}):"), format!("Timestamped file ({kind}):"))
+        );
+        for t in &c.timestamps {
+            outln!("  {}", words::timestamp_line(t, lang));
+        }
+        if !c.inner_signed {
+            outln!(
+                "  {}",
+                lang.t(
+                    "Il documento contenuto non è firmato: la marca ne attesta solo l'esistenza a quella data.",
+                    "The document inside is not signed: the timestamp only shows it existed at that time.",
+                )
+            );
+        }
+    }
     let total = r.signers().count();
     let mut i = 0;
     for (depth, layer) in r.layers.iter().enumerate() {
@@ -282,6 +334,9 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                 None => {
                     outln!("  {}", lang.t("Data della firma: non indicata", "Signing time: not stated"))
                 }
+            }
+            for t in &s.timestamps {
+                outln!("  {}", words::timestamp_line(t, lang));
             }
             let doc = if !s.unverifiable.is_empty() {
                 lang.t(
@@ -368,6 +423,25 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
                 }
             };
             outln!("  {}: {rev}", lang.t("Revoca", "Revocation"));
+            for c in &s.countersigners {
+                let state = match c.verdict() {
+                    Verdict::Valid => lang.t("✓ valida", "✓ valid"),
+                    Verdict::NotTrusted => lang.t("⚠ integra, non fidata", "⚠ intact, not trusted"),
+                    Verdict::Unverifiable => lang.t("? non verificabile", "? cannot be checked"),
+                    Verdict::Invalid => lang.t("✗ NON valida", "✗ NOT valid"),
+                };
+                outln!("  {}: {} – {state}", lang.t("Controfirma", "Countersignature"), who(c, lang));
+                if !c.problems.is_empty() {
+                    outln!("    {}: {}", lang.t("Dettagli", "Details"), words::findings(&c.problems, lang));
+                }
+            }
+            if !s.not_checked.is_empty() {
+                outln!(
+                    "  {}: {}",
+                    lang.t("Letti ma non controllati", "Read but not checked"),
+                    s.not_checked.join(", ")
+                );
+            }
         }
         if layer.unchecked_signers > 0 {
             let n = layer.unchecked_signers;
@@ -386,7 +460,14 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
             );
         }
     }
+    let bundle_headline =
+        matches!(words::headline(r), Headline::TimestampedDocument | Headline::BundleAltered);
     let verdict = match r.verdict() {
+        _ if bundle_headline => {
+            let h = words::headline(r);
+            let mark = if h == Headline::TimestampedDocument { "✓" } else { "✗" };
+            lang.s(format!("Esito: {mark} {}", words::headline_words(h, lang)), format!("Result: {mark} {}", words::headline_words(h, lang)))
+        }
         Verdict::Valid => lang.t(
             "Esito: ✓ tutte le firme sono valide e i certificati fidati.",
             "Result: ✓ every signature is valid and its certificate trusted.",
@@ -425,6 +506,15 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
 fn revoked_words(s: &SignerReport, lang: Lang) -> String {
     let Revocation::Revoked { date } = &s.revocation else { return String::new() };
     let when = human_time(*date);
+    if s.revoked_after_timestamp() {
+        let stamp = s.vouched_time.map(human_time).unwrap_or_default();
+        return lang.s(
+            format!(
+                "⚠ revocato il {when}, dopo la marca temporale del {stamp}: la firma era già stata fatta"
+            ),
+            format!("⚠ revoked on {when}, after the timestamp of {stamp}: the signature was already made"),
+        );
+    }
     match s.revoked_after_signing() {
         Some(true) => lang.s(
             format!(
@@ -453,7 +543,13 @@ fn not_trusted_reasons(r: &VerifyReport, lang: Lang) -> Vec<String> {
             out.push(t);
         }
     };
-    for s in r.signers() {
+    if r.container.as_ref().is_some_and(|c| c.timestamps.iter().any(|t| t.verdict() != Verdict::Valid)) {
+        add("marca temporale non valida o non fidata", "timestamp not valid or not trusted");
+    }
+    for s in words::all_signers(r) {
+        if s.timestamps.iter().any(|t| t.verdict() != Verdict::Valid) {
+            add("marca temporale non valida o non fidata", "timestamp not valid or not trusted");
+        }
         match s.cert_validity {
             CertValidity::Valid => {}
             CertValidity::Expired => add("certificato scaduto", "certificate expired"),
@@ -467,6 +563,7 @@ fn not_trusted_reasons(r: &VerifyReport, lang: Lang) -> Vec<String> {
             }
         }
         match (&s.revocation, s.revoked_after_signing()) {
+            (Revocation::Revoked { .. }, _) if s.revoked_after_timestamp() => {}
             (Revocation::Revoked { .. }, Some(true)) => add(
                 "certificato revocato dopo la data dichiarata della firma",
                 "certificate revoked after the stated signing time",

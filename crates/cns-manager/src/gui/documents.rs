@@ -333,7 +333,7 @@ fn extracted_name(source: &Path, layers: usize) -> PathBuf {
     for _ in 0..layers {
         let Some(dot) = stem.rfind('.') else { break };
         let ext = &stem[dot + 1..];
-        if !(ext.eq_ignore_ascii_case("p7m") || ext.eq_ignore_ascii_case("p7s")) {
+        if !["p7m", "p7s", "tsd", "m7m"].iter().any(|e| ext.eq_ignore_ascii_case(e)) {
             break;
         }
         stem = &stem[..dot];
@@ -387,7 +387,8 @@ impl CnsApp {
                 self.actions.push(Action::Document(DocAction::TslFile(p)));
                 return;
             }
-            let kind = if ext == "p7m" || ext == "p7s" { Kind::Verify } else { Kind::Sign };
+            let kind =
+                if matches!(ext.as_str(), "p7m" | "p7s" | "tsd" | "m7m") { Kind::Verify } else { Kind::Sign };
             self.actions.push(Action::Document(DocAction::Open(kind, Some(p))));
         }
     }
@@ -514,7 +515,8 @@ impl CnsApp {
                     (&mut flow.phase, source)
                     && let Some(tmp) = extracted.take()
                 {
-                    let layers = report.layers.len();
+                    // A bundle (.tsd, .m7m) is one more extension to peel off.
+                    let layers = report.layers.len() + usize::from(report.container.is_some());
                     // x.pdf.p7m.p7m → x.pdf, beside the signed file.
                     let target = free_name(&extracted_name(&source, layers));
                     match tmp.persist(&target) {
@@ -879,11 +881,24 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
     use crate::signature_words::{Headline, headline, headline_words};
     let h = headline(r);
     let tone = match h {
-        Headline::Valid => Tone::Good,
-        Headline::Altered | Headline::Revoked => Tone::Bad,
+        Headline::Valid | Headline::TimestampedDocument => Tone::Good,
+        Headline::Altered | Headline::BundleAltered | Headline::Revoked => Tone::Bad,
         _ => Tone::Attention,
     };
     live_banner(ui, tone, headline_words(h, lang));
+    if let Some(c) = &r.container {
+        ui.add_space(8.0);
+        ui.label(RichText::new(lang.t("File con marca temporale", "Timestamped file")).strong());
+        for t in &c.timestamps {
+            ui.label(crate::signature_words::timestamp_line(t, lang));
+        }
+        if !c.inner_signed {
+            ui.label(lang.t(
+                "Il documento contenuto non è firmato: la marca ne attesta solo l'esistenza a quella data.",
+                "The document inside is not signed: the timestamp only shows it existed at that time.",
+            ));
+        }
+    }
     for s in r.signers() {
         ui.add_space(8.0);
         // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
@@ -907,6 +922,9 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
                 format!("Firmato il {}", crate::signature_words::human_time(t)),
                 format!("Signed on {}", crate::signature_words::human_time(t)),
             ));
+        }
+        for t in &s.timestamps {
+            ui.label(crate::signature_words::timestamp_line(t, lang));
         }
         let line = |ok: bool, it: &str, en: &str| {
             format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
@@ -955,6 +973,14 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
             ui.label(format!("✔ {l}"));
         }
         match &s.revocation {
+            Revocation::Revoked { date } if s.revoked_after_timestamp() => {
+                let when = crate::signature_words::human_time(*date);
+                ui.label(line(
+                    true,
+                    &format!("Revocato il {when}, dopo la marca temporale: la firma era già stata fatta"),
+                    &format!("Revoked on {when}, after the timestamp: the signature was already made"),
+                ));
+            }
             Revocation::Revoked { date } => {
                 let when = crate::signature_words::human_time(*date);
                 ui.label(match s.revoked_after_signing() {
@@ -980,6 +1006,32 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
             Revocation::NotChecked => {
                 ui.label(RichText::new(lang.t("Revoca non verificata", "Revocation not checked")).weak());
             }
+        }
+        for c in &s.countersigners {
+            let who = c.common_name.clone().unwrap_or_else(|| lang.t("sconosciuto", "unknown").to_owned());
+            let state = match c.verdict() {
+                cns_cades::verify::Verdict::Valid => lang.t("✔ valida", "✔ valid"),
+                cns_cades::verify::Verdict::NotTrusted => {
+                    lang.t("integra, non fidata", "intact, not trusted")
+                }
+                cns_cades::verify::Verdict::Unverifiable => lang.t("non verificabile", "cannot be checked"),
+                cns_cades::verify::Verdict::Invalid => lang.t("⛔ NON valida", "⛔ NOT valid"),
+            };
+            ui.label(
+                lang.s(
+                    format!("Controfirma di {who}: {state}"),
+                    format!("Countersignature by {who}: {state}"),
+                ),
+            );
+        }
+        if !s.not_checked.is_empty() {
+            ui.label(
+                RichText::new(lang.s(
+                    format!("Letti ma non controllati: {}", s.not_checked.join(", ")),
+                    format!("Read but not checked: {}", s.not_checked.join(", ")),
+                ))
+                .weak(),
+            );
         }
     }
 }
@@ -1209,6 +1261,9 @@ mod tests {
         // case does not matter, nor which of the two extensions each envelope has
         assert_eq!(name("Atto.PDF.P7M.p7m", 2), Path::new("/docs/Atto.PDF"));
         assert_eq!(name("x.pdf.p7s.p7m", 2), Path::new("/docs/x.pdf"));
+        // A time-stamped bundle is one more layer to peel off.
+        assert_eq!(name("x.pdf.p7m.tsd", 2), Path::new("/docs/x.pdf"));
+        assert_eq!(name("x.pdf.m7m", 2), Path::new("/docs/x.pdf"));
         // only as many as the report shows: a one-envelope file keeps the inner name
         assert_eq!(name("x.pdf.p7m.p7m", 1), Path::new("/docs/x.pdf.p7m"));
         // never past the document's own extension, however many layers

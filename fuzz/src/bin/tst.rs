@@ -1,0 +1,6 @@
+//! cargo-afl harness for the `tst` target (see `fuzz/src/targets.rs`).
+fn main() {
+    afl::fuzz!(|data: &[u8]| {
+        cns_fuzz::run("tst", data);
+    });
+}
