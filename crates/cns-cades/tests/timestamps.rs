@@ -58,6 +58,10 @@ fn genuine_signature_time_stamps_are_intact_and_name_their_tsa() {
         ("dss-cades-lta-copied-atst.p7m", "good-tsa", "2023-12-07T10:32:53Z", 1),
         ("dss-detached_with_counter_sig.p7m", "PostSignum TSA - TSU 1", "2018-11-19T09:50:58Z", 1),
         ("dss-Signature-C-HU_POL-3.p7m", "Qualified e-Szigno TSA 2014 02", "2014-11-28T14:55:19Z", 1),
+        // Italian: InfoCert's TSA units, through Dike (Sinekarta's test data) and in ParER's
+        // nested CAdES-T file
+        ("it-sinekarta-dike_pippo.txt.p7m", "ICEDTS04201501", "2015-01-09T14:29:05Z", 1),
+        ("it-parer-cades_T_1.pdf.p7m", "ICEDTS03201301", "2013-03-07T14:44:30Z", 1),
     ] {
         let r = verify(file);
         let s = &r.layers[0].signers[0];
@@ -119,6 +123,7 @@ fn countersignatures_are_checked_over_their_parents_signature_value() {
         ("dss-counterSig.p7m", "EST-COUNTER-SIGNATURE1-OK-EE", "EST-COUNTER-SIGNATURE1-OK-EE2"),
         ("dss-detached_with_counter_sig.p7m", "TEST CERT4SEAL", "Jakub Lejtnar"),
         ("dss-cades-double-signing-time.p7m", "LUIGI BONGIORNI", "DORIANA PEPOLI"),
+        ("it-parer-cades_bes_controfirma.doc.p7m", "COCCHI ENRICO", "Giuseppe Sassatelli"),
     ] {
         let r = verify(file);
         let s = &r.layers[0].signers[0];

@@ -311,3 +311,42 @@ fn the_pinned_signer_is_shown_and_the_users_replaces_the_built_in_one() {
     assert_eq!(j["source"], "system");
     assert_eq!(j["signers"].as_array().unwrap().len(), 1);
 }
+
+/// The citizen's path with real data only: AgID's own list (no. 141, 2019), checked against the
+/// AgID signer certificates built into the program, then genuine Italian files of the corpus.
+/// A file signed under Aruba's qualified CA is valid and said to be qualified; an InfoCert one
+/// too, its 2015 timestamp intact (its TSA unit is not in the list's current services).
+#[test]
+fn the_real_agid_list_makes_genuine_italian_signatures_valid_and_qualified() {
+    let e = Env { dir: tempfile::tempdir().unwrap() };
+    for d in ["cfg", "sys-ca", "sys-signer"] {
+        std::fs::create_dir(e.p(d)).unwrap();
+    }
+    let gz = concat!(env!("CARGO_MANIFEST_DIR"), "/../cns-tsl/tests/data/TSL-IT-seq141.xml.gz");
+    let xml = Command::new("gzip").args(["-dc", gz]).output().unwrap();
+    assert!(xml.status.success());
+    std::fs::write(e.p("TSL-IT.xml"), &xml.stdout).unwrap();
+    let r = e.cli(&["ca", "import-tsl", "TSL-IT.xml", "--json"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../cns-cades/tests/corpus/");
+
+    let r = e.cli(&["verify", &format!("{corpus}it-a38-test.txt.p7m")]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains(
+            "certificato qualificato, certificatore accreditato: Aruba Posta Elettronica Certificata S.p.A."
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("codice fiscale ZNINRC76E03A785Z"), "{}", r.stdout);
+
+    let r = e.cli(&["verify", "--json", &format!("{corpus}it-sinekarta-dike_pippo.txt.p7m")]);
+    let j = r.json();
+    let s = &j["layers"][0]["signers"][0];
+    assert_eq!(s["trust"]["status"], "trusted", "{s}");
+    assert_eq!(s["qualified"]["tsp"], "Infocert S.p.A.", "{s}");
+    let t = &s["timestamps"][0];
+    assert_eq!((t["imprint_ok"].as_bool(), t["signature_ok"].as_bool()), (Some(true), Some(true)), "{t}");
+    assert_eq!(t["gen_time"], "2015-01-09T14:29:05Z");
+}
