@@ -33,7 +33,7 @@ pub mod verify;
 
 pub use sign::{SignOptions, SignSummary, add_signer, sign_attached, sign_detached};
 pub use timestamp::{TimestampKind, TimestampReport};
-pub use trust::TrustStore;
+pub use trust::{Period, TrustStore};
 pub use verify::{
     CertValidity, Finding, QcStatements, Revocation, RevocationGap, SignerReport, TrustStatus, Verdict,
     VerifyOptions, VerifyReport, verify,

@@ -18,6 +18,23 @@ pub const MAX_FILE: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone, Default)]
 pub struct TrustStore {
     anchors: Vec<Certificate>,
+    /// Per anchor (same index): when it may be relied on; `None`: always. A trusted list's CA
+    /// is trusted for the times its service was granted, so a CA since withdrawn still vouches
+    /// for what a time-stamp shows was signed while it was granted.
+    periods: Vec<Option<Vec<Period>>>,
+}
+
+/// A stretch of time an anchor may be relied on: from `from`, until `until` (open: still).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: SystemTime,
+    pub until: Option<SystemTime>,
+}
+
+impl Period {
+    pub fn contains(&self, t: SystemTime) -> bool {
+        t >= self.from && self.until.is_none_or(|u| t < u)
+    }
 }
 
 impl TrustStore {
@@ -29,12 +46,32 @@ impl TrustStore {
     pub fn add(&mut self, bytes: &[u8]) -> Result<usize> {
         let certs = parse_certificates(bytes)?;
         let n = certs.len();
+        self.periods.extend(std::iter::repeat_n(None, n));
+        self.anchors.extend(certs);
+        Ok(n)
+    }
+
+    /// Adds the certificates of `bytes`, to be relied on only within `periods` (see
+    /// [`TrustStore::usable_at`]).
+    pub fn add_for_periods(&mut self, bytes: &[u8], periods: &[Period]) -> Result<usize> {
+        let certs = parse_certificates(bytes)?;
+        let n = certs.len();
+        self.periods.extend(std::iter::repeat_n(Some(periods.to_vec()), n));
         self.anchors.extend(certs);
         Ok(n)
     }
 
     pub fn anchors(&self) -> &[Certificate] {
         &self.anchors
+    }
+
+    /// The anchors that may be relied on at `t`: those without periods, and those with a period
+    /// holding `t`.
+    pub fn usable_at(&self, t: SystemTime) -> impl Iterator<Item = &Certificate> {
+        self.anchors.iter().zip(&self.periods).filter_map(move |(a, p)| match p {
+            None => Some(a),
+            Some(periods) => periods.iter().any(|p| p.contains(t)).then_some(a),
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -191,15 +228,19 @@ pub const MAX_CANDIDATES: usize = 4;
 /// Walks from `leaf` up through `pool` (certificates in the signed file) to one of `trust`'s
 /// anchors, checking each signature, and each certificate's validity at `at`. At most
 /// [`MAX_CHAIN_DEPTH`] × [`MAX_CANDIDATES`] signature checks, each taken from `budget`.
+/// The chain of `leaf` up to a trusted anchor, its certificates judged at `at`; an anchor with
+/// trust periods counts only if one holds `trusted_at` (a time vouched for by a time-stamp, or
+/// now: never the signer's own claim).
 pub fn build_chain(
     leaf: &Certificate,
     pool: &[Certificate],
     trust: &TrustStore,
     at: SystemTime,
+    trusted_at: SystemTime,
     budget: &mut Budget,
 ) -> Chain {
     let mut chain = Chain { anchor: None, issuer: None, invalid_link: None };
-    if trust.anchors().iter().any(|a| a == leaf) {
+    if trust.usable_at(trusted_at).any(|a| a == leaf) {
         chain.anchor = Some(leaf.clone());
         return chain;
     }
@@ -208,8 +249,7 @@ pub fn build_chain(
         // Trusted anchors first, then the file's certificates; names and key ids are compared
         // before any signature is checked.
         let candidates = trust
-            .anchors()
-            .iter()
+            .usable_at(trusted_at)
             .map(|c| (c, true))
             .chain(pool.iter().map(|c| (c, false)))
             .filter(|(c, _)| *c != &current && may_have_issued(&current, c))
@@ -354,4 +394,28 @@ pub fn from_unix_seconds(s: i64) -> SystemTime {
 /// A time as `YYYY-MM-DDTHH:MM:SSZ`, for reasons in reports.
 pub fn utc_text(t: SystemTime) -> String {
     der::DateTime::from_system_time(t).map_or_else(|_| format!("{}", unix_seconds(t)), |d| d.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use cns_sim::HolderPreset;
+
+    #[test]
+    fn an_anchor_with_periods_is_usable_only_inside_them() {
+        let at = |s: i64| from_unix_seconds(s);
+        let granted = Period { from: at(1_000), until: Some(at(2_000)) };
+        let mut store = TrustStore::new();
+        store
+            .add_for_periods(cns_sim::fixtures::ca_certificate(HolderPreset::BianchiGiulia), &[granted])
+            .unwrap();
+        store.add(cns_sim::fixtures::ca_certificate(HolderPreset::RossiMario)).unwrap();
+        assert_eq!(store.usable_at(at(1_500)).count(), 2);
+        for outside in [999, 2_000, 3_000] {
+            assert_eq!(store.usable_at(at(outside)).count(), 1, "at {outside}");
+        }
+        assert!(Period { from: at(1_000), until: None }.contains(at(9_999_999)));
+        assert_eq!(store.anchors().len(), 2);
+    }
 }

@@ -996,7 +996,10 @@ fn check_signer(
         Validity::Expired => CertValidity::Expired,
         Validity::NotYetValid => CertValidity::NotYetValid,
     };
-    let chain = trust::build_chain(cert, pool, options.trust, at, budget);
+    // An anchor trusted only for some periods (a trusted list's CA since withdrawn) counts at a
+    // time a token vouches for, else now: the signer's stated time could be anything.
+    let trusted_at = env.at.or(report.vouched_time).unwrap_or_else(SystemTime::now);
+    let chain = trust::build_chain(cert, pool, options.trust, at, trusted_at, budget);
     report.trust = match (&chain.anchor, &chain.invalid_link) {
         (Some(_), Some(at)) => TrustStatus::ChainInvalid { at: at.clone() },
         (Some(a), None) => TrustStatus::Trusted {

@@ -141,8 +141,12 @@ pub fn list() -> Vec<(TrustedCa, Vec<u8>)> {
 /// A trust store with every installed and imported CA, plus `extra` (DER).
 pub fn store(extra: &[Vec<u8>]) -> TrustStore {
     let mut t = TrustStore::new();
-    for (_, der) in list() {
-        let _ = t.add(&der);
+    for (ca, der) in list() {
+        let periods = (ca.scope == "tsl").then(|| crate::trusted_list::trust_periods(&ca.sha256)).flatten();
+        let _ = match periods {
+            Some(p) => t.add_for_periods(&der, &p),
+            None => t.add(&der),
+        };
     }
     for der in extra {
         let _ = t.add(der);

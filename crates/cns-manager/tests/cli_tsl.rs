@@ -314,8 +314,10 @@ fn the_pinned_signer_is_shown_and_the_users_replaces_the_built_in_one() {
 
 /// The citizen's path with real data only: AgID's own list (no. 141, 2019), checked against the
 /// AgID signer certificates built into the program, then genuine Italian files of the corpus.
-/// A file signed under Aruba's qualified CA is valid and said to be qualified; an InfoCert one
-/// too, its 2015 timestamp intact (its TSA unit is not in the list's current services).
+/// A file signed under Aruba's qualified CA is valid and said to be qualified. An InfoCert one of
+/// 2015 (Dike, CAdES-T) is fully valid too: its TSA, "InfoCert Time Stamping Authority 2", is no
+/// longer a current service of the list, but its history says it was accredited from 2013 to
+/// 2016, and the token's time falls there.
 #[test]
 fn the_real_agid_list_makes_genuine_italian_signatures_valid_and_qualified() {
     let e = Env { dir: tempfile::tempdir().unwrap() };
@@ -342,6 +344,7 @@ fn the_real_agid_list_makes_genuine_italian_signatures_valid_and_qualified() {
     assert!(r.stdout.contains("codice fiscale ZNINRC76E03A785Z"), "{}", r.stdout);
 
     let r = e.cli(&["verify", "--json", &format!("{corpus}it-sinekarta-dike_pippo.txt.p7m")]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let j = r.json();
     let s = &j["layers"][0]["signers"][0];
     assert_eq!(s["trust"]["status"], "trusted", "{s}");
@@ -349,4 +352,20 @@ fn the_real_agid_list_makes_genuine_italian_signatures_valid_and_qualified() {
     let t = &s["timestamps"][0];
     assert_eq!((t["imprint_ok"].as_bool(), t["signature_ok"].as_bool()), (Some(true), Some(true)), "{t}");
     assert_eq!(t["gen_time"], "2015-01-09T14:29:05Z");
+    assert_eq!(t["trust"]["status"], "trusted", "{t}");
+    // The same TSA at a time outside its accredited years would not vouch: the periods are
+    // kept in the index, each certificate with its own.
+    let idx: Value =
+        serde_json::from_slice(&std::fs::read(e.p("cfg/cns-manager/trusted-tsl/IT/index.json")).unwrap())
+            .unwrap();
+    let infocert_tsa2 = idx["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| {
+            x["service"].as_str().is_some_and(|n| n.contains("Time Stamping Authority 2"))
+                && x["status"].as_str().is_some_and(|s| s.ends_with("recognisedatnationallevel"))
+        })
+        .unwrap_or_else(|| panic!("{idx}"));
+    assert_eq!(infocert_tsa2["periods"][0][1], 1_467_324_000, "accredited until 2016-06-30T22:00:00Z");
 }

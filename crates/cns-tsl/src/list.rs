@@ -14,6 +14,13 @@ const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 pub const CA_QC: &str = "http://uri.etsi.org/TrstSvc/Svctype/CA/QC";
 /// A qualified timestamp authority.
 pub const TSA_QTST: &str = "http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST";
+/// Timestamp services of the lists before eIDAS (TS 119 612 v1): a TSA whose tokens served
+/// qualified signatures. Their accredited years still date the signatures of that time (InfoCert's
+/// "Time Stamping Authority 2", accredited 2013-2016, in AgID's list).
+pub const TSA_PRE_EIDAS: [&str; 2] = [
+    "http://uri.etsi.org/TrstSvc/Svctype/TSA/TSS-QC",
+    "http://uri.etsi.org/TrstSvc/Svctype/TSA/TSS-AdESQCandQES",
+];
 /// Statuses under which a service is to be trusted: "granted" (eIDAS), and the values of lists
 /// made under the 1999/93/EC directive that older copies still carry.
 pub const TRUSTED_STATUSES: &[&str] = &[
@@ -50,6 +57,10 @@ pub struct Service {
     pub service_type: String,
     /// The current status (ServiceInformation/ServiceStatus, not the history).
     pub status: String,
+    /// Since when the current status holds (StatusStartingTime), as written.
+    pub status_since: Option<String>,
+    /// The earlier statuses (ServiceHistory), each with the time it started.
+    pub history: Vec<StatusChange>,
     /// DER of each X509Certificate in ServiceDigitalIdentity.
     pub certificates: Vec<Vec<u8>>,
     /// What the service is qualified for (the last part of each AdditionalServiceInformation
@@ -58,15 +69,55 @@ pub struct Service {
     pub purposes: Vec<String>,
 }
 
+/// One earlier status of a service (a ServiceHistoryInstance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    pub status: String,
+    pub since: String,
+}
+
+/// More history instances than this in one service is not a trusted list.
+const MAX_HISTORY: usize = 64;
+
 impl Service {
+    /// The stretches of time (Unix seconds, from, until) in which the service's status was one
+    /// to trust, from its current status and its history; `until` is `None` for the current one.
+    /// A status whose starting time cannot be read is left out (never trusted).
+    pub fn trusted_periods(&self) -> Vec<(i64, Option<i64>)> {
+        let mut changes: Vec<(i64, &str)> =
+            std::iter::once((self.status_since.as_deref(), self.status.as_str()))
+                .chain(self.history.iter().map(|h| (Some(h.since.as_str()), h.status.as_str())))
+                .filter_map(|(since, status)| Some((unix_seconds(since?)?, status)))
+                .collect();
+        changes.sort_by_key(|(t, _)| *t);
+        let mut periods = Vec::new();
+        for (i, (from, status)) in changes.iter().enumerate() {
+            if TRUSTED_STATUSES.contains(status) {
+                periods.push((*from, changes.get(i + 1).map(|(t, _)| *t)));
+            }
+        }
+        periods
+    }
+
+    /// A qualified timestamp service, or a qualified CA for signatures or seals, that was to be
+    /// trusted at some time ([`Service::trusted_periods`]), now or in the past.
+    pub fn was_ever_trusted(&self) -> bool {
+        self.qualified_for_signatures() && !self.trusted_periods().is_empty()
+    }
+
+    fn qualified_for_signatures(&self) -> bool {
+        let for_signatures =
+            self.purposes.is_empty() || self.purposes.iter().any(|p| FOR_SIGNATURES.contains(&p.as_str()));
+        (self.service_type == CA_QC && for_signatures)
+            || self.service_type == TSA_QTST
+            || TSA_PRE_EIDAS.contains(&self.service_type.as_str())
+    }
+
     /// A qualified timestamp service, or a qualified CA for signatures or seals (a CA qualified
     /// only for website certificates is not one to check signatures with), whose current status
     /// is granted.
     pub fn is_trusted(&self) -> bool {
-        let for_signatures =
-            self.purposes.is_empty() || self.purposes.iter().any(|p| FOR_SIGNATURES.contains(&p.as_str()));
-        ((self.service_type == CA_QC && for_signatures) || self.service_type == TSA_QTST)
-            && TRUSTED_STATUSES.contains(&self.status.as_str())
+        self.qualified_for_signatures() && TRUSTED_STATUSES.contains(&self.status.as_str())
     }
 }
 
@@ -116,7 +167,9 @@ pub fn parse_document(doc: &Document<'_>) -> Result<TrustedList, Error> {
             let Some(list) = child(tsp, "TSPServices") else { continue };
             for svc in children(list, "TSPService") {
                 let info = child(svc, "ServiceInformation").ok_or_else(|| missing("ServiceInformation"))?;
-                services.push(service(info, &tsp_name)?);
+                let mut s = service(info, &tsp_name)?;
+                s.history = history(svc)?;
+                services.push(s);
             }
         }
     }
@@ -153,7 +206,60 @@ fn service(info: Node<'_, '_>, tsp_name: &str) -> Result<Service, Error> {
         .filter_map(|a| text_of(child(a, "URI")))
         .filter_map(|u| u.strip_prefix(ASI_PREFIX).map(str::to_owned))
         .collect();
-    Ok(Service { tsp_name: tsp_name.to_owned(), service_name, service_type, status, certificates, purposes })
+    let status_since = text_of(child(info, "StatusStartingTime"));
+    Ok(Service {
+        tsp_name: tsp_name.to_owned(),
+        service_name,
+        service_type,
+        status,
+        status_since,
+        history: Vec::new(),
+        certificates,
+        purposes,
+    })
+}
+
+/// The ServiceHistory of a TSPService: each instance's status and starting time.
+fn history(svc: Node<'_, '_>) -> Result<Vec<StatusChange>, Error> {
+    let mut out = Vec::new();
+    for h in child(svc, "ServiceHistory").into_iter().flat_map(|h| children(h, "ServiceHistoryInstance")) {
+        let (Some(status), Some(since)) =
+            (text_of(child(h, "ServiceStatus")), text_of(child(h, "StatusStartingTime")))
+        else {
+            continue;
+        };
+        out.push(StatusChange { status, since });
+        if out.len() > MAX_HISTORY {
+            return Err(Error::Malformed(format!("more than {MAX_HISTORY} history entries in one service")));
+        }
+    }
+    Ok(out)
+}
+
+/// An xsd:dateTime in UTC as trusted lists write it (`2016-06-30T22:00:00Z`, fractions of a
+/// second allowed, `+00:00` too) in Unix seconds; another form is `None`.
+pub fn unix_seconds(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let (date, rest) = t.split_once('T')?;
+    let rest = rest.strip_suffix('Z').or_else(|| rest.strip_suffix("+00:00"))?;
+    let clock = rest.split_once('.').map_or(rest, |(c, _)| c);
+    let num = |s: &str| s.parse::<i64>().ok();
+    let mut d = date.splitn(3, '-').map(num);
+    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
+    let mut c = clock.splitn(3, ':').map(num);
+    let (hh, mm, ss) = (c.next()??, c.next()??, c.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || ss > 60 {
+        return None;
+    }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss)
 }
 
 /// Base64 as XML Signature and TS 119 612 write it: whitespace and line breaks allowed.
@@ -203,4 +309,60 @@ fn text_of(n: Option<Node<'_, '_>>) -> Option<String> {
 
 fn missing(what: &str) -> Error {
     Error::Malformed(format!("no {what}"))
+}
+
+#[cfg(test)]
+mod period_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    const GRANTED: &str = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/granted";
+    const WITHDRAWN: &str = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/withdrawn";
+    const ACCREDITED: &str = "http://uri.etsi.org/TrstSvc/TrustedList/Svcstatus/accredited";
+
+    fn svc(status: &str, since: &str, history: &[(&str, &str)]) -> Service {
+        Service {
+            tsp_name: "TSP".into(),
+            service_name: "CA".into(),
+            service_type: CA_QC.into(),
+            status: status.into(),
+            status_since: Some(since.into()),
+            history: history
+                .iter()
+                .map(|(s, t)| StatusChange { status: (*s).into(), since: (*t).into() })
+                .collect(),
+            certificates: vec![],
+            purposes: vec![],
+        }
+    }
+
+    #[test]
+    fn xsd_date_times_are_read_in_utc() {
+        assert_eq!(unix_seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(unix_seconds("2016-06-30T22:00:00Z"), Some(1_467_324_000));
+        assert_eq!(unix_seconds("2016-06-30T22:00:00.500+00:00"), Some(1_467_324_000));
+        assert_eq!(unix_seconds("2016-06-30T22:00:00+02:00"), None);
+        assert_eq!(unix_seconds("2016-13-30T22:00:00Z"), None);
+        assert_eq!(unix_seconds("yesterday"), None);
+    }
+
+    #[test]
+    fn a_withdrawn_ca_is_trusted_for_the_years_it_was_accredited_then_granted() {
+        let s = svc(
+            WITHDRAWN,
+            "2020-01-01T00:00:00Z",
+            &[(GRANTED, "2016-07-01T00:00:00Z"), (ACCREDITED, "2010-01-01T00:00:00Z")],
+        );
+        let (t2010, t2016, t2020) = (
+            unix_seconds("2010-01-01T00:00:00Z").unwrap(),
+            unix_seconds("2016-07-01T00:00:00Z").unwrap(),
+            unix_seconds("2020-01-01T00:00:00Z").unwrap(),
+        );
+        assert_eq!(s.trusted_periods(), vec![(t2010, Some(t2016)), (t2016, Some(t2020))]);
+        assert!(s.was_ever_trusted() && !s.is_trusted());
+        let never = svc(WITHDRAWN, "2020-01-01T00:00:00Z", &[]);
+        assert!(!never.was_ever_trusted());
+        let now = svc(GRANTED, "2016-07-01T00:00:00Z", &[]);
+        assert_eq!(now.trusted_periods(), vec![(t2016, None)]);
+    }
 }

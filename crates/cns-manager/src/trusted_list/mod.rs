@@ -45,7 +45,12 @@ pub struct Entry {
     pub tsp: String,
     pub service: String,
     pub service_type: String,
+    /// The service's current status (a withdrawn one is kept for its earlier periods).
     pub status: String,
+    /// When the service was to be trusted (Unix seconds, from, until; `until` absent: still).
+    /// Empty in an index written before periods were kept: trusted without limit, as then.
+    #[serde(default)]
+    pub periods: Vec<(i64, Option<i64>)>,
 }
 
 impl Entry {
@@ -242,10 +247,14 @@ pub fn import(xml: &[u8], signer: Option<Vec<Vec<u8>>>) -> Result<Index, ImportE
     }
     let mut entries = Vec::new();
     let mut ders = Vec::new();
-    for s in list.trusted_services() {
+    // Services granted now or in the past: a CA withdrawn since still vouches for signatures a
+    // time-stamp places in its granted years (TrustStore periods).
+    for s in list.services.iter().filter(|s| s.was_ever_trusted()) {
+        let periods = s.trusted_periods();
         for der in &s.certificates {
             let sha256 = trusted_ca::sha256_hex(der);
-            if entries.iter().any(|e: &Entry| e.sha256 == sha256) {
+            if let Some(e) = entries.iter_mut().find(|e: &&mut Entry| e.sha256 == sha256) {
+                e.periods.extend(periods.iter().copied());
                 continue;
             }
             entries.push(Entry {
@@ -254,6 +263,7 @@ pub fn import(xml: &[u8], signer: Option<Vec<Vec<u8>>>) -> Result<Index, ImportE
                 service: s.service_name.clone(),
                 service_type: s.service_type.clone(),
                 status: s.status.clone(),
+                periods: periods.clone(),
             });
             ders.push(der.clone());
         }
@@ -336,4 +346,21 @@ pub fn qualified_json(s: &SignerReport) -> serde_json::Value {
         }),
         None => serde_json::Value::Null,
     }
+}
+
+/// The periods in which a certificate of an imported list is to be trusted (`None`: not from a
+/// list, or from an index without periods: without limit).
+pub fn trust_periods(sha256: &str) -> Option<Vec<cns_cades::Period>> {
+    let (_, entry) = lookup(sha256)?;
+    if entry.periods.is_empty() {
+        return None;
+    }
+    let at = |s: i64| cns_cades::trust::from_unix_seconds(s);
+    Some(
+        entry
+            .periods
+            .iter()
+            .map(|(from, until)| cns_cades::Period { from: at(*from), until: until.map(at) })
+            .collect(),
+    )
 }
