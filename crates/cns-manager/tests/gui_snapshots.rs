@@ -318,6 +318,45 @@ fn verify_result_english() {
     verify_result("verify_result_english", "verify_result_en", Lang::En, "Every signature is valid.");
 }
 
+/// A genuine Italian CAdES-T file (InfoCert, signed with Dike in 2015: the corpus's
+/// it-sinekarta-dike_pippo.txt.p7m) after AgID's own trusted list (no. 141, checked by xmlsec1
+/// against the built-in AgID signers) was imported: the signer qualified, the 2015 timestamp
+/// trusted for its TSA's accredited years.
+#[test]
+fn verify_result_cades_t_with_the_agid_list() {
+    let name = "verify_result_cades_t_it";
+    let home = fixed_home(name);
+    let file = home.join("dike_pippo.txt.p7m");
+    if std::env::var_os(CHILD).is_none() {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        std::fs::copy(format!("{dir}/../cns-cades/tests/corpus/it-sinekarta-dike_pippo.txt.p7m"), &file)
+            .unwrap();
+        let gz = format!("{dir}/../cns-tsl/tests/data/TSL-IT-seq141.xml.gz");
+        let xml = std::process::Command::new("gzip").args(["-dc", &gz]).output().unwrap();
+        let list = home.join("TSL-IT.xml");
+        std::fs::write(&list, &xml.stdout).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_cns-manager"))
+            .args(["ca", "import-tsl"])
+            .arg(&list)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    if in_child("verify_result_cades_t_with_the_agid_list", &home) {
+        return;
+    }
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::It, false);
+    status_shown(&mut h);
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(file)));
+    h.step();
+    h.step();
+    wait_label(&mut h, "Tutte le firme sono valide.");
+    h.snapshot(name);
+}
+
 /// The Diagnostica page on the demo card, with a home of its own (no settings, no browser).
 /// The tool versions at the bottom of the list are below the picture's fold.
 #[test]
