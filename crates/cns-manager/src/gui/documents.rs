@@ -924,7 +924,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         ui.add_space(8.0);
         ui.label(RichText::new(lang.t("File con marca temporale", "Timestamped file")).strong());
         for t in &c.timestamps {
-            ui.label(crate::signature_words::timestamp_line(t, lang));
+            ui.label(window_marks(&crate::signature_words::timestamp_line(t, lang)));
         }
         if !c.inner_signed {
             ui.label(lang.t(
@@ -958,7 +958,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
             ));
         }
         for t in &s.timestamps {
-            ui.label(crate::signature_words::timestamp_line(t, lang));
+            ui.label(window_marks(&crate::signature_words::timestamp_line(t, lang)));
         }
         let line = |ok: bool, it: &str, en: &str| {
             format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
@@ -1314,4 +1314,10 @@ mod tests {
         assert_eq!(name(".p7m", 1), Path::new("/docs/documento.bin"));
         assert_eq!(name("..p7m.p7m", 2), Path::new("/docs/documento.bin"));
     }
+}
+
+/// The shared report lines in the window's glyphs: egui's bundled fonts have no ✓ (U+2713) or
+/// ✗ (U+2717), which a terminal shows; the window's state icons are ✔ and ⛔ (emoji font).
+fn window_marks(line: &str) -> String {
+    line.replace('✓', "✔").replace('✗', "⛔")
 }
