@@ -32,6 +32,7 @@ service-stale-socket-fix = Starten Sie ihn neu: sudo systemctl restart pcscd; da
 service-refused-found =
     { $os ->
         [windows] Der Windows-Dienst «Smart Card» hat dieser Sitzung den Zugriff verweigert (zum Beispiel einer Remotedesktop-Sitzung, die die Lesegeräte des PCs sieht, von dem aus die Verbindung hergestellt wird).
+        [macos] { service-not-running-found }
        *[linux]
             { $certain ->
                 [yes] Der Dienst läuft, hat diese Sitzung aber abgelehnt: meist wegen polkit, das entfernten oder nicht lokalen Sitzungen (SSH, Remotedesktop) keinen Zugriff auf Karten gibt.
@@ -41,6 +42,7 @@ service-refused-found =
 service-refused-fix =
     { $os ->
         [windows] Verwenden Sie den PC in seiner lokalen Sitzung, oder schließen Sie das Lesegerät an den PC an, von dem aus Sie sich verbinden.
+        [macos] { service-not-running-fix }
        *[linux]
             { $certain ->
                 [yes] Verwenden Sie den PC in seiner lokalen Sitzung, oder bitten Sie die Systemverwaltung um eine polkit-Regel, die diesem Benutzer org.debian.pcsc-lite.access_pcsc und org.debian.pcsc-lite.access_card erlaubt.

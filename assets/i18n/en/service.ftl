@@ -32,6 +32,7 @@ service-stale-socket-fix = Restart it: sudo systemctl restart pcscd; to have it 
 service-refused-found =
     { $os ->
         [windows] The Windows «Smart Card» service refused access to this session (for example a remote desktop session, which sees the readers of the PC it connects from).
+        [macos] { service-not-running-found }
        *[linux]
             { $certain ->
                 [yes] The service is running but refused this session: usually polkit, which does not give cards to remote or non-local sessions (SSH, remote desktop).
@@ -41,6 +42,7 @@ service-refused-found =
 service-refused-fix =
     { $os ->
         [windows] Use the PC from its local session, or plug the reader into the PC you connect from.
+        [macos] { service-not-running-fix }
        *[linux]
             { $certain ->
                 [yes] Use the PC from its local session, or ask the administrator for a polkit rule allowing org.debian.pcsc-lite.access_pcsc and org.debian.pcsc-lite.access_card to this user.

@@ -32,6 +32,7 @@ service-stale-socket-fix = Riavvialo: sudo systemctl restart pcscd; perché ripa
 service-refused-found =
     { $os ->
         [windows] Il servizio «Smart Card» di Windows ha rifiutato l'accesso a questa sessione (per esempio una sessione di desktop remoto, che vede i lettori del PC da cui ci si collega).
+        [macos] { service-not-running-found }
        *[linux]
             { $certain ->
                 [yes] Il servizio è in esecuzione ma ha rifiutato questa sessione: di solito è polkit, che non dà le tessere alle sessioni remote o non locali (SSH, desktop remoto).
@@ -41,6 +42,7 @@ service-refused-found =
 service-refused-fix =
     { $os ->
         [windows] Usa il PC dalla sua sessione locale, oppure collega il lettore al PC da cui ti colleghi.
+        [macos] { service-not-running-fix }
        *[linux]
             { $certain ->
                 [yes] Usa il PC dalla sua sessione locale, oppure chiedi all'amministratore una regola polkit che consenta org.debian.pcsc-lite.access_pcsc e org.debian.pcsc-lite.access_card a questo utente.

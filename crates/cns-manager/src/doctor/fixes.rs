@@ -116,16 +116,12 @@ pub fn service_stale_socket(os: Os, lang: Lang) -> Advice {
 /// for every client (not for remote or non-seat sessions, by default). `certain`: the service
 /// was seen answering; otherwise it may also have stopped.
 pub fn service_refused(os: Os, certain: bool, lang: Lang) -> Advice {
-    match os {
-        Os::MacOs => service_not_running(os, lang),
-        _ => {
-            let certain = if certain { "yes" } else { "no" };
-            (
-                lang.tr(msg::service_refused_found(certain, os.code())),
-                lang.tr(msg::service_refused_fix(certain, os.code())),
-            )
-        }
-    }
+    // (macOS: the catalog gives the not-running advice, there is no session to refuse)
+    let certain = if certain { "yes" } else { "no" };
+    (
+        lang.tr(msg::service_refused_found(certain, os.code())),
+        lang.tr(msg::service_refused_fix(certain, os.code())),
+    )
 }
 
 /// The fix when the service answered with an unexpected error.
@@ -236,6 +232,56 @@ mod tests {
         assert_eq!(enable_on_demand(Os::Windows), None);
         for os in ALL {
             assert!(!texts(os).iter().any(String::is_empty), "{os:?}");
+        }
+    }
+
+    /// The catalog's `$os` selections in every language, German included (which `Lang` cannot
+    /// choose yet): each system's variant names only its own commands.
+    #[test]
+    fn every_language_selects_the_systems_own_commands() {
+        use crate::i18n::Message;
+        for code in ["it", "en", "de"] {
+            for os in ALL {
+                let os_messages: Vec<Message> = vec![
+                    msg::service_not_running_found(os.code()),
+                    msg::service_not_running_fix(os.code()),
+                    msg::service_refused_found("yes", os.code()),
+                    msg::service_refused_fix("no", os.code()),
+                    msg::service_restart(os.code()),
+                    msg::install_reader_driver(os.code()),
+                    msg::make_readable(os.code()),
+                    msg::reader_steps(os.code()),
+                ];
+                let all: Vec<String> = os_messages.iter().map(|m| m.in_language(code)).collect();
+                let all = all.join("\n");
+                match os {
+                    Os::Linux => {
+                        assert!(
+                            all.contains("sudo systemctl") && all.contains("apt install"),
+                            "{code}: {all}"
+                        );
+                        assert!(!all.contains("services.msc") && !all.contains("macOS"), "{code}: {all}");
+                    }
+                    Os::Windows => {
+                        assert!(all.contains("services.msc"), "{code}: {all}");
+                        assert!(!all.contains("sudo") && !all.contains("pcscd"), "{code}: {all}");
+                    }
+                    Os::MacOs => {
+                        assert!(all.contains("CryptoTokenKit") && all.contains("macOS"), "{code}: {all}");
+                        // (chmod is the same on macOS, and its text says there is no pcscd)
+                        for linux_only in ["systemctl", "apt ", "pcscd.socket", "polkit", "services.msc"] {
+                            assert!(!all.contains(linux_only), "{code}: {linux_only} in {all}");
+                        }
+                    }
+                }
+            }
+            // Each system's text differs from the others' in every language.
+            let fixes: Vec<String> =
+                ALL.iter().map(|os| msg::service_not_running_fix(os.code()).in_language(code)).collect();
+            assert!(
+                fixes[0] != fixes[1] && fixes[1] != fixes[2] && fixes[0] != fixes[2],
+                "{code}: {fixes:?}"
+            );
         }
     }
 }
