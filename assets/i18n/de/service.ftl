@@ -102,8 +102,8 @@ reader-steps =
 ## Der Streifen über der Seite, solange die simulierte Karte angezeigt wird, und warum das Fenster sie gewählt hat.
 
 demo-banner = ⚠ Demomodus – simulierte Karte
-demo-why-no-service = Er wurde automatisch gestartet, weil der Chipkartendienst dieses Computers nicht antwortet: Ihre Karte kann nicht gelesen werden.
-demo-why-no-reader = Er wurde automatisch gestartet, weil kein Chipkarten-Lesegerät zu sehen ist.
+demo-why-no-service = Der Demomodus wurde automatisch gestartet, weil der Chipkartendienst dieses Computers nicht antwortet: Ihre Karte kann nicht gelesen werden.
+demo-why-no-reader = Der Demomodus wurde automatisch gestartet, weil kein Chipkarten-Lesegerät zu sehen ist.
 demo-reader-without-driver = Ein USB-Lesegerät ist angeschlossen, aber der Dienst sieht es nicht: Der Treiber fehlt.
 demo-open-diagnostics = Diagnose öffnen
 demo-leave = Demo verlassen

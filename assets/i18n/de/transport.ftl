@@ -14,4 +14,4 @@ card-unreadable = Karte nicht lesbar: Ihre Antworten entsprechen nicht dem Stand
 card-not-cns = Diese Karte ist keine Tessera Sanitaria – CNS (oder kann nicht als solche gelesen werden).
 card-refused = Die Karte hat den Vorgang abgelehnt.
 # Vor der Kette der Ursachen, für den Support.
-technical-detail = technische Einzelheit
+technical-detail = technisches Detail
