@@ -65,7 +65,7 @@ fn a_demo_the_window_chose_says_why_and_the_doctors_fix() {
     );
     // The doctor's own wording, found and fix, not a copy of it.
     let (found, fix) = fixes::service_not_installed(Os::current(), Lang::It);
-    h.get_by_label(found);
+    h.get_by_label(&found);
     h.get_by_label(&format!("Come risolvere: {fix}"));
 
     // Leaving the demo: the reason goes with it.
@@ -81,7 +81,7 @@ fn a_demo_without_reader_says_so_in_english() {
     wait_label(&mut h, "BIANCHI");
     h.get_by_label_contains("It started by itself because no smart card reader is seen");
     let (found, fix) = fixes::connect_reader(Lang::En);
-    h.get_by_label(found);
+    h.get_by_label(&found);
     h.get_by_label(&format!("How to fix: {fix}"));
 }
 

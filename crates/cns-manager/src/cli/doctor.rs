@@ -10,6 +10,7 @@ use serde_json::json;
 use super::{Exit, Out};
 use crate::backend::Backend;
 use crate::doctor::{self, SettingsPaths};
+use crate::i18n::msg;
 
 #[derive(Args, Debug, Clone)]
 pub struct DoctorArgs {
@@ -30,10 +31,7 @@ pub fn run(backend: &Backend, args: &DoctorArgs, out: &Out) -> Exit {
             return out.fail(
                 Exit::Other,
                 "write_failed",
-                &out.lang.s(
-                    format!("Impossibile scrivere {}: {e}", path.display()),
-                    format!("Cannot write {}: {e}", path.display()),
-                ),
+                &out.lang.tr(msg::doctor_report_write_failed(e.to_string(), path.display().to_string())),
             );
         }
         report_written = Some(path.display().to_string());
@@ -57,13 +55,7 @@ pub fn run(backend: &Backend, args: &DoctorArgs, out: &Out) -> Exit {
     } else {
         out!("{}", doctor::to_text(&d, out.lang));
         if let Some(p) = report_written {
-            outln!(
-                "{}",
-                out.lang.s(
-                    format!("Rapporto per l'assistenza salvato in {p} (senza dati personali né codici)."),
-                    format!("Support report saved to {p} (no personal data, no secrets)."),
-                )
-            );
+            outln!("{}", out.lang.tr(msg::doctor_report_saved(p.to_string())));
         }
     }
     code

@@ -1,15 +1,16 @@
 //! The doctor's findings and fixes that depend on the operating system. **Every command that
 //! exists on one system only (`systemctl`, `apt`, `chmod`, services.msc) is here**, with the
-//! text for each system, chosen by [`Os::current`] (a `cfg`); keeping all of them compiled on
-//! every system lets the tests read the Windows and macOS texts on Linux.
+//! function for each piece of advice, taking the system as a parameter: [`Os::current`] (a
+//! `cfg`) is only asked by the callers, so the tests read the Windows and macOS texts on Linux.
+//! The texts are in the catalog, `assets/i18n/<lang>/service.ftl`, selected by `$os`.
 //!
 //! The smart card service and the reader driver: on Linux pcsc-lite's `pcscd` and the CCID
 //! driver, installed from packages and started by systemd; on Windows the "Smart Card" service
 //! (SCardSvr) and the class driver, part of the system, the service started when a reader is
 //! plugged in; on macOS CryptoTokenKit, part of the system, with no pcscd to install or start.
-//! The window's status page gives the same advice (gui/views/status.rs).
+//! The window's status page, the demo banner and the command line call these same functions.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// The systems the doctor knows how to advise on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,10 @@ pub enum Os {
 }
 
 impl Os {
+    pub const ALL: [Os; 3] = [Os::Linux, Os::Windows, Os::MacOs];
+
+    /// The only place that asks which system this is: everything else takes the `Os` as a
+    /// parameter, so that the tests read every system's texts.
     pub const fn current() -> Os {
         if cfg!(windows) {
             Os::Windows
@@ -29,6 +34,15 @@ impl Os {
             Os::MacOs
         } else {
             Os::Linux
+        }
+    }
+
+    /// The value of the catalog's `$os` selector.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Os::Linux => "linux",
+            Os::Windows => "windows",
+            Os::MacOs => "macos",
         }
     }
 }
@@ -40,7 +54,7 @@ impl Default for Os {
 }
 
 /// (what was found, how to fix it)
-pub type Advice = (&'static str, &'static str);
+pub type Advice = (String, String);
 
 /// Why the smart card service cannot be used, as far as this session can tell. The doctor's
 /// check and the window's demo banner say the same thing from it, with one wording.
@@ -66,104 +80,34 @@ impl ServiceCause {
             ServiceCause::NotRunning => service_not_running(os, lang),
             ServiceCause::StaleSocket => service_stale_socket(os, lang),
             ServiceCause::Refused { certain } => service_refused(os, certain, lang),
-            ServiceCause::Error => (
-                lang.t(
-                    "Il servizio smart card ha risposto con un errore.",
-                    "The smart card service answered with an error.",
-                ),
-                service_restart(os, lang),
-            ),
+            ServiceCause::Error => (lang.tr(msg::service_error_found()), service_restart(os, lang)),
         }
     }
 }
 
 /// No reader at all, and none plugged without a driver.
 pub fn connect_reader(lang: Lang) -> Advice {
-    (
-        lang.t("Nessun lettore di smart card trovato.", "No smart card reader found."),
-        lang.t(
-            "Collega il lettore USB (o un altro cavo/porta); se è già collegato, scollegalo e ricollegalo.",
-            "Connect the USB reader (or try another cable/port); if it is connected, unplug and plug it again.",
-        ),
-    )
+    (lang.tr(msg::connect_reader_found()), lang.tr(msg::connect_reader_fix()))
 }
 
 /// The service is not installed (on Windows and macOS it always is: the not-running advice).
 pub fn service_not_installed(os: Os, lang: Lang) -> Advice {
     match os {
-        Os::Linux => (
-            lang.t("Il servizio non è installato.", "The service is not installed."),
-            lang.t(
-                "Installalo: sudo apt install pcscd libccid (Fedora: sudo dnf install pcsc-lite \
-                 pcsc-lite-ccid), poi sudo systemctl enable --now pcscd.socket",
-                "Install it: sudo apt install pcscd libccid (Fedora: sudo dnf install pcsc-lite \
-                 pcsc-lite-ccid), then sudo systemctl enable --now pcscd.socket",
-            ),
-        ),
+        Os::Linux => (lang.tr(msg::service_not_installed_found()), lang.tr(msg::service_not_installed_fix())),
         _ => service_not_running(os, lang),
     }
 }
 
 /// The service is installed but nobody answers.
 pub fn service_not_running(os: Os, lang: Lang) -> Advice {
-    match os {
-        Os::Linux => (
-            lang.t(
-                "Il servizio è installato ma non è in esecuzione.",
-                "The service is installed but not running.",
-            ),
-            lang.t(
-                "Avvialo e fallo partire a richiesta: sudo systemctl enable --now pcscd.socket",
-                "Start it and have it start on demand: sudo systemctl enable --now pcscd.socket",
-            ),
-        ),
-        Os::Windows => (
-            lang.t(
-                "Il servizio «Smart Card» di Windows (SCardSvr) non è in esecuzione: Windows lo avvia quando \
-                 si collega un lettore e lo ferma quando si scollega l'ultimo.",
-                "The Windows «Smart Card» service (SCardSvr) is not running: Windows starts it when a reader \
-                 is plugged in and stops it when the last one is unplugged.",
-            ),
-            lang.t(
-                "Collega il lettore. Se il servizio non parte: apri «Servizi» (services.msc), cerca «Smart \
-                 Card», imposta il tipo di avvio «Manuale» e premi Avvia.",
-                "Plug in the reader. If the service does not start: open «Services» (services.msc), find \
-                 «Smart Card», set its startup type to «Manual» and press Start.",
-            ),
-        ),
-        Os::MacOs => (
-            lang.t(
-                "Il servizio smart card di macOS (CryptoTokenKit, parte del sistema: non c'è un pcscd da \
-                 installare o avviare) non risponde.",
-                "The macOS smart card service (CryptoTokenKit, part of the system: there is no pcscd to \
-                 install or start) does not answer.",
-            ),
-            lang.t(
-                "Scollega e ricollega il lettore; se non basta, riavvia il Mac.",
-                "Unplug and replug the reader; if that is not enough, restart the Mac.",
-            ),
-        ),
-    }
+    (lang.tr(msg::service_not_running_found(os.code())), lang.tr(msg::service_not_running_fix(os.code())))
 }
 
 /// The service's socket is there but nobody listens on it (connection refused): the service
 /// stopped without cleaning up, a crash or a `kill -9`. Only pcsc-lite has such a socket.
 pub fn service_stale_socket(os: Os, lang: Lang) -> Advice {
     match os {
-        Os::Linux => (
-            lang.t(
-                "Il servizio non è in esecuzione: il suo socket c'è ancora, ma nessuno risponde (connessione \
-                 rifiutata). Si è fermato in modo anomalo, per esempio per un crash.",
-                "The service is not running: its socket is still there, but nobody answers (connection \
-                 refused). It stopped abnormally, for example in a crash.",
-            ),
-            lang.t(
-                "Riavvialo: sudo systemctl restart pcscd; perché riparta da solo a richiesta: sudo systemctl \
-                 enable --now pcscd.socket",
-                "Restart it: sudo systemctl restart pcscd; to have it start by itself on demand: sudo \
-                 systemctl enable --now pcscd.socket",
-            ),
-        ),
+        Os::Linux => (lang.tr(msg::service_stale_socket_found()), lang.tr(msg::service_stale_socket_fix())),
         _ => service_not_running(os, lang),
     }
 }
@@ -172,64 +116,17 @@ pub fn service_stale_socket(os: Os, lang: Lang) -> Advice {
 /// for every client (not for remote or non-seat sessions, by default). `certain`: the service
 /// was seen answering; otherwise it may also have stopped.
 pub fn service_refused(os: Os, certain: bool, lang: Lang) -> Advice {
-    match (os, certain) {
-        (Os::Linux, true) => (
-            lang.t(
-                "Il servizio è in esecuzione ma ha rifiutato questa sessione: di solito è polkit, che non \
-                 dà le tessere alle sessioni remote o non locali (SSH, desktop remoto).",
-                "The service is running but refused this session: usually polkit, which does not give \
-                 cards to remote or non-local sessions (SSH, remote desktop).",
-            ),
-            lang.t(
-                "Usa il PC dalla sua sessione locale, oppure chiedi all'amministratore una regola polkit che \
-                 consenta org.debian.pcsc-lite.access_pcsc e org.debian.pcsc-lite.access_card a questo \
-                 utente.",
-                "Use the PC from its local session, or ask the administrator for a polkit rule allowing \
-                 org.debian.pcsc-lite.access_pcsc and org.debian.pcsc-lite.access_card to this user.",
-            ),
-        ),
-        (Os::Linux, false) => (
-            lang.t(
-                "Il servizio non risponde a questa sessione: di solito è polkit, che non dà le tessere alle \
-                 sessioni remote o non locali (SSH, desktop remoto).",
-                "The service does not answer this session: usually polkit, which does not give cards to \
-                 remote or non-local sessions (SSH, remote desktop).",
-            ),
-            lang.t(
-                "Usa il PC dalla sua sessione locale, oppure chiedi all'amministratore una regola polkit che \
-                 consenta org.debian.pcsc-lite.access_pcsc e org.debian.pcsc-lite.access_card a questo \
-                 utente. Se il servizio si è fermato: sudo systemctl restart pcscd.",
-                "Use the PC from its local session, or ask the administrator for a polkit rule allowing \
-                 org.debian.pcsc-lite.access_pcsc and org.debian.pcsc-lite.access_card to this user. If \
-                 the service stopped: sudo systemctl restart pcscd.",
-            ),
-        ),
-        (Os::Windows, _) => (
-            lang.t(
-                "Il servizio «Smart Card» di Windows ha rifiutato l'accesso a questa sessione (per esempio \
-                 una sessione di desktop remoto, che vede i lettori del PC da cui ci si collega).",
-                "The Windows «Smart Card» service refused access to this session (for example a remote \
-                 desktop session, which sees the readers of the PC it connects from).",
-            ),
-            lang.t(
-                "Usa il PC dalla sua sessione locale, oppure collega il lettore al PC da cui ti colleghi.",
-                "Use the PC from its local session, or plug the reader into the PC you connect from.",
-            ),
-        ),
-        (Os::MacOs, _) => service_not_running(os, lang),
-    }
+    // (macOS: the catalog gives the not-running advice, there is no session to refuse)
+    let certain = if certain { "yes" } else { "no" };
+    (
+        lang.tr(msg::service_refused_found(certain, os.code())),
+        lang.tr(msg::service_refused_fix(certain, os.code())),
+    )
 }
 
 /// The fix when the service answered with an unexpected error.
-pub fn service_restart(os: Os, lang: Lang) -> &'static str {
-    match os {
-        Os::Linux => lang.t("Riavvialo: sudo systemctl restart pcscd", "Restart it: sudo systemctl restart pcscd"),
-        Os::Windows => lang.t(
-            "Riavvia il servizio «Smart Card» da «Servizi» (services.msc), oppure scollega e ricollega il lettore.",
-            "Restart the «Smart Card» service from «Services» (services.msc), or unplug and replug the reader.",
-        ),
-        Os::MacOs => service_not_running(os, lang).1,
-    }
+pub fn service_restart(os: Os, lang: Lang) -> String {
+    lang.tr(msg::service_restart(os.code()))
 }
 
 /// The service does not start by itself on demand (systemd's socket activation; Windows and
@@ -242,42 +139,44 @@ pub fn enable_on_demand(os: Os) -> Option<&'static str> {
 }
 
 /// The reader driver is missing (USB readers are not seen).
-pub fn install_reader_driver(os: Os, lang: Lang) -> &'static str {
-    match os {
-        Os::Linux => lang.t(
-            "Installalo: sudo apt install libccid (Fedora: sudo dnf install pcsc-lite-ccid), poi scollega e \
-             ricollega il lettore.",
-            "Install it: sudo apt install libccid (Fedora: sudo dnf install pcsc-lite-ccid), then unplug \
-             and plug the reader again.",
-        ),
-        Os::Windows => lang.t(
-            "Windows installa da solo il driver dei lettori comuni: scollega e ricollega il lettore e \
-             attendi un minuto; se non basta, installa il driver dal sito del produttore del lettore.",
-            "Windows installs the driver of common readers by itself: unplug and replug the reader and wait \
-             a minute; if that is not enough, install the driver from the reader maker's site.",
-        ),
-        Os::MacOs => lang.t(
-            "macOS riconosce i lettori comuni senza installare nulla: scollega e ricollega il lettore; se \
-             non basta, installa il driver dal sito del produttore del lettore.",
-            "macOS recognises common readers without installing anything: unplug and replug the reader; \
-             if that is not enough, install the driver from the reader maker's site.",
-        ),
-    }
+pub fn install_reader_driver(os: Os, lang: Lang) -> String {
+    lang.tr(msg::install_reader_driver(os.code()))
 }
 
 /// A settings file that cannot be read.
-pub fn make_readable(os: Os, lang: Lang) -> &'static str {
-    match os {
-        Os::Windows => lang.t(
-            "Rendilo leggibile a tutti gli utenti (Proprietà → Sicurezza: «Lettura» per «Users») o eliminalo.",
-            "Make it readable by every user (Properties → Security: «Read» for «Users») or delete it.",
-        ),
-        // chmod is the same on macOS.
-        Os::Linux | Os::MacOs => lang.t(
-            "Rendilo leggibile a tutti gli utenti (sudo chmod 644 FILE) o eliminalo.",
-            "Make it readable by every user (sudo chmod 644 FILE) or delete it.",
-        ),
+pub fn make_readable(os: Os, lang: Lang) -> String {
+    lang.tr(msg::make_readable(os.code()))
+}
+
+/// The service does not answer and its cause was not looked into (the window's status page,
+/// the command line): a title and the steps, one per line; lines that start with `sudo ` are
+/// commands to type. On Windows and macOS the service is part of the system, so the step is the
+/// doctor's not-running fix; on Linux pcscd may be missing too, so it is installed and enabled.
+pub fn service_down(os: Os, lang: Lang) -> (String, Vec<String>) {
+    let steps = match os {
+        Os::Linux => lines(lang.tr(msg::service_down_fix_pcscd())),
+        Os::Windows | Os::MacOs => vec![service_not_running(os, lang).1],
+    };
+    (lang.tr(msg::service_down_title()), steps)
+}
+
+/// No reader is listed: (title, steps in order) — with the service down its advice, else how
+/// to connect a reader. The window's status page shows exactly these.
+pub fn no_reader_guidance(service_down: bool, os: Os, lang: Lang) -> (String, Vec<String>) {
+    if service_down {
+        self::service_down(os, lang)
+    } else {
+        (lang.tr(msg::no_reader_title()), reader_steps(os, lang))
     }
+}
+
+/// The service answers but no reader is connected: the steps to connect one, in order.
+pub fn reader_steps(os: Os, lang: Lang) -> Vec<String> {
+    lines(lang.tr(msg::reader_steps(os.code())))
+}
+
+fn lines(text: String) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
 #[cfg(test)]
@@ -297,11 +196,15 @@ mod tests {
                 service_refused(os, true, lang),
                 service_refused(os, false, lang),
             ] {
-                out.extend([a.to_owned(), b.to_owned()]);
+                out.extend([a, b]);
             }
-            out.push(service_restart(os, lang).to_owned());
-            out.push(install_reader_driver(os, lang).to_owned());
-            out.push(make_readable(os, lang).to_owned());
+            out.push(service_restart(os, lang));
+            out.push(install_reader_driver(os, lang));
+            out.push(make_readable(os, lang));
+            let (title, fix) = service_down(os, lang);
+            out.push(title);
+            out.extend(fix);
+            out.extend(reader_steps(os, lang));
             out.extend(enable_on_demand(os).map(str::to_owned));
         }
         out
@@ -329,6 +232,56 @@ mod tests {
         assert_eq!(enable_on_demand(Os::Windows), None);
         for os in ALL {
             assert!(!texts(os).iter().any(String::is_empty), "{os:?}");
+        }
+    }
+
+    /// The catalog's `$os` selections in every language, German included (which `Lang` cannot
+    /// choose yet): each system's variant names only its own commands.
+    #[test]
+    fn every_language_selects_the_systems_own_commands() {
+        use crate::i18n::Message;
+        for code in ["it", "en", "de"] {
+            for os in ALL {
+                let os_messages: Vec<Message> = vec![
+                    msg::service_not_running_found(os.code()),
+                    msg::service_not_running_fix(os.code()),
+                    msg::service_refused_found("yes", os.code()),
+                    msg::service_refused_fix("no", os.code()),
+                    msg::service_restart(os.code()),
+                    msg::install_reader_driver(os.code()),
+                    msg::make_readable(os.code()),
+                    msg::reader_steps(os.code()),
+                ];
+                let all: Vec<String> = os_messages.iter().map(|m| m.in_language(code)).collect();
+                let all = all.join("\n");
+                match os {
+                    Os::Linux => {
+                        assert!(
+                            all.contains("sudo systemctl") && all.contains("apt install"),
+                            "{code}: {all}"
+                        );
+                        assert!(!all.contains("services.msc") && !all.contains("macOS"), "{code}: {all}");
+                    }
+                    Os::Windows => {
+                        assert!(all.contains("services.msc"), "{code}: {all}");
+                        assert!(!all.contains("sudo") && !all.contains("pcscd"), "{code}: {all}");
+                    }
+                    Os::MacOs => {
+                        assert!(all.contains("CryptoTokenKit") && all.contains("macOS"), "{code}: {all}");
+                        // (chmod is the same on macOS, and its text says there is no pcscd)
+                        for linux_only in ["systemctl", "apt ", "pcscd.socket", "polkit", "services.msc"] {
+                            assert!(!all.contains(linux_only), "{code}: {linux_only} in {all}");
+                        }
+                    }
+                }
+            }
+            // Each system's text differs from the others' in every language.
+            let fixes: Vec<String> =
+                ALL.iter().map(|os| msg::service_not_running_fix(os.code()).in_language(code)).collect();
+            assert!(
+                fixes[0] != fixes[1] && fixes[1] != fixes[2] && fixes[0] != fixes[2],
+                "{code}: {fixes:?}"
+            );
         }
     }
 }

@@ -14,7 +14,7 @@ pub mod trace;
 use serde::Serialize;
 
 use crate::backend::Backend;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::settings::{self, SettingsError};
 use cns_core::card::{self, CardError};
 use cns_core::profile::Marker;
@@ -30,11 +30,11 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn word(self, lang: Lang) -> &'static str {
+    pub fn word(self, lang: Lang) -> String {
         match self {
-            Level::Ok => "OK",
-            Level::Warning => lang.t("ATTENZIONE", "WARNING"),
-            Level::Problem => lang.t("PROBLEMA", "PROBLEM"),
+            Level::Ok => "OK".to_owned(),
+            Level::Warning => lang.tr(msg::level_warning()),
+            Level::Problem => lang.tr(msg::level_problem()),
         }
     }
 
@@ -214,8 +214,8 @@ pub fn service_cause(
     }
 }
 
-fn finding(id: &str, level: Level, title: &str, detail: String, fix: Option<String>) -> Finding {
-    Finding { id: id.to_owned(), level, title: title.to_owned(), detail, fix }
+fn finding(id: &str, level: Level, title: impl AsRef<str>, detail: String, fix: Option<String>) -> Finding {
+    Finding { id: id.to_owned(), level, title: title.as_ref().to_owned(), detail, fix }
 }
 
 /// The smart card service: reachable? If not: not installed, not running, or refusing us.
@@ -225,46 +225,22 @@ pub fn service_checks(
     probe: &platform::ServiceProbe,
     lang: Lang,
 ) -> Vec<Finding> {
-    let title = lang.t("Servizio smart card (PC/SC)", "Smart card service (PC/SC)");
+    let title = &lang.tr(msg::doctor_service_title());
     if demo {
-        return vec![finding(
-            "service",
-            Level::Ok,
-            title,
-            lang.t(
-                "Modalità dimostrativa: si usa la tessera simulata, il servizio smart card non serve.",
-                "Demo mode: the simulated card is used, the smart card service is not needed.",
-            )
-            .into(),
-            None,
-        )];
+        return vec![finding("service", Level::Ok, title, lang.tr(msg::doctor_service_demo()), None)];
     }
     let os = probe.os;
     let mut out = Vec::new();
     match listing {
         Ok(_) | Err(TransportError::NoReader) => {
-            out.push(finding(
-                "service",
-                Level::Ok,
-                title,
-                lang.t(
-                    "In esecuzione e raggiungibile da questa sessione.",
-                    "Running and reachable from this session.",
-                )
-                .into(),
-                None,
-            ));
+            out.push(finding("service", Level::Ok, title, lang.tr(msg::doctor_service_ok()), None));
             // (only systemd is asked: elsewhere socket_activation is None)
             if probe.socket_activation == Some(false) {
                 out.push(finding(
                     "service-activation",
                     Level::Warning,
-                    lang.t("Avvio automatico del servizio", "Service start on demand"),
-                    lang.t(
-                        "pcscd.socket non è abilitato: dopo un riavvio il servizio potrebbe non partire da solo.",
-                        "pcscd.socket is not enabled: after a restart the service may not start by itself.",
-                    )
-                    .into(),
+                    lang.tr(msg::doctor_activation_title()),
+                    lang.tr(msg::doctor_activation_off()),
                     fixes::enable_on_demand(os).map(str::to_owned),
                 ));
             }
@@ -273,23 +249,14 @@ pub fn service_checks(
             let cause = service_cause(listing, probe).unwrap_or(fixes::ServiceCause::Error);
             let (detail, fix) = cause.advice(os, lang);
             let where_ = probe.socket.as_ref().map(|s| format!(" ({})", s.display())).unwrap_or_default();
-            out.push(finding(
-                "service",
-                Level::Problem,
-                title,
-                format!("{detail}{where_}"),
-                Some(fix.into()),
-            ));
+            out.push(finding("service", Level::Problem, title, format!("{detail}{where_}"), Some(fix)));
         }
         Err(e) => out.push(finding(
             "service",
             Level::Problem,
             title,
-            lang.s(
-                format!("Il servizio ha risposto con un errore: {}", cns_core::error_chain(e)),
-                format!("The service answered with an error: {}", cns_core::error_chain(e)),
-            ),
-            Some(fixes::service_restart(os, lang).into()),
+            lang.tr(msg::doctor_service_error(cns_core::error_chain(e))),
+            Some(fixes::service_restart(os, lang)),
         )),
     }
     out
@@ -308,28 +275,18 @@ fn access_refused(e: &TransportError) -> bool {
 
 /// The CCID driver that USB readers need.
 pub fn ccid_check(driver: Option<String>, lang: Lang) -> Finding {
-    let title = lang.t("Driver dei lettori (CCID)", "Reader driver (CCID)");
+    let title = &lang.tr(msg::doctor_ccid_title());
     match driver {
         Some(v) if v.is_empty() => {
-            finding("ccid", Level::Ok, title, lang.t("Installato.", "Installed.").into(), None)
+            finding("ccid", Level::Ok, title, lang.tr(msg::doctor_ccid_installed()), None)
         }
-        Some(v) => finding(
-            "ccid",
-            Level::Ok,
-            title,
-            lang.s(format!("Installato, versione {v}."), format!("Installed, version {v}.")),
-            None,
-        ),
+        Some(v) => finding("ccid", Level::Ok, title, lang.tr(msg::doctor_ccid_version(v)), None),
         None => finding(
             "ccid",
             Level::Problem,
             title,
-            lang.t(
-                "Il driver CCID non è installato: i lettori USB non vengono visti.",
-                "The CCID driver is not installed: USB readers are not seen.",
-            )
-            .into(),
-            Some(fixes::install_reader_driver(fixes::Os::current(), lang).into()),
+            lang.tr(msg::doctor_ccid_missing()),
+            Some(fixes::install_reader_driver(fixes::Os::current(), lang)),
         ),
     }
 }
@@ -337,40 +294,22 @@ pub fn ccid_check(driver: Option<String>, lang: Lang) -> Finding {
 /// The readers: any at all, each one's model known to the driver, a plugged reader left without
 /// a driver.
 pub fn reader_checks(list: &[cns_pcsc::ReaderInfo], demo: bool, lang: Lang) -> Vec<Finding> {
-    let title = lang.t("Lettori", "Readers");
+    let title = &lang.tr(msg::readers_title());
     if list.is_empty() {
         let unbound = platform::usb_ccid_interfaces();
         let (detail, fix) = if unbound > 0 {
             (
-                lang.s(
-                    format!("Un lettore USB è collegato ({unbound} interfacce smart card) ma il servizio non lo vede: manca il driver."),
-                    format!("A USB reader is plugged in ({unbound} smart card interfaces) but the service does not see it: its driver is missing."),
-                ),
+                lang.tr(msg::doctor_reader_without_driver(unbound)),
                 fixes::install_reader_driver(fixes::Os::current(), lang),
             )
         } else {
-            let (found, fix) = fixes::connect_reader(lang);
-            (found.to_owned(), fix)
+            fixes::connect_reader(lang)
         };
-        return vec![finding("readers", Level::Problem, title, detail, Some(fix.into()))];
+        return vec![finding("readers", Level::Problem, title, detail, Some(fix))];
     }
     let known = platform::ccid_known_readers();
-    let mut out = vec![finding(
-        "readers",
-        Level::Ok,
-        title,
-        lang.s(
-            match list.len() {
-                1 => "1 lettore, gestito da un driver.".to_owned(),
-                n => format!("{n} lettori, ciascuno gestito da un driver."),
-            },
-            match list.len() {
-                1 => "1 reader, bound to a driver.".to_owned(),
-                n => format!("{n} readers, each bound to a driver."),
-            },
-        ),
-        None,
-    )];
+    let mut out =
+        vec![finding("readers", Level::Ok, title, lang.tr(msg::doctor_readers_ok(list.len())), None)];
     for r in list {
         let id = format!("reader:{}", r.name);
         if demo || known.is_empty() {
@@ -379,30 +318,14 @@ pub fn reader_checks(list: &[cns_pcsc::ReaderInfo], demo: bool, lang: Lang) -> V
         // pcsc-lite names a reader "<friendly name> [<interface>] NN MM".
         let is_known = known.iter().any(|k| r.name.starts_with(k.as_str()));
         if is_known {
-            out.push(finding(
-                &id,
-                Level::Ok,
-                &r.name,
-                lang.t("Modello supportato dal driver CCID.", "Model supported by the CCID driver.").into(),
-                None,
-            ));
+            out.push(finding(&id, Level::Ok, &r.name, lang.tr(msg::doctor_reader_model_known()), None));
         } else {
             out.push(finding(
                 &id,
                 Level::Warning,
                 &r.name,
-                lang.t(
-                    "Modello non presente nell'elenco del driver CCID (driver del produttore o lettore virtuale).",
-                    "Model not in the CCID driver's list (a vendor's driver or a virtual reader).",
-                )
-                .into(),
-                Some(
-                    lang.t(
-                        "Se la tessera non viene letta, prova un lettore CCID (l'elenco è su ccid.apdu.fr).",
-                        "If the card is not read, try a CCID reader (the list is at ccid.apdu.fr).",
-                    )
-                    .into(),
-                ),
+                lang.tr(msg::doctor_reader_model_unknown()),
+                Some(lang.tr(msg::doctor_reader_model_unknown_fix())),
             ));
         }
     }
@@ -414,7 +337,7 @@ pub fn reader_checks(list: &[cns_pcsc::ReaderInfo], demo: bool, lang: Lang) -> V
 pub fn card_check(backend: &Backend, reader: &str, lang: Lang) -> (Vec<Finding>, Option<CardInfo>) {
     let id = format!("card:{reader}");
     let shown = crate::backend::reader_name(reader, lang);
-    let title = lang.s(format!("Tessera in «{shown}»"), format!("Card in \"{shown}\""));
+    let title = lang.tr(msg::doctor_card_title(shown));
     let mut transport = match backend.open(reader) {
         Ok(t) => t,
         Err(e) => return (vec![transport_finding(&id, &title, &e, lang)], None),
@@ -436,22 +359,12 @@ pub fn inspect_card(
     let cns = recognition.atr.as_ref().and_then(|a| a.cns);
     let generation = cns
         .map(|h| {
-            lang.s(
-                format!(
-                    "chip {}, sistema operativo {} {:04X}, applicazione {}",
-                    h.ic_manufacturer_name().unwrap_or("?"),
-                    h.mask_manufacturer_name().unwrap_or("?"),
-                    h.os_version,
-                    h.app_version_str()
-                ),
-                format!(
-                    "chip {}, operating system {} {:04X}, application {}",
-                    h.ic_manufacturer_name().unwrap_or("?"),
-                    h.mask_manufacturer_name().unwrap_or("?"),
-                    h.os_version,
-                    h.app_version_str()
-                ),
-            )
+            lang.tr(msg::doctor_card_generation(
+                h.app_version_str(),
+                h.ic_manufacturer_name().unwrap_or("?"),
+                h.mask_manufacturer_name().unwrap_or("?"),
+                format!("{:04X}", h.os_version),
+            ))
         })
         .unwrap_or_default();
     let mut info = CardInfo {
@@ -474,10 +387,7 @@ pub fn inspect_card(
                 id,
                 Level::Ok,
                 title,
-                lang.s(
-                    format!("TS-CNS riconosciuta e leggibile: profilo {}; {}.", info.profile, info.generation),
-                    format!("TS-CNS recognised and readable: profile {}; {}.", info.profile, info.generation),
-                ),
+                lang.tr(msg::doctor_card_ok(info.generation.as_str(), info.profile.as_str())),
                 None,
             )];
             let today = time::OffsetDateTime::now_utc().date();
@@ -486,8 +396,8 @@ pub fn inspect_card(
                     &format!("{id}:expired"),
                     Level::Warning,
                     title,
-                    lang.t("La tessera è scaduta.", "The card has expired.").into(),
-                    Some(lang.t("Chiedi una nuova tessera alla tua ASL o Regione.", "Ask your ASL or Region for a new card.").into()),
+                    lang.tr(msg::doctor_card_expired()),
+                    Some(lang.tr(msg::doctor_card_expired_fix())),
                 ));
             }
             if s.puk == PinState::Blocked {
@@ -495,16 +405,16 @@ pub fn inspect_card(
                     &format!("{id}:puk"),
                     Level::Warning,
                     title,
-                    lang.t("PUK bloccato.", "PUK blocked.").into(),
-                    Some(lang.t("La tessera va sostituita: rivolgiti alla tua ASL.", "The card must be replaced: ask your ASL.").into()),
+                    lang.tr(msg::doctor_puk_blocked()),
+                    Some(lang.tr(msg::doctor_puk_blocked_fix())),
                 ));
             } else if s.pin == PinState::Blocked {
                 out.push(finding(
                     &format!("{id}:pin"),
                     Level::Warning,
                     title,
-                    lang.t("PIN bloccato.", "PIN blocked.").into(),
-                    Some(lang.t("Sbloccalo con il PUK: cns-manager unblock", "Unblock it with the PUK: cns-manager unblock").into()),
+                    lang.tr(msg::doctor_pin_blocked()),
+                    Some(lang.tr(msg::doctor_pin_blocked_fix())),
                 ));
             }
             out
@@ -518,19 +428,8 @@ pub fn inspect_card(
             id,
             Level::Problem,
             title,
-            lang.s(
-                format!("Riconosciuta come {} ma non leggibile: {}", info.profile, cns_core::error_chain(&e)),
-                format!("Recognised as {} but not readable: {}", info.profile, cns_core::error_chain(&e)),
-            ),
-            Some(
-                lang.t(
-                    "Estrai la tessera, controlla che il chip sia pulito e reinseriscila; se succede ancora, \
-                     manda il rapporto per l'assistenza.",
-                    "Take the card out, check that the chip is clean and insert it again; if it happens again, \
-                     send the support report.",
-                )
-                .into(),
-            ),
+            lang.tr(msg::doctor_card_unreadable(cns_core::error_chain(&e), info.profile.as_str())),
+            Some(lang.tr(msg::doctor_card_unreadable_fix())),
         )],
     };
     (findings, info)
@@ -540,24 +439,15 @@ pub fn inspect_card(
 /// it to a warning when a TS-CNS is in another reader.
 fn not_cns(id: &str, title: &str, marker: &Marker, lang: Lang) -> Finding {
     let what = match marker {
-        Marker::OtherItalian(m) => lang.s(format!("una carta «{m}»"), format!("a \"{m}\" card")),
-        _ => lang.t("una carta di altro tipo", "a card of another kind").to_owned(),
+        Marker::OtherItalian(m) => lang.tr(msg::doctor_card_other_italian(m.to_string())),
+        _ => lang.tr(msg::doctor_card_other_kind()),
     };
     finding(
         id,
         Level::Problem,
         title,
-        lang.s(
-            format!("Non è una Tessera Sanitaria – CNS: è {what}."),
-            format!("Not a Tessera Sanitaria – CNS: it is {what}."),
-        ),
-        Some(
-            lang.t(
-                "Inserisci la Tessera Sanitaria – CNS (quella con il chip dorato).",
-                "Insert the Tessera Sanitaria – CNS (the one with the gold chip).",
-            )
-            .into(),
-        ),
+        lang.tr(msg::doctor_not_cns(what)),
+        Some(lang.tr(msg::doctor_not_cns_fix())),
     )
 }
 
@@ -574,10 +464,7 @@ pub fn settle_not_cns(d: &mut Diagnosis, cards_checked: usize, lang: Lang) {
     for f in d.checks.iter_mut().filter(|f| not_cns.contains(&f.id)) {
         f.level = Level::Warning;
         f.detail.push(' ');
-        f.detail.push_str(lang.t(
-            "Una Tessera Sanitaria – CNS è in un altro lettore: si usa quella.",
-            "A Tessera Sanitaria – CNS is in another reader: that one is used.",
-        ));
+        f.detail.push_str(&lang.tr(msg::doctor_cns_in_other_reader()));
         f.fix = None;
     }
 }
@@ -586,39 +473,19 @@ fn transport_finding(id: &str, title: &str, e: &TransportError, lang: Lang) -> F
     match e {
         TransportError::SharingViolation | TransportError::Busy => {
             let detail = if matches!(e, TransportError::Busy) {
-                lang.t(
-                    "Un altro programma tiene la tessera occupata in una transazione che non finisce.",
-                    "Another program keeps the card busy in a transaction that does not end.",
-                )
+                lang.tr(msg::doctor_card_busy())
             } else {
-                lang.t(
-                    "Un altro programma tiene la tessera in uso esclusivo (SCARD_E_SHARING_VIOLATION).",
-                    "Another program holds the card exclusively (SCARD_E_SHARING_VIOLATION).",
-                )
+                lang.tr(msg::doctor_card_exclusive())
             };
-            let fix = lang.t(
-                "Chiudi gli altri programmi che usano la tessera (browser, programmi di firma, software della \
-                 Regione) e riprova; oppure estrai e reinserisci la tessera.",
-                "Close the other programs using the card (browser, signing software, the Region's software) \
-                 and try again; or take the card out and insert it again.",
-            );
-            finding(&format!("{id}:in-use"), Level::Problem, title, detail.into(), Some(fix.into()))
+            let fix = lang.tr(msg::doctor_card_in_use_fix());
+            finding(&format!("{id}:in-use"), Level::Problem, title, detail, Some(fix))
         }
         other => finding(
             id,
             Level::Problem,
             title,
-            lang.s(
-                format!("Impossibile comunicare con la tessera: {}", cns_core::error_chain(other)),
-                format!("Cannot talk to the card: {}", cns_core::error_chain(other)),
-            ),
-            Some(
-                lang.t(
-                    "Estrai la tessera, controlla che il chip sia pulito e reinseriscila.",
-                    "Take the card out, check that the chip is clean and insert it again.",
-                )
-                .into(),
-            ),
+            lang.tr(msg::doctor_card_no_contact(cns_core::error_chain(other))),
+            Some(lang.tr(msg::doctor_card_no_contact_fix())),
         ),
     }
 }
@@ -628,18 +495,12 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut origin: Vec<(&'static str, String)> = Vec::new();
     let files = [
-        ("settings-system", lang.t("Impostazioni di sistema", "System-wide settings"), &paths.system, "sys"),
-        ("settings-user", lang.t("Impostazioni dell'utente", "User settings"), &paths.user, "user"),
+        ("settings-system", lang.tr(msg::doctor_settings_system()), &paths.system, "sys"),
+        ("settings-user", lang.tr(msg::doctor_settings_user()), &paths.user, "user"),
     ];
     for (id, title, path, who) in files {
         let Some(path) = path else {
-            out.push(finding(
-                id,
-                Level::Ok,
-                title,
-                lang.t("Nessun percorso su questa piattaforma.", "No location on this platform.").into(),
-                None,
-            ));
+            out.push(finding(id, Level::Ok, title, lang.tr(msg::doctor_settings_no_location()), None));
             continue;
         };
         let shown = path.display();
@@ -648,7 +509,7 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                 id,
                 Level::Ok,
                 title,
-                lang.s(format!("{shown}: non presente."), format!("{shown}: not present.")),
+                lang.tr(msg::doctor_settings_absent(shown.to_string())),
                 None,
             )),
             Ok(Some(fields)) => {
@@ -661,10 +522,7 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                     id,
                     Level::Ok,
                     title,
-                    lang.s(
-                        format!("{shown}: valido, imposta {list}."),
-                        format!("{shown}: valid, sets {list}."),
-                    ),
+                    lang.tr(msg::doctor_settings_valid(shown.to_string(), list)),
                     None,
                 ));
             }
@@ -672,29 +530,15 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                 id,
                 Level::Problem,
                 title,
-                lang.s(
-                    format!("{shown} non è valido e viene ignorato: {}", one_line(&source.to_string())),
-                    format!("{shown} is not valid and is ignored: {}", one_line(&source.to_string())),
-                ),
-                Some(
-                    lang.t(
-                        "Correggilo (chiavi ammesse: lang = \"it\"|\"en\", preferred_reader, mode = \
-                         \"normal\"|\"counter\", zoom, pkcs11_module) oppure eliminalo.",
-                        "Fix it (allowed keys: lang = \"it\"|\"en\", preferred_reader, mode = \
-                         \"normal\"|\"counter\", zoom, pkcs11_module) or delete it.",
-                    )
-                    .into(),
-                ),
+                lang.tr(msg::doctor_settings_invalid(one_line(&source.to_string()), shown.to_string())),
+                Some(lang.tr(msg::doctor_settings_invalid_fix())),
             )),
             Err(e) => out.push(finding(
                 id,
                 Level::Problem,
                 title,
-                lang.s(
-                    format!("{shown} non è leggibile: {}", cns_core::error_chain(&e)),
-                    format!("{shown} cannot be read: {}", cns_core::error_chain(&e)),
-                ),
-                Some(fixes::make_readable(fixes::Os::current(), lang).into()),
+                lang.tr(msg::doctor_settings_unreadable(cns_core::error_chain(&e), shown.to_string())),
+                Some(fixes::make_readable(fixes::Os::current(), lang)),
             )),
         }
     }
@@ -714,9 +558,9 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
         .iter()
         .map(|f| {
             let from = match origin.iter().find(|(n, _)| n == f).map(|(_, w)| w.as_str()) {
-                Some("user") => lang.t("utente", "user"),
-                Some(_) => lang.t("sistema", "system"),
-                None => lang.t("predefinito", "default"),
+                Some("user") => lang.tr(msg::doctor_origin_user()),
+                Some(_) => lang.tr(msg::doctor_origin_system()),
+                None => lang.tr(msg::doctor_origin_default()),
             };
             format!("{f} = {} ({from})", value(f))
         })
@@ -724,14 +568,8 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
     out.push(finding(
         "settings",
         Level::Ok,
-        lang.t("Impostazioni in vigore", "Settings in effect"),
-        lang.s(
-            format!(
-                "{}. Il file dell'utente prevale su quello di sistema, campo per campo.",
-                parts.join("; ")
-            ),
-            format!("{}. The user's file overrides the system-wide one, field by field.", parts.join("; ")),
-        ),
+        lang.tr(msg::doctor_settings_effective()),
+        lang.tr(msg::doctor_settings_effective_detail(parts.join("; "))),
         None,
     ));
     out
@@ -748,27 +586,18 @@ pub fn browser_checks(env: &crate::browser::system::Environment, lang: Lang) -> 
             let id = format!("browser:{}:{}", db.browser.code(), db.profile);
             let detail = format!("{} ({})", db.state.words(lang), db.dir.display());
             if db.state.sees_card() {
-                return finding(&id, Level::Ok, &db.title(lang), detail, None);
+                return finding(&id, Level::Ok, db.title(lang), detail, None);
             }
             let fix = if !db.state.needs_setup() {
                 None
             } else if module.is_none() {
-                Some(lang.t(
-                    "Installa il pacchetto cns-manager (contiene il modulo PKCS#11), poi: cns-manager browser-setup",
-                    "Install the cns-manager package (it holds the PKCS#11 module), then: cns-manager browser-setup",
-                ).to_owned())
+                Some(lang.tr(msg::doctor_browser_no_module_fix()))
             } else if db.in_use {
-                Some(lang.t(
-                    "Chiudi Firefox, poi: cns-manager browser-setup (o la pagina «Usa la tessera nel browser»)",
-                    "Close Firefox, then: cns-manager browser-setup (or the \"Use the card in the browser\" page)",
-                ).to_owned())
+                Some(lang.tr(msg::doctor_browser_firefox_running_fix()))
             } else {
-                Some(lang.t(
-                    "cns-manager browser-setup (o la pagina «Usa la tessera nel browser»)",
-                    "cns-manager browser-setup (or the \"Use the card in the browser\" page)",
-                ).to_owned())
+                Some(lang.tr(msg::doctor_browser_setup_fix()))
             };
-            finding(&id, Level::Warning, &db.title(lang), detail, fix)
+            finding(&id, Level::Warning, db.title(lang), detail, fix)
         })
         .collect()
 }
@@ -783,28 +612,21 @@ pub fn to_text(d: &Diagnosis, lang: Lang) -> String {
     for c in &d.checks {
         s.push_str(&format!("{} {:<10} {}: {}\n", c.level.icon(), c.level.word(lang), c.title, c.detail));
         if let Some(fix) = &c.fix {
-            s.push_str(&format!("    {}: {fix}\n", lang.t("Come risolvere", "How to fix")));
+            s.push_str(&format!("    {}: {fix}\n", lang.tr(msg::how_to_fix())));
         }
     }
     let versions: Vec<String> = d
         .versions
         .iter()
-        .map(|(n, v)| format!("{n} {}", v.as_deref().unwrap_or(lang.t("non trovato", "not found"))))
+        .map(|(n, v)| format!("{n} {}", v.clone().unwrap_or_else(|| lang.tr(msg::version_not_found()))))
         .collect();
-    s.push_str(&format!("{}: {}\n", lang.t("Versioni", "Versions"), versions.join(" · ")));
+    s.push_str(&format!("{}: {}\n", lang.tr(msg::versions()), versions.join(" · ")));
     let summary = match (d.problems(), d.warnings()) {
-        (0, 0) => lang.t("Esito: nessun problema.", "Result: no problem.").to_owned(),
+        (0, 0) => lang.tr(msg::doctor_result_ok()),
         (p, w) => {
-            let problems = lang.s(
-                if p == 1 { "1 problema".into() } else { format!("{p} problemi") },
-                if p == 1 { "1 problem".into() } else { format!("{p} problems") },
-            );
-            let warnings = lang.s(
-                if w == 1 { "1 avviso".into() } else { format!("{w} avvisi") },
-                if w == 1 { "1 warning".into() } else { format!("{w} warnings") },
-            );
-            let problems = if p == 0 { lang.t("nessun problema", "no problem").to_owned() } else { problems };
-            lang.s(format!("Esito: {problems}, {warnings}."), format!("Result: {problems}, {warnings}."))
+            let problems =
+                if p == 0 { lang.tr(msg::doctor_no_problem()) } else { lang.tr(msg::doctor_problems(p)) };
+            lang.tr(msg::doctor_result(problems, lang.tr(msg::doctor_warnings(w))))
         }
     };
     s.push_str(&summary);

@@ -7,64 +7,52 @@
 use std::path::Path;
 
 use super::Diagnosis;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// The report's text.
 pub fn render(d: &Diagnosis, lang: Lang) -> String {
     let mut s = String::new();
     let now = time::OffsetDateTime::now_utc();
     let when = now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-    s.push_str(&format!(
-        "{}\n",
-        lang.t("cns-manager – rapporto per l'assistenza", "cns-manager – support report")
-    ));
-    s.push_str(&format!("{}: {when}\n", lang.t("Creato", "Created")));
-    s.push_str(&format!("{}: {}\n", lang.t("Sistema", "System"), super::platform::os_name()));
+    s.push_str(&format!("{}\n", lang.tr(msg::report_title())));
+    s.push_str(&format!("{}: {when}\n", lang.tr(msg::report_created())));
+    s.push_str(&format!("{}: {}\n", lang.tr(msg::report_system()), super::platform::os_name()));
     if d.demo {
-        s.push_str(lang.t("Modalità dimostrativa (tessera simulata)\n", "Demo mode (simulated card)\n"));
+        s.push_str(&format!("{}\n", lang.tr(msg::report_demo())));
     }
-    s.push_str(&format!("\n== {} ==\n", lang.t("Controlli", "Checks")));
+    s.push_str(&format!("\n== {} ==\n", lang.tr(msg::report_checks())));
     s.push_str(&super::to_text(d, lang));
-    s.push_str(&format!("\n== {} ==\n", lang.t("Lettori", "Readers")));
+    s.push_str(&format!("\n== {} ==\n", lang.tr(msg::readers_title())));
     if d.readers.is_empty() {
-        s.push_str(lang.t("(nessuno)\n", "(none)\n"));
+        s.push_str(&format!("{}\n", lang.tr(msg::report_no_readers())));
     }
     for r in &d.readers {
         let state = match (&r.atr, r.card_present) {
-            (Some(atr), _) => format!("{}  ATR {atr}", lang.t("tessera presente", "card present")),
-            (None, true) => lang.t("tessera muta", "mute card").to_owned(),
-            (None, false) => lang.t("vuoto", "empty").to_owned(),
+            (Some(atr), _) => format!("{}  ATR {atr}", lang.tr(msg::report_card_present())),
+            (None, true) => lang.tr(msg::report_mute_card()),
+            (None, false) => lang.tr(msg::report_empty()),
         };
         s.push_str(&format!("{}\t{state}\n", r.name));
     }
-    s.push_str(&format!("\n== {} ==\n", lang.t("Tessere", "Cards")));
+    s.push_str(&format!("\n== {} ==\n", lang.tr(msg::report_cards())));
     if d.cards.is_empty() {
-        s.push_str(lang.t("(nessuna letta)\n", "(none read)\n"));
+        s.push_str(&format!("{}\n", lang.tr(msg::report_no_cards())));
     }
     for c in &d.cards {
-        let yes_no = if c.readable { lang.t("sì", "yes") } else { lang.t("no", "no") };
-        s.push_str(&format!("{}: {}\n", lang.t("Lettore", "Reader"), c.reader));
+        let yes_no = if c.readable { lang.tr(msg::report_yes()) } else { lang.tr(msg::report_no()) };
+        s.push_str(&format!("{}: {}\n", lang.tr(msg::report_reader()), c.reader));
         s.push_str(&format!("ATR: {}\n", c.atr));
-        s.push_str(&format!("{}: {}\n", lang.t("Marcatore", "Marker"), c.marker));
-        s.push_str(&format!("{}: {}\n", lang.t("Profilo", "Profile"), c.profile));
+        s.push_str(&format!("{}: {}\n", lang.tr(msg::report_marker()), c.marker));
+        s.push_str(&format!("{}: {}\n", lang.tr(msg::report_profile()), c.profile));
         if !c.generation.is_empty() {
-            s.push_str(&format!("{}: {}\n", lang.t("Generazione", "Generation"), c.generation));
+            s.push_str(&format!("{}: {}\n", lang.tr(msg::report_generation()), c.generation));
         }
-        s.push_str(&format!("{}: {yes_no}\n", lang.t("Leggibile", "Readable")));
+        s.push_str(&format!("{}: {yes_no}\n", lang.tr(msg::report_readable())));
         if let Some(digits) = &c.serial_region_digits {
             let region = c.region.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
-            s.push_str(&format!(
-                "{}: {digits} **** **** ****{region}\n",
-                lang.t("Numero tessera (solo le cifre della regione)", "Card number (region digits only)")
-            ));
+            s.push_str(&format!("{}: {digits} **** **** ****{region}\n", lang.tr(msg::report_card_number())));
         }
-        s.push_str(&format!(
-            "{}:\n",
-            lang.t(
-                "Traccia APDU della lettura dello stato (dati delle risposte e codici omessi)",
-                "APDU trace of the status read (answer data and secrets redacted)"
-            )
-        ));
+        s.push_str(&format!("{}:\n", lang.tr(msg::report_apdu_trace())));
         for line in &c.trace {
             for l in line.lines() {
                 s.push_str(&format!("  {l}\n"));
@@ -72,13 +60,8 @@ pub fn render(d: &Diagnosis, lang: Lang) -> String {
         }
         s.push('\n');
     }
-    s.push_str(&format!("== {} ==\n", lang.t("Cosa non contiene", "What it does not contain")));
-    s.push_str(lang.t(
-        "Nessun nome, codice fiscale, data o luogo di nascita, indirizzo, numero completo della tessera, \
-         soggetto del certificato, PIN o PUK.\n",
-        "No name, codice fiscale, birth date or place, address, full card number, certificate subject, PIN \
-         or PUK.\n",
-    ));
+    s.push_str(&format!("== {} ==\n", lang.tr(msg::report_not_contained())));
+    s.push_str(&format!("{}\n", lang.tr(msg::report_not_contained_list())));
     shorten_home(s)
 }
 

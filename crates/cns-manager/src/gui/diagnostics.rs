@@ -15,7 +15,7 @@ use super::views::{banner, primary_button, secondary_button};
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::doctor::{self, Diagnosis, Level, SettingsPaths};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::service::{Background, Wake};
 
 /// The page's state.
@@ -34,7 +34,7 @@ impl Diagnostics {
     /// Starts the checks at once.
     pub fn start(backend: &Backend, lang: Lang, wake: Wake) -> Diagnostics {
         let dir = super::export::default_dir().unwrap_or_else(|| PathBuf::from("."));
-        let path = dir.join(lang.t("rapporto-cns-manager.txt", "cns-manager-report.txt"));
+        let path = dir.join(lang.tr(msg::diagnostics_report_file_name()));
         let mut d = Diagnostics {
             lang,
             running: None,
@@ -116,23 +116,10 @@ impl CnsApp {
             d.lang = lang;
             d.run(&backend, wake.clone());
         }
-        super::a11y::heading(ui, lang.t("Diagnostica", "Diagnostics"));
-        ui.label(lang.t(
-            "Controlla il servizio smart card, il driver, i lettori, le tessere e le impostazioni, e dice come \
-             risolvere ogni problema.",
-            "Checks the smart card service, the driver, the readers, the cards and the settings, and says how to \
-             fix each problem.",
-        ));
+        super::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
+        ui.label(lang.tr(msg::diagnostics_intro()));
         if backend.is_demo() {
-            ui.label(
-                RichText::new(lang.t(
-                    "La finestra mostra la tessera simulata, ma questi controlli riguardano il sistema vero di \
-                     questo computer.",
-                    "The window shows the simulated card, but these checks are about this computer's real \
-                     system.",
-                ))
-                .strong(),
-            );
+            ui.label(RichText::new(lang.tr(msg::diagnostics_demo_note())).strong());
         }
         ui.add_space(8.0);
         let mut close = false;
@@ -142,45 +129,32 @@ impl CnsApp {
             None => {
                 ui.horizontal_wrapped(|ui| {
                     ui.spinner();
-                    ui.label(lang.t("Controllo in corso…", "Checking…"));
+                    ui.label(lang.tr(msg::diagnostics_checking()));
                 });
             }
             Some(result) => {
                 let summary = match result.problems() {
-                    0 => (Tone::Good, lang.t("Nessun problema trovato.", "No problem found.").to_owned()),
-                    1 => (Tone::Bad, lang.t("Trovato 1 problema.", "Found 1 problem.").to_owned()),
-                    n => {
-                        (Tone::Bad, lang.s(format!("Trovati {n} problemi."), format!("Found {n} problems.")))
-                    }
+                    0 => (Tone::Good, lang.tr(msg::diagnostics_no_problem())),
+                    n => (Tone::Bad, lang.tr(msg::diagnostics_problems_found(n))),
                 };
                 banner(ui, summary.0, &summary.1);
                 ui.add_space(8.0);
                 // The buttons first, where they are seen without scrolling.
                 ui.horizontal_wrapped(|ui| {
                     if d.report.is_none()
-                        && primary_button(
-                            ui,
-                            lang.t("Prepara il rapporto per l'assistenza", "Prepare the support report"),
-                        )
-                        .clicked()
+                        && primary_button(ui, &lang.tr(msg::diagnostics_prepare_report())).clicked()
                     {
                         d.report = Some(doctor::report::render(result, lang));
                     }
-                    if secondary_button(ui, lang.t("Ripeti i controlli", "Check again")).clicked() {
+                    if secondary_button(ui, &lang.tr(msg::diagnostics_check_again())).clicked() {
                         rerun = true;
                     }
                     // The browser checks' fix, one click away; needs no card (counter mode:
                     // the PC's browsers are not the citizen's business).
-                    if !counter
-                        && secondary_button(
-                            ui,
-                            lang.t("Usa la tessera nel browser", "Use the card in the browser"),
-                        )
-                        .clicked()
-                    {
+                    if !counter && secondary_button(ui, &lang.tr(msg::diagnostics_browser())).clicked() {
                         browser = true;
                     }
-                    if secondary_button(ui, lang.t("Chiudi", "Close")).clicked() {
+                    if secondary_button(ui, &lang.tr(msg::diagnostics_close())).clicked() {
                         close = true;
                     }
                 });
@@ -196,8 +170,7 @@ impl CnsApp {
                         ui.label(&c.detail);
                         if let Some(fix) = &c.fix {
                             ui.label(
-                                RichText::new(format!("{}: {fix}", lang.t("Come risolvere", "How to fix")))
-                                    .strong(),
+                                RichText::new(format!("{}: {fix}", lang.tr(msg::how_to_fix()))).strong(),
                             );
                         }
                         ui.add_space(6.0);
@@ -208,16 +181,12 @@ impl CnsApp {
                         .versions
                         .iter()
                         .map(|(n, v)| {
-                            format!("{n} {}", v.as_deref().unwrap_or(lang.t("non trovato", "not found")))
+                            format!("{n} {}", v.clone().unwrap_or_else(|| lang.tr(msg::version_not_found())))
                         })
                         .collect();
                     ui.label(
-                        RichText::new(format!(
-                            "{}: {}",
-                            lang.t("Versioni", "Versions"),
-                            versions.join(" · ")
-                        ))
-                        .weak(),
+                        RichText::new(format!("{}: {}", lang.tr(msg::versions()), versions.join(" · ")))
+                            .weak(),
                     );
                 } else {
                     // The report is open: the checks stay in sight, one line each, so the user
@@ -240,24 +209,17 @@ impl CnsApp {
             }
         }
         if let Some(text) = &d.report {
-            super::a11y::heading(ui, lang.t("Rapporto per l'assistenza", "Support report"));
-            ui.label(lang.t(
-                "Ecco tutto ciò che il rapporto contiene, prima di salvarlo: nessun nome, codice fiscale, data o luogo \
-                 di nascita, indirizzo, numero completo della tessera, soggetto del certificato, PIN o PUK. \
-                 Salvalo, poi manda il file all'assistenza che te lo ha chiesto (per e-mail, come allegato).",
-                "This is everything the report contains, before you save it: no name, codice fiscale, birth date or \
-                 place, address, full card number, certificate subject, PIN or PUK. Save it, then send the file to \
-                 the help desk that asked for it (by e-mail, as an attachment).",
-            ));
+            super::a11y::heading(ui, &lang.tr(msg::diagnostics_report_title()));
+            ui.label(lang.tr(msg::diagnostics_report_intro()));
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label(lang.t("Salva in:", "Save to:"));
+                let label = ui.label(lang.tr(msg::diagnostics_save_to()));
                 ui.add(
                     egui::TextEdit::singleline(&mut d.path)
                         .desired_width(360.0)
-                        .hint_text(lang.t("percorso del file", "file path")),
+                        .hint_text(lang.tr(msg::diagnostics_file_path())),
                 )
                 .labelled_by(label.id);
-                if primary_button(ui, lang.t("Salva il rapporto", "Save the report")).clicked() {
+                if primary_button(ui, &lang.tr(msg::diagnostics_save())).clicked() {
                     let path = PathBuf::from(d.path.trim());
                     d.saved = Some(
                         std::fs::write(&path, text.as_bytes()).map(|()| path).map_err(|e| e.to_string()),
@@ -265,22 +227,12 @@ impl CnsApp {
                 }
             });
             match &d.saved {
-                Some(Ok(p)) => banner(
-                    ui,
-                    Tone::Good,
-                    &lang.s(
-                        format!("Rapporto salvato in {}", p.display()),
-                        format!("Report saved to {}", p.display()),
-                    ),
-                ),
-                Some(Err(e)) => banner(
-                    ui,
-                    Tone::Bad,
-                    &lang.s(
-                        format!("Il rapporto non è stato salvato: {e}"),
-                        format!("The report was not saved: {e}"),
-                    ),
-                ),
+                Some(Ok(p)) => {
+                    banner(ui, Tone::Good, &lang.tr(msg::diagnostics_report_saved(p.display().to_string())))
+                }
+                Some(Err(e)) => {
+                    banner(ui, Tone::Bad, &lang.tr(msg::diagnostics_report_not_saved(e.to_string())))
+                }
                 None => {}
             }
             ui.add_space(6.0);

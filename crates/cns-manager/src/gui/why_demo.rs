@@ -11,7 +11,7 @@ use egui::RichText;
 use super::app::{Action, CnsApp};
 use super::words::Tone;
 use crate::doctor::{self, fixes, platform};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// What stood between the window and a real card at start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,44 +50,21 @@ impl DemoReason {
         }
     }
 
-    /// (why the demo started, what was found, how to fix it)
-    pub fn words(self, lang: Lang) -> (&'static str, &'static str, &'static str) {
-        let os = fixes::Os::current();
+    /// (why the demo started, what was found, how to fix it) on `os`.
+    pub fn words(self, os: fixes::Os, lang: Lang) -> (String, String, String) {
         match self {
             DemoReason::NoService(cause) => {
                 let (found, fix) = cause.advice(os, lang);
-                (
-                    lang.t(
-                        "Si è avviata da sola perché il servizio smart card di questo computer non risponde: \
-                         la tua tessera non può essere letta.",
-                        "It started by itself because this computer's smart card service does not answer: \
-                         your card cannot be read.",
-                    ),
-                    found,
-                    fix,
-                )
+                (lang.tr(msg::demo_why_no_service()), found, fix)
             }
             DemoReason::NoReader { unbound_usb: true } => (
-                lang.t(
-                    "Si è avviata da sola perché non si vede nessun lettore di smart card.",
-                    "It started by itself because no smart card reader is seen.",
-                ),
-                lang.t(
-                    "Un lettore USB è collegato ma il servizio non lo vede: manca il driver.",
-                    "A USB reader is plugged in but the service does not see it: its driver is missing.",
-                ),
+                lang.tr(msg::demo_why_no_reader()),
+                lang.tr(msg::demo_reader_without_driver()),
                 fixes::install_reader_driver(os, lang),
             ),
             DemoReason::NoReader { unbound_usb: false } => {
                 let (found, fix) = fixes::connect_reader(lang);
-                (
-                    lang.t(
-                        "Si è avviata da sola perché non si vede nessun lettore di smart card.",
-                        "It started by itself because no smart card reader is seen.",
-                    ),
-                    found,
-                    fix,
-                )
+                (lang.tr(msg::demo_why_no_reader()), found, fix)
             }
         }
     }
@@ -99,27 +76,19 @@ impl CnsApp {
     pub(crate) fn demo_banner(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         let color = Tone::Attention.color();
-        ui.label(
-            RichText::new(
-                lang.t("⚠ Modalità dimostrativa – tessera simulata", "⚠ Demo mode – simulated card"),
-            )
-            .strong()
-            .color(color),
-        );
+        ui.label(RichText::new(lang.tr(msg::demo_banner())).strong().color(color));
         let Some(reason) = self.demo_reason else { return };
-        let (why, found, fix) = reason.words(lang);
+        let (why, found, fix) = reason.words(fixes::Os::current(), lang);
         ui.label(RichText::new(why).color(color));
         ui.label(RichText::new(found).color(color));
-        ui.label(
-            RichText::new(format!("{}: {fix}", lang.t("Come risolvere", "How to fix"))).strong().color(color),
-        );
+        ui.label(RichText::new(format!("{}: {fix}", lang.tr(msg::how_to_fix()))).strong().color(color));
         let busy = self.busy();
         ui.add_enabled_ui(!busy, |ui| {
             ui.horizontal_wrapped(|ui| {
-                if ui.button(lang.t("Apri la Diagnostica", "Open Diagnostics")).clicked() {
+                if ui.button(lang.tr(msg::demo_open_diagnostics())).clicked() {
                     self.actions.push(Action::ShowDiagnostics);
                 }
-                if ui.button(lang.t("Esci dalla dimostrazione", "Leave the demo")).clicked() {
+                if ui.button(lang.tr(msg::demo_leave())).clicked() {
                     self.actions.push(Action::LeaveDemo);
                 }
             })
@@ -172,13 +141,16 @@ mod tests {
 
     #[test]
     fn the_fix_is_the_doctors_wording() {
-        for lang in [Lang::It, Lang::En] {
-            let (_, found, fix) = DemoReason::NoService(ServiceCause::NotInstalled).words(lang);
-            assert_eq!((found, fix), fixes::service_not_installed(Os::current(), lang));
-            let (_, found, fix) = DemoReason::NoReader { unbound_usb: false }.words(lang);
+        for (lang, os) in [Lang::It, Lang::En].into_iter().flat_map(|l| Os::ALL.map(|os| (l, os))) {
+            let (_, found, fix) = DemoReason::NoService(ServiceCause::NotInstalled).words(os, lang);
+            assert_eq!((found, fix), fixes::service_not_installed(os, lang));
+            let (_, found, fix) =
+                DemoReason::NoService(ServiceCause::Refused { certain: true }).words(os, lang);
+            assert_eq!((found, fix), fixes::service_refused(os, true, lang));
+            let (_, found, fix) = DemoReason::NoReader { unbound_usb: false }.words(os, lang);
             assert_eq!((found, fix), fixes::connect_reader(lang));
-            let (_, _, fix) = DemoReason::NoReader { unbound_usb: true }.words(lang);
-            assert_eq!(fix, fixes::install_reader_driver(Os::current(), lang));
+            let (_, _, fix) = DemoReason::NoReader { unbound_usb: true }.words(os, lang);
+            assert_eq!(fix, fixes::install_reader_driver(os, lang));
         }
     }
 }

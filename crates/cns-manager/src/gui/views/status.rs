@@ -8,6 +8,7 @@ use cns_core::flow::Operation;
 use cns_core::italian_time::italian_date;
 use egui::RichText;
 
+use crate::doctor::fixes;
 use crate::i18n::Lang;
 
 use super::super::app::{Action, CnsApp};
@@ -351,14 +352,12 @@ impl CnsApp {
     fn no_reader_view(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         ui.add_space(16.0);
-        if self.service == Service::Down {
-            banner(
-                ui,
-                Tone::Attention,
-                lang.t("Il servizio smart card non è attivo", "The smart card service is not running"),
-            );
+        let service_down = self.service == Service::Down;
+        let (title, steps) = fixes::no_reader_guidance(service_down, fixes::Os::current(), lang);
+        if service_down {
+            banner(ui, Tone::Attention, &title);
             ui.add_space(8.0);
-            for line in service_fix(lang) {
+            for line in steps {
                 // Commands in monospace, so they read as something to type.
                 if line.starts_with("sudo ") {
                     ui.label(RichText::new(line).monospace())
@@ -367,12 +366,12 @@ impl CnsApp {
                 };
             }
         } else {
-            super::super::a11y::heading(ui, lang.t("Nessun lettore collegato", "No reader connected"));
+            super::super::a11y::heading(ui, &title);
             ui.add_space(8.0);
-            for (i, line) in reader_steps(lang).iter().enumerate() {
+            for (i, line) in steps.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{}.", i + 1)).strong());
-                    ui.label(*line);
+                    ui.label(line);
                 });
             }
         }
@@ -542,71 +541,4 @@ pub fn technical(ui: &mut egui::Ui, lang: Lang, add: impl FnOnce(&mut egui::Ui))
     egui::CollapsingHeader::new(lang.t("Dettagli tecnici", "Technical details"))
         .id_salt("technical_details")
         .show(ui, add);
-}
-
-fn reader_steps(lang: Lang) -> Vec<&'static str> {
-    let connect = lang.t(
-        "Collega il lettore di smart card a una porta USB del computer.",
-        "Connect the smart card reader to a USB port of the computer.",
-    );
-    if cfg!(windows) {
-        vec![
-            connect,
-            lang.t(
-                "Attendi che Windows installi il driver (di solito da solo, in meno di un minuto).",
-                "Wait for Windows to install the driver (usually by itself, in under a minute).",
-            ),
-            lang.t(
-                "Il servizio «Smart Card» di Windows si avvia da solo. Se il lettore non compare, scollegalo e ricollegalo.",
-                "The Windows «Smart Card» service starts by itself. If the reader does not appear, unplug it and plug it in again.",
-            ),
-        ]
-    } else if cfg!(target_os = "macos") {
-        vec![
-            connect,
-            lang.t(
-                "macOS riconosce i lettori comuni senza installare nulla.",
-                "macOS recognises common readers without installing anything.",
-            ),
-            lang.t(
-                "Se il lettore non compare, scollegalo e ricollegalo.",
-                "If the reader does not appear, unplug it and plug it in again.",
-            ),
-        ]
-    } else {
-        vec![
-            connect,
-            lang.t(
-                "Installa il servizio smart card e il driver: sudo apt install pcscd libccid",
-                "Install the smart card service and the driver: sudo apt install pcscd libccid",
-            ),
-            lang.t(
-                "Avvia il servizio: sudo systemctl enable --now pcscd.socket",
-                "Start the service: sudo systemctl enable --now pcscd.socket",
-            ),
-        ]
-    }
-}
-
-fn service_fix(lang: Lang) -> Vec<&'static str> {
-    if cfg!(windows) {
-        vec![lang.t(
-            "Apri «Servizi» (services.msc), cerca «Smart Card» e premi Avvia; oppure scollega e ricollega il lettore.",
-            "Open «Services» (services.msc), find «Smart Card» and press Start; or unplug and replug the reader.",
-        )]
-    } else if cfg!(target_os = "macos") {
-        vec![lang.t(
-            "Scollega e ricollega il lettore; se non basta, riavvia il Mac.",
-            "Unplug and replug the reader; if that is not enough, restart the Mac.",
-        )]
-    } else {
-        vec![
-            lang.t(
-                "Il programma usa il servizio pcscd per parlare con il lettore. Per installarlo e avviarlo:",
-                "The program talks to the reader through the pcscd service. To install and start it:",
-            ),
-            "sudo apt install pcscd libccid",
-            "sudo systemctl enable --now pcscd.socket",
-        ]
-    }
 }
