@@ -1279,6 +1279,12 @@ fn sign_error(lang: Lang, e: &CadesError) -> SignFailed {
     SignFailed::Other(text.to_owned())
 }
 
+/// The shared report lines in the window's glyphs: egui's bundled fonts have no ✓ (U+2713) or
+/// ✗ (U+2717), which a terminal shows; the window's state icons are ✔ and ⛔ (emoji font).
+fn window_marks(line: &str) -> String {
+    line.replace('✓', "✔").replace('✗', "⛔")
+}
+
 #[cfg(test)]
 mod tests {
     use super::extracted_name;
@@ -1314,10 +1320,4 @@ mod tests {
         assert_eq!(name(".p7m", 1), Path::new("/docs/documento.bin"));
         assert_eq!(name("..p7m.p7m", 2), Path::new("/docs/documento.bin"));
     }
-}
-
-/// The shared report lines in the window's glyphs: egui's bundled fonts have no ✓ (U+2713) or
-/// ✗ (U+2717), which a terminal shows; the window's state icons are ✔ and ⛔ (emoji font).
-fn window_marks(line: &str) -> String {
-    line.replace('✓', "✔").replace('✗', "⛔")
 }
