@@ -23,8 +23,9 @@ use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry_with_id
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
+use crate::i18n::msg;
 use crate::service::Background;
-use crate::signature_words::Failure;
+use crate::signature_words::{self as sig, Failure};
 use cns_cades::card::{CardSignError, CardSigner};
 use cns_cades::verify::{CertValidity, Revocation, TrustStatus, VerifyOptions};
 use cns_cades::{CadesError, SignOptions, VerifyReport};
@@ -912,59 +913,38 @@ fn hint(ui: &mut Ui, tone: Tone, text: &str) {
 }
 
 fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
-    use crate::signature_words::{Headline, headline, headline_words};
+    use sig::{Headline, headline, headline_words};
     let h = headline(r);
     let tone = match h {
         Headline::Valid | Headline::TimestampedDocument => Tone::Good,
         Headline::Altered | Headline::BundleAltered | Headline::Revoked => Tone::Bad,
         _ => Tone::Attention,
     };
-    live_banner(ui, tone, headline_words(h, lang));
+    live_banner(ui, tone, &headline_words(h, lang));
     if let Some(c) = &r.container {
         ui.add_space(8.0);
         ui.label(RichText::new(lang.t("File con marca temporale", "Timestamped file")).strong());
         for t in &c.timestamps {
-            ui.label(crate::signature_words::timestamp_line(t, lang));
+            ui.label(sig::timestamp_line(t, lang));
         }
         if !c.inner_signed {
-            ui.label(lang.t(
-                "Il documento contenuto non è firmato: la marca ne attesta solo l'esistenza a quella data.",
-                "The document inside is not signed: the timestamp only shows it existed at that time.",
-            ));
+            ui.label(sig::container_inner_not_signed(lang));
         }
     }
     for s in r.signers() {
         ui.add_space(8.0);
-        // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
-        // codice fiscale.
-        let name = match (&s.given_name, &s.surname) {
-            (Some(g), Some(f)) => Some(format!("{g} {f}")),
-            _ => s
-                .common_name
-                .clone()
-                .filter(|cn| s.fiscal_code.as_ref().is_none_or(|cf| !cn.starts_with(cf.as_str()))),
-        };
-        let who = match (name, &s.fiscal_code) {
-            (Some(n), Some(cf)) => format!("{n} – {} {cf}", lang.t("codice fiscale", "fiscal code")),
-            (Some(n), None) => n,
-            (None, Some(cf)) => format!("{} {cf}", lang.t("Codice fiscale", "Fiscal code")),
-            (None, None) => lang.t("Firmatario sconosciuto", "Unknown signer").to_owned(),
-        };
-        ui.label(RichText::new(who).strong());
+        ui.label(RichText::new(sig::sentence(&sig::signer_name(s, lang))).strong());
         if let Some(t) = s.signing_time {
-            ui.label(lang.s(
-                format!("Firmato il {}", crate::signature_words::human_time(t)),
-                format!("Signed on {}", crate::signature_words::human_time(t)),
-            ));
+            ui.label(format!("{} {}", lang.tr(msg::signed_on()), sig::human_time(t)));
         }
         for t in &s.timestamps {
-            ui.label(crate::signature_words::timestamp_line(t, lang));
+            ui.label(sig::timestamp_line(t, lang));
         }
         let line = |ok: bool, it: &str, en: &str| {
             format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
         };
         ui.label(if !s.unverifiable.is_empty() {
-            let why = crate::signature_words::findings(&s.unverifiable, lang);
+            let why = sig::findings(&s.unverifiable, lang);
             line(
                 false,
                 &format!("Firma non verificabile ({why})"),
@@ -1007,27 +987,13 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
             ui.label(format!("✔ {l}"));
         }
         match &s.revocation {
-            Revocation::Revoked { date } if s.revoked_after_timestamp() => {
-                let when = crate::signature_words::human_time(*date);
-                ui.label(line(
-                    true,
-                    &format!("Revocato il {when}, dopo la marca temporale: la firma era già stata fatta"),
-                    &format!("Revoked on {when}, after the timestamp: the signature was already made"),
-                ));
-            }
-            Revocation::Revoked { date } => {
-                let when = crate::signature_words::human_time(*date);
-                ui.label(match s.revoked_after_signing() {
-                    Some(true) => line(
-                        false,
-                        &format!("REVOCATO il {when}, dopo la data dichiarata della firma (non garantita)"),
-                        &format!("REVOKED on {when}, after the stated signing time (not certified)"),
-                    ),
-                    _ => line(false, &format!("REVOCATO il {when}"), &format!("REVOKED on {when}")),
-                });
+            Revocation::Revoked { .. } => {
+                if let Some((stands, w)) = sig::revoked(s, lang) {
+                    ui.label(format!("{} {}", if stands { "✔" } else { "⛔" }, sig::sentence(&w)));
+                }
             }
             Revocation::Unavailable { reasons } => {
-                let reason = crate::signature_words::revocation_gaps(reasons, lang);
+                let reason = sig::revocation_gaps(reasons, lang);
                 ui.label(line(
                     false,
                     &format!("Revoca non verificabile: {reason}"),
@@ -1042,14 +1008,12 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
             }
         }
         for c in &s.countersigners {
-            let who = c.common_name.clone().unwrap_or_else(|| lang.t("sconosciuto", "unknown").to_owned());
-            let state = match c.verdict() {
-                cns_cades::verify::Verdict::Valid => lang.t("✔ valida", "✔ valid"),
-                cns_cades::verify::Verdict::NotTrusted => {
-                    lang.t("integra, non fidata", "intact, not trusted")
-                }
-                cns_cades::verify::Verdict::Unverifiable => lang.t("non verificabile", "cannot be checked"),
-                cns_cades::verify::Verdict::Invalid => lang.t("⛔ NON valida", "⛔ NOT valid"),
+            let who = sig::signer_name(c, lang);
+            let v = c.verdict();
+            let state = match v {
+                cns_cades::verify::Verdict::Valid => format!("✔ {}", sig::verdict_words(v, lang)),
+                cns_cades::verify::Verdict::Invalid => format!("⛔ {}", sig::verdict_words(v, lang)),
+                _ => sig::verdict_words(v, lang),
             };
             ui.label(
                 lang.s(
@@ -1060,11 +1024,8 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         }
         if !s.not_checked.is_empty() {
             ui.label(
-                RichText::new(lang.s(
-                    format!("Letti ma non controllati: {}", s.not_checked.join(", ")),
-                    format!("Read but not checked: {}", s.not_checked.join(", ")),
-                ))
-                .weak(),
+                RichText::new(format!("{}: {}", lang.tr(msg::read_not_checked()), s.not_checked.join(", ")))
+                    .weak(),
             );
         }
     }
@@ -1127,7 +1088,7 @@ fn verify_error(lang: Lang, e: &CadesError) -> Failure {
             )
             .to_owned()
             .into(),
-        other => crate::signature_words::file_failure(other, lang),
+        other => sig::file_failure(other, lang),
     }
 }
 
