@@ -301,6 +301,19 @@ pub fn sentence(text: &str) -> String {
     }
 }
 
+/// A document signed, with the signatures its file now holds: the window's banner and the
+/// CLI's line.
+pub fn document_signed(lang: Lang, path: &std::path::Path, signers: usize) -> String {
+    lang.tr(msg::document_signed(path.display().to_string(), signers.to_string()))
+}
+
+/// A wrong PIN while signing: not signed, then the tries left (and what one more mistake does)
+/// in the words of every PIN screen. The window and the CLI say the same.
+pub fn wrong_pin_not_signed(lang: Lang, tries_left: Option<u8>) -> String {
+    let (_, detail) = crate::pin_words::wrong_secret(lang, cns_core::PinKind::Pin, tries_left);
+    format!("{} {detail}", lang.tr(msg::sign_wrong_pin()))
+}
+
 /// Several findings, joined with "; ".
 pub fn findings(fs: &[Finding], lang: Lang) -> String {
     fs.iter().map(|f| finding(f, lang)).collect::<Vec<_>>().join("; ")
