@@ -507,4 +507,88 @@ mod tests {
             assert_ne!(it, g.to_string(), "{g:?} has no Italian words");
         }
     }
+
+    #[test]
+    fn a_signer_is_named_alike_on_both_surfaces() {
+        use cns_cades::verify::SignerReport;
+        let cf = Some("RSSMRA80A01H501U".to_owned());
+        let named = SignerReport {
+            given_name: Some("MARIO".into()),
+            surname: Some("ROSSI".into()),
+            fiscal_code: cf.clone(),
+            ..signer()
+        };
+        assert_eq!(signer_name(&named, Lang::It), "ROSSI MARIO – codice fiscale RSSMRA80A01H501U");
+        assert_eq!(signer_name(&named, Lang::En), "ROSSI MARIO – fiscal code RSSMRA80A01H501U");
+        // A CNS's common name is the codice fiscale and a serial, not a name.
+        let cns = SignerReport {
+            common_name: Some("RSSMRA80A01H501U/7420091000123456.abcd".into()),
+            fiscal_code: cf,
+            ..signer()
+        };
+        assert_eq!(signer_name(&cns, Lang::It), "codice fiscale RSSMRA80A01H501U");
+        assert_eq!(sentence(&signer_name(&cns, Lang::It)), "Codice fiscale RSSMRA80A01H501U");
+        let nobody = SignerReport { subject: None, common_name: None, ..signer() };
+        assert_eq!(signer_name(&nobody, Lang::It), "sconosciuto");
+        assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn a_revocation_is_placed_against_the_timestamp_and_the_stated_time() {
+        use cns_cades::verify::SignerReport;
+        let at = |secs: u64| SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        let revoked = |date, signing_time, vouched_time| SignerReport {
+            revocation: Revocation::Revoked { date },
+            signing_time,
+            vouched_time,
+            ..signer()
+        };
+        assert_eq!(revoked(at(0), None, None).revocation, Revocation::Revoked { date: at(0) });
+        assert!(super::revoked(&signer(), Lang::It).is_none(), "not revoked, nothing to say");
+        let (stands, words) =
+            super::revoked(&revoked(at(86_400 * 10), None, Some(at(86_400))), Lang::It).unwrap_or_default();
+        assert!(stands, "{words}");
+        assert_eq!(
+            words,
+            "revocato il 11/01/1970 01:00, dopo la marca temporale del 02/01/1970 01:00: la firma era già stata fatta"
+        );
+        let (stands, words) =
+            super::revoked(&revoked(at(86_400 * 10), Some(at(86_400)), None), Lang::En).unwrap_or_default();
+        assert!(!stands);
+        assert!(words.starts_with("REVOKED on 11/01/1970 01:00, after the signing time;"), "{words}");
+        let (_, words) =
+            super::revoked(&revoked(at(86_400), Some(at(86_400 * 10)), None), Lang::It).unwrap_or_default();
+        assert_eq!(words, "REVOCATO il 02/01/1970 01:00, prima della data della firma");
+    }
+
+    #[test]
+    fn the_verdicts_are_written_in_german_too() {
+        let de = |m: crate::i18n::Message| m.in_language("de");
+        assert_eq!(de(msg::headline_valid()), "Alle Signaturen sind gültig.");
+        assert_eq!(de(msg::verdict_not_trusted()), "unversehrt, nicht vertrauenswürdig");
+        assert_eq!(
+            de(msg::unchecked_signers("64", 1)),
+            "Eine weitere Signatur wurde NICHT geprüft: mehr als 64 Signaturen pro Umschlag."
+        );
+        assert_eq!(
+            de(msg::unchecked_signers("64", 3)),
+            "3 weitere Signaturen wurden NICHT geprüft: mehr als 64 Signaturen pro Umschlag."
+        );
+        // The Italian plural, new with the catalog.
+        assert!(
+            msg::unchecked_signers("64", 1).in_language("it").starts_with("Un'altra firma NON controllata")
+        );
+        assert!(
+            msg::unchecked_signers("64", 2).in_language("it").starts_with("Altre 2 firme NON controllate")
+        );
+    }
+
+    #[test]
+    fn a_wrong_pin_while_signing_says_the_tries_left_as_every_pin_screen() {
+        let two = wrong_pin_not_signed(Lang::It, Some(2));
+        assert_eq!(two, "PIN errato: il documento non è stato firmato. Ti restano 2 tentativi.");
+        let one = wrong_pin_not_signed(Lang::En, Some(1));
+        assert!(one.starts_with("Wrong PIN: the document was not signed. Only one try left."), "{one}");
+        assert!(one.contains(&crate::pin_words::last_try(Lang::En, cns_core::PinKind::Pin)), "{one}");
+    }
 }
