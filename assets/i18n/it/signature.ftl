@@ -153,7 +153,8 @@ result-invalid = Esito: ✗ una firma NON è valida: il documento è stato modif
 verify-no-file = Il file { $path } non esiste.
 verify-ca-unreadable = Certificato CA { $path } non leggibile: { $error }
 verify-crl-unreadable = CRL { $path } non leggibile: { $error }
-verify-io-error = Errore su { $path }: { $error }
+# Anche `cns-manager sign`.
+file-error-on = Errore su { $path }: { $error }
 verify-detached-give-content = È una firma separata (.p7s): indica il documento originale con --content FILE.
 verify-timestamped-file = File con marca temporale ({ $kind }):
 verify-extracted = Documento estratto in { $path } ({ $bytes } byte).

@@ -221,12 +221,7 @@ fn date_it(t: time::OffsetDateTime) -> String {
 }
 
 fn io_fail(out: &Out, path: &Path, e: &str) -> Exit {
-    out.fail(
-        Exit::Other,
-        "io",
-        &out.lang
-            .s(format!("Errore su {}: {e}", path.display()), format!("Error on {}: {e}", path.display())),
-    )
+    out.fail(Exit::Other, "io", &out.lang.tr(msg::file_error_on(e, path.display().to_string())))
 }
 
 fn last_try(lang: Lang) -> String {

@@ -144,7 +144,7 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
 }
 
 fn io_fail(out: &Out, path: &Path, e: &std::io::Error) -> Exit {
-    out.fail(Exit::Other, "io", &out.lang.tr(msg::verify_io_error(e.to_string(), path.display().to_string())))
+    out.fail(Exit::Other, "io", &out.lang.tr(msg::file_error_on(e.to_string(), path.display().to_string())))
 }
 
 fn verify_error(out: &Out, e: &CadesError) -> Exit {

@@ -795,7 +795,7 @@ fn pin_step(
     let id = egui::Id::unique("cns-sign-pin");
     let entry = ui.horizontal(|ui| {
         let e = pin_entry_with_id(ui, id, &mut flow.pin, "PIN", flow.show_digits);
-        ui.checkbox(&mut flow.show_digits, &lang.tr(msg::sign_show_digits()));
+        ui.checkbox(&mut flow.show_digits, lang.tr(msg::sign_show_digits()));
         e
     });
     let entry = entry.inner;
