@@ -5,9 +5,10 @@
 
 use std::time::SystemTime;
 
+use cns_cades::verify::{Revocation, SignerReport, Verdict};
 use cns_cades::{CadesError, Finding, RevocationGap};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// A date and time in Italian time, as the verification pages show them.
 pub fn human_time(t: SystemTime) -> String {
@@ -23,130 +24,45 @@ pub fn human_date(t: SystemTime) -> String {
 
 pub fn finding(f: &Finding, lang: Lang) -> String {
     use Finding as F;
-    match f {
-        F::SignerInfoUnreadable(e) => lang.s(
-            format!("i dati della firma non si possono leggere ({e})"),
-            format!("the signature's data cannot be read ({e})"),
-        ),
-        F::DigestUnsupported(a) => lang.s(
-            format!("algoritmo di impronta {a} non supportato"),
-            format!("digest algorithm {a} not supported"),
-        ),
-        F::DigestNotAnnounced(a) => lang.s(
-            format!("algoritmo di impronta {a} non dichiarato nel file"),
-            format!("digest algorithm {a} not announced in the file"),
-        ),
-        F::NoMessageDigest => lang.s(
-            "manca l'impronta del documento firmato (attributo message-digest)".into(),
-            "the signed document's digest is missing (message-digest attribute)".into(),
-        ),
-        F::ContentAltered => lang.s(
-            "il documento non corrisponde alla firma (modificato)".into(),
-            "the content does not match the signature (altered)".into(),
-        ),
-        F::ContentTypeMismatch => lang.s(
-            "il tipo di contenuto firmato è diverso da quello del documento (attributo content-type)".into(),
-            "the signed content type differs from the document's (content-type attribute)".into(),
-        ),
-        F::ContentTypeMissing => lang.s(
-            "il documento corrisponde alla firma, ma il programma di firma ha omesso l'attributo content-type \
-             che lo standard richiede: la firma non è conforme"
-                .into(),
-            "the document matches the signature, but the signing program left out the content-type attribute \
-             the standard requires: the signature does not conform"
-                .into(),
-        ),
-        F::SigningCertificateUnreadable(e) => lang.s(
-            format!("l'attributo che indica il certificato del firmatario non si può leggere ({e})"),
-            format!("the attribute naming the signer's certificate cannot be read ({e})"),
-        ),
-        F::AttributesNotEncodable => lang.s(
-            "gli attributi firmati non si possono ricodificare".into(),
-            "the signed attributes cannot be encoded".into(),
-        ),
-        F::CertificateMissing => lang.s(
-            "il certificato del firmatario non è nel file".into(),
-            "the signer's certificate is not in the file".into(),
-        ),
-        F::SignatureAlgorithmUnsupported(a) => lang.s(
-            format!("algoritmo di firma {a} non supportato da questo programma"),
-            format!("signature algorithm {a} not supported by this program"),
-        ),
-        F::KeyUnsupported(e) => lang.s(
-            format!("il tipo di chiave del certificato non è supportato ({e})"),
-            format!("the certificate's key type is not supported ({e})"),
-        ),
-        F::TooManyChecks => lang.s(
-            "troppe firme e certificati nel file: questa firma non è stata controllata".into(),
-            "too many signatures and certificates in the file: this signature was not checked".into(),
-        ),
-        F::TooManyChecksForIssuer => lang.s(
-            "troppe firme e certificati nel file: l'emittente non è stato controllato".into(),
-            "too many signatures and certificates in the file: the issuer was not checked".into(),
-        ),
-        F::SignatureDoesNotVerify => lang.s(
-            "la firma non corrisponde alla chiave del certificato".into(),
-            "the signature does not verify".into(),
-        ),
-        F::SigningCertificateMismatch => lang.s(
-            "la firma indica un certificato diverso da quello allegato (signing-certificate)".into(),
-            "the signature names another certificate than the one attached (signing-certificate)".into(),
-        ),
-        F::TimestampUnreadable(e) => lang.s(
-            format!("la marca temporale non si può leggere ({e})"),
-            format!("the timestamp cannot be read ({e})"),
-        ),
-        F::ImprintMismatch => lang.s(
-            "la marca temporale non riguarda questa firma o questo documento (impronta diversa)".into(),
-            "the timestamp does not cover this signature or document (different imprint)".into(),
-        ),
-        F::TsaNotForTimestamping => lang.s(
-            "il certificato dell'ente non è un certificato per marche temporali".into(),
-            "the authority's certificate is not a timestamping certificate".into(),
-        ),
-    }
+    let m = match f {
+        F::SignerInfoUnreadable(e) => msg::finding_signer_info_unreadable(e.to_string()),
+        F::DigestUnsupported(a) => msg::finding_digest_unsupported(a.to_string()),
+        F::DigestNotAnnounced(a) => msg::finding_digest_not_announced(a.to_string()),
+        F::NoMessageDigest => msg::finding_no_message_digest(),
+        F::ContentAltered => msg::finding_content_altered(),
+        F::ContentTypeMismatch => msg::finding_content_type_mismatch(),
+        F::ContentTypeMissing => msg::finding_content_type_missing(),
+        F::SigningCertificateUnreadable(e) => msg::finding_signing_certificate_unreadable(e.to_string()),
+        F::AttributesNotEncodable => msg::finding_attributes_not_encodable(),
+        F::CertificateMissing => msg::finding_certificate_missing(),
+        F::SignatureAlgorithmUnsupported(a) => msg::finding_signature_algorithm_unsupported(a.to_string()),
+        F::KeyUnsupported(e) => msg::finding_key_unsupported(e.to_string()),
+        F::TooManyChecks => msg::finding_too_many_checks(),
+        F::TooManyChecksForIssuer => msg::finding_too_many_checks_for_issuer(),
+        F::SignatureDoesNotVerify => msg::finding_signature_does_not_verify(),
+        F::SigningCertificateMismatch => msg::finding_signing_certificate_mismatch(),
+        F::TimestampUnreadable(e) => msg::finding_timestamp_unreadable(e.to_string()),
+        F::ImprintMismatch => msg::finding_imprint_mismatch(),
+        F::TsaNotForTimestamping => msg::finding_tsa_not_for_timestamping(),
+    };
+    lang.tr(m)
 }
 
 pub fn revocation_gap(g: &RevocationGap, lang: Lang) -> String {
     use RevocationGap as G;
-    match g {
+    let m = match g {
         G::CrlOfAnotherIssuer { crl_issuers, cert_issuer } => {
-            let others = crl_issuers.join(", ");
-            lang.s(
-                format!(
-                    "la lista di revoca data è di {others}, non dell'emittente del certificato {cert_issuer}"
-                ),
-                format!("the CRL given is from {others}, not from the certificate's issuer {cert_issuer}"),
-            )
+            msg::revocation_gap_crl_of_another_issuer(cert_issuer.clone(), crl_issuers.join(", "))
         }
-        G::IssuerNotTrusted => lang.s(
-            "l'emittente non è un'autorità fidata, quindi la sua lista di revoca non si può controllare"
-                .into(),
-            "the issuer is not a trusted authority, so its CRL cannot be checked".into(),
-        ),
-        G::CrlExpired { next_update } => {
-            let d = human_time(*next_update);
-            lang.s(
-                format!(
-                    "la lista di revoca è scaduta il {d}: non dice nulla delle revoche successive, procurane una aggiornata"
-                ),
-                format!("the CRL expired on {d}: it says nothing about later revocations, get a current one"),
-            )
+        G::IssuerNotTrusted => msg::revocation_gap_issuer_not_trusted(),
+        G::CrlExpired { next_update } => msg::revocation_gap_crl_expired(human_time(*next_update)),
+        G::CrlInvalid(e) => msg::revocation_gap_crl_invalid(e.to_string()),
+        G::NoDistributionPoint => msg::revocation_gap_no_distribution_point(),
+        G::DownloadFailed { url, error } => {
+            msg::revocation_gap_download_failed(error.to_string(), url.clone())
         }
-        G::CrlInvalid(e) => lang.s(
-            format!("la lista di revoca non è valida o non è firmata dall'emittente ({e})"),
-            format!("the CRL is not valid or not signed by the issuer ({e})"),
-        ),
-        G::NoDistributionPoint => lang.s(
-            "il certificato non indica da dove scaricare la lista di revoca (nessun indirizzo http://)"
-                .into(),
-            "the certificate names no place to download its CRL (no http:// address)".into(),
-        ),
-        G::DownloadFailed { url, error } => lang.s(
-            format!("lo scaricamento di {url} non è riuscito ({error})"),
-            format!("the download of {url} failed ({error})"),
-        ),
-    }
+    };
+    lang.tr(m)
 }
 
 /// A failure in the user's words, and apart from them the library's own text, which only the
@@ -168,56 +84,16 @@ impl From<String> for Failure {
 /// this program does not handle), or could not be read from or written to disk.
 pub fn file_failure(e: &CadesError, lang: Lang) -> Failure {
     let (words, detail) = match e {
-        CadesError::Malformed(detail) => (
-            lang.t(
-                "Il file non è un file firmato valido oppure è danneggiato.",
-                "The file is not a valid signed file, or it is damaged.",
-            )
-            .to_owned(),
-            Some(detail.to_string()),
-        ),
-        CadesError::TooLarge { what, len } => (
-            lang.s(
-                format!(
-                    "Il file non è un file firmato valido: una sua parte ({what}) è più grande di quanto serva a \
-                     qualsiasi file firmato vero ({len} byte)."
-                ),
-                format!(
-                    "The file is not a valid signed file: one of its parts ({what}) is larger than any real signed \
-                     file needs ({len} bytes)."
-                ),
-            ),
-            None,
-        ),
-        CadesError::Der(detail) => {
-            (lang.t("Il file firmato è danneggiato.", "The signed file is damaged.").to_owned(), Some(detail.to_string()))
-        }
-        CadesError::Unsupported(detail) => (
-            lang.t(
-                "Il file usa una funzione che questo programma non gestisce.",
-                "The file uses a feature this program does not handle.",
-            )
-            .to_owned(),
-            Some(detail.to_string()),
-        ),
-        CadesError::Io(io) => (
-            lang.t("Errore di lettura o scrittura del file.", "Error reading or writing the file.").to_owned(),
-            Some(io.to_string()),
-        ),
-        CadesError::DetachedContentMissing => (
-            lang.t(
-                "È una firma separata (.p7s): serve anche il documento originale.",
-                "This is a detached signature (.p7s): the original document is needed too.",
-            )
-            .to_owned(),
-            None,
-        ),
-        other => (
-            lang.t("Il file firmato non si può controllare.", "The signed file cannot be checked.").to_owned(),
-            Some(other.to_string()),
-        ),
+        CadesError::Malformed(detail) => (msg::file_malformed(), Some(detail.to_string())),
+        // The size as plain digits ("9000000 byte"), not a number Fluent would format.
+        CadesError::TooLarge { what, len } => (msg::file_too_large(len.to_string(), what.to_string()), None),
+        CadesError::Der(detail) => (msg::file_damaged(), Some(detail.to_string())),
+        CadesError::Unsupported(detail) => (msg::file_unsupported(), Some(detail.to_string())),
+        CadesError::Io(io) => (msg::file_io(), Some(io.to_string())),
+        CadesError::DetachedContentMissing => (msg::file_detached_content_missing(), None),
+        other => (msg::file_not_checkable(), Some(other.to_string())),
     };
-    Failure { words, detail }
+    Failure { words: lang.tr(words), detail }
 }
 
 /// [`file_failure`] in one text, for the terminal: the words, then the technical detail in
@@ -225,7 +101,7 @@ pub fn file_failure(e: &CadesError, lang: Lang) -> Failure {
 pub fn file_error(e: &CadesError, lang: Lang) -> String {
     let f = file_failure(e, lang);
     match f.detail {
-        Some(d) => format!("{}\n({}: {d})", f.words, lang.t("dettaglio tecnico", "technical detail")),
+        Some(d) => format!("{}\n({}: {d})", f.words, lang.tr(msg::technical_detail())),
         None => f.words,
     }
 }
@@ -270,7 +146,7 @@ pub fn all_signers(r: &cns_cades::VerifyReport) -> Vec<&cns_cades::verify::Signe
 }
 
 pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
-    use cns_cades::verify::{CertValidity, Revocation, TrustStatus, Verdict};
+    use cns_cades::verify::{CertValidity, TrustStatus};
     let bundle_broken =
         r.container.as_ref().is_some_and(|c| c.timestamps.iter().any(|t| t.verdict() == Verdict::Invalid));
     match r.verdict() {
@@ -307,114 +183,135 @@ pub fn headline(r: &cns_cades::VerifyReport) -> Headline {
 }
 
 /// The headline in words.
-pub fn headline_words(h: Headline, lang: Lang) -> &'static str {
-    match h {
-        Headline::Valid => lang.t("Tutte le firme sono valide.", "Every signature is valid."),
-        Headline::TimestampedDocument => lang.t(
-            "Marca temporale valida: il documento esisteva a quella data (il documento non è firmato).",
-            "Valid timestamp: the document existed at that time (the document is not signed).",
-        ),
-        Headline::BundleAltered => lang.t(
-            "La marca temporale NON riguarda il documento contenuto: il file è stato modificato o sostituito.",
-            "The timestamp does NOT cover the document inside: the file was changed or swapped.",
-        ),
-        Headline::Altered => lang.t(
-            "Una firma NON è valida: il documento è stato modificato o la firma è danneggiata.",
-            "A signature is NOT valid: the document was changed or the signature is damaged.",
-        ),
-        Headline::NotCheckable => lang.t(
-            "Una firma NON è verificabile con questo programma: non risulta alterata, ma non è confermata.",
-            "A signature CANNOT be checked by this program: not shown altered, but not confirmed.",
-        ),
-        Headline::Revoked => lang.t(
-            "Certificato REVOCATO: la firma è integra, ma il certificato del firmatario è stato revocato.",
-            "Certificate REVOKED: the signature is intact, but the signer's certificate was revoked.",
-        ),
-        Headline::Expired => lang.t(
-            "Certificato SCADUTO: la firma è integra, ma il certificato era scaduto alla data della firma.",
-            "Certificate EXPIRED: the signature is intact, but the certificate had expired at signing time.",
-        ),
-        Headline::NotYetValid => lang.t(
-            "Certificato non ancora valido alla data della firma: la firma è integra, ma non ci si può fidare.",
-            "Certificate not yet valid at signing time: the signature is intact, but cannot be relied on.",
-        ),
-        Headline::ChainNotValid => lang.t(
-            "Un certificato dell'autorità non era valido alla data della firma: la firma è integra, ma non ci \
-             si può fidare.",
-            "A certificate of the authority was not valid at signing time: the signature is intact, but cannot \
-             be relied on.",
-        ),
-        Headline::NotTrusted => lang.t(
-            "Autorità non fidata: la firma è integra, ma chi ha emesso il certificato non è tra le autorità di \
-             cui ti fidi.",
-            "Authority not trusted: the signature is intact, but whoever issued the certificate is not among the \
-             authorities you trust.",
-        ),
-        Headline::TimestampNotValid => lang.t(
-            "Marca temporale NON valida o non fidata: le firme sono integre, ma l'ora della marca non è garantita.",
-            "Timestamp NOT valid or not trusted: the signatures are intact, but the timestamp's time is not \
-             vouched for.",
-        ),
-        Headline::RevocationUnknown => lang.t(
-            "Revoca non verificabile: la firma è integra, ma non si è potuto controllare se il certificato è \
-             stato revocato.",
-            "Revocation cannot be established: the signature is intact, but whether the certificate was revoked \
-             could not be checked.",
-        ),
-    }
+pub fn headline_words(h: Headline, lang: Lang) -> String {
+    lang.tr(match h {
+        Headline::Valid => msg::headline_valid(),
+        Headline::TimestampedDocument => msg::headline_timestamped_document(),
+        Headline::BundleAltered => msg::headline_bundle_altered(),
+        Headline::Altered => msg::headline_altered(),
+        Headline::NotCheckable => msg::headline_not_checkable(),
+        Headline::Revoked => msg::headline_revoked(),
+        Headline::Expired => msg::headline_expired(),
+        Headline::NotYetValid => msg::headline_not_yet_valid(),
+        Headline::ChainNotValid => msg::headline_chain_not_valid(),
+        Headline::NotTrusted => msg::headline_not_trusted(),
+        Headline::TimestampNotValid => msg::headline_timestamp_not_valid(),
+        Headline::RevocationUnknown => msg::headline_revocation_unknown(),
+    })
 }
 
 /// One time-stamp in a line: "Marca temporale: 12/03/2020 10:15 (InfoCert TSA) ✓", or what
 /// keeps it from being relied on. The time is Italian time, as signing-time is shown.
 pub fn timestamp_line(t: &cns_cades::TimestampReport, lang: Lang) -> String {
-    use cns_cades::verify::{Revocation, TrustStatus, Verdict};
-    let label = match t.kind {
-        cns_cades::TimestampKind::Content => lang.t("Marca temporale del contenuto", "Content timestamp"),
-        _ => lang.t("Marca temporale", "Timestamp"),
-    };
+    use cns_cades::verify::TrustStatus;
+    let label = lang.tr(match t.kind {
+        cns_cades::TimestampKind::Content => msg::timestamp_label_content(),
+        _ => msg::timestamp_label(),
+    });
     let when = t.gen_time.map(human_time).unwrap_or_else(|| "?".into());
-    let tsa = t.tsa_name.clone().unwrap_or_else(|| lang.t("ente sconosciuto", "unknown authority").into());
+    let tsa = t.tsa_name.clone().unwrap_or_else(|| lang.tr(msg::timestamp_unknown_authority()));
     let head = format!("{label}: {when} ({tsa})");
     match t.verdict() {
         Verdict::Valid => format!("{head} ✓"),
-        Verdict::Invalid => lang.s(
-            format!("{head} ✗ NON valida: {}; l'ora non è garantita", findings(&t.findings, lang)),
-            format!("{head} ✗ NOT valid: {}; the time is not vouched for", findings(&t.findings, lang)),
-        ),
-        Verdict::Unverifiable => {
-            let why = findings(&t.findings, lang);
-            lang.s(
-                format!("{label}: ? non verificabile ({why})"),
-                format!("{label}: ? cannot be checked ({why})"),
-            )
-        }
+        Verdict::Invalid => lang.tr(msg::timestamp_not_valid(head, findings(&t.findings, lang))),
+        Verdict::Unverifiable => lang.tr(msg::timestamp_unverifiable(label, findings(&t.findings, lang))),
         Verdict::NotTrusted => {
             let mut why: Vec<String> = Vec::new();
             if !t.tsa_usage_ok {
                 why.push(finding(&Finding::TsaNotForTimestamping, lang));
             }
             if !matches!(t.trust, TrustStatus::Trusted { .. }) {
-                why.push(lang.t("ente non fidato", "authority not trusted").into());
+                why.push(lang.tr(msg::timestamp_authority_not_trusted()));
             }
             if t.cert_validity != cns_cades::verify::CertValidity::Valid {
-                why.push(
-                    lang.t(
-                        "certificato dell'ente non valido a quella data",
-                        "authority's certificate not valid then",
-                    )
-                    .into(),
-                );
+                why.push(lang.tr(msg::timestamp_authority_certificate_not_valid()));
             }
             match &t.revocation {
-                Revocation::Revoked { .. } => why
-                    .push(lang.t("certificato dell'ente revocato", "authority's certificate revoked").into()),
+                Revocation::Revoked { .. } => {
+                    why.push(lang.tr(msg::timestamp_authority_certificate_revoked()))
+                }
                 Revocation::Unavailable { reasons } => why.push(revocation_gaps(reasons, lang)),
                 _ => {}
             }
-            let why = why.join("; ");
-            lang.s(format!("{head} ⚠ non fidata: {why}"), format!("{head} ⚠ not trusted: {why}"))
+            lang.tr(msg::timestamp_not_trusted(head, why.join("; ")))
         }
     }
+}
+
+/// Under the time-stamps of a `.tsd`/`.m7m` whose document is not signed: the window and the
+/// terminal say the same.
+pub fn container_inner_not_signed(lang: Lang) -> String {
+    lang.tr(msg::container_inner_not_signed())
+}
+
+/// Who signed, in plain words: the name (a CNS's common name is "CF/serial.hash", not a name),
+/// then the codice fiscale; the certificate's subject when neither is there. The window and the
+/// terminal name a signer and a countersigner alike.
+pub fn signer_name(s: &SignerReport, lang: Lang) -> String {
+    let name = match (&s.given_name, &s.surname) {
+        // Surname first, as the codice fiscale and Italian registers write it.
+        (Some(g), Some(f)) => Some(format!("{f} {g}")),
+        _ => s.common_name.clone().filter(|cn| s.fiscal_code.as_deref() != cn.split('/').next()),
+    };
+    match (name, &s.fiscal_code) {
+        (Some(n), Some(cf)) => format!("{n} – {} {cf}", lang.tr(msg::fiscal_code())),
+        (None, Some(cf)) => format!("{} {cf}", lang.tr(msg::fiscal_code())),
+        (Some(n), None) => n,
+        (None, None) => s.subject.clone().unwrap_or_else(|| lang.tr(msg::signer_unknown())),
+    }
+}
+
+/// A signature's or countersignature's verdict in a word or two, without a symbol: the
+/// terminal and the window each put their own in front.
+pub fn verdict_words(v: Verdict, lang: Lang) -> String {
+    lang.tr(match v {
+        Verdict::Valid => msg::verdict_valid(),
+        Verdict::NotTrusted => msg::verdict_not_trusted(),
+        Verdict::Unverifiable => msg::verdict_unverifiable(),
+        Verdict::Invalid => msg::verdict_invalid(),
+    })
+}
+
+/// A revoked certificate, the revocation placed against the signature's time: (whether the
+/// signature still stands, the words). It stands only when revoked after a time-stamp, which
+/// vouches that the signature existed before; the stated signing time is the signer's
+/// computer's word, so a revocation after it leaves the signature unconfirmed.
+pub fn revoked(s: &SignerReport, lang: Lang) -> Option<(bool, String)> {
+    let Revocation::Revoked { date } = &s.revocation else { return None };
+    let when = human_time(*date);
+    if s.revoked_after_timestamp() {
+        let stamp = s.vouched_time.map(human_time).unwrap_or_default();
+        return Some((true, lang.tr(msg::revoked_after_timestamp(stamp, when))));
+    }
+    let words = match s.revoked_after_signing() {
+        Some(true) => msg::revoked_after_signing(when),
+        Some(false) => msg::revoked_before_signing(when),
+        None => msg::revoked_on(when),
+    };
+    Some((false, lang.tr(words)))
+}
+
+/// `text` with its first letter upper-case, for words that open a line of their own in the
+/// window but follow a label on the terminal ("Firmatario: codice fiscale …").
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A document signed, with the signatures its file now holds: the window's banner and the
+/// CLI's line.
+pub fn document_signed(lang: Lang, path: &std::path::Path, signers: usize) -> String {
+    lang.tr(msg::document_signed(path.display().to_string(), signers.to_string()))
+}
+
+/// A wrong PIN while signing: not signed, then the tries left (and what one more mistake does)
+/// in the words of every PIN screen. The window and the CLI say the same.
+pub fn wrong_pin_not_signed(lang: Lang, tries_left: Option<u8>) -> String {
+    let (_, detail) = crate::pin_words::wrong_secret(lang, cns_core::PinKind::Pin, tries_left);
+    format!("{} {detail}", lang.tr(msg::sign_wrong_pin()))
 }
 
 /// Several findings, joined with "; ".
@@ -609,5 +506,89 @@ mod tests {
             assert_ne!(it, en, "{g:?}");
             assert_ne!(it, g.to_string(), "{g:?} has no Italian words");
         }
+    }
+
+    #[test]
+    fn a_signer_is_named_alike_on_both_surfaces() {
+        use cns_cades::verify::SignerReport;
+        let cf = Some("RSSMRA80A01H501U".to_owned());
+        let named = SignerReport {
+            given_name: Some("MARIO".into()),
+            surname: Some("ROSSI".into()),
+            fiscal_code: cf.clone(),
+            ..signer()
+        };
+        assert_eq!(signer_name(&named, Lang::It), "ROSSI MARIO – codice fiscale RSSMRA80A01H501U");
+        assert_eq!(signer_name(&named, Lang::En), "ROSSI MARIO – fiscal code RSSMRA80A01H501U");
+        // A CNS's common name is the codice fiscale and a serial, not a name.
+        let cns = SignerReport {
+            common_name: Some("RSSMRA80A01H501U/7420091000123456.abcd".into()),
+            fiscal_code: cf,
+            ..signer()
+        };
+        assert_eq!(signer_name(&cns, Lang::It), "codice fiscale RSSMRA80A01H501U");
+        assert_eq!(sentence(&signer_name(&cns, Lang::It)), "Codice fiscale RSSMRA80A01H501U");
+        let nobody = SignerReport { subject: None, common_name: None, ..signer() };
+        assert_eq!(signer_name(&nobody, Lang::It), "sconosciuto");
+        assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn a_revocation_is_placed_against_the_timestamp_and_the_stated_time() {
+        use cns_cades::verify::SignerReport;
+        let at = |secs: u64| SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+        let revoked = |date, signing_time, vouched_time| SignerReport {
+            revocation: Revocation::Revoked { date },
+            signing_time,
+            vouched_time,
+            ..signer()
+        };
+        assert_eq!(revoked(at(0), None, None).revocation, Revocation::Revoked { date: at(0) });
+        assert!(super::revoked(&signer(), Lang::It).is_none(), "not revoked, nothing to say");
+        let (stands, words) =
+            super::revoked(&revoked(at(86_400 * 10), None, Some(at(86_400))), Lang::It).unwrap_or_default();
+        assert!(stands, "{words}");
+        assert_eq!(
+            words,
+            "revocato il 11/01/1970 01:00, dopo la marca temporale del 02/01/1970 01:00: la firma era già stata fatta"
+        );
+        let (stands, words) =
+            super::revoked(&revoked(at(86_400 * 10), Some(at(86_400)), None), Lang::En).unwrap_or_default();
+        assert!(!stands);
+        assert!(words.starts_with("REVOKED on 11/01/1970 01:00, after the signing time;"), "{words}");
+        let (_, words) =
+            super::revoked(&revoked(at(86_400), Some(at(86_400 * 10)), None), Lang::It).unwrap_or_default();
+        assert_eq!(words, "REVOCATO il 02/01/1970 01:00, prima della data della firma");
+    }
+
+    #[test]
+    fn the_verdicts_are_written_in_german_too() {
+        let de = |m: crate::i18n::Message| m.in_language("de");
+        assert_eq!(de(msg::headline_valid()), "Alle Signaturen sind gültig.");
+        assert_eq!(de(msg::verdict_not_trusted()), "unversehrt, nicht vertrauenswürdig");
+        assert_eq!(
+            de(msg::unchecked_signers("64", 1)),
+            "Eine weitere Signatur wurde NICHT geprüft: mehr als 64 Signaturen pro Umschlag."
+        );
+        assert_eq!(
+            de(msg::unchecked_signers("64", 3)),
+            "3 weitere Signaturen wurden NICHT geprüft: mehr als 64 Signaturen pro Umschlag."
+        );
+        // The Italian plural, new with the catalog.
+        assert!(
+            msg::unchecked_signers("64", 1).in_language("it").starts_with("Un'altra firma NON controllata")
+        );
+        assert!(
+            msg::unchecked_signers("64", 2).in_language("it").starts_with("Altre 2 firme NON controllate")
+        );
+    }
+
+    #[test]
+    fn a_wrong_pin_while_signing_says_the_tries_left_as_every_pin_screen() {
+        let two = wrong_pin_not_signed(Lang::It, Some(2));
+        assert_eq!(two, "PIN errato: il documento non è stato firmato. Ti restano 2 tentativi.");
+        let one = wrong_pin_not_signed(Lang::En, Some(1));
+        assert!(one.starts_with("Wrong PIN: the document was not signed. Only one try left."), "{one}");
+        assert!(one.contains(&crate::pin_words::last_try(Lang::En, cns_core::PinKind::Pin)), "{one}");
     }
 }

@@ -100,7 +100,9 @@ fn last_try_asks_first_with_the_focus_on_annulla_and_a_wrong_pin_signs_nothing()
     handle.clear_log();
     type_pin(&mut h, "99999");
     click(&mut h, "Firma");
-    wait_label(&mut h, "Resta un solo tentativo");
+    // The last try said in the words of every PIN screen, with its own button.
+    wait_label(&mut h, "Usa l'ultimo tentativo");
+    h.get_by_label_contains("Attenzione: ti resta un solo tentativo per il PIN.");
     assert_eq!(pin_verifies(&handle), 0, "nothing sent before the confirmation");
     // Enter on this screen is the safe answer.
     h.key_press(egui::Key::Enter);
@@ -112,7 +114,7 @@ fn last_try_asks_first_with_the_focus_on_annulla_and_a_wrong_pin_signs_nothing()
     // Invalid PIN: refused locally.
     type_pin(&mut h, "123");
     click(&mut h, "Firma");
-    wait_label(&mut h, "Il PIN deve avere da 5 a 8 cifre");
+    wait_label(&mut h, "PIN non valido: servono da 5 a 8 cifre");
     assert_eq!(pin_verifies(&handle), 0);
 
     // A wrong PIN on a card with 3 tries: one try, no file.

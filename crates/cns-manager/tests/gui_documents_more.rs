@@ -315,7 +315,7 @@ fn enter_on_an_empty_pin_keeps_the_focus_and_the_digits_typed_next_land() {
     h.key_press(egui::Key::Enter);
     h.step();
     h.step();
-    wait_label(&mut h, "Il PIN deve avere da 5 a 8 cifre");
+    wait_label(&mut h, "PIN non valido: servono da 5 a 8 cifre");
     assert!(h.get_by_role_and_label(Role::PasswordInput, "PIN").is_focused());
     assert!(
         !handle.command_log().iter().any(|c| c.header[1] == 0x20 && c.lc.is_some()),

@@ -7,6 +7,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{Exit, Out};
+use crate::i18n::msg;
 use crate::trusted_ca;
 
 #[derive(Subcommand, Debug, Clone)]
@@ -79,16 +80,7 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                     return out.fail(
                         Exit::InvalidInput,
                         "too_large",
-                        &lang.s(
-                            format!(
-                                "{p} è più grande di {max} KiB: non è un certificato. Indica il file del \
-                                 certificato della CA (DER o PEM)."
-                            ),
-                            format!(
-                                "{p} is larger than {max} KiB: not a certificate. Give the CA's certificate \
-                                 file (DER or PEM)."
-                            ),
-                        ),
+                        &lang.tr(msg::ca_too_large(max.to_string(), p.to_string())),
                     );
                 }
                 Err(e) => {
@@ -101,20 +93,13 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                     return out.fail(
                         Exit::InvalidInput,
                         "not_a_certificate",
-                        &lang.s(format!("Non è un certificato: {e}"), format!("Not a certificate: {e}")),
+                        &lang.tr(msg::ca_not_a_certificate(e)),
                     );
                 }
             };
             for der in &certs {
                 if !matches!(trusted_ca::describe(der), Ok((_, _, true))) {
-                    return out.fail(
-                        Exit::InvalidInput,
-                        "not_a_ca",
-                        lang.t(
-                            "Il certificato non è di un'autorità di certificazione (CA): non importato.",
-                            "The certificate is not a certification authority's (CA): not imported.",
-                        ),
-                    );
+                    return out.fail(Exit::InvalidInput, "not_a_ca", &lang.tr(msg::ca_not_a_ca()));
                 }
             }
             match trusted_ca::import(&bytes) {
@@ -126,12 +111,7 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                         );
                     } else {
                         for c in added {
-                            outln!(
-                                "{} {} (SHA-256 {})",
-                                lang.t("Autorità fidata:", "Trusted authority:"),
-                                c.subject,
-                                c.sha256
-                            );
+                            outln!("{} {} (SHA-256 {})", lang.tr(msg::ca_trusted()), c.subject, c.sha256);
                         }
                     }
                     Exit::Success
@@ -145,24 +125,18 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                 let listed: Vec<_> = all.iter().map(super::ca_tsl::list_json).collect();
                 outln!("{}", json!({ "operation": "ca-list", "authorities": listed, "exit_code": 0 }));
             } else if all.is_empty() {
-                outln!(
-                    "{}",
-                    lang.t(
-                        "Nessuna autorità fidata: importane una con «cns-manager ca import CERT».",
-                        "No trusted authority: import one with \"cns-manager ca import CERT\".",
-                    )
-                );
+                outln!("{}", lang.tr(msg::ca_none()));
             } else {
                 for c in all {
                     let scope = match c.scope {
-                        "system" => lang.t("sistema", "system").to_owned(),
+                        "system" => lang.tr(msg::ca_scope_system()),
                         "tsl" => super::ca_tsl::list_scope_words(lang, &c.sha256),
-                        _ => lang.t("utente", "user").to_owned(),
+                        _ => lang.tr(msg::ca_scope_user()),
                     };
                     outln!(
                         "{}\t{} {}\t{scope}\t{}",
                         c.sha256,
-                        lang.t("scade", "expires"),
+                        lang.tr(msg::ca_expires()),
                         c.not_after,
                         c.subject
                     );
@@ -171,14 +145,9 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
             Exit::Success
         }
         CaAction::Remove { fingerprint, .. } => match trusted_ca::remove(fingerprint) {
-            Ok(removed) if removed.is_empty() => out.fail(
-                Exit::InvalidInput,
-                "not_found",
-                lang.t(
-                    "Nessuna autorità importata con questa impronta.",
-                    "No imported authority has this fingerprint.",
-                ),
-            ),
+            Ok(removed) if removed.is_empty() => {
+                out.fail(Exit::InvalidInput, "not_found", &lang.tr(msg::ca_no_such_fingerprint()))
+            }
             Ok(removed) => {
                 if out.json {
                     outln!(
@@ -187,7 +156,7 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                     );
                 } else {
                     for c in removed {
-                        outln!("{} {}", lang.t("Non più fidata:", "No longer trusted:"), c.subject);
+                        outln!("{} {}", lang.tr(msg::ca_no_longer_trusted()), c.subject);
                     }
                 }
                 Exit::Success

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::{Exit, Out};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::trusted_ca::{self, TrustedCa};
 use crate::trusted_list::{self, ImportError};
 
@@ -28,10 +28,7 @@ pub fn import(file: &Path, signer: Option<&Path>, out: &Out) -> Exit {
                 return out.fail(
                     Exit::InvalidInput,
                     "not_a_certificate",
-                    &lang.s(
-                        format!("{}: non è un certificato: {e}", p.display()),
-                        format!("{}: not a certificate: {e}", p.display()),
-                    ),
+                    &lang.tr(msg::ca_file_not_a_certificate(e, p.display().to_string())),
                 );
             }
         },
@@ -100,10 +97,7 @@ pub fn signer(file: Option<&Path>, out: &Out) -> Exit {
             return out.fail(
                 Exit::InvalidInput,
                 "not_a_certificate",
-                &lang.s(
-                    format!("{}: non è un certificato: {e}", p.display()),
-                    format!("{}: not a certificate: {e}", p.display()),
-                ),
+                &lang.tr(msg::ca_file_not_a_certificate(e, p.display().to_string())),
             );
         }
     }
@@ -121,20 +115,17 @@ pub fn signer(file: Option<&Path>, out: &Out) -> Exit {
             json!({ "operation": "ca-tsl-signer", "source": source, "signers": described, "exit_code": 0 })
         );
     } else {
-        let from = match source {
-            trusted_list::SignerSource::User => lang.t("i tuoi", "yours"),
-            trusted_list::SignerSource::System => lang.t("del sistema", "the system's"),
-            trusted_list::SignerSource::BuiltIn => lang.t("inclusi nel programma", "built into the program"),
-        };
-        outln!(
-            "{} ({from}):",
-            lang.t("Firmatari fidati degli elenchi di fiducia", "Trusted signers of trusted lists")
-        );
+        let from = lang.tr(match source {
+            trusted_list::SignerSource::User => msg::tsl_signers_user(),
+            trusted_list::SignerSource::System => msg::tsl_signers_system(),
+            trusted_list::SignerSource::BuiltIn => msg::tsl_signers_built_in(),
+        });
+        outln!("{} ({from}):", lang.tr(msg::tsl_signers_heading()));
         for d in &described {
             outln!(
                 "{}\t{} {}\t{}",
                 d["sha256"].as_str().unwrap_or(""),
-                lang.t("scade", "expires"),
+                lang.tr(msg::ca_expires()),
                 d["not_after"].as_str().unwrap_or(""),
                 d["subject"].as_str().unwrap_or("")
             );
@@ -159,9 +150,9 @@ pub fn list_json(c: &TrustedCa) -> Value {
 
 /// The scope column of `ca list` for a CA from a trusted list: "elenco di fiducia IT: InfoCert S.p.A.".
 pub fn list_scope_words(lang: Lang, sha256: &str) -> String {
-    let what = lang.t("elenco di fiducia", "trusted list");
+    let what = lang.tr(msg::ca_scope_tsl());
     match trusted_list::lookup(sha256) {
         Some((territory, e)) => format!("{what} {territory}: {}", e.tsp),
-        None => what.to_owned(),
+        None => what,
     }
 }

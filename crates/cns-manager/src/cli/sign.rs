@@ -12,7 +12,7 @@ use serde_json::json;
 use super::secrets;
 use super::{Exit, Out, PinArgs, open_card};
 use crate::backend::Backend;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use cns_cades::card::{CardSignError, CardSigner};
 use cns_cades::{CadesError, SignOptions};
 use cns_core::PinKind;
@@ -46,10 +46,7 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
             return out.fail(
                 Exit::InvalidInput,
                 "no_file",
-                &lang.s(
-                    format!("Il file {} non esiste o non è un file.", args.file.display()),
-                    format!("{} does not exist or is not a file.", args.file.display()),
-                ),
+                &lang.tr(msg::sign_no_file(args.file.display().to_string())),
             );
         }
     };
@@ -60,14 +57,7 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         crate::signed_files::signed_name(&args.file, if args.detached { "p7s" } else { "p7m" }, 1)
     });
     if given.is_some() && same_file(&dest, &args.file) {
-        return out.fail(
-            Exit::InvalidInput,
-            "same_file",
-            lang.t(
-                "Il file firmato non può sostituire il documento: scegli un altro nome con --out.",
-                "The signed file cannot replace the document: choose another name with --out.",
-            ),
-        );
+        return out.fail(Exit::InvalidInput, "same_file", &lang.tr(msg::sign_would_replace_document()));
     }
 
     // The PIN first, checked before the card or the document is touched.
@@ -77,19 +67,12 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
             return out.fail(
                 Exit::InvalidInput,
                 "input",
-                &lang.s(format!("Lettura non riuscita: {e}"), format!("Could not read the input: {e}")),
+                &lang.tr(msg::sign_input_unreadable(e.to_string())),
             );
         }
     };
     if cns_core::Pin::new(&entered.first).is_err() {
-        return out.fail(
-            Exit::InvalidInput,
-            "invalid_input",
-            lang.t(
-                "PIN non valido: servono da 5 a 8 cifre. Nulla è stato inviato alla tessera.",
-                "Invalid PIN: 5 to 8 digits are needed. Nothing was sent to the card.",
-            ),
-        );
+        return out.fail(Exit::InvalidInput, "invalid_input", &lang.tr(msg::sign_pin_format()));
     }
 
     let (_, mut transport) = match open_card(backend, &args.pin.card, out) {
@@ -108,14 +91,7 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         return out.fail(Exit::LastTryRefused, "last_try", &last_try(lang));
     }
     let Some(cert) = status.certificate_der.as_ref().map(|c| c.to_vec()) else {
-        return out.fail(
-            Exit::Other,
-            "no_certificate",
-            lang.t(
-                "La tessera non ha un certificato con cui firmare.",
-                "The card has no certificate to sign with.",
-            ),
-        );
+        return out.fail(Exit::Other, "no_certificate", &lang.tr(msg::sign_no_certificate()));
     };
     if let Ok(summary) = &status.certificate
         && summary.not_after < time::OffsetDateTime::now_utc()
@@ -123,18 +99,11 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         return out.fail(
             Exit::Other,
             "certificate_expired",
-            &lang.s(
-                format!(
-                    "Il certificato della tessera è scaduto il {}: una firma fatta ora non sarebbe valida. \
-                     Nulla è stato inviato alla tessera.",
-                    date_it(summary.not_after)
-                ),
-                format!(
-                    "The card's certificate expired on {}: a signature made now would not be valid. \
-                     Nothing was sent to the card.",
-                    summary.not_after.date()
-                ),
-            ),
+            // English keeps the ISO date it always showed.
+            &lang.tr(msg::sign_card_certificate_expired_on(match lang {
+                Lang::En => summary.not_after.date().to_string(),
+                _ => date_it(summary.not_after),
+            })),
         );
     }
     drop(status);
@@ -157,7 +126,7 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         let pct = n.saturating_mul(100) / total;
         if show && pct != last_pct {
             last_pct = pct;
-            eprint!("\r{} {pct}%", lang.t("Lettura del documento:", "Reading the document:"));
+            eprint!("\r{} {pct}%", lang.tr(msg::sign_reading_progress()));
         }
     };
     let mut options = SignOptions::default();
@@ -212,10 +181,7 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         Err(e) => return io_fail(out, &dest, &e.to_string()),
     };
     let sha: String = summary.content_sha256.iter().map(|b| format!("{b:02x}")).collect();
-    let msg = lang.s(
-        format!("Documento firmato: {} (firme nel file: {}).", dest.display(), summary.signers),
-        format!("Document signed: {} (signatures in the file: {}).", dest.display(), summary.signers),
-    );
+    let msg = crate::signature_words::document_signed(lang, &dest, summary.signers);
     if out.json {
         outln!(
             "{}",
@@ -255,12 +221,7 @@ fn date_it(t: time::OffsetDateTime) -> String {
 }
 
 fn io_fail(out: &Out, path: &Path, e: &str) -> Exit {
-    out.fail(
-        Exit::Other,
-        "io",
-        &out.lang
-            .s(format!("Errore su {}: {e}", path.display()), format!("Error on {}: {e}", path.display())),
-    )
+    out.fail(Exit::Other, "io", &out.lang.tr(msg::file_error_on(e, path.display().to_string())))
 }
 
 fn last_try(lang: Lang) -> String {
@@ -275,14 +236,9 @@ fn sign_error(out: &Out, e: &CadesError) -> Exit {
             Some(CardSignError::NeedsConfirmation) => {
                 out.fail(Exit::LastTryRefused, "last_try", &last_try(lang))
             }
-            Some(CardSignError::Invalid(_)) => out.fail(
-                Exit::InvalidInput,
-                "invalid_input",
-                lang.t(
-                    "PIN non valido: nulla è stato inviato alla tessera.",
-                    "Invalid PIN: nothing was sent to the card.",
-                ),
-            ),
+            Some(CardSignError::Invalid(_)) => {
+                out.fail(Exit::InvalidInput, "invalid_input", &lang.tr(msg::sign_pin_invalid()))
+            }
             Some(CardSignError::Refused(Refusal::PinBlocked)) => {
                 pin_outcome(out, Outcome::Blocked { kind: PinKind::Pin })
             }
@@ -296,37 +252,24 @@ fn sign_error(out: &Out, e: &CadesError) -> Exit {
                     // (after an accepted PIN a lost signature is only a failed signature)
                     eprintln!(
                         "{}",
-                        if op.command_sent {
-                            lang.t(
-                                "Il documento non è stato firmato. Non è possibile sapere se il tentativo è stato \
-                                 conteggiato: controlla con «cns-manager status».",
-                                "The document was not signed. It is not known whether the try was counted: check \
-                                 with \"cns-manager status\".",
-                            )
+                        lang.tr(if op.command_sent {
+                            msg::sign_not_signed_try_in_doubt()
                         } else {
-                            lang.t("Il documento non è stato firmato.", "The document was not signed.")
-                        }
+                            msg::sign_not_signed()
+                        })
                     );
                 }
                 code
             }
             _ => out.fail(Exit::Other, "sign_failed", &cns_core::error_chain(e)),
         },
-        CadesError::ContentMismatch => out.fail(
-            Exit::InvalidInput,
-            "different_document",
-            lang.t(
-                "Il file firmato contiene un documento diverso da quello indicato: nulla è stato firmato.",
-                "The signed file holds a different document from the one given: nothing was signed.",
-            ),
-        ),
+        CadesError::ContentMismatch => {
+            out.fail(Exit::InvalidInput, "different_document", &lang.tr(msg::sign_different_document()))
+        }
         CadesError::Malformed(_) | CadesError::TooLarge { .. } | CadesError::Unsupported(_) => out.fail(
             Exit::InvalidInput,
             "not_signed_file",
-            &lang.s(
-                format!("Il file a cui aggiungere la firma non è un file firmato valido ({e})."),
-                format!("The file to add the signature to is not a valid signed file ({e})."),
-            ),
+            &lang.tr(msg::sign_add_to_not_signed_file(e.to_string())),
         ),
         other => out.fail(Exit::Other, "sign_failed", &cns_core::error_chain(other)),
     }
@@ -336,28 +279,15 @@ fn pin_outcome(out: &Out, o: Outcome) -> Exit {
     let lang = out.lang;
     let (code, result, tries, msg) = match o {
         Outcome::Wrong { tries_left, .. } => (Exit::WrongSecret, "wrong", tries_left, {
-            let (_, detail) = crate::pin_words::wrong_secret(lang, PinKind::Pin, tries_left);
-            format!("{} {detail}", lang.tr(crate::i18n::msg::sign_wrong_pin()))
+            crate::signature_words::wrong_pin_not_signed(lang, tries_left)
         }),
-        Outcome::Blocked { kind: PinKind::Pin } => (
-            Exit::PinBlocked,
-            "pin_blocked",
-            Some(0),
-            lang.t(
-                "Il PIN è bloccato: sbloccalo con il PUK (cns-manager unblock), poi firma di nuovo.",
-                "The PIN is blocked: unblock it with the PUK (cns-manager unblock), then sign again.",
-            )
-            .to_owned(),
-        ),
+        Outcome::Blocked { kind: PinKind::Pin } => {
+            (Exit::PinBlocked, "pin_blocked", Some(0), lang.tr(msg::sign_pin_blocked_unblock()))
+        }
         Outcome::Blocked { kind: PinKind::Puk } => {
             (Exit::PukBlocked, "puk_blocked", Some(0), super::pin_ops::puk_blocked_message(lang).to_owned())
         }
-        _ => (
-            Exit::Other,
-            "not_signed",
-            None,
-            lang.t("Il documento non è stato firmato.", "The document was not signed.").to_owned(),
-        ),
+        _ => (Exit::Other, "not_signed", None, lang.tr(msg::sign_not_signed())),
     };
     if out.json {
         outln!(

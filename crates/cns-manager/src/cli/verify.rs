@@ -13,7 +13,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{Exit, Out};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, msg};
 use crate::signature_words::{self as words, Headline, human_date, human_time};
 use cns_cades::container::ContainerKind;
 use cns_cades::verify::{CertValidity, Layer, Revocation, SignerReport, TrustStatus, Verdict, VerifyOptions};
@@ -55,10 +55,9 @@ fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
 
 pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
     let lang = out.lang;
-    let bad_input = |kind: &str, it: String, en: String| out.fail(Exit::InvalidInput, kind, &lang.s(it, en));
+    let bad_input = |kind: &str, m: Message| out.fail(Exit::InvalidInput, kind, &lang.tr(m));
     if !args.file.is_file() {
-        let p = args.file.display();
-        return bad_input("no_file", format!("Il file {p} non esiste."), format!("{p} does not exist."));
+        return bad_input("no_file", msg::verify_no_file(args.file.display().to_string()));
     }
     let mut extra = Vec::new();
     for ca in &args.ca {
@@ -68,12 +67,7 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
         {
             Ok(certs) => extra.extend(certs),
             Err(e) => {
-                let p = ca.display();
-                return bad_input(
-                    "bad_ca",
-                    format!("Certificato CA {p} non leggibile: {e}"),
-                    format!("CA certificate {p} cannot be read: {e}"),
-                );
+                return bad_input("bad_ca", msg::verify_ca_unreadable(e, ca.display().to_string()));
             }
         }
     }
@@ -83,11 +77,9 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
         match read_small(c) {
             Ok(b) => crls.push(b),
             Err(e) => {
-                let p = c.display();
                 return bad_input(
                     "bad_crl",
-                    format!("CRL {p} non leggibile: {e}"),
-                    format!("CRL {p} cannot be read: {e}"),
+                    msg::verify_crl_unreadable(e.to_string(), c.display().to_string()),
                 );
             }
         }
@@ -145,34 +137,22 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
     } else {
         print_human(lang, &report, trust.is_empty());
         if let Some((p, n)) = extracted {
-            outln!(
-                "{}",
-                lang.s(
-                    format!("Documento estratto in {} ({n} byte).", p.display()),
-                    format!("Document extracted to {} ({n} bytes).", p.display())
-                )
-            );
+            outln!("{}", lang.tr(msg::verify_extracted(n.to_string(), p.display().to_string())));
         }
     }
     code
 }
 
 fn io_fail(out: &Out, path: &Path, e: &std::io::Error) -> Exit {
-    let p = path.display();
-    out.fail(Exit::Other, "io", &out.lang.s(format!("Errore su {p}: {e}"), format!("Error on {p}: {e}")))
+    out.fail(Exit::Other, "io", &out.lang.tr(msg::file_error_on(e.to_string(), path.display().to_string())))
 }
 
 fn verify_error(out: &Out, e: &CadesError) -> Exit {
     let lang = out.lang;
     match e {
-        CadesError::DetachedContentMissing => out.fail(
-            Exit::InvalidInput,
-            "content_missing",
-            lang.t(
-                "È una firma separata (.p7s): indica il documento originale con --content FILE.",
-                "This is a detached signature (.p7s): give the original document with --content FILE.",
-            ),
-        ),
+        CadesError::DetachedContentMissing => {
+            out.fail(Exit::InvalidInput, "content_missing", &lang.tr(msg::verify_detached_give_content()))
+        }
         CadesError::Io(_) => out.fail(Exit::Other, "io", &words::file_error(e, lang)),
         other => out.fail(Exit::SignatureInvalid, "not_valid", &words::file_error(other, lang)),
     }
@@ -269,309 +249,168 @@ fn to_json(r: &VerifyReport, code: Exit, extracted: Option<&Path>) -> Value {
             "exit_code": code as u8 })
 }
 
-fn who(s: &SignerReport, lang: Lang) -> String {
-    let name = match (&s.given_name, &s.surname) {
-        (Some(g), Some(f)) => Some(format!("{f} {g}")),
-        _ => s.common_name.clone().filter(|cn| s.fiscal_code.as_deref() != cn.split('/').next()),
-    };
-    match (name, &s.fiscal_code) {
-        (Some(n), Some(cf)) => format!("{n} – {} {cf}", lang.t("codice fiscale", "fiscal code")),
-        (None, Some(cf)) => format!("{} {cf}", lang.t("codice fiscale", "fiscal code")),
-        (Some(n), None) => n,
-        (None, None) => s.subject.clone().unwrap_or_else(|| lang.t("sconosciuto", "unknown").to_owned()),
-    }
-}
-
 fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
     if let Some(c) = &r.container {
         let kind = match c.kind {
             ContainerKind::Tsd => ".tsd",
             ContainerKind::M7m => ".m7m",
         };
-        outln!(
-            "{}",
-            lang.s(format!("File con marca temporale ({kind}):"), format!("Timestamped file ({kind}):"))
-        );
+        outln!("{}", lang.tr(msg::verify_timestamped_file(kind)));
         for t in &c.timestamps {
             outln!("  {}", words::timestamp_line(t, lang));
         }
         if !c.inner_signed {
-            outln!(
-                "  {}",
-                lang.t(
-                    "Il documento contenuto non è firmato: la marca ne attesta solo l'esistenza a quella data.",
-                    "The document inside is not signed: the timestamp only shows it existed at that time.",
-                )
-            );
+            outln!("  {}", words::container_inner_not_signed(lang));
         }
     }
     let total = r.signers().count();
     let mut i = 0;
     for (depth, layer) in r.layers.iter().enumerate() {
         if r.layers.len() > 1 {
-            outln!(
-                "{}",
-                lang.s(
-                    format!("Busta {} di {}:", depth + 1, r.layers.len()),
-                    format!("Envelope {} of {}:", depth + 1, r.layers.len())
-                )
-            );
+            let (n, of) = ((depth + 1).to_string(), r.layers.len().to_string());
+            outln!("{}", lang.tr(msg::envelope_of(n, of)));
         }
         for s in &layer.signers {
             i += 1;
-            outln!("{}", lang.s(format!("Firma {i} di {total}"), format!("Signature {i} of {total}")));
-            outln!("  {}: {}", lang.t("Firmatario", "Signer"), who(s, lang));
-            match s.signing_time {
-                Some(t) => outln!(
-                    "  {}: {} {}",
-                    lang.t("Firmato il", "Signed on"),
-                    human_time(t),
-                    lang.t(
-                        "(ora italiana, dichiarata dal firmatario)",
-                        "(Italian time, as stated by the signer)"
-                    )
-                ),
-                None => {
-                    outln!("  {}", lang.t("Data della firma: non indicata", "Signing time: not stated"))
-                }
-            }
-            for t in &s.timestamps {
-                outln!("  {}", words::timestamp_line(t, lang));
-            }
-            let doc = if !s.unverifiable.is_empty() {
-                lang.t(
-                    "? non confermato: la firma non può essere controllata",
-                    "? not confirmed: the signature cannot be checked",
-                )
-            } else if s.content_intact {
-                lang.t("✓ integro, non modificato dopo la firma", "✓ intact, not changed after signing")
-            } else {
-                lang.t(
-                    "✗ NON corrisponde alla firma (modificato o danneggiato)",
-                    "✗ does NOT match the signature (changed or damaged)",
-                )
-            };
-            outln!("  {}: {doc}", lang.t("Documento", "Document"));
-            let sig = if !s.unverifiable.is_empty() {
-                let why = words::findings(&s.unverifiable, lang);
-                lang.s(
-                    format!("? NON VERIFICABILE con questo programma ({why}): non risulta alterata, ma non è confermata"),
-                    format!("? CANNOT BE CHECKED by this program ({why}): not shown altered, but not confirmed"),
-                )
-            } else if s.signature_valid {
-                lang.t("✓ valida", "✓ valid").to_owned()
-            } else {
-                lang.t("✗ NON valida", "✗ NOT valid").to_owned()
-            };
-            outln!("  {}: {sig}", lang.t("Firma", "Signature"));
-            if !s.problems.is_empty() && s.problems != s.unverifiable {
-                outln!("  {}: {}", lang.t("Dettagli", "Details"), words::findings(&s.problems, lang));
-            }
-            let until = s.not_after.map(human_date).unwrap_or_default();
-            let cert = match s.cert_validity {
-                CertValidity::Valid => lang.s(
-                    format!("✓ valido alla data della firma (scade il {until})"),
-                    format!("✓ valid at signing time (expires {until})"),
-                ),
-                CertValidity::Expired => lang.s(
-                    format!("✗ SCADUTO alla data della firma (scaduto il {until})"),
-                    format!("✗ EXPIRED at signing time (expired {until})"),
-                ),
-                CertValidity::NotYetValid => lang.s(
-                    "✗ non ancora valido alla data della firma".into(),
-                    "✗ not yet valid at signing time".into(),
-                ),
-            };
-            outln!("  {}: {cert}", lang.t("Certificato", "Certificate"));
-            let issuer = s.issuer_cn.clone().unwrap_or_default();
-            let trust = match &s.trust {
-                TrustStatus::Trusted { .. } => lang.t("✓ autorità fidata", "✓ trusted authority").to_owned(),
-                TrustStatus::NotTrusted if no_trusted_ca => lang
-                    .t(
-                        "⚠ non verificato: nessuna autorità importata (cns-manager ca import CERT, o --ca CERT)",
-                        "⚠ not checked: no authority imported (cns-manager ca import CERT, or --ca CERT)",
-                    )
-                    .to_owned(),
-                TrustStatus::NotTrusted => lang
-                    .t("⚠ autorità NON fidata (non tra quelle importate)", "⚠ authority NOT trusted (not among the imported ones)")
-                    .to_owned(),
-                TrustStatus::ChainInvalid { at } => lang.s(
-                    format!("⚠ la catena non era valida alla data della firma ({at})"),
-                    format!("⚠ the chain was not valid at signing time ({at})"),
-                ),
-            };
-            outln!("  {}: {issuer} – {trust}", lang.t("Emesso da", "Issued by"));
-            crate::trusted_list::qualified_line(lang, s).into_iter().for_each(|l| outln!("  {l}"));
-            let rev = match &s.revocation {
-                Revocation::NotChecked => lang
-                    .t(
-                        "non verificata (usa --crl FILE o --fetch-crl)",
-                        "not checked (use --crl FILE or --fetch-crl)",
-                    )
-                    .to_owned(),
-                Revocation::Good { crl_date, .. } => lang.s(
-                    format!("✓ non revocato (lista di revoca del {})", human_date(*crl_date)),
-                    format!("✓ not revoked (revocation list of {})", human_date(*crl_date)),
-                ),
-                Revocation::Revoked { .. } => revoked_words(s, lang),
-                Revocation::Unavailable { reasons } => {
-                    let reason = words::revocation_gaps(reasons, lang);
-                    lang.s(
-                        format!("⚠ NON verificabile: {reason}"),
-                        format!("⚠ CANNOT be established: {reason}"),
-                    )
-                }
-            };
-            outln!("  {}: {rev}", lang.t("Revoca", "Revocation"));
-            for c in &s.countersigners {
-                let state = match c.verdict() {
-                    Verdict::Valid => lang.t("✓ valida", "✓ valid"),
-                    Verdict::NotTrusted => lang.t("⚠ integra, non fidata", "⚠ intact, not trusted"),
-                    Verdict::Unverifiable => lang.t("? non verificabile", "? cannot be checked"),
-                    Verdict::Invalid => lang.t("✗ NON valida", "✗ NOT valid"),
-                };
-                outln!("  {}: {} – {state}", lang.t("Controfirma", "Countersignature"), who(c, lang));
-                if !c.problems.is_empty() {
-                    outln!("    {}: {}", lang.t("Dettagli", "Details"), words::findings(&c.problems, lang));
-                }
-            }
-            if !s.not_checked.is_empty() {
-                outln!(
-                    "  {}: {}",
-                    lang.t("Letti ma non controllati", "Read but not checked"),
-                    s.not_checked.join(", ")
-                );
-            }
+            outln!("{}", lang.tr(msg::signature_of(i.to_string(), total.to_string())));
+            print_signer(lang, s, no_trusted_ca);
         }
         if layer.unchecked_signers > 0 {
-            let n = layer.unchecked_signers;
-            outln!(
-                "{}",
-                lang.s(
-                    format!(
-                        "Altre {n} firme NON controllate: oltre {} firme per busta.",
-                        cns_cades::verify::MAX_SIGNERS
-                    ),
-                    format!(
-                        "{n} more signatures NOT checked: over {} per envelope.",
-                        cns_cades::verify::MAX_SIGNERS
-                    )
-                )
-            );
+            let max = cns_cades::verify::MAX_SIGNERS.to_string();
+            outln!("{}", lang.tr(msg::unchecked_signers(max, layer.unchecked_signers)));
         }
     }
-    let bundle_headline =
-        matches!(words::headline(r), Headline::TimestampedDocument | Headline::BundleAltered);
-    let verdict = match r.verdict() {
-        _ if bundle_headline => {
-            let h = words::headline(r);
-            let mark = if h == Headline::TimestampedDocument { "✓" } else { "✗" };
-            lang.s(format!("Esito: {mark} {}", words::headline_words(h, lang)), format!("Result: {mark} {}", words::headline_words(h, lang)))
-        }
-        Verdict::Valid => lang.t(
-            "Esito: ✓ tutte le firme sono valide e i certificati fidati.",
-            "Result: ✓ every signature is valid and its certificate trusted.",
-        )
-        .to_owned(),
-        Verdict::NotTrusted => lang.s(
-            format!(
-                "Esito: ⚠ le firme sono integre, ma non ci si può fidare ({}): non fidarti del documento senza \
-                 controllare.",
-                not_trusted_reasons(r, lang).join("; ")
-            ),
-            format!(
-                "Result: ⚠ the signatures are intact, but cannot be relied on ({}): do not rely on the document \
-                 without checking.",
-                not_trusted_reasons(r, lang).join("; ")
-            ),
-        ),
-        Verdict::Unverifiable => lang.t(
-            "Esito: ⚠ una firma NON è verificabile con questo programma (vedi sopra): non risulta alterata, ma \
-             non è confermata. Non fidarti del documento senza controllarlo con un altro strumento.",
-            "Result: ⚠ a signature CANNOT be checked by this program (see above): it is not shown altered, but \
-             not confirmed either. Do not rely on the document without checking it with another tool.",
-        )
-        .to_owned(),
-        Verdict::Invalid => lang.t(
-            "Esito: ✗ una firma NON è valida: il documento è stato modificato dopo la firma o la firma è danneggiata.",
-            "Result: ✗ a signature is NOT valid: the document was changed after signing or the signature is damaged.",
-        )
-        .to_owned(),
-    };
-    outln!("{verdict}");
+    outln!("{}", result_words(lang, r));
 }
 
-/// A revoked certificate, with the revocation placed against the stated signing time: revoked
-/// after it is still not trusted (exit 9), since that time is the signer's computer's word.
-fn revoked_words(s: &SignerReport, lang: Lang) -> String {
-    let Revocation::Revoked { date } = &s.revocation else { return String::new() };
-    let when = human_time(*date);
-    if s.revoked_after_timestamp() {
-        let stamp = s.vouched_time.map(human_time).unwrap_or_default();
-        return lang.s(
-            format!(
-                "⚠ revocato il {when}, dopo la marca temporale del {stamp}: la firma era già stata fatta"
-            ),
-            format!("⚠ revoked on {when}, after the timestamp of {stamp}: the signature was already made"),
-        );
-    }
-    match s.revoked_after_signing() {
-        Some(true) => lang.s(
-            format!(
-                "✗ REVOCATO il {when}, dopo la data della firma; quella data è dichiarata dal firmatario, non \
-                 garantita: la firma non è confermata"
-            ),
-            format!(
-                "✗ REVOKED on {when}, after the signing time; that time is stated by the signer, not \
-                 certified: the signature is not confirmed"
-            ),
+/// One signer's lines, "Label: value", under "Firma i di n".
+fn print_signer(lang: Lang, s: &SignerReport, no_trusted_ca: bool) {
+    let label = |m: Message| lang.tr(m);
+    outln!("  {}: {}", label(msg::label_signer()), words::signer_name(s, lang));
+    match s.signing_time {
+        Some(t) => outln!(
+            "  {}: {} {}",
+            label(msg::signed_on()),
+            human_time(t),
+            lang.tr(msg::signing_time_as_stated())
         ),
-        Some(false) => lang.s(
-            format!("✗ REVOCATO il {when}, prima della data della firma"),
-            format!("✗ REVOKED on {when}, before the signing time"),
-        ),
-        None => lang.s(format!("✗ REVOCATO il {when}"), format!("✗ REVOKED on {when}")),
+        None => outln!("  {}", lang.tr(msg::signing_time_not_stated())),
     }
+    for t in &s.timestamps {
+        outln!("  {}", words::timestamp_line(t, lang));
+    }
+    let doc = lang.tr(if !s.unverifiable.is_empty() {
+        msg::document_not_confirmed()
+    } else if s.content_intact {
+        msg::document_intact()
+    } else {
+        msg::document_altered()
+    });
+    outln!("  {}: {doc}", label(msg::label_document()));
+    let sig = if !s.unverifiable.is_empty() {
+        lang.tr(msg::signature_unverifiable(words::findings(&s.unverifiable, lang)))
+    } else if s.signature_valid {
+        format!("✓ {}", words::verdict_words(Verdict::Valid, lang))
+    } else {
+        format!("✗ {}", words::verdict_words(Verdict::Invalid, lang))
+    };
+    outln!("  {}: {sig}", label(msg::label_signature()));
+    if !s.problems.is_empty() && s.problems != s.unverifiable {
+        outln!("  {}: {}", label(msg::label_details()), words::findings(&s.problems, lang));
+    }
+    let until = s.not_after.map(human_date).unwrap_or_default();
+    let cert = lang.tr(match s.cert_validity {
+        CertValidity::Valid => msg::certificate_valid_until(until),
+        CertValidity::Expired => msg::certificate_expired_on(until),
+        CertValidity::NotYetValid => msg::certificate_not_yet_valid(),
+    });
+    outln!("  {}: {cert}", label(msg::label_certificate()));
+    let issuer = s.issuer_cn.clone().unwrap_or_default();
+    let trust = lang.tr(match &s.trust {
+        TrustStatus::Trusted { .. } => msg::trust_trusted(),
+        TrustStatus::NotTrusted if no_trusted_ca => msg::trust_none_imported(),
+        TrustStatus::NotTrusted => msg::trust_not_trusted(),
+        TrustStatus::ChainInvalid { at } => msg::trust_chain_invalid(at.clone()),
+    });
+    outln!("  {}: {issuer} – {trust}", label(msg::label_issued_by()));
+    crate::trusted_list::qualified_line(lang, s).into_iter().for_each(|l| outln!("  {l}"));
+    let rev = match &s.revocation {
+        Revocation::NotChecked => lang.tr(msg::revocation_not_checked_use_crl()),
+        Revocation::Good { crl_date, .. } => lang.tr(msg::revocation_good(human_date(*crl_date))),
+        Revocation::Revoked { .. } => match words::revoked(s, lang) {
+            Some((stands, w)) => format!("{} {w}", if stands { "⚠" } else { "✗" }),
+            None => String::new(),
+        },
+        Revocation::Unavailable { reasons } => {
+            lang.tr(msg::revocation_unavailable(words::revocation_gaps(reasons, lang)))
+        }
+    };
+    outln!("  {}: {rev}", label(msg::label_revocation()));
+    for c in &s.countersigners {
+        let v = c.verdict();
+        let mark = match v {
+            Verdict::Valid => "✓",
+            Verdict::NotTrusted => "⚠",
+            Verdict::Unverifiable => "?",
+            Verdict::Invalid => "✗",
+        };
+        let state = format!("{mark} {}", words::verdict_words(v, lang));
+        outln!("  {}: {} – {state}", label(msg::label_countersignature()), words::signer_name(c, lang));
+        if !c.problems.is_empty() {
+            outln!("    {}: {}", label(msg::label_details()), words::findings(&c.problems, lang));
+        }
+    }
+    if !s.not_checked.is_empty() {
+        outln!("  {}: {}", label(msg::read_not_checked()), s.not_checked.join(", "));
+    }
+}
+
+/// The last line: the verdict on the whole file.
+fn result_words(lang: Lang, r: &VerifyReport) -> String {
+    let h = words::headline(r);
+    if matches!(h, Headline::TimestampedDocument | Headline::BundleAltered) {
+        let mark = if h == Headline::TimestampedDocument { "✓" } else { "✗" };
+        return lang.tr(msg::result_headline(words::headline_words(h, lang), mark));
+    }
+    lang.tr(match r.verdict() {
+        Verdict::Valid => msg::result_valid(),
+        Verdict::NotTrusted => msg::result_not_trusted(not_trusted_reasons(r, lang).join("; ")),
+        Verdict::Unverifiable => msg::result_unverifiable(),
+        Verdict::Invalid => msg::result_invalid(),
+    })
 }
 
 /// Why signatures that are intact cannot be relied on, once each.
 fn not_trusted_reasons(r: &VerifyReport, lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut add = |it: &'static str, en: &'static str| {
-        let t = lang.t(it, en).to_owned();
+    let mut add = |m: Message| {
+        let t = lang.tr(m);
         if !out.contains(&t) {
             out.push(t);
         }
     };
     if r.container.as_ref().is_some_and(|c| c.timestamps.iter().any(|t| t.verdict() != Verdict::Valid)) {
-        add("marca temporale non valida o non fidata", "timestamp not valid or not trusted");
+        add(msg::reason_timestamp_not_valid());
     }
     for s in words::all_signers(r) {
         if s.timestamps.iter().any(|t| t.verdict() != Verdict::Valid) {
-            add("marca temporale non valida o non fidata", "timestamp not valid or not trusted");
+            add(msg::reason_timestamp_not_valid());
         }
         match s.cert_validity {
             CertValidity::Valid => {}
-            CertValidity::Expired => add("certificato scaduto", "certificate expired"),
-            CertValidity::NotYetValid => add("certificato non ancora valido", "certificate not yet valid"),
+            CertValidity::Expired => add(msg::reason_certificate_expired()),
+            CertValidity::NotYetValid => add(msg::reason_certificate_not_yet_valid()),
         }
         match s.trust {
             TrustStatus::Trusted { .. } => {}
-            TrustStatus::NotTrusted => add("autorità non fidata", "authority not trusted"),
-            TrustStatus::ChainInvalid { .. } => {
-                add("catena non valida alla data della firma", "chain not valid at signing time")
-            }
+            TrustStatus::NotTrusted => add(msg::reason_authority_not_trusted()),
+            TrustStatus::ChainInvalid { .. } => add(msg::reason_chain_not_valid()),
         }
         match (&s.revocation, s.revoked_after_signing()) {
             (Revocation::Revoked { .. }, _) if s.revoked_after_timestamp() => {}
-            (Revocation::Revoked { .. }, Some(true)) => add(
-                "certificato revocato dopo la data dichiarata della firma",
-                "certificate revoked after the stated signing time",
-            ),
-            (Revocation::Revoked { .. }, _) => add("certificato revocato", "certificate revoked"),
-            (Revocation::Unavailable { .. }, _) => {
-                add("revoca non verificabile", "revocation cannot be established")
-            }
+            (Revocation::Revoked { .. }, Some(true)) => add(msg::reason_revoked_after_stated_time()),
+            (Revocation::Revoked { .. }, _) => add(msg::reason_revoked()),
+            (Revocation::Unavailable { .. }, _) => add(msg::reason_revocation_unknown()),
             _ => {}
         }
     }

@@ -20,7 +20,7 @@ use egui::{RichText, Ui};
 use super::documents::DocAction;
 use super::views::{banner, primary_button, secondary_button};
 use super::words::Tone;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// An authority's certificate the user chose, not trusted yet.
 pub(crate) struct Candidate {
@@ -60,20 +60,9 @@ pub(crate) fn untrusted_issuers(r: &VerifyReport) -> Vec<String> {
 /// The certificate in `path` that issued one of the untrusted signatures, or why not.
 pub(crate) fn candidate(path: &Path, r: &VerifyReport, lang: Lang) -> Result<Candidate, String> {
     let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = crate::trusted_ca::read_cert_file(path).map_err(|e| {
-        lang.s(
-            format!("Il file «{shown}» non si può leggere ({e})."),
-            format!("\"{shown}\" cannot be read ({e})."),
-        )
-    })?;
-    let not_a_cert = || {
-        lang.s(
-            format!("«{shown}» non è un certificato: serve il file .cer, .crt, .der o .pem dell'autorità."),
-            format!(
-                "\"{shown}\" is not a certificate: the authority's .cer, .crt, .der or .pem file is needed."
-            ),
-        )
-    };
+    let bytes = crate::trusted_ca::read_cert_file(path)
+        .map_err(|e| lang.tr(msg::trust_file_unreadable(e.to_string(), shown.clone())))?;
+    let not_a_cert = || lang.tr(msg::trust_not_a_certificate(shown.clone()));
     let ders = crate::trusted_ca::certificates_in(&bytes).map_err(|_| not_a_cert())?;
     let wanted: Vec<&str> = r
         .signers()
@@ -93,20 +82,14 @@ pub(crate) fn candidate(path: &Path, r: &VerifyReport, lang: Lang) -> Result<Can
             continue;
         }
         if !matches!(crate::trusted_ca::describe(&der), Ok((_, _, true))) {
-            return Err(lang.s(
-                format!("«{name}» non è un'autorità di certificazione: non è stato aggiunto."),
-                format!("\"{name}\" is not a certification authority: it was not added."),
-            ));
+            return Err(lang.tr(msg::trust_not_a_ca(name)));
         }
         let sha256 = crate::trusted_ca::sha256_hex(&der);
         return Ok(Candidate { name, sha256, der });
     }
     let issuers = untrusted_issuers(r).join(", ");
     Err(match seen {
-        Some(name) => lang.s(
-            format!("Il certificato è di «{name}», ma le firme sono state emesse da «{issuers}»: non è stato aggiunto."),
-            format!("The certificate is \"{name}\"'s, but the signatures were issued by \"{issuers}\": it was not added."),
-        ),
+        Some(name) => lang.tr(msg::trust_other_issuer(issuers, name)),
         None => not_a_cert(),
     })
 }
@@ -119,12 +102,7 @@ pub(crate) fn import_tsl(path: &Path, lang: Lang) -> Result<(String, bool), Stri
     let mut xml = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(cns_tsl::MAX_TSL_BYTES as u64 + 1).read_to_end(&mut xml))
-        .map_err(|e| {
-        lang.s(
-            format!("Il file «{shown}» non si può leggere ({e})."),
-            format!("\"{shown}\" cannot be read ({e})."),
-        )
-    })?;
+        .map_err(|e| lang.tr(msg::trust_file_unreadable(e.to_string(), shown.clone())))?;
     match crate::trusted_list::import(&xml, None) {
         Ok(index) => {
             let words = crate::trusted_list::import_words(lang, &index);
@@ -166,26 +144,17 @@ pub(crate) fn view(
     ui.add_space(10.0);
     match step {
         TrustStep::Offer(c) => {
-            ui.label(RichText::new(lang.t("Fidarti di questa autorità?", "Trust this authority?")).strong());
-            ui.label(lang.s(format!("Autorità: {}", c.name), format!("Authority: {}", c.name)));
-            ui.label(lang.t("Impronta SHA-256:", "SHA-256 fingerprint:"));
+            ui.label(RichText::new(lang.tr(msg::trust_question())).strong());
+            ui.label(lang.tr(msg::trust_authority(c.name.clone())));
+            ui.label(lang.tr(msg::trust_fingerprint()));
             ui.label(RichText::new(fingerprint(&c.sha256)).monospace());
-            ui.label(
-                RichText::new(lang.t(
-                    "Confronta l'impronta con quella pubblicata dall'autorità sul suo sito ufficiale. Se non \
-                     coincide, non fidarti: chiunque può creare un certificato con lo stesso nome.",
-                    "Compare the fingerprint with the one the authority publishes on its official site. If it \
-                     differs, do not trust it: anyone can make a certificate with the same name.",
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(lang.tr(msg::trust_compare_fingerprint())).weak());
             ui.add_space(6.0);
             ui.horizontal_wrapped(|ui| {
-                if secondary_button(ui, lang.t("Annulla", "Cancel")).clicked() {
+                if secondary_button(ui, &lang.tr(msg::docs_cancel())).clicked() {
                     actions.push(DocAction::TrustCancel);
                 }
-                if primary_button(ui, lang.t("Fidati di questa autorità", "Trust this authority")).clicked()
-                {
+                if primary_button(ui, &lang.tr(msg::trust_confirm())).clicked() {
                     actions.push(DocAction::TrustConfirm);
                 }
             });
@@ -196,43 +165,13 @@ pub(crate) fn view(
                 ui.add_space(6.0);
             }
             let who = issuers.join(", ");
-            ui.label(lang.s(
-                format!(
-                    "Per fidarti di «{who}» serve il certificato dell'autorità: scaricalo dal suo sito ufficiale e \
-                     sceglilo qui, o trascinalo nella finestra."
-                ),
-                format!(
-                    "To trust \"{who}\" the authority's certificate is needed: download it from its official site \
-                     and choose it here, or drop it on the window."
-                ),
-            ));
-            if secondary_button(
-                ui,
-                lang.t("Scegli il certificato dell'autorità…", "Choose the authority's certificate…"),
-            )
-            .clicked()
-            {
+            ui.label(lang.tr(msg::trust_need_certificate(who)));
+            if secondary_button(ui, &lang.tr(msg::trust_choose_certificate())).clicked() {
                 actions.push(DocAction::PickAuthority);
             }
             ui.add_space(6.0);
-            ui.label(lang.s(
-                format!(
-                    "Per le autorità qualificate italiane basta l'elenco di fiducia di AgID: scaricalo da {} e \
-                     sceglilo qui, o trascinalo nella finestra. La sua firma viene controllata prima di fidarsi.",
-                    crate::trusted_list::AGID_URL
-                ),
-                format!(
-                    "For Italian qualified authorities AgID's trusted list is enough: download it from {} and \
-                     choose it here, or drop it on the window. Its signature is checked before anything is trusted.",
-                    crate::trusted_list::AGID_URL
-                ),
-            ));
-            if secondary_button(
-                ui,
-                lang.t("Importa l'elenco di fiducia (TSL)…", "Import the trusted list (TSL)…"),
-            )
-            .clicked()
-            {
+            ui.label(lang.tr(msg::trust_agid_list(crate::trusted_list::AGID_URL)));
+            if secondary_button(ui, &lang.tr(msg::trust_import_tsl())).clicked() {
                 actions.push(DocAction::PickTsl);
             }
         }

@@ -23,8 +23,9 @@ use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry_with_id
 use super::words::Tone;
 use crate::backend::Backend;
 use crate::i18n::Lang;
+use crate::i18n::{Message, msg};
 use crate::service::Background;
-use crate::signature_words::Failure;
+use crate::signature_words::{self as sig, Failure};
 use cns_cades::card::{CardSignError, CardSigner};
 use cns_cades::verify::{CertValidity, Revocation, TrustStatus, VerifyOptions};
 use cns_cades::{CadesError, SignOptions, VerifyReport};
@@ -192,14 +193,8 @@ impl DocFlow {
                 self.path_field = None;
                 None
             }
-            Ok(m) if m.is_dir() => Some(lang.s(
-                format!("È una cartella, non un file: scegli un documento dentro «{shown}»."),
-                format!("It is a folder, not a file: choose a document inside \"{shown}\"."),
-            )),
-            _ => Some(lang.s(
-                format!("Non trovo il file «{shown}»: controlla il percorso."),
-                format!("The file \"{shown}\" was not found: check the path."),
-            )),
+            Ok(m) if m.is_dir() => Some(lang.tr(msg::docs_folder_not_file(shown))),
+            _ => Some(lang.tr(msg::docs_file_not_found(shown))),
         };
         if problem.is_some() {
             self.file = None;
@@ -297,17 +292,7 @@ impl DocFlow {
             Done::Signed(Err(SignFailed::NeedsConfirmation)) => {
                 self.card_says_last_try = true;
                 self.focus_pin = true;
-                Phase::Choose {
-                    problem: Some(
-                        lang.t(
-                            "La tessera dice che resta un solo tentativo per il PIN: nulla è stato inviato. \
-                             Scrivi di nuovo il PIN: prima di usarlo ti verrà chiesta una conferma.",
-                            "The card says only one PIN try is left: nothing was sent. Type the PIN again: you \
-                             will be asked to confirm before it is used.",
-                        )
-                        .to_owned(),
-                    ),
-                }
+                Phase::Choose { problem: Some(lang.tr(msg::sign_card_says_last_try())) }
             }
             Done::Signed(Err(SignFailed::Other(message))) => Phase::Failed { message, detail: None },
             Done::Verified(Err(Failure { words, detail })) => Phase::Failed { message: words, detail },
@@ -362,7 +347,7 @@ fn size_words(lang: Lang, n: u64) -> String {
         n if n >= 1 << 30 => (n as f64 / (1u64 << 30) as f64, "GB"),
         n if n >= 1 << 20 => (n as f64 / (1u64 << 20) as f64, "MB"),
         n if n >= 1 << 10 => (n as f64 / 1024.0, "KB"),
-        n => return lang.s(format!("{n} byte"), format!("{n} bytes")),
+        n => return lang.tr(msg::docs_size_bytes(n.to_string())),
     };
     let s = format!("{v:.1} {unit}");
     if lang == Lang::It { s.replace('.', ",") } else { s }
@@ -474,10 +459,8 @@ impl CnsApp {
                         }
                     }
                     Err(e) => {
-                        flow.trust = TrustStep::Refused(lang.s(
-                            format!("L'autorità non è stata aggiunta: {e}."),
-                            format!("The authority was not added: {e}."),
-                        ));
+                        flow.trust =
+                            TrustStep::Refused(lang.tr(msg::docs_authority_not_added(e.to_string())));
                     }
                 }
             }
@@ -506,13 +489,7 @@ impl CnsApp {
                             return;
                         }
                         if cns_core::Pin::new(flow.pin.as_str()).is_err() {
-                            flow.pin_hint = Some(
-                                lang.t(
-                                    "Il PIN deve avere da 5 a 8 cifre. Nulla è stato inviato alla tessera.",
-                                    "The PIN must have 5 to 8 digits. Nothing was sent to the card.",
-                                )
-                                .to_owned(),
-                            );
+                            flow.pin_hint = Some(lang.tr(msg::sign_pin_format()));
                             flow.focus_pin = true;
                             return;
                         }
@@ -591,29 +568,27 @@ impl CnsApp {
         if std::mem::take(&mut flow.start_pending) {
             actions.push(DocAction::Start);
         }
-        let title = match flow.kind {
-            Kind::Sign => lang.t("Firma un documento", "Sign a document"),
-            Kind::Verify => lang.t("Verifica un documento", "Check a signed document"),
-        };
-        a11y::heading(ui, title);
+        let title = lang.tr(match flow.kind {
+            Kind::Sign => msg::docs_title_sign(),
+            Kind::Verify => msg::docs_title_verify(),
+        });
+        a11y::heading(ui, &title);
         ui.add_space(8.0);
         if let Some((p, size)) = &flow.file {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             ui.label(RichText::new(format!("{name} – {}", size_words(lang, *size))).strong());
         }
-        let another = match flow.kind {
-            Kind::Sign => lang.t("Firma un altro documento", "Sign another document"),
-            Kind::Verify => lang.t("Verifica un altro documento", "Check another document"),
-        };
+        let another = lang.tr(match flow.kind {
+            Kind::Sign => msg::docs_another_sign(),
+            Kind::Verify => msg::docs_another_verify(),
+        });
+        let another = another.as_str();
         match &mut flow.phase {
             Phase::Choose { problem } => {
-                if secondary_button(ui, lang.t("Scegli il file…", "Choose the file…")).clicked() {
+                if secondary_button(ui, &lang.tr(msg::docs_choose_file())).clicked() {
                     actions.push(DocAction::Pick);
                 }
-                ui.label(
-                    RichText::new(lang.t("oppure trascinalo nella finestra", "or drop it on the window"))
-                        .weak(),
-                );
+                ui.label(RichText::new(lang.tr(msg::docs_or_drop())).weak());
                 path_field(ui, lang, &mut flow.path_field, &mut flow.focus_path, &mut actions);
                 ui.add_space(10.0);
                 if let Some(p) = problem {
@@ -622,43 +597,24 @@ impl CnsApp {
                 }
                 if flow.file.is_some() && flow.kind == Kind::Sign {
                     if !has_card {
-                        banner(
-                            ui,
-                            Tone::Attention,
-                            lang.t("Inserisci la tessera per firmare.", "Insert the card to sign."),
-                        );
+                        banner(ui, Tone::Attention, &lang.tr(msg::sign_insert_card()));
                     } else if cert_expired {
-                        banner(
-                            ui,
-                            Tone::Bad,
-                            lang.t(
-                                "Il certificato della tessera è scaduto: una firma fatta ora non sarebbe valida.",
-                                "The card's certificate has expired: a signature made now would not be valid.",
-                            ),
-                        );
+                        banner(ui, Tone::Bad, &lang.tr(msg::sign_card_certificate_expired()));
                     } else if pin_state.is_some_and(|p| p.is_blocked()) {
-                        banner(
-                            ui,
-                            Tone::Bad,
-                            lang.t(
-                                "Il PIN è bloccato: sbloccalo con il PUK, poi firma.",
-                                "The PIN is blocked: unblock it with the PUK, then sign.",
-                            ),
-                        );
+                        banner(ui, Tone::Bad, &lang.tr(msg::sign_pin_blocked()));
                     } else {
                         pin_step(ui, lang, flow, pin_state, &mut actions);
                     }
                 }
             }
             Phase::ConfirmLastTry { focus } => {
-                let warning = lang.t(
-                    "Resta un solo tentativo: se il PIN è sbagliato si blocca e servirà il PUK.",
-                    "Only one try is left: if the PIN is wrong it is blocked and the PUK will be needed.",
-                );
+                // The last try in the words every PIN screen uses.
+                let warning = crate::pin_words::one_try_left(lang, PinKind::Pin);
+                let warning = warning.as_str();
                 banner(ui, Tone::Bad, warning);
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
-                    let cancel = primary_button(ui, lang.t("Annulla", "Cancel"));
+                    let cancel = primary_button(ui, &lang.tr(msg::docs_cancel()));
                     a11y::describe(ui.ctx(), cancel.id, warning);
                     if std::mem::take(focus) {
                         cancel.request_focus();
@@ -666,7 +622,7 @@ impl CnsApp {
                     if cancel.clicked() {
                         actions.push(DocAction::CancelLastTry);
                     }
-                    if secondary_button(ui, lang.t("Usa l'ultimo tentativo", "Use the last try")).clicked() {
+                    if secondary_button(ui, &lang.tr(msg::sign_use_last_try())).clicked() {
                         actions.push(DocAction::ConfirmLastTry);
                     }
                 });
@@ -674,20 +630,17 @@ impl CnsApp {
             Phase::Working { progress, total, .. } => {
                 let done = progress.load(Ordering::Relaxed);
                 let frac = (done as f64 / (*total).max(1) as f64).min(1.0) as f32;
-                let what = match flow.kind {
-                    Kind::Sign if frac >= 1.0 => lang.t("Firma con la tessera…", "Signing with the card…"),
-                    Kind::Sign => lang.t("Lettura del documento…", "Reading the document…"),
-                    Kind::Verify => lang.t("Verifica in corso…", "Checking…"),
-                };
+                let what = lang.tr(match flow.kind {
+                    Kind::Sign if frac >= 1.0 => msg::sign_working_card(),
+                    Kind::Sign => msg::sign_working_reading(),
+                    Kind::Verify => msg::verify_working(),
+                });
                 ui.label(what);
                 ui.add(egui::ProgressBar::new(frac).show_percentage());
                 ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
             }
             Phase::Signed { path, signers } => {
-                let text = lang.s(
-                    format!("Documento firmato: {} (firme nel file: {signers}).", path.display()),
-                    format!("Document signed: {} (signatures in the file: {signers}).", path.display()),
-                );
+                let text = sig::document_signed(lang, path, *signers);
                 live_banner(ui, Tone::Good, &text);
                 result_words = Some(text);
                 ui.add_space(8.0);
@@ -696,7 +649,7 @@ impl CnsApp {
                         actions.push(DocAction::Another);
                     }
                     if let Some(dir) = path.parent()
-                        && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
+                        && secondary_button(ui, &lang.tr(msg::docs_open_folder())).clicked()
                     {
                         actions.push(DocAction::OpenFolder(dir.to_path_buf()));
                     }
@@ -709,10 +662,7 @@ impl CnsApp {
                 {
                     let name = doc.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     ui.add_space(4.0);
-                    ui.label(lang.s(
-                        format!("Firma separata, controllata sul documento «{name}» che le sta accanto."),
-                        format!("Detached signature, checked against the document \"{name}\" beside it."),
-                    ));
+                    ui.label(lang.tr(msg::docs_detached_checked(name)));
                 }
                 // At a shared counter the window trusts nothing new: that is the installer's
                 // system-wide folder, not one citizen's click.
@@ -720,10 +670,7 @@ impl CnsApp {
                 doc_trust::tsl_note(ui, flow.tsl_note.as_ref());
                 if flow.tsl_import.is_some() {
                     ui.add_space(6.0);
-                    ui.label(lang.t(
-                        "Controllo della firma dell'elenco di fiducia…",
-                        "Checking the trusted list's signature…",
-                    ));
+                    ui.label(lang.tr(msg::docs_tsl_checking()));
                 }
                 if !counter && !issuers.is_empty() {
                     doc_trust::view(ui, lang, &flow.trust, &issuers, &mut actions);
@@ -733,24 +680,15 @@ impl CnsApp {
                 }
                 ui.add_space(10.0);
                 if let Some(p) = saved {
-                    banner(
-                        ui,
-                        Tone::Good,
-                        &lang.s(
-                            format!("Documento estratto in {}", p.display()),
-                            format!("Document extracted to {}", p.display()),
-                        ),
-                    );
+                    banner(ui, Tone::Good, &lang.tr(msg::docs_extracted_to(p.display().to_string())));
                 }
                 ui.horizontal_wrapped(|ui| {
-                    if extracted.is_some()
-                        && primary_button(ui, lang.t("Estrai il documento", "Extract the document")).clicked()
-                    {
+                    if extracted.is_some() && primary_button(ui, &lang.tr(msg::docs_extract())).clicked() {
                         actions.push(DocAction::Extract);
                     }
                     let dir = saved.as_ref().or(flow.file.as_ref().map(|(p, _)| p)).and_then(|p| p.parent());
                     if let Some(dir) = dir
-                        && secondary_button(ui, lang.t("Apri la cartella", "Open the folder")).clicked()
+                        && secondary_button(ui, &lang.tr(msg::docs_open_folder())).clicked()
                     {
                         actions.push(DocAction::OpenFolder(dir.to_path_buf()));
                     }
@@ -777,7 +715,7 @@ impl CnsApp {
         let mut close = false;
         if !working {
             ui.add_space(16.0);
-            let chiudi = secondary_button(ui, lang.t("Chiudi", "Close"));
+            let chiudi = secondary_button(ui, &lang.tr(msg::docs_close()));
             if let Some(words) = result_words {
                 a11y::describe(ui.ctx(), chiudi.id, &words);
                 // The field that had the focus is gone with the signature: the result is where
@@ -810,13 +748,13 @@ fn path_field(
     let Some(text) = text.as_mut() else { return };
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(RichText::new(lang.t("Percorso del file", "File path")).strong());
+        let label = ui.label(RichText::new(lang.tr(msg::docs_path_label())).strong());
         let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0)).labelled_by(label.id);
         if focus {
             field.request_focus();
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if secondary_button(ui, lang.t("Apri", "Open")).clicked() || entered {
+        if secondary_button(ui, &lang.tr(msg::docs_open())).clicked() || entered {
             actions.push(DocAction::OpenTyped);
         }
     });
@@ -832,23 +770,14 @@ fn pin_step(
     actions: &mut Vec<DocAction>,
 ) {
     let mut detached = flow.detached;
-    if ui
-        .checkbox(
-            &mut detached,
-            lang.t(
-                "Firma separata (.p7s): il documento resta a parte",
-                "Detached signature (.p7s): the document stays separate",
-            ),
-        )
-        .changed()
-    {
+    if ui.checkbox(&mut detached, lang.tr(msg::sign_detached_choice())).changed() {
         actions.push(DocAction::Detached(detached));
     }
     ui.add_space(6.0);
-    let pin_label = lang.t("PIN della tessera", "Card PIN");
-    ui.label(RichText::new(pin_label).strong());
+    let pin_label = lang.tr(msg::sign_pin_label());
+    ui.label(RichText::new(pin_label.as_str()).strong());
     // What the field's description says: the step, the tries, what is wrong.
-    let mut about = vec![pin_label.to_owned()];
+    let mut about = vec![pin_label];
     // The tries in the PIN box's own words (one wording for the card's state everywhere).
     if let Some(s @ (cns_core::PinState::TriesLeft { .. } | cns_core::PinState::Unknown)) = pin_state {
         // (the PUK's state changes only the words about unblocking, which are not shown here)
@@ -866,7 +795,7 @@ fn pin_step(
     let id = egui::Id::unique("cns-sign-pin");
     let entry = ui.horizontal(|ui| {
         let e = pin_entry_with_id(ui, id, &mut flow.pin, "PIN", flow.show_digits);
-        ui.checkbox(&mut flow.show_digits, lang.t("Mostra le cifre", "Show digits"));
+        ui.checkbox(&mut flow.show_digits, lang.tr(msg::sign_show_digits()));
         e
     });
     let entry = entry.inner;
@@ -891,17 +820,14 @@ fn pin_step(
     let submitted = entry.submitted && {
         // Enter on an empty field moves nothing: the field keeps the focus and says what it needs.
         if flow.pin.is_empty() {
-            flow.pin_hint = Some(
-                lang.t("Scrivi il PIN della tessera: da 5 a 8 cifre.", "Type the card's PIN: 5 to 8 digits.")
-                    .to_owned(),
-            );
+            flow.pin_hint = Some(lang.tr(msg::sign_pin_empty()));
             entry.response.request_focus();
             false
         } else {
             true
         }
     };
-    if primary_button(ui, lang.t("Firma", "Sign")).clicked() || submitted {
+    if primary_button(ui, &lang.tr(msg::sign_button())).clicked() || submitted {
         actions.push(DocAction::Start);
     }
 }
@@ -912,159 +838,88 @@ fn hint(ui: &mut Ui, tone: Tone, text: &str) {
 }
 
 fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
-    use crate::signature_words::{Headline, headline, headline_words};
+    use sig::{Headline, headline, headline_words};
     let h = headline(r);
     let tone = match h {
         Headline::Valid | Headline::TimestampedDocument => Tone::Good,
         Headline::Altered | Headline::BundleAltered | Headline::Revoked => Tone::Bad,
         _ => Tone::Attention,
     };
-    live_banner(ui, tone, headline_words(h, lang));
+    live_banner(ui, tone, &headline_words(h, lang));
     if let Some(c) = &r.container {
         ui.add_space(8.0);
-        ui.label(RichText::new(lang.t("File con marca temporale", "Timestamped file")).strong());
+        ui.label(RichText::new(lang.tr(msg::docs_timestamped_file())).strong());
         for t in &c.timestamps {
-            ui.label(window_marks(&crate::signature_words::timestamp_line(t, lang)));
+            ui.label(window_marks(&sig::timestamp_line(t, lang)));
         }
         if !c.inner_signed {
-            ui.label(lang.t(
-                "Il documento contenuto non è firmato: la marca ne attesta solo l'esistenza a quella data.",
-                "The document inside is not signed: the timestamp only shows it existed at that time.",
-            ));
+            ui.label(sig::container_inner_not_signed(lang));
         }
     }
     for s in r.signers() {
         ui.add_space(8.0);
-        // Who, in plain words: the name (a CNS CN is "CF/serial.hash", not a name), then the
-        // codice fiscale.
-        let name = match (&s.given_name, &s.surname) {
-            (Some(g), Some(f)) => Some(format!("{g} {f}")),
-            _ => s
-                .common_name
-                .clone()
-                .filter(|cn| s.fiscal_code.as_ref().is_none_or(|cf| !cn.starts_with(cf.as_str()))),
-        };
-        let who = match (name, &s.fiscal_code) {
-            (Some(n), Some(cf)) => format!("{n} – {} {cf}", lang.t("codice fiscale", "fiscal code")),
-            (Some(n), None) => n,
-            (None, Some(cf)) => format!("{} {cf}", lang.t("Codice fiscale", "Fiscal code")),
-            (None, None) => lang.t("Firmatario sconosciuto", "Unknown signer").to_owned(),
-        };
-        ui.label(RichText::new(who).strong());
+        ui.label(RichText::new(sig::sentence(&sig::signer_name(s, lang))).strong());
         if let Some(t) = s.signing_time {
-            ui.label(lang.s(
-                format!("Firmato il {}", crate::signature_words::human_time(t)),
-                format!("Signed on {}", crate::signature_words::human_time(t)),
-            ));
+            ui.label(format!("{} {}", lang.tr(msg::signed_on()), sig::human_time(t)));
         }
         for t in &s.timestamps {
-            ui.label(window_marks(&crate::signature_words::timestamp_line(t, lang)));
+            ui.label(window_marks(&sig::timestamp_line(t, lang)));
         }
-        let line = |ok: bool, it: &str, en: &str| {
-            format!("{} {}", if ok { "✔" } else { "⛔" }, lang.s(it.to_owned(), en.to_owned()))
-        };
+        // One line per fact, the window's symbol in front.
+        let line = |ok: bool, m: Message| format!("{} {}", if ok { "✔" } else { "⛔" }, lang.tr(m));
         ui.label(if !s.unverifiable.is_empty() {
-            let why = crate::signature_words::findings(&s.unverifiable, lang);
-            line(
-                false,
-                &format!("Firma non verificabile ({why})"),
-                &format!("Signature cannot be checked ({why})"),
-            )
+            line(false, msg::docs_signature_unverifiable(sig::findings(&s.unverifiable, lang)))
         } else if s.content_intact && s.signature_valid {
-            line(true, "Documento integro, firma valida", "Document intact, signature valid")
+            line(true, msg::docs_intact_and_valid())
         } else {
-            line(false, "Documento modificato o firma non valida", "Document changed or signature not valid")
+            line(false, msg::docs_altered_or_invalid())
         });
         ui.label(match s.cert_validity {
-            CertValidity::Valid => {
-                line(true, "Certificato valido alla data della firma", "Certificate valid at signing time")
-            }
-            _ => line(
-                false,
-                "Certificato non valido alla data della firma",
-                "Certificate not valid at signing time",
-            ),
+            CertValidity::Valid => line(true, msg::docs_certificate_valid()),
+            _ => line(false, msg::docs_certificate_not_valid()),
         });
         let issuer = s.issuer_cn.clone().unwrap_or_default();
         ui.label(match &s.trust {
-            TrustStatus::Trusted { .. } => line(
-                true,
-                &format!("Emesso da {issuer}, autorità fidata"),
-                &format!("Issued by {issuer}, a trusted authority"),
-            ),
-            TrustStatus::ChainInvalid { at } => line(
-                false,
-                &format!("Emesso da {issuer}: il certificato di {at} non era valido alla data della firma"),
-                &format!("Issued by {issuer}: the certificate of {at} was not valid at signing time"),
-            ),
-            TrustStatus::NotTrusted => line(
-                false,
-                &format!("Emesso da {issuer}: autorità non fidata"),
-                &format!("Issued by {issuer}: authority not trusted"),
-            ),
+            TrustStatus::Trusted { .. } => line(true, msg::docs_issued_by_trusted(issuer)),
+            TrustStatus::ChainInvalid { at } => {
+                line(false, msg::docs_issued_by_chain_invalid(at.clone(), issuer))
+            }
+            TrustStatus::NotTrusted => line(false, msg::docs_issued_by_not_trusted(issuer)),
         });
         if let Some(l) = crate::trusted_list::qualified_line(lang, s) {
             ui.label(format!("✔ {l}"));
         }
         match &s.revocation {
-            Revocation::Revoked { date } if s.revoked_after_timestamp() => {
-                let when = crate::signature_words::human_time(*date);
-                ui.label(line(
-                    true,
-                    &format!("Revocato il {when}, dopo la marca temporale: la firma era già stata fatta"),
-                    &format!("Revoked on {when}, after the timestamp: the signature was already made"),
-                ));
-            }
-            Revocation::Revoked { date } => {
-                let when = crate::signature_words::human_time(*date);
-                ui.label(match s.revoked_after_signing() {
-                    Some(true) => line(
-                        false,
-                        &format!("REVOCATO il {when}, dopo la data dichiarata della firma (non garantita)"),
-                        &format!("REVOKED on {when}, after the stated signing time (not certified)"),
-                    ),
-                    _ => line(false, &format!("REVOCATO il {when}"), &format!("REVOKED on {when}")),
-                });
+            Revocation::Revoked { .. } => {
+                if let Some((stands, w)) = sig::revoked(s, lang) {
+                    ui.label(format!("{} {}", if stands { "✔" } else { "⛔" }, sig::sentence(&w)));
+                }
             }
             Revocation::Unavailable { reasons } => {
-                let reason = crate::signature_words::revocation_gaps(reasons, lang);
-                ui.label(line(
-                    false,
-                    &format!("Revoca non verificabile: {reason}"),
-                    &format!("Revocation cannot be established: {reason}"),
-                ));
+                let reason = sig::revocation_gaps(reasons, lang);
+                ui.label(line(false, msg::docs_revocation_unavailable(reason)));
             }
             Revocation::Good { .. } => {
-                ui.label(line(true, "Non revocato", "Not revoked"));
+                ui.label(line(true, msg::docs_not_revoked()));
             }
             Revocation::NotChecked => {
-                ui.label(RichText::new(lang.t("Revoca non verificata", "Revocation not checked")).weak());
+                ui.label(RichText::new(lang.tr(msg::docs_revocation_not_checked())).weak());
             }
         }
         for c in &s.countersigners {
-            let who = c.common_name.clone().unwrap_or_else(|| lang.t("sconosciuto", "unknown").to_owned());
-            let state = match c.verdict() {
-                cns_cades::verify::Verdict::Valid => lang.t("✔ valida", "✔ valid"),
-                cns_cades::verify::Verdict::NotTrusted => {
-                    lang.t("integra, non fidata", "intact, not trusted")
-                }
-                cns_cades::verify::Verdict::Unverifiable => lang.t("non verificabile", "cannot be checked"),
-                cns_cades::verify::Verdict::Invalid => lang.t("⛔ NON valida", "⛔ NOT valid"),
+            let who = sig::signer_name(c, lang);
+            let v = c.verdict();
+            let state = match v {
+                cns_cades::verify::Verdict::Valid => format!("✔ {}", sig::verdict_words(v, lang)),
+                cns_cades::verify::Verdict::Invalid => format!("⛔ {}", sig::verdict_words(v, lang)),
+                _ => sig::verdict_words(v, lang),
             };
-            ui.label(
-                lang.s(
-                    format!("Controfirma di {who}: {state}"),
-                    format!("Countersignature by {who}: {state}"),
-                ),
-            );
+            ui.label(lang.tr(msg::docs_countersignature(state, who)));
         }
         if !s.not_checked.is_empty() {
             ui.label(
-                RichText::new(lang.s(
-                    format!("Letti ma non controllati: {}", s.not_checked.join(", ")),
-                    format!("Read but not checked: {}", s.not_checked.join(", ")),
-                ))
-                .weak(),
+                RichText::new(format!("{}: {}", lang.tr(msg::read_not_checked()), s.not_checked.join(", ")))
+                    .weak(),
             );
         }
     }
@@ -1118,16 +973,8 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
 
 fn verify_error(lang: Lang, e: &CadesError) -> Failure {
     match e {
-        CadesError::DetachedContentMissing => lang
-            .t(
-                "È una firma separata (.p7s) e il documento originale non è accanto con lo stesso nome: \
-                 usa «cns-manager verify FILE.p7s --content DOCUMENTO».",
-                "This is a detached signature (.p7s) and the original is not beside it under the same name: \
-                 use \"cns-manager verify FILE.p7s --content DOCUMENT\".",
-            )
-            .to_owned()
-            .into(),
-        other => crate::signature_words::file_failure(other, lang),
+        CadesError::DetachedContentMissing => lang.tr(msg::docs_detached_missing()).into(),
+        other => sig::file_failure(other, lang),
     }
 }
 
@@ -1163,11 +1010,7 @@ fn start_sign(
 
 /// A disk error while signing, with the file it concerns.
 fn disk_error(lang: Lang, path: &Path, e: &std::io::Error) -> SignFailed {
-    let p = path.display();
-    SignFailed::Other(lang.s(
-        format!("Il documento NON è stato firmato: errore su {p}: {e}."),
-        format!("The document was NOT signed: error on {p}: {e}."),
-    ))
+    SignFailed::Other(lang.tr(msg::sign_disk_error(e.to_string(), path.display().to_string())))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1220,28 +1063,11 @@ fn not_signed_words(lang: Lang, e: &cns_core::card::CardError, pin_in_doubt: boo
     use cns_core::TransportError as T;
     let removed = matches!(e, cns_core::card::CardError::Transport(T::CardRemoved | T::NoCard | T::NoReader));
     let head = if removed {
-        lang.t(
-            "La tessera è stata rimossa: il documento NON è stato firmato.",
-            "The card was removed: the document was NOT signed.",
-        )
-        .to_owned()
+        lang.tr(msg::sign_card_removed())
     } else {
-        let detail = cns_core::error_chain(e);
-        lang.s(
-            format!("Il documento NON è stato firmato ({detail})."),
-            format!("The document was NOT signed ({detail})."),
-        )
+        lang.tr(msg::sign_not_signed_because(cns_core::error_chain(e)))
     };
-    let tries = if pin_in_doubt {
-        lang.t(
-            "Il PIN era già stato inviato: non si può sapere se il tentativo è stato conteggiato. \
-             Reinserisci la tessera e controlla i tentativi rimasti prima di riprovare.",
-            "The PIN had already been sent: it is not known whether the try was counted. \
-             Insert the card again and check the tries left before trying again.",
-        )
-    } else {
-        lang.t("Nessun tentativo del PIN è stato consumato.", "No PIN try was used up.")
-    };
+    let tries = lang.tr(if pin_in_doubt { msg::sign_pin_in_doubt() } else { msg::sign_no_try_used() });
     format!("{head} {tries}")
 }
 
@@ -1251,32 +1077,20 @@ fn sign_error(lang: Lang, e: &CadesError) -> SignFailed {
         _ => None,
     };
     let text = match inner {
-        Some(CardSignError::Pin(Outcome::Wrong { tries_left: Some(n), .. })) => {
-            return SignFailed::Other(lang.s(
-                format!("PIN errato: il documento non è stato firmato. Tentativi rimasti: {n}."),
-                format!("Wrong PIN: the document was not signed. Tries left: {n}."),
-            ));
-        }
-        Some(CardSignError::Pin(Outcome::Wrong { .. })) => {
-            lang.t("PIN errato: il documento non è stato firmato.", "Wrong PIN: the document was not signed.")
+        Some(CardSignError::Pin(Outcome::Wrong { tries_left, .. })) => {
+            sig::wrong_pin_not_signed(lang, *tries_left)
         }
         Some(CardSignError::Pin(Outcome::Blocked { kind: PinKind::Pin }))
-        | Some(CardSignError::Refused(Refusal::PinBlocked)) => lang.t(
-            "Il PIN è bloccato: sbloccalo con il PUK, poi firma.",
-            "The PIN is blocked: unblock it with the PUK, then sign.",
-        ),
+        | Some(CardSignError::Refused(Refusal::PinBlocked)) => lang.tr(msg::sign_pin_blocked()),
         Some(CardSignError::NeedsConfirmation) => return SignFailed::NeedsConfirmation,
         Some(CardSignError::Card(op)) => {
             return SignFailed::Other(not_signed_words(lang, &op.error, op.command_sent));
         }
         _ => {
-            return SignFailed::Other(lang.s(
-                format!("Il documento non è stato firmato: {e}"),
-                format!("The document was not signed: {e}"),
-            ));
+            return SignFailed::Other(lang.tr(msg::sign_failed(e.to_string())));
         }
     };
-    SignFailed::Other(text.to_owned())
+    SignFailed::Other(text)
 }
 
 /// The shared report lines in the window's glyphs: egui's bundled fonts have no ✓ (U+2713) or
