@@ -5,9 +5,13 @@
 
 pub mod targets;
 
-#[path = "../../crates/cns-manager/src/i18n.rs"]
+/// Only the language type the settings name: the message catalog needs the GUI crate's build.
+#[path = "../../crates/cns-manager/src/i18n/lang.rs"]
 #[allow(dead_code)]
-mod i18n;
+mod lang;
+mod i18n {
+    pub use super::lang::Lang;
+}
 #[path = "../../crates/cns-manager/src/settings.rs"]
 #[allow(dead_code)]
 pub mod settings;

@@ -41,7 +41,6 @@ file-unsupported = Die Datei verwendet eine Funktion, die dieses Programm nicht 
 file-io = Fehler beim Lesen oder Schreiben der Datei.
 file-detached-content-missing = Dies ist eine getrennte Signatur (.p7s): Das Originaldokument wird ebenfalls benötigt.
 file-not-checkable = Die signierte Datei kann nicht geprüft werden.
-technical-detail = technisches Detail
 
 ## Das Erste, was man über eine geprüfte Datei wissen muss.
 

@@ -41,7 +41,6 @@ file-unsupported = The file uses a feature this program does not handle.
 file-io = Error reading or writing the file.
 file-detached-content-missing = This is a detached signature (.p7s): the original document is needed too.
 file-not-checkable = The signed file cannot be checked.
-technical-detail = technical detail
 
 ## The first thing to know about a checked file.
 

@@ -41,7 +41,6 @@ file-unsupported = Il file usa una funzione che questo programma non gestisce.
 file-io = Errore di lettura o scrittura del file.
 file-detached-content-missing = È una firma separata (.p7s): serve anche il documento originale.
 file-not-checkable = Il file firmato non si può controllare.
-technical-detail = dettaglio tecnico
 
 ## La prima cosa da sapere su un file controllato.
 
