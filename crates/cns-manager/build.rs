@@ -186,21 +186,49 @@ fn generate(catalogs: &[(&str, Catalog)]) -> String {
         let _ = writeln!(g, "    ({id:?}, &[{}]),", vars.join(", "));
     }
     g.push_str("];\n\n");
-    g.push_str("/// One function per message of the catalog; its parameters are the message's variables.\n");
-    g.push_str("pub mod msg {\n    #![allow(clippy::too_many_arguments)]\n    use super::{Arg, Message};\n");
+    g.push_str(
+        "/// The messages of the catalog: a function for one with at most one variable, a struct with\n",
+    );
+    g.push_str("/// a named field per variable for one with several (two texts cannot be swapped unseen).\n");
+    g.push_str("pub mod msg {\n    use super::{Arg, Message};\n");
     for (id, vars) in &reference.messages {
         let doc = reference.docs.get(id).cloned().unwrap_or_default();
-        let params: Vec<String> = vars.iter().map(|v| format!("{}: impl Into<Arg>", rust_name(v))).collect();
-        let args: Vec<String> = vars.iter().map(|v| format!("({v:?}, {}.into())", rust_name(v))).collect();
         let _ = writeln!(g, "\n    /// `{id}`: {doc}");
+        if vars.len() <= 1 {
+            let params: Vec<String> =
+                vars.iter().map(|v| format!("{}: impl Into<Arg>", rust_name(v))).collect();
+            let args: Vec<String> =
+                vars.iter().map(|v| format!("({v:?}, {}.into())", rust_name(v))).collect();
+            let _ = writeln!(
+                g,
+                "    pub fn {}({}) -> Message {{\n        Message::new({id:?}, vec![{}])\n    }}",
+                rust_name(id),
+                params.join(", "),
+                args.join(", ")
+            );
+            continue;
+        }
+        let ty = type_name(id);
+        let fields: Vec<String> =
+            vars.iter().map(|v| format!("        pub {}: Arg,", rust_name(v))).collect();
+        let args: Vec<String> = vars.iter().map(|v| format!("({v:?}, m.{})", rust_name(v))).collect();
         let _ = writeln!(
             g,
-            "    pub fn {}({}) -> Message {{\n        Message::new({id:?}, vec![{}])\n    }}",
-            rust_name(id),
-            params.join(", "),
+            "    #[derive(Debug, Clone)]\n    pub struct {ty} {{\n{}\n    }}\n\n    impl From<{ty}> for Message {{\n        fn from(m: {ty}) -> Message {{\n            Message::new({id:?}, vec![{}])\n        }}\n    }}",
+            fields.join("\n"),
             args.join(", ")
         );
     }
     g.push_str("}\n");
     g
+}
+
+/// `tsl-imported` → `TslImported`.
+fn type_name(id: &str) -> String {
+    id.split(['-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
 }

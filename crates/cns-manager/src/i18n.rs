@@ -12,8 +12,8 @@ pub use lang::Lang;
 
 impl Lang {
     /// A message of the catalog in this language.
-    pub fn tr(self, m: Message) -> String {
-        m.in_language(self.code())
+    pub fn tr(self, m: impl Into<Message>) -> String {
+        m.into().in_language(self.code())
     }
 }
 

@@ -16,12 +16,16 @@ pub fn last_try(lang: Lang, kind: PinKind) -> String {
 
 /// The warning above the field when only one try is left.
 pub fn one_try_left(lang: Lang, kind: PinKind) -> String {
-    format!("{} {}", lang.tr(msg::tries_left_for(secret_name(kind), 1)), last_try(lang, kind))
+    format!(
+        "{} {}",
+        lang.tr(msg::TriesLeftFor { secret: (secret_name(kind)).into(), tries: 1.into() }),
+        last_try(lang, kind)
+    )
 }
 
 /// The tries left, under the field that can use one (n ≥ 2; one try has its own warning).
 pub fn tries_left(lang: Lang, kind: PinKind, n: u8) -> String {
-    lang.tr(msg::tries_left_for(secret_name(kind), n))
+    lang.tr(msg::TriesLeftFor { secret: (secret_name(kind)).into(), tries: n.into() })
 }
 
 /// After a wrong code: (headline, the tries left and what one more mistake does). The window's

@@ -52,15 +52,19 @@ pub fn revocation_gap(g: &RevocationGap, lang: Lang) -> String {
     use RevocationGap as G;
     let m = match g {
         G::CrlOfAnotherIssuer { crl_issuers, cert_issuer } => {
-            msg::revocation_gap_crl_of_another_issuer(cert_issuer.clone(), crl_issuers.join(", "))
+            crate::i18n::Message::from(msg::RevocationGapCrlOfAnotherIssuer {
+                cert_issuer: cert_issuer.clone().into(),
+                crl_issuers: (crl_issuers.join(", ")).into(),
+            })
         }
         G::IssuerNotTrusted => msg::revocation_gap_issuer_not_trusted(),
         G::CrlExpired { next_update } => msg::revocation_gap_crl_expired(human_time(*next_update)),
         G::CrlInvalid(e) => msg::revocation_gap_crl_invalid(e.to_string()),
         G::NoDistributionPoint => msg::revocation_gap_no_distribution_point(),
-        G::DownloadFailed { url, error } => {
-            msg::revocation_gap_download_failed(error.to_string(), url.clone())
-        }
+        G::DownloadFailed { url, error } => crate::i18n::Message::from(msg::RevocationGapDownloadFailed {
+            error: error.to_string().into(),
+            url: url.clone().into(),
+        }),
     };
     lang.tr(m)
 }
@@ -86,7 +90,13 @@ pub fn file_failure(e: &CadesError, lang: Lang) -> Failure {
     let (words, detail) = match e {
         CadesError::Malformed(detail) => (msg::file_malformed(), Some(detail.to_string())),
         // The size as plain digits ("9000000 byte"), not a number Fluent would format.
-        CadesError::TooLarge { what, len } => (msg::file_too_large(len.to_string(), what.to_string()), None),
+        CadesError::TooLarge { what, len } => (
+            crate::i18n::Message::from(msg::FileTooLarge {
+                len: len.to_string().into(),
+                what: what.to_string().into(),
+            }),
+            None,
+        ),
         CadesError::Der(detail) => (msg::file_damaged(), Some(detail.to_string())),
         CadesError::Unsupported(detail) => (msg::file_unsupported(), Some(detail.to_string())),
         CadesError::Io(io) => (msg::file_io(), Some(io.to_string())),
@@ -213,8 +223,13 @@ pub fn timestamp_line(t: &cns_cades::TimestampReport, lang: Lang) -> String {
     let head = format!("{label}: {when} ({tsa})");
     match t.verdict() {
         Verdict::Valid => format!("{head} ✓"),
-        Verdict::Invalid => lang.tr(msg::timestamp_not_valid(head, findings(&t.findings, lang))),
-        Verdict::Unverifiable => lang.tr(msg::timestamp_unverifiable(label, findings(&t.findings, lang))),
+        Verdict::Invalid => {
+            lang.tr(msg::TimestampNotValid { head: head.into(), why: (findings(&t.findings, lang)).into() })
+        }
+        Verdict::Unverifiable => lang.tr(msg::TimestampUnverifiable {
+            label: label.into(),
+            why: (findings(&t.findings, lang)).into(),
+        }),
         Verdict::NotTrusted => {
             let mut why: Vec<String> = Vec::new();
             if !t.tsa_usage_ok {
@@ -233,7 +248,7 @@ pub fn timestamp_line(t: &cns_cades::TimestampReport, lang: Lang) -> String {
                 Revocation::Unavailable { reasons } => why.push(revocation_gaps(reasons, lang)),
                 _ => {}
             }
-            lang.tr(msg::timestamp_not_trusted(head, why.join("; ")))
+            lang.tr(msg::TimestampNotTrusted { head: head.into(), why: (why.join("; ")).into() })
         }
     }
 }
@@ -281,7 +296,7 @@ pub fn revoked(s: &SignerReport, lang: Lang) -> Option<(bool, String)> {
     let when = human_time(*date);
     if s.revoked_after_timestamp() {
         let stamp = s.vouched_time.map(human_time).unwrap_or_default();
-        return Some((true, lang.tr(msg::revoked_after_timestamp(stamp, when))));
+        return Some((true, lang.tr(msg::RevokedAfterTimestamp { stamp: stamp.into(), when: when.into() })));
     }
     let words = match s.revoked_after_signing() {
         Some(true) => msg::revoked_after_signing(when),
@@ -304,7 +319,10 @@ pub fn sentence(text: &str) -> String {
 /// A document signed, with the signatures its file now holds: the window's banner and the
 /// CLI's line.
 pub fn document_signed(lang: Lang, path: &std::path::Path, signers: usize) -> String {
-    lang.tr(msg::document_signed(path.display().to_string(), signers.to_string()))
+    lang.tr(msg::DocumentSigned {
+        path: path.display().to_string().into(),
+        signers: signers.to_string().into(),
+    })
 }
 
 /// A wrong PIN while signing: not signed, then the tries left (and what one more mistake does)
@@ -567,19 +585,23 @@ mod tests {
         assert_eq!(de(msg::headline_valid()), "Alle Signaturen sind gültig.");
         assert_eq!(de(msg::verdict_not_trusted()), "unversehrt, nicht vertrauenswürdig");
         assert_eq!(
-            de(msg::unchecked_signers("64", 1)),
+            de(crate::i18n::Message::from(msg::UncheckedSigners { max: "64".into(), n: 1.into() })),
             "Eine weitere Signatur wurde NICHT geprüft: mehr als 64 Signaturen pro Umschlag."
         );
         assert_eq!(
-            de(msg::unchecked_signers("64", 3)),
+            de(crate::i18n::Message::from(msg::UncheckedSigners { max: "64".into(), n: 3.into() })),
             "3 weitere Signaturen wurden NICHT geprüft: mehr als 64 Signaturen pro Umschlag."
         );
         // The Italian plural, new with the catalog.
         assert!(
-            msg::unchecked_signers("64", 1).in_language("it").starts_with("Un'altra firma NON controllata")
+            crate::i18n::Message::from(msg::UncheckedSigners { max: "64".into(), n: 1.into() })
+                .in_language("it")
+                .starts_with("Un'altra firma NON controllata")
         );
         assert!(
-            msg::unchecked_signers("64", 2).in_language("it").starts_with("Altre 2 firme NON controllate")
+            crate::i18n::Message::from(msg::UncheckedSigners { max: "64".into(), n: 2.into() })
+                .in_language("it")
+                .starts_with("Altre 2 firme NON controllate")
         );
     }
 

@@ -80,7 +80,7 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                     return out.fail(
                         Exit::InvalidInput,
                         "too_large",
-                        &lang.tr(msg::ca_too_large(max.to_string(), p.to_string())),
+                        &lang.tr(msg::CaTooLarge { max: max.to_string().into(), path: p.to_string().into() }),
                     );
                 }
                 Err(e) => {

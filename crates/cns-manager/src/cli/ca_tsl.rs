@@ -28,7 +28,10 @@ pub fn import(file: &Path, signer: Option<&Path>, out: &Out) -> Exit {
                 return out.fail(
                     Exit::InvalidInput,
                     "not_a_certificate",
-                    &lang.tr(msg::ca_file_not_a_certificate(e, p.display().to_string())),
+                    &lang.tr(msg::CaFileNotACertificate {
+                        error: e.into(),
+                        path: p.display().to_string().into(),
+                    }),
                 );
             }
         },
@@ -97,7 +100,8 @@ pub fn signer(file: Option<&Path>, out: &Out) -> Exit {
             return out.fail(
                 Exit::InvalidInput,
                 "not_a_certificate",
-                &lang.tr(msg::ca_file_not_a_certificate(e, p.display().to_string())),
+                &lang
+                    .tr(msg::CaFileNotACertificate { error: e.into(), path: p.display().to_string().into() }),
             );
         }
     }

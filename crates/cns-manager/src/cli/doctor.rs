@@ -31,7 +31,10 @@ pub fn run(backend: &Backend, args: &DoctorArgs, out: &Out) -> Exit {
             return out.fail(
                 Exit::Other,
                 "write_failed",
-                &out.lang.tr(msg::doctor_report_write_failed(e.to_string(), path.display().to_string())),
+                &out.lang.tr(msg::DoctorReportWriteFailed {
+                    error: e.to_string().into(),
+                    file: path.display().to_string().into(),
+                }),
             );
         }
         report_written = Some(path.display().to_string());

@@ -221,7 +221,11 @@ fn date_it(t: time::OffsetDateTime) -> String {
 }
 
 fn io_fail(out: &Out, path: &Path, e: &str) -> Exit {
-    out.fail(Exit::Other, "io", &out.lang.tr(msg::file_error_on(e, path.display().to_string())))
+    out.fail(
+        Exit::Other,
+        "io",
+        &out.lang.tr(msg::FileErrorOn { error: e.into(), path: path.display().to_string().into() }),
+    )
 }
 
 fn last_try(lang: Lang) -> String {

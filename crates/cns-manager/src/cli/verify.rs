@@ -67,7 +67,13 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
         {
             Ok(certs) => extra.extend(certs),
             Err(e) => {
-                return bad_input("bad_ca", msg::verify_ca_unreadable(e, ca.display().to_string()));
+                return bad_input(
+                    "bad_ca",
+                    crate::i18n::Message::from(msg::VerifyCaUnreadable {
+                        error: e.into(),
+                        path: ca.display().to_string().into(),
+                    }),
+                );
             }
         }
     }
@@ -79,7 +85,10 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
             Err(e) => {
                 return bad_input(
                     "bad_crl",
-                    msg::verify_crl_unreadable(e.to_string(), c.display().to_string()),
+                    crate::i18n::Message::from(msg::VerifyCrlUnreadable {
+                        error: e.to_string().into(),
+                        path: c.display().to_string().into(),
+                    }),
                 );
             }
         }
@@ -137,14 +146,25 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
     } else {
         print_human(lang, &report, trust.is_empty());
         if let Some((p, n)) = extracted {
-            outln!("{}", lang.tr(msg::verify_extracted(n.to_string(), p.display().to_string())));
+            outln!(
+                "{}",
+                lang.tr(msg::VerifyExtracted {
+                    bytes: n.to_string().into(),
+                    path: p.display().to_string().into()
+                })
+            );
         }
     }
     code
 }
 
 fn io_fail(out: &Out, path: &Path, e: &std::io::Error) -> Exit {
-    out.fail(Exit::Other, "io", &out.lang.tr(msg::file_error_on(e.to_string(), path.display().to_string())))
+    out.fail(
+        Exit::Other,
+        "io",
+        &out.lang
+            .tr(msg::FileErrorOn { error: e.to_string().into(), path: path.display().to_string().into() }),
+    )
 }
 
 fn verify_error(out: &Out, e: &CadesError) -> Exit {
@@ -268,16 +288,22 @@ fn print_human(lang: Lang, r: &VerifyReport, no_trusted_ca: bool) {
     for (depth, layer) in r.layers.iter().enumerate() {
         if r.layers.len() > 1 {
             let (n, of) = ((depth + 1).to_string(), r.layers.len().to_string());
-            outln!("{}", lang.tr(msg::envelope_of(n, of)));
+            outln!("{}", lang.tr(msg::EnvelopeOf { n: n.into(), total: of.into() }));
         }
         for s in &layer.signers {
             i += 1;
-            outln!("{}", lang.tr(msg::signature_of(i.to_string(), total.to_string())));
+            outln!(
+                "{}",
+                lang.tr(msg::SignatureOf { n: i.to_string().into(), total: total.to_string().into() })
+            );
             print_signer(lang, s, no_trusted_ca);
         }
         if layer.unchecked_signers > 0 {
             let max = cns_cades::verify::MAX_SIGNERS.to_string();
-            outln!("{}", lang.tr(msg::unchecked_signers(max, layer.unchecked_signers)));
+            outln!(
+                "{}",
+                lang.tr(msg::UncheckedSigners { max: max.into(), n: layer.unchecked_signers.into() })
+            );
         }
     }
     outln!("{}", result_words(lang, r));
@@ -370,7 +396,10 @@ fn result_words(lang: Lang, r: &VerifyReport) -> String {
     let h = words::headline(r);
     if matches!(h, Headline::TimestampedDocument | Headline::BundleAltered) {
         let mark = if h == Headline::TimestampedDocument { "✓" } else { "✗" };
-        return lang.tr(msg::result_headline(words::headline_words(h, lang), mark));
+        return lang.tr(msg::ResultHeadline {
+            headline: (words::headline_words(h, lang)).into(),
+            mark: mark.into(),
+        });
     }
     lang.tr(match r.verdict() {
         Verdict::Valid => msg::result_valid(),

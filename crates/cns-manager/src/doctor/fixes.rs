@@ -119,8 +119,8 @@ pub fn service_refused(os: Os, certain: bool, lang: Lang) -> Advice {
     // (macOS: the catalog gives the not-running advice, there is no session to refuse)
     let certain = if certain { "yes" } else { "no" };
     (
-        lang.tr(msg::service_refused_found(certain, os.code())),
-        lang.tr(msg::service_refused_fix(certain, os.code())),
+        lang.tr(msg::ServiceRefusedFound { certain: certain.into(), os: os.code().into() }),
+        lang.tr(msg::ServiceRefusedFix { certain: certain.into(), os: os.code().into() }),
     )
 }
 
@@ -245,8 +245,14 @@ mod tests {
                 let os_messages: Vec<Message> = vec![
                     msg::service_not_running_found(os.code()),
                     msg::service_not_running_fix(os.code()),
-                    msg::service_refused_found("yes", os.code()),
-                    msg::service_refused_fix("no", os.code()),
+                    crate::i18n::Message::from(msg::ServiceRefusedFound {
+                        certain: "yes".into(),
+                        os: os.code().into(),
+                    }),
+                    crate::i18n::Message::from(msg::ServiceRefusedFix {
+                        certain: "no".into(),
+                        os: os.code().into(),
+                    }),
                     msg::service_restart(os.code()),
                     msg::install_reader_driver(os.code()),
                     msg::make_readable(os.code()),

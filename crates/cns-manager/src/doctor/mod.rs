@@ -359,12 +359,12 @@ pub fn inspect_card(
     let cns = recognition.atr.as_ref().and_then(|a| a.cns);
     let generation = cns
         .map(|h| {
-            lang.tr(msg::doctor_card_generation(
-                h.app_version_str(),
-                h.ic_manufacturer_name().unwrap_or("?"),
-                h.mask_manufacturer_name().unwrap_or("?"),
-                format!("{:04X}", h.os_version),
-            ))
+            lang.tr(msg::DoctorCardGeneration {
+                app: h.app_version_str().into(),
+                chip: (h.ic_manufacturer_name().unwrap_or("?")).into(),
+                mask: (h.mask_manufacturer_name().unwrap_or("?")).into(),
+                mask_version: (format!("{:04X}", h.os_version)).into(),
+            })
         })
         .unwrap_or_default();
     let mut info = CardInfo {
@@ -387,7 +387,10 @@ pub fn inspect_card(
                 id,
                 Level::Ok,
                 title,
-                lang.tr(msg::doctor_card_ok(info.generation.as_str(), info.profile.as_str())),
+                lang.tr(msg::DoctorCardOk {
+                    generation: info.generation.as_str().into(),
+                    profile: info.profile.as_str().into(),
+                }),
                 None,
             )];
             let today = time::OffsetDateTime::now_utc().date();
@@ -428,7 +431,10 @@ pub fn inspect_card(
             id,
             Level::Problem,
             title,
-            lang.tr(msg::doctor_card_unreadable(cns_core::error_chain(&e), info.profile.as_str())),
+            lang.tr(msg::DoctorCardUnreadable {
+                error: (cns_core::error_chain(&e)).into(),
+                profile: info.profile.as_str().into(),
+            }),
             Some(lang.tr(msg::doctor_card_unreadable_fix())),
         )],
     };
@@ -522,7 +528,7 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                     id,
                     Level::Ok,
                     title,
-                    lang.tr(msg::doctor_settings_valid(shown.to_string(), list)),
+                    lang.tr(msg::DoctorSettingsValid { file: shown.to_string().into(), keys: list.into() }),
                     None,
                 ));
             }
@@ -530,14 +536,20 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
                 id,
                 Level::Problem,
                 title,
-                lang.tr(msg::doctor_settings_invalid(one_line(&source.to_string()), shown.to_string())),
+                lang.tr(msg::DoctorSettingsInvalid {
+                    error: (one_line(&source.to_string())).into(),
+                    file: shown.to_string().into(),
+                }),
                 Some(lang.tr(msg::doctor_settings_invalid_fix())),
             )),
             Err(e) => out.push(finding(
                 id,
                 Level::Problem,
                 title,
-                lang.tr(msg::doctor_settings_unreadable(cns_core::error_chain(&e), shown.to_string())),
+                lang.tr(msg::DoctorSettingsUnreadable {
+                    error: (cns_core::error_chain(&e)).into(),
+                    file: shown.to_string().into(),
+                }),
                 Some(fixes::make_readable(fixes::Os::current(), lang)),
             )),
         }
@@ -626,7 +638,10 @@ pub fn to_text(d: &Diagnosis, lang: Lang) -> String {
         (p, w) => {
             let problems =
                 if p == 0 { lang.tr(msg::doctor_no_problem()) } else { lang.tr(msg::doctor_problems(p)) };
-            lang.tr(msg::doctor_result(problems, lang.tr(msg::doctor_warnings(w))))
+            lang.tr(msg::DoctorResult {
+                problems: problems.into(),
+                warnings: (lang.tr(msg::doctor_warnings(w))).into(),
+            })
         }
     };
     s.push_str(&summary);

@@ -60,8 +60,9 @@ pub(crate) fn untrusted_issuers(r: &VerifyReport) -> Vec<String> {
 /// The certificate in `path` that issued one of the untrusted signatures, or why not.
 pub(crate) fn candidate(path: &Path, r: &VerifyReport, lang: Lang) -> Result<Candidate, String> {
     let shown = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let bytes = crate::trusted_ca::read_cert_file(path)
-        .map_err(|e| lang.tr(msg::trust_file_unreadable(e.to_string(), shown.clone())))?;
+    let bytes = crate::trusted_ca::read_cert_file(path).map_err(|e| {
+        lang.tr(msg::TrustFileUnreadable { error: e.to_string().into(), name: shown.clone().into() })
+    })?;
     let not_a_cert = || lang.tr(msg::trust_not_a_certificate(shown.clone()));
     let ders = crate::trusted_ca::certificates_in(&bytes).map_err(|_| not_a_cert())?;
     let wanted: Vec<&str> = r
@@ -89,7 +90,7 @@ pub(crate) fn candidate(path: &Path, r: &VerifyReport, lang: Lang) -> Result<Can
     }
     let issuers = untrusted_issuers(r).join(", ");
     Err(match seen {
-        Some(name) => lang.tr(msg::trust_other_issuer(issuers, name)),
+        Some(name) => lang.tr(msg::TrustOtherIssuer { issuers: issuers.into(), name: name.into() }),
         None => not_a_cert(),
     })
 }
@@ -102,7 +103,9 @@ pub(crate) fn import_tsl(path: &Path, lang: Lang) -> Result<(String, bool), Stri
     let mut xml = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(cns_tsl::MAX_TSL_BYTES as u64 + 1).read_to_end(&mut xml))
-        .map_err(|e| lang.tr(msg::trust_file_unreadable(e.to_string(), shown.clone())))?;
+        .map_err(|e| {
+        lang.tr(msg::TrustFileUnreadable { error: e.to_string().into(), name: shown.clone().into() })
+    })?;
     match crate::trusted_list::import(&xml, None) {
         Ok(index) => {
             let words = crate::trusted_list::import_words(lang, &index);

@@ -881,9 +881,13 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
         let issuer = s.issuer_cn.clone().unwrap_or_default();
         ui.label(match &s.trust {
             TrustStatus::Trusted { .. } => line(true, msg::docs_issued_by_trusted(issuer)),
-            TrustStatus::ChainInvalid { at } => {
-                line(false, msg::docs_issued_by_chain_invalid(at.clone(), issuer))
-            }
+            TrustStatus::ChainInvalid { at } => line(
+                false,
+                crate::i18n::Message::from(msg::DocsIssuedByChainInvalid {
+                    at: at.clone().into(),
+                    issuer: issuer.into(),
+                }),
+            ),
             TrustStatus::NotTrusted => line(false, msg::docs_issued_by_not_trusted(issuer)),
         });
         if let Some(l) = crate::trusted_list::qualified_line(lang, s) {
@@ -914,7 +918,7 @@ fn report_view(ui: &mut Ui, lang: Lang, r: &VerifyReport) {
                 cns_cades::verify::Verdict::Invalid => format!("⛔ {}", sig::verdict_words(v, lang)),
                 _ => sig::verdict_words(v, lang),
             };
-            ui.label(lang.tr(msg::docs_countersignature(state, who)));
+            ui.label(lang.tr(msg::DocsCountersignature { state: state.into(), who: who.into() }));
         }
         if !s.not_checked.is_empty() {
             ui.label(
@@ -1010,7 +1014,9 @@ fn start_sign(
 
 /// A disk error while signing, with the file it concerns.
 fn disk_error(lang: Lang, path: &Path, e: &std::io::Error) -> SignFailed {
-    SignFailed::Other(lang.tr(msg::sign_disk_error(e.to_string(), path.display().to_string())))
+    SignFailed::Other(
+        lang.tr(msg::SignDiskError { error: e.to_string().into(), path: path.display().to_string().into() }),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -1,7 +1,9 @@
 //! The message catalog: Project Fluent files under `assets/i18n/<lang>/`, embedded in the
 //! program. `build.rs` checks them when the program is built (same ids in every language) and
-//! generates [`msg`], one function per message whose parameters are its variables, so a message
-//! is named and filled in by the compiler's rules, not by a string that could be misspelt.
+//! generates [`msg`]: a function per message with at most one variable, and for a message with
+//! several a struct with one named field per variable (`msg::TslStale { next, url }`), so a
+//! message is named and filled in by the compiler's rules, not by a string that could be
+//! misspelt, and two of its texts cannot be swapped unseen.
 //!
 //! Why `fluent-bundle` with a build script rather than `i18n-embed`'s `fl!` macro: the same
 //! compile-time checks (ids and variables) with three small crates instead of a proc-macro stack

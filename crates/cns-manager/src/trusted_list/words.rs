@@ -34,14 +34,14 @@ fn day(iso: &str) -> &str {
 pub fn import_words(lang: Lang, i: &Index) -> String {
     let next = i.next_update.as_deref().map(day).unwrap_or("-");
     // Numbers as written in the list, not formatted by the catalog.
-    lang.tr(msg::tsl_imported(
-        i.qualified_cas().to_string(),
-        day(&i.issue_date),
-        next,
-        i.sequence_number.to_string(),
-        i.territory.clone(),
-        i.timestamp_services().to_string(),
-    ))
+    lang.tr(msg::TslImported {
+        cas: i.qualified_cas().to_string().into(),
+        date: (day(&i.issue_date)).into(),
+        next: next.into(),
+        number: i.sequence_number.to_string().into(),
+        territory: i.territory.clone().into(),
+        tsas: i.timestamp_services().to_string().into(),
+    })
 }
 
 /// The warning for a list past its NextUpdate (imported all the same: it is the newest the user has).
@@ -50,7 +50,7 @@ pub fn stale_words(lang: Lang, i: &Index) -> Option<String> {
         return None;
     }
     let next = i.next_update.as_deref().map(day).unwrap_or("-");
-    Some(lang.tr(msg::tsl_stale(next, super::AGID_URL)))
+    Some(lang.tr(msg::TslStale { next: next.into(), url: (super::AGID_URL).into() }))
 }
 
 /// Why an import was refused, for a citizen: nothing was trusted.
@@ -70,9 +70,11 @@ pub fn import_error_words(lang: Lang, e: &ImportError) -> String {
         }
         ImportError::Tsl(T::NoSigner) => msg::tsl_no_signer(),
         ImportError::Tsl(T::XmlsecMissing) => msg::tsl_xmlsec_missing(),
-        ImportError::Older { have, given } => {
-            msg::tsl_older(given.to_string(), have.to_string(), super::AGID_URL)
-        }
+        ImportError::Older { have, given } => crate::i18n::Message::from(msg::TslOlder {
+            given: given.to_string().into(),
+            have: have.to_string().into(),
+            url: (super::AGID_URL).into(),
+        }),
         ImportError::NoConfigDir | ImportError::Tsl(T::Io(_)) | ImportError::Io(_) => {
             msg::tsl_import_failed(e.to_string())
         }
