@@ -30,6 +30,11 @@ accredited-authority = akkreditierte Zertifizierungsstelle: { $tsp }
 secure-signature-device = (sichere Signaturerstellungseinheit)
 label-qualification = Qualifikation
 tsl-imported = Vertrauensliste { $territory } Nr. { $number } vom { $date } (nächste Aktualisierung { $next }): { $cas } qualifizierte Zertifizierungsstellen und { $tsas } qualifizierte Zeitstempeldienste sind jetzt vertrauenswürdig.
+tsl-imported-past =
+    { $past ->
+        [one] Eine weitere Stelle gilt nur für Signaturen, die ein Zeitstempel in die Jahre ihrer Akkreditierung legt.
+       *[other] Weitere { $past } Stellen gelten nur für Signaturen, die ein Zeitstempel in die Jahre ihrer Akkreditierung legt.
+    }
 tsl-stale = Achtung: Diese Liste hätte bis { $next } ersetzt werden müssen; laden Sie die aktuelle von { $url } herunter und importieren Sie sie: Eine nach diesem Datum widerrufene Stelle erscheint noch als vertrauenswürdig.
 tsl-too-large = Die Datei ist größer als { $mib } MiB: Das ist keine Vertrauensliste. Es wurde keine Stelle hinzugefügt.
 tsl-malformed = Keine lesbare Vertrauensliste (TSL): { $why }. Es wurde keine Stelle hinzugefügt.

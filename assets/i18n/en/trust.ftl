@@ -30,6 +30,11 @@ accredited-authority = accredited certification authority: { $tsp }
 secure-signature-device = (secure signature creation device)
 label-qualification = Qualification
 tsl-imported = Trusted list { $territory } no. { $number } of { $date } (next update { $next }): { $cas } qualified certification authorities and { $tsas } qualified timestamp services now trusted.
+tsl-imported-past =
+    { $past ->
+        [one] One more authority counts only for signatures a timestamp places in the years it was accredited.
+       *[other] { $past } more authorities count only for signatures a timestamp places in the years they were accredited.
+    }
 tsl-stale = Warning: this list was due to be replaced by { $next }; download the current one from { $url } and import it: an authority withdrawn after that date still shows as trusted.
 tsl-too-large = The file is larger than { $mib } MiB: not a trusted list. No authority added.
 tsl-malformed = Not a readable trusted list (TSL): { $why }. No authority added.

@@ -32,6 +32,11 @@ accredited-authority = certificatore accreditato: { $tsp }
 secure-signature-device = (dispositivo sicuro di firma)
 label-qualification = Qualifica
 tsl-imported = Elenco di fiducia { $territory } n. { $number } del { $date } (prossimo aggiornamento { $next }): { $cas } autorità di certificazione qualificate e { $tsas } servizi di marca temporale qualificati ora fidati.
+tsl-imported-past =
+    { $past ->
+        [one] Un'altra autorità vale solo per le firme che una marca temporale colloca negli anni in cui era accreditata.
+       *[other] Altre { $past } autorità valgono solo per le firme che una marca temporale colloca negli anni in cui erano accreditate.
+    }
 tsl-stale = Attenzione: questo elenco doveva essere sostituito entro il { $next }; scarica quello attuale da { $url } e importalo: un'autorità revocata dopo quella data risulta ancora fidata.
 tsl-too-large = Il file è più grande di { $mib } MiB: non è un elenco di fiducia. Nessuna autorità aggiunta.
 tsl-malformed = Non è un elenco di fiducia (TSL) leggibile: { $why }. Nessuna autorità aggiunta.

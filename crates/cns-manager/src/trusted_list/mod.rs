@@ -57,6 +57,11 @@ impl Entry {
     pub fn is_qualified_ca(&self) -> bool {
         self.service_type == cns_tsl::list::CA_QC
     }
+
+    /// Trusted today (its last period is still open), not only for past years.
+    pub fn is_current(&self) -> bool {
+        self.periods.is_empty() || self.periods.iter().any(|(_, until)| until.is_none())
+    }
 }
 
 /// One imported list: its identity and the certificates trusted from it.
@@ -72,11 +77,17 @@ pub struct Index {
 }
 
 impl Index {
+    /// Qualified CAs trusted today.
     pub fn qualified_cas(&self) -> usize {
-        self.entries.iter().filter(|e| e.is_qualified_ca()).count()
+        self.entries.iter().filter(|e| e.is_current() && e.is_qualified_ca()).count()
     }
+    /// Timestamp services trusted today.
     pub fn timestamp_services(&self) -> usize {
-        self.entries.len() - self.qualified_cas()
+        self.entries.iter().filter(|e| e.is_current() && !e.is_qualified_ca()).count()
+    }
+    /// Certificates trusted only for the years their service was granted (withdrawn since).
+    pub fn past_only(&self) -> usize {
+        self.entries.iter().filter(|e| !e.is_current()).count()
     }
     /// The list's NextUpdate has passed (AgID should have published a newer one).
     pub fn is_stale(&self) -> bool {

@@ -34,14 +34,18 @@ fn day(iso: &str) -> &str {
 pub fn import_words(lang: Lang, i: &Index) -> String {
     let next = i.next_update.as_deref().map(day).unwrap_or("-");
     // Numbers as written in the list, not formatted by the catalog.
-    lang.tr(msg::TslImported {
+    let now = lang.tr(msg::TslImported {
         cas: i.qualified_cas().to_string().into(),
         date: (day(&i.issue_date)).into(),
         next: next.into(),
         number: i.sequence_number.to_string().into(),
         territory: i.territory.clone().into(),
         tsas: i.timestamp_services().to_string().into(),
-    })
+    });
+    match i.past_only() {
+        0 => now,
+        past => format!("{now} {}", lang.tr(msg::tsl_imported_past(past))),
+    }
 }
 
 /// The warning for a list past its NextUpdate (imported all the same: it is the newest the user has).
