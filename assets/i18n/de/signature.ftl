@@ -15,6 +15,7 @@ finding-attributes-not-encodable = die signierten Attribute können nicht neu ko
 finding-certificate-missing = das Zertifikat des Unterzeichners ist nicht in der Datei
 finding-signature-algorithm-unsupported = Signaturalgorithmus { $algorithm } wird von diesem Programm nicht unterstützt
 finding-key-unsupported = der Schlüsseltyp des Zertifikats wird nicht unterstützt ({ $error })
+finding-key-too-short = der RSA-Schlüssel des Zertifikats hat { $bits } Bit und ist zu kurz, um ihm zu vertrauen (mindestens 1024 sind nötig)
 finding-too-many-checks = zu viele Signaturen und Zertifikate in der Datei: Diese Signatur wurde nicht geprüft
 finding-too-many-checks-for-issuer = zu viele Signaturen und Zertifikate in der Datei: Der Aussteller wurde nicht geprüft
 finding-signature-does-not-verify = die Signatur passt nicht zum Schlüssel des Zertifikats

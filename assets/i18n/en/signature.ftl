@@ -15,6 +15,7 @@ finding-attributes-not-encodable = the signed attributes cannot be encoded
 finding-certificate-missing = the signer's certificate is not in the file
 finding-signature-algorithm-unsupported = signature algorithm { $algorithm } not supported by this program
 finding-key-unsupported = the certificate's key type is not supported ({ $error })
+finding-key-too-short = the certificate's RSA key has { $bits } bits, too short to be relied on (at least 1024 are needed)
 finding-too-many-checks = too many signatures and certificates in the file: this signature was not checked
 finding-too-many-checks-for-issuer = too many signatures and certificates in the file: the issuer was not checked
 finding-signature-does-not-verify = the signature does not verify

@@ -15,6 +15,7 @@ finding-attributes-not-encodable = gli attributi firmati non si possono ricodifi
 finding-certificate-missing = il certificato del firmatario non è nel file
 finding-signature-algorithm-unsupported = algoritmo di firma { $algorithm } non supportato da questo programma
 finding-key-unsupported = il tipo di chiave del certificato non è supportato ({ $error })
+finding-key-too-short = la chiave RSA del certificato è di { $bits } bit, troppo corta per potersene fidare (ne servono almeno 1024)
 finding-too-many-checks = troppe firme e certificati nel file: questa firma non è stata controllata
 finding-too-many-checks-for-issuer = troppe firme e certificati nel file: l'emittente non è stato controllato
 finding-signature-does-not-verify = la firma non corrisponde alla chiave del certificato

@@ -39,6 +39,16 @@ pub fn signature_algorithm(oid: &Oid) -> Option<(Family, Option<DigestAlg>)> {
     Some((family, Some(d)))
 }
 
+/// The size in bits of a certificate's RSA modulus (`None`: not an RSA key, or unreadable).
+pub fn rsa_bits(cert: &Certificate) -> Option<usize> {
+    let spki = cert.tbs_certificate().subject_public_key_info();
+    (spki.algorithm.oid == oids::RSA_ENCRYPTION)
+        .then(|| rsa_modulus_bits(spki.subject_public_key.raw_bytes()))?
+}
+
+/// RSA keys shorter than this are refused (the `rsa` crate's own floor, and NIST's since 2013).
+pub const MIN_RSA_BITS: usize = 1024;
+
 /// The size in bits of the modulus of a PKCS#1 RSAPublicKey (`SEQUENCE { n, e }`).
 fn rsa_modulus_bits(pkcs1: &[u8]) -> Option<usize> {
     use der::Decode;
@@ -58,7 +68,7 @@ impl PublicKey {
             return rsa::PublicKey::from_public_key_der(&der).map(|k| PublicKey::Rsa(Box::new(k))).map_err(
                 |e| match rsa_modulus_bits(spki.subject_public_key.raw_bytes()) {
                     // The rsa crate refuses keys below 1024 bits as "malformed": say what they are.
-                    Some(bits) if bits < 1024 => {
+                    Some(bits) if bits < MIN_RSA_BITS => {
                         format!("RSA key of {bits} bits, too short to be relied on (at least 1024)")
                     }
                     _ => format!("RSA key: {e}"),

@@ -92,6 +92,7 @@ impl TimestampReport {
                     | Finding::CertificateMissing
                     | Finding::SignatureAlgorithmUnsupported(_)
                     | Finding::KeyUnsupported(_)
+                    | Finding::KeyTooShort(_)
                     | Finding::TooManyChecks
             )
         });

@@ -198,6 +198,9 @@ pub enum Finding {
     CertificateMissing,
     SignatureAlgorithmUnsupported(String),
     KeyUnsupported(String),
+    /// An RSA key shorter than [`keys::MIN_RSA_BITS`] (its size in bits): too weak to be relied
+    /// on, so not checked.
+    KeyTooShort(usize),
     /// The work bound was reached before this signature was checked.
     TooManyChecks,
     /// The work bound was reached before the issuer was checked.
@@ -233,6 +236,11 @@ impl std::fmt::Display for Finding {
             Self::CertificateMissing => f.write_str("the signer's certificate is not in the file"),
             Self::SignatureAlgorithmUnsupported(a) => write!(f, "signature algorithm {a} not supported"),
             Self::KeyUnsupported(e) => write!(f, "the certificate's key is not supported ({e})"),
+            Self::KeyTooShort(bits) => write!(
+                f,
+                "the certificate's RSA key has {bits} bits, too short to be relied on (at least {})",
+                keys::MIN_RSA_BITS
+            ),
             Self::TooManyChecks => {
                 f.write_str("too many signatures and certificates in the file: not checked")
             }
@@ -941,7 +949,10 @@ fn check_signer(
                     false
                 }
                 (_, Err(e)) => {
-                    cannot = Some(Finding::KeyUnsupported(e));
+                    cannot = Some(match keys::rsa_bits(cert) {
+                        Some(bits) if bits < keys::MIN_RSA_BITS => Finding::KeyTooShort(bits),
+                        _ => Finding::KeyUnsupported(e),
+                    });
                     false
                 }
                 (Some((family, _)), Ok(key)) if key.family() != family || !key.supports(alg) => {

@@ -278,3 +278,15 @@ fn a_real_tsd_with_renewed_time_stamps_is_opened_and_openssl_agrees_on_each_toke
         assert!(!openssl_ts_verify(token, &content, tmp.path()));
     }
 }
+
+/// ParER's `firma.tsr.p7m` holds a 2011 time-stamp token whose TSA key has 512 bits: too short
+/// to be relied on, so "cannot be checked" with that reason, never "broken".
+#[test]
+fn a_512_bit_tsa_key_is_named_too_short_not_broken() {
+    let r = verify("it-parer-firma.tsr.p7m");
+    let inner = r.layers.last().unwrap();
+    let s = &inner.signers[0];
+    assert_eq!(s.unverifiable, vec![Finding::KeyTooShort(512)], "{:?}", s.problems);
+    assert_eq!(s.verdict(), Verdict::Unverifiable);
+    assert_ne!(r.verdict(), Verdict::Invalid);
+}
