@@ -15,17 +15,9 @@ struct Env {
     dir: tempfile::TempDir,
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    fn json(&self) -> Value {
-        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {}", self.stdout))
-    }
-}
+#[path = "support/cli_out.rs"]
+mod cli_out;
+use cli_out::Out;
 
 impl Env {
     fn new() -> Env {
@@ -72,11 +64,7 @@ impl Env {
         drop(child.stdin.take());
         // Both pipes read at once: a child filling stderr cannot stall behind an unread stdout.
         let out = child.wait_with_output().unwrap();
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Out::from(out)
     }
 
     fn openssl(&self, args: &[&str]) -> Vec<u8> {

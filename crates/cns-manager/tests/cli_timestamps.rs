@@ -5,7 +5,6 @@
 //! Needs `openssl` on PATH.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -14,17 +13,9 @@ mod openssl_pki;
 #[path = "../../cns-cades/tests/support/openssl_tsa.rs"]
 mod openssl_tsa;
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    fn json(&self) -> Value {
-        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {}", self.stdout))
-    }
-}
+#[path = "support/cli_out.rs"]
+mod cli_out;
+use cli_out::Out;
 
 /// cns-manager with a private config folder (no trusted CA), Italian unless `--lang en`, in
 /// `dir`.
@@ -43,11 +34,7 @@ fn cli(dir: &Path, args: &[&str]) -> Out {
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Out::from(out)
 }
 
 fn corpus(name: &str) -> PathBuf {

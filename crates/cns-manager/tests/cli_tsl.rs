@@ -15,17 +15,9 @@ use std::process::Command;
 use serde_json::Value;
 use test_tsl::*;
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    fn json(&self) -> Value {
-        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {}", self.stdout))
-    }
-}
+#[path = "support/cli_out.rs"]
+mod cli_out;
+use cli_out::Out;
 
 struct Env {
     dir: tempfile::TempDir,
@@ -118,11 +110,7 @@ impl Env {
             c.env(k, v);
         }
         let out = c.output().unwrap();
-        Out {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        Out::from(out)
     }
 
     fn list(&self, seq: u64, next: &str, file: &str) {
