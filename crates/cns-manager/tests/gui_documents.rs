@@ -247,15 +247,7 @@ fn verifying_is_offered_without_a_card_and_works_without_one() {
         h.step();
         click(&mut h, "Apri");
         wait_label(&mut h, "Non trovo il file");
-        h.get_by_role_and_label(Role::TextInput, "Percorso del file").focus();
-        h.step();
-        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        h.step();
-        h.get_by_role_and_label(Role::TextInput, "Percorso del file").type_text(&p7m.to_string_lossy());
-        h.step();
-        h.key_press(egui::Key::Enter);
-        h.step();
-        h.step();
+        support::type_path(&mut h, &p7m);
     }
     wait_label(&mut h, "delibera.pdf.p7m");
     wait_label(&mut h, "Documento integro, firma valida");

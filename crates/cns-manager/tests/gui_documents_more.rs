@@ -47,20 +47,15 @@ fn in_child(name: &str, home: &Path) -> bool {
     }
     std::fs::create_dir_all(home.join(".config")).unwrap();
     std::fs::create_dir_all(home.join("sys-ca")).unwrap();
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([name, "--exact", "--test-threads=1", "--nocapture"])
-        .env(CHILD, home)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env(cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && stdout.contains("1 passed"),
-        "child run failed ({}):\n{stdout}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr),
+    support::run_test_in_child(
+        name,
+        &[
+            (CHILD, home.as_os_str()),
+            ("HOME", home.as_os_str()),
+            ("XDG_CONFIG_HOME", home.join(".config").as_os_str()),
+            (cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca").as_os_str()),
+        ],
+        &[],
     );
     true
 }
@@ -383,9 +378,9 @@ fn a_folder_is_said_to_be_a_folder_and_a_chosen_file_is_checked_at_once() {
     } else {
         click(&mut h, "Scegli il file…");
         wait_label(&mut h, "Percorso del file");
-        type_path(&mut h, dir.path());
+        support::type_path(&mut h, dir.path());
         wait_label(&mut h, "È una cartella, non un file");
-        type_path(&mut h, &p7m);
+        support::type_path(&mut h, &p7m);
     }
     // The result with no "Verifica" to press.
     wait_label(&mut h, "Documento integro, firma valida");
@@ -401,17 +396,4 @@ fn a_folder_is_said_to_be_a_folder_and_a_chosen_file_is_checked_at_once() {
         // no dialog here: the path field is already open, no second click
         h.get_by_role_and_label(Role::TextInput, "Percorso del file");
     }
-}
-
-/// Replaces what the path field holds with `p` and presses Enter.
-fn type_path(h: &mut Harness<'_, CnsApp>, p: &Path) {
-    h.get_by_role_and_label(Role::TextInput, "Percorso del file").focus();
-    h.step();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.step();
-    h.get_by_role_and_label(Role::TextInput, "Percorso del file").type_text(&p.to_string_lossy());
-    h.step();
-    h.key_press(egui::Key::Enter);
-    h.step();
-    h.step();
 }

@@ -180,9 +180,10 @@ const NO_PCSCD: &str = "CNS_SNAPSHOT_NO_PCSCD";
 fn no_reader_guidance() {
     if std::env::var_os(NO_PCSCD).is_none() {
         let missing = std::env::temp_dir().join("cns-manager-snapshot-no-pcscd.comm");
-        run_in_child(
+        support::run_test_in_child(
             "no_reader_guidance",
             &[(NO_PCSCD, "1".as_ref()), ("PCSCLITE_CSOCK_NAME", missing.as_ref())],
+            &[],
         );
         return;
     }
@@ -244,28 +245,12 @@ fn in_child(name: &str, home: &std::path::Path) -> bool {
         return false;
     }
     let config = home.join(".config");
-    run_in_child(
+    support::run_test_in_child(
         name,
         &[(CHILD, "1".as_ref()), ("HOME", home.as_ref()), ("XDG_CONFIG_HOME", config.as_ref())],
+        &[],
     );
     true
-}
-
-/// Runs the test `name` alone in a child process of this binary with `env` set, and asserts it
-/// passed there.
-fn run_in_child(name: &str, env: &[(&str, &std::ffi::OsStr)]) {
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([name, "--exact", "--test-threads=1", "--nocapture"])
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && stdout.contains("1 passed"),
-        "child run failed ({}):\n{stdout}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr),
-    );
 }
 
 /// A home of its own at a fixed place (its path shows on the Diagnostica page), emptied first.
@@ -367,7 +352,7 @@ fn diagnostics_page() {
         // listens on, so the picture is the same here and under the test rigs' pcscd.
         let config = home.join(".config");
         let socket = home.join("no-pcscd.comm");
-        run_in_child(
+        support::run_test_in_child(
             "diagnostics_page",
             &[
                 (CHILD, "1".as_ref()),
@@ -375,6 +360,7 @@ fn diagnostics_page() {
                 ("XDG_CONFIG_HOME", config.as_ref()),
                 ("PCSCLITE_CSOCK_NAME", socket.as_ref()),
             ],
+            &[],
         );
         return;
     }

@@ -13,11 +13,9 @@ mod test_tsl;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
-use cns_manager::gui::CnsApp;
 use cns_manager::i18n::Lang;
 use cns_sim::SimHandle;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use support::{click, drop_file, wait_label};
 
@@ -34,37 +32,19 @@ fn in_child(name: &str, home: &Path) -> bool {
     for d in [".config", "sys-ca", "sys-signer"] {
         std::fs::create_dir_all(home.join(d)).unwrap();
     }
-    let out = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([name, "--exact", "--test-threads=1", "--nocapture"])
-        .env(CHILD, home)
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env(cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca"))
-        .env(cns_manager::trusted_list::SYSTEM_SIGNER_DIR_ENV, home.join("sys-signer"))
+    support::run_test_in_child(
+        name,
+        &[
+            (CHILD, home.as_os_str()),
+            ("HOME", home.as_os_str()),
+            ("XDG_CONFIG_HOME", home.join(".config").as_os_str()),
+            (cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca").as_os_str()),
+            (cns_manager::trusted_list::SYSTEM_SIGNER_DIR_ENV, home.join("sys-signer").as_os_str()),
+        ],
         // no desktop portal: the in-window path field, not a dialog waiting for a person
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && stdout.contains("1 passed"),
-        "child run failed ({}):\n{stdout}\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr),
+        &["DBUS_SESSION_BUS_ADDRESS"],
     );
     true
-}
-
-fn type_path(h: &mut Harness<'_, CnsApp>, p: &Path) {
-    h.get_by_role_and_label(Role::TextInput, "Percorso del file").focus();
-    h.step();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.step();
-    h.get_by_role_and_label(Role::TextInput, "Percorso del file").type_text(&p.to_string_lossy());
-    h.step();
-    h.key_press(egui::Key::Enter);
-    h.step();
-    h.step();
 }
 
 #[test]
@@ -110,7 +90,7 @@ fn a_trusted_list_imported_from_the_window_makes_the_signature_valid_and_a_tampe
         drop_file(&mut h, &tampered);
     } else {
         click(&mut h, "Importa l'elenco di fiducia (TSL)…");
-        type_path(&mut h, &tampered);
+        support::type_path(&mut h, &tampered);
     }
     wait_label(&mut h, "La firma dell'elenco di fiducia non è valida");
     h.get_by_label_contains("Nessuna autorità aggiunta");

@@ -146,3 +146,35 @@ pub fn signed_by_the_simulated_card(doc: &Path, out: &Path, time: std::time::Sys
 pub fn sim_ca_der() -> Vec<u8> {
     cns_sim::fixtures::ca_certificate(cns_sim::HolderPreset::BianchiGiulia).to_vec()
 }
+
+/// Runs the test `name` of this very binary again, alone, in a child process with `env` set and
+/// the variables in `unset` removed, and asserts that it passed there. Tests that write what the
+/// window trusts (or take a picture of a fixed home) run their body there, in a home of their own.
+pub fn run_test_in_child(name: &str, env: &[(&str, &std::ffi::OsStr)], unset: &[&str]) {
+    let mut c = std::process::Command::new(std::env::current_exe().unwrap());
+    c.args([name, "--exact", "--test-threads=1", "--nocapture"]).envs(env.iter().copied());
+    for v in unset {
+        c.env_remove(v);
+    }
+    let out = c.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "child run failed ({}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr),
+    );
+}
+
+/// Types `p` into the in-window path field (replacing what it held) and presses Enter.
+pub fn type_path(h: &mut Harness<'_, CnsApp>, p: &Path) {
+    h.get_by_role_and_label(Role::TextInput, "Percorso del file").focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    h.get_by_role_and_label(Role::TextInput, "Percorso del file").type_text(&p.to_string_lossy());
+    h.step();
+    h.key_press(egui::Key::Enter);
+    h.step();
+    h.step();
+}
