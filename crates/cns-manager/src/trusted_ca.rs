@@ -141,10 +141,11 @@ pub fn list() -> Vec<(TrustedCa, Vec<u8>)> {
 /// A trust store with every installed and imported CA, plus `extra` (DER).
 pub fn store(extra: &[Vec<u8>]) -> TrustStore {
     let mut t = TrustStore::new();
+    let periods_of = crate::trusted_list::trust_periods();
     for (ca, der) in list() {
-        let periods = (ca.scope == "tsl").then(|| crate::trusted_list::trust_periods(&ca.sha256)).flatten();
+        let periods = (ca.scope == "tsl").then(|| periods_of.get(&ca.sha256)).flatten();
         let _ = match periods {
-            Some(p) => t.add_for_periods(&der, &p),
+            Some(p) => t.add_for_periods(&der, p),
             None => t.add(&der),
         };
     }

@@ -359,19 +359,22 @@ pub fn qualified_json(s: &SignerReport) -> serde_json::Value {
     }
 }
 
-/// The periods in which a certificate of an imported list is to be trusted (`None`: not from a
-/// list, or from an index without periods: without limit).
-pub fn trust_periods(sha256: &str) -> Option<Vec<cns_cades::Period>> {
-    let (_, entry) = lookup(sha256)?;
-    if entry.periods.is_empty() {
-        return None;
-    }
+/// For each certificate of the imported lists that is trusted only for some periods, those
+/// periods (SHA-256 → periods). A certificate absent from the map (not from a list, or from an
+/// index written without periods) is trusted without limit. Read once per trust store, not per
+/// certificate.
+pub fn trust_periods() -> std::collections::HashMap<String, Vec<cns_cades::Period>> {
     let at = |s: i64| cns_cades::trust::from_unix_seconds(s);
-    Some(
-        entry
-            .periods
-            .iter()
-            .map(|(from, until)| cns_cades::Period { from: at(*from), until: until.map(at) })
-            .collect(),
-    )
+    indexes()
+        .into_iter()
+        .flat_map(|i| i.entries)
+        .filter(|e| !e.periods.is_empty())
+        .map(|e| {
+            let periods = e
+                .periods
+                .iter()
+                .map(|(from, until)| cns_cades::Period { from: at(*from), until: until.map(at) });
+            (e.sha256, periods.collect())
+        })
+        .collect()
 }
