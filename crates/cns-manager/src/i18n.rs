@@ -86,8 +86,11 @@ mod tests {
         for r in REGIONS {
             let m = region_message(r).unwrap_or_else(|| panic!("{r:?} is not in regions.ftl"));
             // The Italian text is the card's own name, with "Regione" before a region's.
-            let expected =
-                if r.name.starts_with("Provincia") { r.name.to_owned() } else { format!("Regione {}", r.name) };
+            let expected = if r.name.starts_with("Provincia") {
+                r.name.to_owned()
+            } else {
+                format!("Regione {}", r.name)
+            };
             assert_eq!(m.in_language("it"), expected, "{r:?}");
             let de = m.in_language("de");
             assert!(de.starts_with("Region ") || de.starts_with("Autonome Provinz "), "{r:?}: {de}");

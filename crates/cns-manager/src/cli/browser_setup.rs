@@ -13,8 +13,8 @@ use serde_json::json;
 
 use super::{Exit, Out};
 use crate::browser::system::{Environment, RegisterError, Registered, register};
-use crate::browser::{BrowserDb, ModuleLocation, ModuleSource};
 use crate::browser::words::{self as browser_words, Surface};
+use crate::browser::{BrowserDb, ModuleLocation, ModuleSource};
 use crate::i18n::{Lang, msg};
 
 #[derive(Args, Debug, Clone)]

@@ -16,8 +16,8 @@ use super::state::Screen;
 use super::views::{banner, primary_button, secondary_button};
 use super::words::Tone;
 use crate::browser::system::{Environment, RegisterError, Registered, register};
-use crate::browser::{BrowserDb, DbState, ModuleLocation};
 use crate::browser::words::{self as browser_words, Surface};
+use crate::browser::{BrowserDb, DbState, ModuleLocation};
 use crate::i18n::{Lang, msg};
 use crate::service::{Background, Wake};
 
@@ -139,11 +139,7 @@ impl CnsApp {
     /// The page in demo mode: what it is for, and why nothing is done here.
     fn browser_demo_view(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
-        banner(
-            ui,
-            Tone::Attention,
-            &lang.tr(msg::browser_demo_notice()),
-        );
+        banner(ui, Tone::Attention, &lang.tr(msg::browser_demo_notice()));
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
             if primary_button(ui, &lang.tr(msg::browser_leave_demo())).clicked() {
@@ -188,7 +184,7 @@ impl CnsApp {
                     Some(m) if m.exists => {
                         ui.label(
                             RichText::new(lang.tr(msg::browser_module_at(m.path.display().to_string())))
-                            .weak(),
+                                .weak(),
                         );
                     }
                     Some(m) => banner(
@@ -196,11 +192,7 @@ impl CnsApp {
                         Tone::Bad,
                         &lang.tr(msg::browser_module_not_at(m.path.display().to_string())),
                     ),
-                    None => banner(
-                        ui,
-                        Tone::Bad,
-                        &lang.tr(msg::browser_module_not_installed()),
-                    ),
+                    None => banner(ui, Tone::Bad, &lang.tr(msg::browser_module_not_installed())),
                 }
                 ui.add_space(8.0);
                 if scan.dbs.is_empty() {
@@ -212,10 +204,15 @@ impl CnsApp {
                         ui.set_width(ui.available_width());
                         let t = tone(&db.state);
                         ui.label(RichText::new(db.title(lang)).strong());
-                        ui.label(RichText::new(format!("{} {}", t.icon(), db.state.words(lang))).color(t.color()));
+                        ui.label(
+                            RichText::new(format!("{} {}", t.icon(), db.state.words(lang))).color(t.color()),
+                        );
                         ui.label(RichText::new(db.dir.display().to_string()).weak().small());
                         if db.in_use && !db.state.sees_card() {
-                            ui.label(RichText::new(format!("⚠ {}", close_firefox(lang))).color(Tone::Attention.color()));
+                            ui.label(
+                                RichText::new(format!("⚠ {}", close_firefox(lang)))
+                                    .color(Tone::Attention.color()),
+                            );
                         }
                         if let Some((dir, r)) = &p.outcome
                             && dir == &db.dir
@@ -270,10 +267,7 @@ impl CnsApp {
                     ui.add_space(6.0);
                 }
                 if scan.p11kit {
-                    ui.label(
-                        RichText::new(lang.tr(msg::browser_p11kit_registered()))
-                        .weak(),
-                    );
+                    ui.label(RichText::new(lang.tr(msg::browser_p11kit_registered())).weak());
                 }
             }
         }

@@ -20,10 +20,7 @@ impl CnsApp {
         };
         let mut actions = Vec::new();
         ui.add_space(8.0);
-        super::super::a11y::heading_text(
-            ui,
-            RichText::new(lang.tr(msg::cert_title())).heading(),
-        );
+        super::super::a11y::heading_text(ui, RichText::new(lang.tr(msg::cert_title())).heading());
         ui.add_space(8.0);
         let Ok(c) = &s.certificate else {
             return;
@@ -59,9 +56,7 @@ impl CnsApp {
         }
         ui.add_space(12.0);
         if counter {
-            ui.label(
-                RichText::new(lang.tr(msg::cert_counter_no_save())).weak(),
-            );
+            ui.label(RichText::new(lang.tr(msg::cert_counter_no_save())).weak());
         } else if let Some(path) = self.export.fallback.as_mut() {
             ui.label(lang.tr(msg::cert_no_file_chooser()));
             let label = ui.label(RichText::new(lang.tr(msg::docs_path_label())).strong());
@@ -87,8 +82,7 @@ impl CnsApp {
             });
         }
         ui.add_space(12.0);
-        if primary_button(ui, &lang.tr(msg::page_back_to_card())).clicked()
-        {
+        if primary_button(ui, &lang.tr(msg::page_back_to_card())).clicked() {
             actions.push(Action::CloseScreen);
         }
         self.actions.extend(actions);

@@ -113,11 +113,7 @@ impl DemoView {
     /// The hint under the choosers: the secrets the simulated card accepts now. A PIN changed
     /// in a wizard is the user's own: it is not shown, and the way back to 12345 is.
     pub fn hint(self, lang: Lang) -> String {
-        let pin = if self.default_pin {
-            format!("PIN {DEFAULT_PIN}")
-        } else {
-            lang.tr(msg::demo_pin_own())
-        };
+        let pin = if self.default_pin { format!("PIN {DEFAULT_PIN}") } else { lang.tr(msg::demo_pin_own()) };
         let puk = if self.default_puk { format!("PUK {DEFAULT_PUK}") } else { String::new() };
         let mut out = [pin, puk].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
         if !self.default_pin {
@@ -229,10 +225,7 @@ impl CnsApp {
             self.actions.push(Action::Demo(action));
         }
         if ui
-            .add_sized(
-                [ui.available_width(), 32.0],
-                egui::Button::new(lang.tr(msg::demo_reset_card())),
-            )
+            .add_sized([ui.available_width(), 32.0], egui::Button::new(lang.tr(msg::demo_reset_card())))
             .clicked()
         {
             self.actions.push(Action::Demo(DemoAction::Reset));
@@ -274,11 +267,7 @@ impl CnsApp {
                 }
             })
             .response;
-        super::super::a11y::name_combo(
-            &mode_box,
-            &card_type,
-            &mode_label(lang, view.mode),
-        );
+        super::super::a11y::name_combo(&mode_box, &card_type, &mode_label(lang, view.mode));
         if mode != view.mode {
             self.actions.push(Action::Demo(DemoAction::Mode(mode)));
         }
@@ -306,6 +295,10 @@ mod tests {
         h.card().set_pin_tries(3, DEFAULT_PIN_TRIES);
         h.card().set_puk_tries(0, DEFAULT_PUK_TRIES);
         assert_eq!(DemoView::of(&h).counters.describe(Lang::En), "PIN: 3 tries · PUK blocked");
+        // One try is said in the singular.
+        h.card().set_pin_tries(1, DEFAULT_PIN_TRIES);
+        assert_eq!(DemoView::of(&h).counters.describe(Lang::It), "PIN: 1 tentativo · PUK bloccato");
+        assert_eq!(DemoView::of(&h).counters.describe(Lang::En), "PIN: 1 try · PUK blocked");
 
         // Another card type keeps the situation shown.
         assert!(c.apply(&h, DemoAction::Scenario(Scenario::LastTry)));

@@ -12,16 +12,9 @@ impl CnsApp {
     pub(crate) fn new_card_view(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         ui.add_space(8.0);
-        super::super::a11y::heading_text(
-            ui,
-            RichText::new(lang.tr(msg::new_card_title())).heading(),
-        );
+        super::super::a11y::heading_text(ui, RichText::new(lang.tr(msg::new_card_title())).heading());
         ui.add_space(8.0);
-        banner(
-            ui,
-            Tone::Bad,
-            &lang.tr(msg::new_card_puk_blocked()),
-        );
+        banner(ui, Tone::Bad, &lang.tr(msg::new_card_puk_blocked()));
         ui.add_space(8.0);
         new_card_text(ui, lang);
         ui.add_space(14.0);

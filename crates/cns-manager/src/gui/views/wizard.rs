@@ -44,10 +44,7 @@ impl CnsApp {
                 let working = ui
                     .horizontal_wrapped(|ui| {
                         ui.spinner();
-                        ui.label(
-                            RichText::new(lang.tr(msg::wizard_card_working()))
-                                .heading(),
-                        )
+                        ui.label(RichText::new(lang.tr(msg::wizard_card_working())).heading())
                     })
                     .inner;
                 a11y::mark_live(&working, Tone::Neutral);
@@ -79,9 +76,8 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     // then what is wrong.
     let mut about: Vec<String> = Vec::new();
     // (a one-question wizard has no step counter)
-    let step_words = (steps > 1).then(|| {
-        lang.tr(msg::WizardStepOf { step: (w.step + 1).into(), steps: steps.into() })
-    });
+    let step_words =
+        (steps > 1).then(|| lang.tr(msg::WizardStepOf { step: (w.step + 1).into(), steps: steps.into() }));
     if let Some(words) = &step_words {
         ui.label(RichText::new(words.as_str()).weak());
     }
@@ -182,9 +178,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
         entry.response.request_focus();
     }
     ui.add_space(6.0);
-    ui.label(
-        RichText::new(lang.tr(msg::wizard_keys_hint())).small().weak(),
-    );
+    ui.label(RichText::new(lang.tr(msg::wizard_keys_hint())).small().weak());
 }
 
 fn confirm_label(op: Operation) -> crate::i18n::Message {
