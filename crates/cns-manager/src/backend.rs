@@ -4,15 +4,15 @@ use cns_core::{CardTransport, TransportError};
 use cns_pcsc::{PcscTransport, ReaderInfo};
 use cns_sim::{HolderPreset, QuirkMode, SimCard, SimHandle};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// The name of the demo's virtual reader.
 pub const DEMO_READER: &str = "CNS Manager – lettore dimostrativo";
 
 /// The demo reader's name in the user's language (the reader keeps one name inside: settings
 /// and the reader monitor match it).
-pub fn reader_name(name: &str, lang: Lang) -> &str {
-    if name == DEMO_READER { lang.t(DEMO_READER, "CNS Manager – demo reader") } else { name }
+pub fn reader_name(name: &str, lang: Lang) -> String {
+    if name == DEMO_READER { lang.tr(msg::demo_reader_name()) } else { name.to_owned() }
 }
 
 /// The holder a family of simulated cards comes with: the region on screen comes from the

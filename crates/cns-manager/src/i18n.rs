@@ -18,25 +18,44 @@ impl Lang {
 }
 
 /// A region (or autonomous province) as the user reads it: in Italian "Regione Toscana"; in
-/// English the English name, "Tuscany region", as English texts name Italian regions. The two
-/// autonomous provinces are no region: "Provincia autonoma di Bolzano" / "Autonomous Province
-/// of Bolzano". Machine-readable output (JSON) keeps the card's Italian name.
+/// English the English name, "Tuscany region", as English texts name Italian regions; in German
+/// the German name, "Region Toskana". The two autonomous provinces are no region: "Provincia
+/// autonoma di Bolzano" / "Autonomous Province of Bolzano" / "Autonome Provinz Bozen". The names
+/// are in `regions.ftl`; machine-readable output (JSON) keeps the card's Italian name.
 pub fn region_name(lang: Lang, r: &cns_core::files::id_carta::Region) -> String {
-    let province = |it: &str, en: &str| lang.s(it.to_owned(), en.to_owned());
-    let english = match r.code {
-        "041" => return province(r.name, "Autonomous Province of Bolzano"),
-        "042" => return province(r.name, "Autonomous Province of Trento"),
-        "010" => "Piedmont",
-        "020" => "Aosta Valley",
-        "030" => "Lombardy",
-        "090" => "Tuscany",
-        "160" => "Apulia",
-        "190" => "Sicily",
-        "200" => "Sardinia",
-        // The others are written the same in English (Veneto, Lazio, Emilia-Romagna…).
-        _ => r.name,
-    };
-    lang.s(format!("Regione {}", r.name), format!("{english} region"))
+    match region_message(r) {
+        Some(m) => lang.tr(m),
+        // `Region`s come from cns-core's table, which `region_message` follows code by code (a
+        // test checks it); a code added there is shown as the card names it until it is here.
+        None => r.name.to_owned(),
+    }
+}
+
+fn region_message(r: &cns_core::files::id_carta::Region) -> Option<Message> {
+    Some(match r.code {
+        "010" => msg::region_piemonte(),
+        "020" => msg::region_valle_d_aosta(),
+        "030" => msg::region_lombardia(),
+        "041" => msg::region_bolzano(),
+        "042" => msg::region_trento(),
+        "050" => msg::region_veneto(),
+        "060" => msg::region_friuli_venezia_giulia(),
+        "070" => msg::region_liguria(),
+        "080" => msg::region_emilia_romagna(),
+        "090" => msg::region_toscana(),
+        "100" => msg::region_umbria(),
+        "110" => msg::region_marche(),
+        "120" => msg::region_lazio(),
+        "130" => msg::region_abruzzo(),
+        "140" => msg::region_molise(),
+        "150" => msg::region_campania(),
+        "160" => msg::region_puglia(),
+        "170" => msg::region_basilicata(),
+        "180" => msg::region_calabria(),
+        "190" => msg::region_sicilia(),
+        "200" => msg::region_sardegna(),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -59,6 +78,28 @@ mod tests {
             assert!(!region_name(Lang::En, r).contains("Regione"), "{r:?}");
             assert!(!region_name(Lang::En, r).contains("Provincia"), "{r:?}");
         }
+    }
+
+    #[test]
+    fn every_region_of_the_card_table_is_in_the_catalog_in_three_languages() {
+        use cns_core::files::id_carta::{REGIONS, region_by_code};
+        for r in REGIONS {
+            let m = region_message(r).unwrap_or_else(|| panic!("{r:?} is not in regions.ftl"));
+            // The Italian text is the card's own name, with "Regione" before a region's.
+            let expected = if r.name.starts_with("Provincia") {
+                r.name.to_owned()
+            } else {
+                format!("Regione {}", r.name)
+            };
+            assert_eq!(m.in_language("it"), expected, "{r:?}");
+            let de = m.in_language("de");
+            assert!(de.starts_with("Region ") || de.starts_with("Autonome Provinz "), "{r:?}: {de}");
+        }
+        let de = |code| region_by_code(code).and_then(|r| region_message(&r)).unwrap().in_language("de");
+        assert_eq!(de("041"), "Autonome Provinz Bozen");
+        assert_eq!(de("042"), "Autonome Provinz Trient");
+        assert_eq!(de("030"), "Region Lombardei");
+        assert_eq!(de("090"), "Region Toskana");
     }
 
     #[test]

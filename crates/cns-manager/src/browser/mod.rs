@@ -12,12 +12,13 @@
 //! `modutil` is [`system`].
 
 pub mod system;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// The name the module is registered under in NSS databases.
 pub const MODULE_NAME: &str = "CNS (cns-manager)";
@@ -111,32 +112,14 @@ impl DbState {
 
     /// The state in plain words.
     pub fn words(&self, lang: Lang) -> String {
-        match self {
-            DbState::Registered { .. } => lang.t("Vede la tessera: il modulo è registrato.", "Sees the card: the module is registered.").into(),
-            DbState::ViaP11Kit => lang
-                .t(
-                    "Vede la tessera attraverso p11-kit (il proxy p11-kit è registrato).",
-                    "Sees the card through p11-kit (the p11-kit proxy is registered).",
-                )
-                .into(),
-            DbState::Stale { library, .. } => lang.s(
-                format!("Non vede la tessera: il modulo registrato ({library}) non esiste più."),
-                format!("Does not see the card: the registered module ({library}) no longer exists."),
-            ),
-            DbState::Missing => lang
-                .t("Non vede la tessera: il modulo non è registrato.", "Does not see the card: the module is not registered.")
-                .into(),
-            DbState::OldFormat => lang
-                .t(
-                    "Archivio nel vecchio formato: apri e chiudi il browser una volta, poi ripeti il controllo.",
-                    "Database in the old format: open and close the browser once, then check again.",
-                )
-                .into(),
-            DbState::Unreadable { reason } => lang.s(
-                format!("Elenco dei moduli non leggibile: {reason}"),
-                format!("Module list cannot be read: {reason}"),
-            ),
-        }
+        lang.tr(match self {
+            DbState::Registered { .. } => msg::browser_db_registered(),
+            DbState::ViaP11Kit => msg::browser_db_via_p11kit(),
+            DbState::Stale { library, .. } => msg::browser_db_stale(library.as_str()),
+            DbState::Missing => msg::browser_db_missing(),
+            DbState::OldFormat => msg::browser_db_old_format(),
+            DbState::Unreadable { reason } => msg::browser_db_unreadable(reason.as_str()),
+        })
     }
 }
 
@@ -158,10 +141,10 @@ impl BrowserDb {
     /// "Firefox – default-release" / "Chromium / Google Chrome".
     pub fn title(&self, lang: Lang) -> String {
         if self.browser.is_firefox() {
-            lang.s(
-                format!("{} – profilo «{}»", self.browser.name(), self.profile),
-                format!("{} – profile \"{}\"", self.browser.name(), self.profile),
-            )
+            lang.tr(msg::BrowserFirefoxProfile {
+                browser: self.browser.name().into(),
+                profile: self.profile.as_str().into(),
+            })
         } else {
             self.browser.name().to_owned()
         }

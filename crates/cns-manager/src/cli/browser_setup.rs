@@ -13,8 +13,9 @@ use serde_json::json;
 
 use super::{Exit, Out};
 use crate::browser::system::{Environment, RegisterError, Registered, register};
+use crate::browser::words::{self as browser_words, Surface};
 use crate::browser::{BrowserDb, ModuleLocation, ModuleSource};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 #[derive(Args, Debug, Clone)]
 pub struct BrowserSetupArgs {
@@ -65,7 +66,8 @@ pub fn run(args: &BrowserSetupArgs, out: &Out) -> Exit {
         if std::io::stdin().lock().read_line(&mut line).is_err() {
             return false;
         }
-        matches!(line.trim().to_lowercase().as_str(), "s" | "si" | "sì" | "y" | "yes")
+        // Yes in any of the program's languages, whichever it speaks now.
+        matches!(line.trim().to_lowercase().as_str(), "s" | "si" | "sì" | "y" | "yes" | "j" | "ja")
     };
     run_with(&env, args, out, interactive, &mut ask)
 }
@@ -88,15 +90,7 @@ fn run_with(
     if !out.json {
         print_module(lang, module.as_ref());
         if dbs.is_empty() {
-            outln!(
-                "{}",
-                lang.t(
-                    "Nessun browser trovato: né profili di Firefox né l'archivio di Chromium (~/.pki/nssdb). Apri il \
-                     browser una volta, poi ripeti.",
-                    "No browser found: no Firefox profile and no Chromium database (~/.pki/nssdb). Open the browser \
-                     once, then run this again.",
-                )
-            );
+            outln!("{}", browser_words::none_found(lang, Surface::Cli));
         }
     }
     for (i, db) in dbs.iter().enumerate() {
@@ -125,9 +119,10 @@ fn run_with(
         let yes = if args.yes {
             true
         } else if interactive {
-            ask(&lang.s(
-                format!("    Registro il modulo della tessera in {}? [s/N]", db.title(lang)),
-                format!("    Register the card's module in {}? [y/N]", db.title(lang)),
+            ask(&format!(
+                "    {} {}",
+                lang.tr(msg::browser_register_question(db.title(lang))),
+                lang.tr(msg::cli_yes_no())
             ))
         } else {
             actions[i] = Action::NotAsked;
@@ -139,22 +134,16 @@ fn run_with(
         }
         let (action, error) = match register(db, &m.path, p11kit) {
             Ok(Registered::Done | Registered::Already) => (Action::Registered, None),
-            Err(RegisterError::InUse) => (Action::InUse, Some(close_firefox(lang).to_owned())),
-            Err(RegisterError::NoModule(p)) => (Action::Failed, Some(format!("{}", p.display()))),
-            Err(RegisterError::NotPossible(s)) => (Action::Failed, Some(s.words(lang))),
-            Err(RegisterError::Failed(e)) => (Action::Failed, Some(e)),
+            Err(e) => {
+                let action = if matches!(e, RegisterError::InUse) { Action::InUse } else { Action::Failed };
+                (action, Some(browser_words::register_failure(lang, &e, Surface::Cli)))
+            }
         };
         actions[i] = action;
         if !out.json {
             match (&action, &error) {
-                (Action::Registered, _) => outln!(
-                    "    ✔ {}",
-                    lang.t(
-                        "Fatto: riavvia il browser perché veda la tessera.",
-                        "Done: restart the browser so that it sees the card."
-                    )
-                ),
-                (_, Some(e)) => outln!("    ⛔ {}: {e}", lang.t("Non registrato", "Not registered")),
+                (Action::Registered, _) => outln!("    ✔ {}", lang.tr(msg::browser_registered_restart())),
+                (_, Some(e)) => outln!("    ⛔ {}", browser_words::not_registered(lang, e)),
                 _ => {}
             }
         }
@@ -197,39 +186,24 @@ fn run_with(
     code
 }
 
-fn close_firefox(lang: Lang) -> &'static str {
-    lang.t(
-        "Firefox è aperto con questo profilo: chiudilo del tutto, poi ripeti (l'archivio non va cambiato mentre è \
-         in uso).",
-        "Firefox is open with this profile: close it completely, then run this again (the database must not be \
-         changed while in use).",
-    )
+fn close_firefox(lang: Lang) -> String {
+    browser_words::firefox_open(lang, Surface::Cli)
 }
 
 fn print_module(lang: Lang, module: Option<&ModuleLocation>) {
-    match module {
-        Some(m) => {
-            let from = match m.source {
-                ModuleSource::Env => lang.t("da CNS_PKCS11_MODULE", "from CNS_PKCS11_MODULE"),
-                ModuleSource::Settings => {
-                    lang.t("dalle impostazioni (pkcs11_module)", "from the settings (pkcs11_module)")
-                }
-                ModuleSource::Installed => lang.t("installato", "installed"),
-                ModuleSource::BesideProgram => lang.t("accanto al programma", "beside the program"),
-            };
-            let missing = if m.exists { "" } else { lang.t(" – NON TROVATO", " – NOT FOUND") };
-            outln!("{}: {} ({from}){missing}", lang.t("Modulo PKCS#11", "PKCS#11 module"), m.path.display());
-        }
-        None => outln!(
-            "{}",
-            lang.t(
-                "Modulo PKCS#11: non trovato. Installa il pacchetto cns-manager, o indica il file con \
-                 CNS_PKCS11_MODULE o pkcs11_module nelle impostazioni.",
-                "PKCS#11 module: not found. Install the cns-manager package, or name the file with \
-                 CNS_PKCS11_MODULE or pkcs11_module in the settings.",
-            )
-        ),
-    }
+    let Some(m) = module else {
+        outln!("{}", lang.tr(msg::browser_module_not_installed()));
+        return;
+    };
+    let from = lang.tr(match m.source {
+        ModuleSource::Env => msg::browser_module_from_env(),
+        ModuleSource::Settings => msg::browser_module_from_settings(),
+        ModuleSource::Installed => msg::browser_module_from_installed(),
+        ModuleSource::BesideProgram => msg::browser_module_from_beside_program(),
+    });
+    let path = m.path.display().to_string();
+    let line = if m.exists { msg::browser_module_at(path) } else { msg::browser_module_not_at(path) };
+    outln!("{} ({from})", lang.tr(line));
 }
 
 fn summary(
@@ -243,56 +217,21 @@ fn summary(
     let missing = dbs.iter().filter(|d| !d.state.sees_card()).count();
     if missing == 0 {
         if !dbs.is_empty() {
-            outln!(
-                "{}",
-                lang.t(
-                    "Esito: tutti i browser trovati vedono la tessera.",
-                    "Result: every browser found sees the card."
-                )
-            );
+            outln!("{}", lang.tr(msg::browser_summary_all_see()));
         }
         return;
     }
-    outln!(
-        "{}",
-        match missing {
-            1 => lang
-                .t(
-                    "Esito: un browser non vede ancora la tessera.",
-                    "Result: one browser does not see the card yet."
-                )
-                .to_owned(),
-            n => lang.s(
-                format!("Esito: {n} browser non vedono ancora la tessera."),
-                format!("Result: {n} browsers do not see the card yet."),
-            ),
-        }
-    );
-    if args.check {
-        outln!(
-            "{}",
-            lang.t(
-                "Per registrare il modulo: cns-manager browser-setup",
-                "To register the module: cns-manager browser-setup"
-            )
-        );
+    outln!("{}", lang.tr(msg::browser_summary_missing(missing)));
+    let advice = if args.check {
+        msg::browser_summary_how_to_register()
     } else if !module {
-        outln!(
-            "{}",
-            lang.t(
-                "Nulla è stato registrato: manca il modulo PKCS#11.",
-                "Nothing was registered: the PKCS#11 module is missing."
-            )
-        );
+        msg::browser_summary_no_module()
     } else if !interactive && actions.contains(&Action::NotAsked) {
-        outln!(
-            "{}",
-            lang.t(
-                "Nulla è stato registrato senza chiedere: esegui il comando in un terminale, o aggiungi --yes.",
-                "Nothing was registered without asking: run the command in a terminal, or add --yes.",
-            )
-        );
-    }
+        msg::browser_summary_not_asked()
+    } else {
+        return;
+    };
+    outln!("{}", lang.tr(advice));
 }
 
 #[cfg(test)]

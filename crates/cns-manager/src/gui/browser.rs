@@ -16,8 +16,9 @@ use super::state::Screen;
 use super::views::{banner, primary_button, secondary_button};
 use super::words::Tone;
 use crate::browser::system::{Environment, RegisterError, Registered, register};
+use crate::browser::words::{self as browser_words, Surface};
 use crate::browser::{BrowserDb, DbState, ModuleLocation};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use crate::service::{Background, Wake};
 
 /// What one look found.
@@ -115,44 +116,18 @@ fn tone(state: &DbState) -> Tone {
 
 fn outcome_words(lang: Lang, r: &Result<Registered, RegisterError>) -> (Tone, String) {
     match r {
-        Ok(Registered::Done) => (
-            Tone::Good,
-            lang.t(
-                "Fatto: il modulo è registrato. Riavvia il browser perché veda la tessera.",
-                "Done: the module is registered. Restart the browser so that it sees the card.",
-            )
-            .into(),
-        ),
-        Ok(Registered::Already) => (
-            Tone::Good,
-            lang.t("Era già registrato: nulla da fare.", "It was already registered: nothing to do.").into(),
-        ),
-        Err(RegisterError::InUse) => (Tone::Attention, close_firefox(lang).into()),
-        Err(RegisterError::NoModule(p)) => (
+        Ok(Registered::Done) => (Tone::Good, lang.tr(msg::browser_registered_restart())),
+        Ok(Registered::Already) => (Tone::Good, lang.tr(msg::browser_already_registered())),
+        Err(RegisterError::InUse) => (Tone::Attention, close_firefox(lang)),
+        Err(e) => (
             Tone::Bad,
-            lang.s(
-                format!("Non registrato: il modulo {} non esiste.", p.display()),
-                format!("Not registered: the module {} does not exist.", p.display()),
-            ),
+            browser_words::not_registered(lang, &browser_words::register_failure(lang, e, Surface::Window)),
         ),
-        Err(RegisterError::NotPossible(s)) => (
-            Tone::Bad,
-            lang.s(
-                format!("Non registrato: {}", s.words(lang)),
-                format!("Not registered: {}", s.words(lang)),
-            ),
-        ),
-        Err(RegisterError::Failed(e)) => {
-            (Tone::Bad, lang.s(format!("Non registrato: {e}"), format!("Not registered: {e}")))
-        }
     }
 }
 
-fn close_firefox(lang: Lang) -> &'static str {
-    lang.t(
-        "Firefox è aperto con questo profilo: chiudilo del tutto, poi premi «Controlla di nuovo».",
-        "Firefox is open with this profile: close it completely, then press \"Check again\".",
-    )
+fn close_firefox(lang: Lang) -> String {
+    browser_words::firefox_open(lang, Surface::Window)
 }
 
 impl CnsApp {
@@ -164,23 +139,13 @@ impl CnsApp {
     /// The page in demo mode: what it is for, and why nothing is done here.
     fn browser_demo_view(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
-        banner(
-            ui,
-            Tone::Attention,
-            lang.t(
-                "Modalità dimostrativa: la tessera simulata non si usa nei browser, e una dimostrazione non cambia \
-                 nulla dei browser di questo computer. Per registrare il modulo della tua tessera esci dalla \
-                 modalità dimostrativa e inserisci la tessera.",
-                "Demo mode: the simulated card is not used in browsers, and a demo changes nothing in this \
-                 computer's browsers. To register your card's module, leave the demo mode and insert the card.",
-            ),
-        );
+        banner(ui, Tone::Attention, &lang.tr(msg::browser_demo_notice()));
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
-            if primary_button(ui, lang.t("Esci dalla dimostrazione", "Leave the demo")).clicked() {
+            if primary_button(ui, &lang.tr(msg::browser_leave_demo())).clicked() {
                 self.actions.push(Action::LeaveDemo);
             }
-            if secondary_button(ui, lang.t("Chiudi", "Close")).clicked() {
+            if secondary_button(ui, &lang.tr(msg::docs_close())).clicked() {
                 self.actions.push(Action::CloseScreen);
             }
         });
@@ -192,30 +157,14 @@ impl CnsApp {
             return;
         };
         p.poll();
-        super::a11y::heading(ui, lang.t("Usa la tessera nel browser", "Use the card in the browser"));
+        super::a11y::heading(ui, &lang.tr(msg::browser_page_title()));
         if p.demo {
             self.browser_demo_view(ui);
             return;
         }
-        ui.label(lang.t(
-            "Per entrare con la tessera nei servizi online (fascicolo sanitario, Agenzia delle Entrate, portali della \
-             Regione) il browser deve conoscere il modulo della tessera. Qui vedi quali browser di questo computer lo \
-             conoscono già, e puoi aggiungerlo dove manca.",
-            "To log in to online services with the card (health record, tax office, regional portals) the browser \
-             must know the card's module. Here you see which browsers on this computer already know it, and you can \
-             add it where it is missing.",
-        ));
+        ui.label(lang.tr(msg::browser_intro()));
         ui.add_space(8.0);
-        banner(
-            ui,
-            Tone::Neutral,
-            lang.t(
-                "Chiudi Firefox prima di registrare il modulo: il suo archivio non si può cambiare mentre è aperto. \
-                 Dopo, riapri il browser.",
-                "Close Firefox before registering the module: its database cannot be changed while it is open. \
-                 Then open the browser again.",
-            ),
-        );
+        banner(ui, Tone::Neutral, &lang.tr(msg::browser_close_firefox_first()));
         ui.add_space(8.0);
         let mut close = false;
         let mut rescan = false;
@@ -226,7 +175,7 @@ impl CnsApp {
             None => {
                 ui.horizontal_wrapped(|ui| {
                     ui.spinner();
-                    ui.label(lang.t("Controllo dei browser in corso…", "Checking the browsers…"));
+                    ui.label(lang.tr(msg::browser_checking()));
                 });
             }
             Some(scan) => {
@@ -234,38 +183,20 @@ impl CnsApp {
                 match &scan.module {
                     Some(m) if m.exists => {
                         ui.label(
-                            RichText::new(lang.s(
-                                format!("Modulo della tessera: {}", m.path.display()),
-                                format!("The card's module: {}", m.path.display()),
-                            ))
-                            .weak(),
+                            RichText::new(lang.tr(msg::browser_module_at(m.path.display().to_string())))
+                                .weak(),
                         );
                     }
                     Some(m) => banner(
                         ui,
                         Tone::Bad,
-                        &lang.s(
-                            format!("Il modulo della tessera non c'è: {}", m.path.display()),
-                            format!("The card's module is missing: {}", m.path.display()),
-                        ),
+                        &lang.tr(msg::browser_module_not_at(m.path.display().to_string())),
                     ),
-                    None => banner(
-                        ui,
-                        Tone::Bad,
-                        lang.t(
-                            "Il modulo della tessera non è installato: installa il pacchetto cns-manager.",
-                            "The card's module is not installed: install the cns-manager package.",
-                        ),
-                    ),
+                    None => banner(ui, Tone::Bad, &lang.tr(msg::browser_module_not_installed())),
                 }
                 ui.add_space(8.0);
                 if scan.dbs.is_empty() {
-                    ui.label(lang.t(
-                        "Nessun browser trovato: né profili di Firefox né l'archivio di Chromium o Chrome. Apri il \
-                         browser una volta, chiudilo, poi premi «Controlla di nuovo».",
-                        "No browser found: no Firefox profile and no Chromium or Chrome database. Open the browser \
-                         once, close it, then press \"Check again\".",
-                    ));
+                    ui.label(browser_words::none_found(lang, Surface::Window));
                 }
                 let busy = p.registering.is_some();
                 for db in &scan.dbs {
@@ -273,10 +204,15 @@ impl CnsApp {
                         ui.set_width(ui.available_width());
                         let t = tone(&db.state);
                         ui.label(RichText::new(db.title(lang)).strong());
-                        ui.label(RichText::new(format!("{} {}", t.icon(), db.state.words(lang))).color(t.color()));
+                        ui.label(
+                            RichText::new(format!("{} {}", t.icon(), db.state.words(lang))).color(t.color()),
+                        );
                         ui.label(RichText::new(db.dir.display().to_string()).weak().small());
                         if db.in_use && !db.state.sees_card() {
-                            ui.label(RichText::new(format!("⚠ {}", close_firefox(lang))).color(Tone::Attention.color()));
+                            ui.label(
+                                RichText::new(format!("⚠ {}", close_firefox(lang)))
+                                    .color(Tone::Attention.color()),
+                            );
                         }
                         if let Some((dir, r)) = &p.outcome
                             && dir == &db.dir
@@ -290,44 +226,39 @@ impl CnsApp {
                         if p.registering.as_ref().is_some_and(|(d, _)| d == &db.dir) {
                             ui.horizontal_wrapped(|ui| {
                                 ui.spinner();
-                                ui.label(lang.t("Registrazione in corso…", "Registering…"));
+                                ui.label(lang.tr(msg::browser_registering()));
                             });
                         } else if p.confirm.as_ref() == Some(&db.dir) {
                             ui.label(
-                                RichText::new(lang.s(
-                                    format!(
-                                        "Registrare il modulo della tessera in {}? Il browser deve essere chiuso.",
-                                        db.title(lang)
-                                    ),
-                                    format!(
-                                        "Register the card's module in {}? The browser must be closed.",
-                                        db.title(lang)
-                                    ),
+                                RichText::new(format!(
+                                    "{} {}",
+                                    lang.tr(msg::browser_register_question(db.title(lang))),
+                                    lang.tr(msg::browser_must_be_closed())
                                 ))
                                 .strong(),
                             );
                             ui.horizontal_wrapped(|ui| {
-                                if primary_button(ui, lang.t("Sì, registra", "Yes, register")).clicked() {
+                                if primary_button(ui, &lang.tr(msg::browser_yes_register())).clicked() {
                                     confirmed = Some(db.dir.clone());
                                 }
-                                if secondary_button(ui, lang.t("Annulla", "Cancel")).clicked() {
+                                if secondary_button(ui, &lang.tr(msg::docs_cancel())).clicked() {
                                     cancel = true;
                                 }
                             });
                         } else if !db.in_use {
                             // A running Firefox gets no button: the line above says to close it.
-                            let hint = if module_ok {
-                                lang.t("Chiede conferma prima di cambiare qualcosa.", "Asks before changing anything.")
+                            let hint = lang.tr(if module_ok {
+                                msg::browser_asks_first()
                             } else {
-                                lang.t("Manca il modulo della tessera.", "The card's module is missing.")
-                            };
+                                msg::browser_module_missing_short()
+                            });
                             let b = ui
                                 .add_enabled_ui(module_ok && !busy, |ui| {
-                                    primary_button(ui, lang.t("Registra il modulo", "Register the module"))
+                                    primary_button(ui, &lang.tr(msg::browser_register_button()))
                                 })
                                 .inner
-                                .on_hover_text(hint)
-                                .on_disabled_hover_text(hint);
+                                .on_hover_text(&hint)
+                                .on_disabled_hover_text(&hint);
                             if b.clicked() {
                                 ask = Some(db.dir.clone());
                             }
@@ -336,13 +267,7 @@ impl CnsApp {
                     ui.add_space(6.0);
                 }
                 if scan.p11kit {
-                    ui.label(
-                        RichText::new(lang.t(
-                            "p11-kit: il modulo è registrato, i programmi che usano p11-kit vedono la tessera.",
-                            "p11-kit: the module is registered, programs using p11-kit see the card.",
-                        ))
-                        .weak(),
-                    );
+                    ui.label(RichText::new(lang.tr(msg::browser_p11kit_registered())).weak());
                 }
             }
         }
@@ -350,11 +275,11 @@ impl CnsApp {
         let idle = p.registering.is_none() && p.scanning.is_none();
         ui.horizontal_wrapped(|ui| {
             ui.add_enabled_ui(idle, |ui| {
-                if secondary_button(ui, lang.t("Controlla di nuovo", "Check again")).clicked() {
+                if secondary_button(ui, &lang.tr(msg::browser_check_again())).clicked() {
                     rescan = true;
                 }
             });
-            if secondary_button(ui, lang.t("Chiudi", "Close")).clicked() {
+            if secondary_button(ui, &lang.tr(msg::docs_close())).clicked() {
                 close = true;
             }
         });

@@ -12,7 +12,7 @@ use egui::RichText;
 
 use super::super::app::{Action, CnsApp};
 use crate::backend::demo_card;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 /// A starting situation for the demo card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,13 +28,13 @@ impl Scenario {
     const ALL: [Scenario; 4] =
         [Scenario::Fresh, Scenario::LastTry, Scenario::PinBlocked, Scenario::PukBlocked];
 
-    fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Scenario::Fresh => lang.t("Nuova", "New"),
-            Scenario::LastTry => lang.t("PIN: un solo tentativo", "PIN: one try left"),
-            Scenario::PinBlocked => lang.t("PIN bloccato", "PIN blocked"),
-            Scenario::PukBlocked => lang.t("PIN e PUK bloccati", "PIN and PUK blocked"),
-        }
+    fn name(self, lang: Lang) -> String {
+        lang.tr(match self {
+            Scenario::Fresh => msg::demo_scenario_fresh(),
+            Scenario::LastTry => msg::demo_scenario_last_try(),
+            Scenario::PinBlocked => msg::demo_scenario_pin_blocked(),
+            Scenario::PukBlocked => msg::demo_scenario_puk_blocked(),
+        })
     }
 }
 
@@ -72,18 +72,12 @@ impl Counters {
     /// What the chooser shows: the scenario's name, or the counters in words.
     pub fn describe(self, lang: Lang) -> String {
         if let Some(s) = self.scenario() {
-            return s.name(lang).to_owned();
+            return s.name(lang);
         }
-        let (p, k) = (self.pin_left, self.puk_left);
-        let pin = match p {
-            0 => lang.t("PIN bloccato", "PIN blocked").to_owned(),
-            n => lang.s(format!("PIN: {n} tentativi"), format!("PIN: {n} tries")),
+        let said = |secret: &str, tries: u8| {
+            lang.tr(msg::DemoSecretTries { secret: secret.into(), tries: tries.into() })
         };
-        let puk = match k {
-            0 => lang.t("PUK bloccato", "PUK blocked").to_owned(),
-            n => lang.s(format!("PUK: {n} tentativi"), format!("PUK: {n} tries")),
-        };
-        format!("{pin} · {puk}")
+        format!("{} · {}", said("PIN", self.pin_left), said("PUK", self.puk_left))
     }
 }
 
@@ -119,18 +113,12 @@ impl DemoView {
     /// The hint under the choosers: the secrets the simulated card accepts now. A PIN changed
     /// in a wizard is the user's own: it is not shown, and the way back to 12345 is.
     pub fn hint(self, lang: Lang) -> String {
-        let pin = if self.default_pin {
-            format!("PIN {DEFAULT_PIN}")
-        } else {
-            lang.t("PIN: quello che hai scelto", "PIN: the one you chose").to_owned()
-        };
+        let pin = if self.default_pin { format!("PIN {DEFAULT_PIN}") } else { lang.tr(msg::demo_pin_own()) };
         let puk = if self.default_puk { format!("PUK {DEFAULT_PUK}") } else { String::new() };
         let mut out = [pin, puk].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
         if !self.default_pin {
-            out.push_str(&lang.s(
-                format!(" («Reimposta la tessera» torna a {DEFAULT_PIN})"),
-                format!(" (\"Reset the card\" goes back to {DEFAULT_PIN})"),
-            ));
+            out.push(' ');
+            out.push_str(&lang.tr(msg::demo_pin_way_back(DEFAULT_PIN)));
         }
         out
     }
@@ -190,60 +178,34 @@ fn set_scenario(card: &mut SimCard, s: Scenario) {
 }
 
 /// The card family's name in the chooser (brands stay as they are; words are translated).
-pub fn mode_label(lang: Lang, m: QuirkMode) -> &'static str {
-    match m {
+pub fn mode_label(lang: Lang, m: QuirkMode) -> String {
+    let brand = match m {
         QuirkMode::Standard => "Standard (Athena)",
         QuirkMode::StIncard => "STIncard",
         QuirkMode::Siemens => "Siemens CardOS",
         QuirkMode::Idemia => "IDEMIA",
-        QuirkMode::Legacy => lang.t("CRS Lombardia (Siemens)", "Lombardy CRS (Siemens)"),
-        QuirkMode::NoCount => lang.t("Senza contatore", "No counter"),
+        QuirkMode::Legacy => return lang.tr(msg::demo_mode_legacy()),
+        QuirkMode::NoCount => return lang.tr(msg::demo_mode_no_count()),
         QuirkMode::Applet2025 => "TS-CNS 2025 (applet)",
         QuirkMode::St2022 => "ST2022 JSign4 (NFC)",
         QuirkMode::Idemia2021 => "IDEMIA 2021",
-    }
+    };
+    brand.to_owned()
 }
 
 /// One line about how the family behaves, for the chooser's tooltip.
-fn mode_hint(lang: Lang, m: QuirkMode) -> &'static str {
-    match m {
-        QuirkMode::Standard => lang.t(
-            "Tessera Athena: comportamento standard, dice i tentativi rimasti.",
-            "Athena card: standard behaviour, tells the tries left.",
-        ),
-        QuirkMode::StIncard => lang.t(
-            "Tessera STIncard: i comandi del PIN vogliono un parametro diverso.",
-            "STIncard card: PIN commands need a different parameter.",
-        ),
-        QuirkMode::Siemens => lang.t(
-            "Siemens CardOS: chiedere i tentativi ne consuma uno, quindi non si chiedono.",
-            "Siemens CardOS: asking for the tries uses one up, so they are not asked.",
-        ),
-        QuirkMode::Idemia => lang.t(
-            "IDEMIA: risposte lunghe a pezzi (GET RESPONSE).",
-            "IDEMIA: long answers in pieces (GET RESPONSE).",
-        ),
-        QuirkMode::Legacy => lang.t(
-            "Vecchia CRS della Lombardia (Siemens): come Siemens, e file lunghi letti a pezzi.",
-            "Old Lombardy CRS (Siemens): like Siemens, and long files read in pieces.",
-        ),
-        QuirkMode::NoCount => lang.t(
-            "Non dice mai quanti tentativi restano, nemmeno dopo un PIN sbagliato.",
-            "Never tells how many tries are left, not even after a wrong PIN.",
-        ),
-        QuirkMode::Applet2025 => lang.t(
-            "TS-CNS del 2025: solo l'applicazione CNS, numero della tessera in un file nuovo.",
-            "2025 TS-CNS: the CNS application only, card number in a new file.",
-        ),
-        QuirkMode::St2022 => lang.t(
-            "ST2022 letta via NFC: applet JSign4, ATR senza byte storici.",
-            "ST2022 read over NFC: JSign4 applet, ATR with no historical bytes.",
-        ),
-        QuirkMode::Idemia2021 => lang.t(
-            "IDEMIA 2021: il certificato in una cartella diversa.",
-            "IDEMIA 2021: the certificate in another folder.",
-        ),
-    }
+fn mode_hint(lang: Lang, m: QuirkMode) -> String {
+    lang.tr(match m {
+        QuirkMode::Standard => msg::demo_hint_standard(),
+        QuirkMode::StIncard => msg::demo_hint_stincard(),
+        QuirkMode::Siemens => msg::demo_hint_siemens(),
+        QuirkMode::Idemia => msg::demo_hint_idemia(),
+        QuirkMode::Legacy => msg::demo_hint_legacy(),
+        QuirkMode::NoCount => msg::demo_hint_no_count(),
+        QuirkMode::Applet2025 => msg::demo_hint_applet2025(),
+        QuirkMode::St2022 => msg::demo_hint_st2022(),
+        QuirkMode::Idemia2021 => msg::demo_hint_idemia2021(),
+    })
 }
 
 impl CnsApp {
@@ -255,24 +217,22 @@ impl CnsApp {
         let present = h.is_present();
         let view = DemoView::of(h);
         let (text, action) = if present {
-            (lang.t("Rimuovi la tessera", "Remove the card"), DemoAction::Remove)
+            (lang.tr(msg::demo_remove_card()), DemoAction::Remove)
         } else {
-            (lang.t("Inserisci la tessera", "Insert the card"), DemoAction::Insert)
+            (lang.tr(msg::demo_insert_card()), DemoAction::Insert)
         };
         if ui.add_sized([ui.available_width(), 32.0], egui::Button::new(text)).clicked() {
             self.actions.push(Action::Demo(action));
         }
         if ui
-            .add_sized(
-                [ui.available_width(), 32.0],
-                egui::Button::new(lang.t("Reimposta la tessera", "Reset the card")),
-            )
+            .add_sized([ui.available_width(), 32.0], egui::Button::new(lang.tr(msg::demo_reset_card())))
             .clicked()
         {
             self.actions.push(Action::Demo(DemoAction::Reset));
         }
         ui.add_space(6.0);
-        ui.label(lang.t("Situazione", "Situation"));
+        let situation = lang.tr(msg::demo_situation());
+        ui.label(&situation);
         let now = view.counters.scenario();
         let mut scenario = now;
         let described = view.counters.describe(lang);
@@ -285,13 +245,14 @@ impl CnsApp {
                 }
             })
             .response;
-        super::super::a11y::name_combo(&scenario_box, lang.t("Situazione", "Situation"), &described);
+        super::super::a11y::name_combo(&scenario_box, &situation, &described);
         if let Some(s) = scenario
             && scenario != now
         {
             self.actions.push(Action::Demo(DemoAction::Scenario(s)));
         }
-        ui.label(lang.t("Tipo di tessera", "Card type"));
+        let card_type = lang.tr(msg::demo_card_type());
+        ui.label(&card_type);
         let mut mode = view.mode;
         let mode_box = egui::ComboBox::from_id_salt("demo_mode")
             .width(ui.available_width() - 8.0)
@@ -306,11 +267,7 @@ impl CnsApp {
                 }
             })
             .response;
-        super::super::a11y::name_combo(
-            &mode_box,
-            lang.t("Tipo di tessera", "Card type"),
-            mode_label(lang, view.mode),
-        );
+        super::super::a11y::name_combo(&mode_box, &card_type, &mode_label(lang, view.mode));
         if mode != view.mode {
             self.actions.push(Action::Demo(DemoAction::Mode(mode)));
         }
@@ -338,6 +295,10 @@ mod tests {
         h.card().set_pin_tries(3, DEFAULT_PIN_TRIES);
         h.card().set_puk_tries(0, DEFAULT_PUK_TRIES);
         assert_eq!(DemoView::of(&h).counters.describe(Lang::En), "PIN: 3 tries · PUK blocked");
+        // One try is said in the singular.
+        h.card().set_pin_tries(1, DEFAULT_PIN_TRIES);
+        assert_eq!(DemoView::of(&h).counters.describe(Lang::It), "PIN: 1 tentativo · PUK bloccato");
+        assert_eq!(DemoView::of(&h).counters.describe(Lang::En), "PIN: 1 try · PUK blocked");
 
         // Another card type keeps the situation shown.
         assert!(c.apply(&h, DemoAction::Scenario(Scenario::LastTry)));

@@ -15,7 +15,7 @@ use super::super::widgets::pin_entry::{describe_pin_field, pin_entry_with_id};
 use super::super::wizard::{Phase, StepProblem, Wizard};
 use super::super::words::{self, Tone};
 use super::{banner, live_banner, primary_button, secondary_button};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 impl CnsApp {
     pub(crate) fn wizard_view(&mut self, ui: &mut egui::Ui) {
@@ -44,19 +44,12 @@ impl CnsApp {
                 let working = ui
                     .horizontal_wrapped(|ui| {
                         ui.spinner();
-                        ui.label(
-                            RichText::new(lang.t("La tessera sta lavorando…", "The card is working…"))
-                                .heading(),
-                        )
+                        ui.label(RichText::new(lang.tr(msg::wizard_card_working())).heading())
                     })
                     .inner;
                 a11y::mark_live(&working, Tone::Neutral);
                 ui.add_space(8.0);
-                live_banner(
-                    ui,
-                    Tone::Attention,
-                    lang.t("Non rimuovere la tessera", "Do not remove the card"),
-                );
+                live_banner(ui, Tone::Attention, &lang.tr(msg::wizard_do_not_remove()));
             }
             Phase::Done(o) => result_step(ui, lang, w, o, settled, &mut actions),
             Phase::CardLeft => card_left_step(ui, lang, w, settled, &mut actions),
@@ -83,9 +76,8 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     // then what is wrong.
     let mut about: Vec<String> = Vec::new();
     // (a one-question wizard has no step counter)
-    let step_words = (steps > 1).then(|| {
-        lang.s(format!("Passo {} di {steps}", w.step + 1), format!("Step {} of {steps}", w.step + 1))
-    });
+    let step_words =
+        (steps > 1).then(|| lang.tr(msg::WizardStepOf { step: (w.step + 1).into(), steps: steps.into() }));
     if let Some(words) = &step_words {
         ui.label(RichText::new(words.as_str()).weak());
     }
@@ -129,7 +121,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     let id = ui.scope_id().with("pin");
     let entry = ui.horizontal_wrapped(|ui| {
         let e = pin_entry_with_id(ui, id, w.buffer_mut(step), label, show);
-        ui.checkbox(&mut w.show, lang.t("Mostra le cifre", "Show digits"));
+        ui.checkbox(&mut w.show, lang.tr(msg::sign_show_digits()));
         e
     });
     let entry = entry.inner;
@@ -163,14 +155,13 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     ui.add_space(14.0);
     let stray = ui
         .horizontal_wrapped(|ui| {
-            let back = if step == 0 { lang.t("Annulla", "Cancel") } else { lang.t("Indietro", "Back") };
-            let back = secondary_button(ui, back);
+            let back = if step == 0 { msg::docs_cancel() } else { msg::wizard_back() };
+            let back = secondary_button(ui, &lang.tr(back));
             if pressed(&back, settled) {
                 actions.push(Action::WizardBack);
             }
-            let next =
-                if step + 1 == w.steps() { confirm_label(lang, w.op) } else { lang.t("Avanti", "Next") };
-            let next = primary_button(ui, next);
+            let next = if step + 1 == w.steps() { confirm_label(w.op) } else { msg::wizard_next() };
+            let next = primary_button(ui, &lang.tr(next));
             if pressed(&next, settled) || entry.submitted {
                 actions.push(Action::WizardNext);
             }
@@ -187,47 +178,39 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
         entry.response.request_focus();
     }
     ui.add_space(6.0);
-    ui.label(
-        RichText::new(
-            lang.t("Invio per continuare, Esc per tornare indietro.", "Enter to continue, Esc to go back."),
-        )
-        .small()
-        .weak(),
-    );
+    ui.label(RichText::new(lang.tr(msg::wizard_keys_hint())).small().weak());
 }
 
-fn confirm_label(lang: Lang, op: Operation) -> &'static str {
+fn confirm_label(op: Operation) -> crate::i18n::Message {
     match op {
-        Operation::ChangePin => lang.t("Cambia il PIN", "Change the PIN"),
-        Operation::UnblockPin => lang.t("Sblocca", "Unblock"),
-        Operation::VerifyPin => lang.t("Verifica", "Check"),
+        Operation::ChangePin => msg::wizard_confirm_change(),
+        Operation::UnblockPin => msg::wizard_confirm_unblock(),
+        Operation::VerifyPin => msg::wizard_confirm_verify(),
     }
 }
 
 fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     let kind = w.op.consumes();
-    let warning = match kind {
-        PinKind::Puk => lang.t("È l'ultimo tentativo per il PUK.", "This is the last PUK try."),
-        PinKind::Pin => lang.t("È l'ultimo tentativo.", "This is the last try."),
-    };
-    banner(ui, Tone::Attention, warning);
+    let secret = if kind == PinKind::Puk { "PUK" } else { "PIN" };
+    let warning = lang.tr(msg::wizard_last_try_warning(secret));
+    banner(ui, Tone::Attention, &warning);
     ui.add_space(8.0);
-    let question = format!("{} {}", words::last_try(lang, kind), lang.t("Continuo?", "Continue?"));
+    let question = format!("{} {}", words::last_try(lang, kind), lang.tr(msg::wizard_continue_question()));
     ui.label(question.as_str());
     ui.add_space(14.0);
     ui.horizontal_wrapped(|ui| {
-        let cancel = secondary_button(ui, lang.t("Annulla", "Cancel"));
+        let cancel = secondary_button(ui, &lang.tr(msg::docs_cancel()));
         // The safe answer has the focus: Enter on this screen does not spend the last try. The
         // warning is what a screen reader says there, after "Annulla".
-        a11y::describe(ui.ctx(), cancel.id, &a11y::sentences(&[warning, question.as_str()]));
+        a11y::describe(ui.ctx(), cancel.id, &a11y::sentences(&[warning.as_str(), question.as_str()]));
         if std::mem::take(&mut w.focus_pending) {
             cancel.request_focus();
         }
         if pressed(&cancel, settled) {
             actions.push(Action::CloseScreen);
         }
-        let yes = secondary_button(ui, lang.t("Sì, usa l'ultimo tentativo", "Yes, use the last try"));
+        let yes = secondary_button(ui, &lang.tr(msg::wizard_use_last_try()));
         if pressed(&yes, settled) {
             actions.push(Action::WizardConfirm);
         }
@@ -259,29 +242,29 @@ fn result_step(
             // One PIN try left: unsure users should not spend it. The unblock is offered
             // first and has the focus, so a reflex Enter does not lead to the last try.
             Outcome::Wrong { kind: PinKind::Pin, tries_left: Some(1) } if unblock_offered => {
-                let unblock = primary_button(ui, lang.t("Sblocca con il PUK", "Unblock with the PUK"));
+                let unblock = primary_button(ui, &lang.tr(msg::wizard_unblock_with_puk()));
                 if pressed(&unblock, settled) {
                     actions.push(Action::CloseScreen);
                     actions.push(Action::StartWizard(Operation::UnblockPin));
                 }
-                if pressed(&secondary_button(ui, lang.t("Riprova", "Try again")), settled) {
+                if pressed(&secondary_button(ui, &lang.tr(msg::wizard_try_again())), settled) {
                     actions.push(Action::WizardRetry);
                 }
-                if pressed(&secondary_button(ui, lang.t("Annulla", "Cancel")), settled) {
+                if pressed(&secondary_button(ui, &lang.tr(msg::docs_cancel())), settled) {
                     actions.push(Action::CloseScreen);
                 }
                 unblock
             }
             Outcome::Wrong { tries_left, .. } => {
                 let retry = if tries_left == Some(1) {
-                    secondary_button(ui, lang.t("Riprova", "Try again"))
+                    secondary_button(ui, &lang.tr(msg::wizard_try_again()))
                 } else {
-                    primary_button(ui, lang.t("Riprova", "Try again"))
+                    primary_button(ui, &lang.tr(msg::wizard_try_again()))
                 };
                 if pressed(&retry, settled) {
                     actions.push(Action::WizardRetry);
                 }
-                let cancel = secondary_button(ui, lang.t("Annulla", "Cancel"));
+                let cancel = secondary_button(ui, &lang.tr(msg::docs_cancel()));
                 if pressed(&cancel, settled) {
                     actions.push(Action::CloseScreen);
                 }
@@ -289,12 +272,12 @@ fn result_step(
                 if tries_left == Some(1) { cancel } else { retry }
             }
             Outcome::Blocked { kind: PinKind::Pin } => {
-                let unblock = primary_button(ui, lang.t("Sblocca con il PUK", "Unblock with the PUK"));
+                let unblock = primary_button(ui, &lang.tr(msg::wizard_unblock_with_puk()));
                 if pressed(&unblock, settled) {
                     actions.push(Action::CloseScreen);
                     actions.push(Action::StartWizard(Operation::UnblockPin));
                 }
-                if pressed(&secondary_button(ui, lang.t("Non ora", "Not now")), settled) {
+                if pressed(&secondary_button(ui, &lang.tr(msg::wizard_not_now())), settled) {
                     actions.push(Action::CloseScreen);
                 }
                 unblock
@@ -326,7 +309,7 @@ fn card_left_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, 
 }
 
 fn done_button(ui: &mut egui::Ui, lang: Lang, settled: bool, actions: &mut Vec<Action>) -> egui::Response {
-    let done = primary_button(ui, lang.t("Fatto", "Done"));
+    let done = primary_button(ui, &lang.tr(msg::wizard_done()));
     if pressed(&done, settled) {
         actions.push(Action::CloseScreen);
     }

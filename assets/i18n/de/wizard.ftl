@@ -1,0 +1,33 @@
+### Die PIN-Assistenten (Ändern, Entsperren, Prüfen): die Schritte, die Bestätigung des letzten
+### Versuchs, das Warten und die Schaltflächen des Ergebnisses.
+
+# Assistent, über der Frage, wenn es mehrere Schritte gibt.
+wizard-step-of = Schritt { $step } von { $steps }
+# Assistent, während die Karte den Befehl ausführt.
+wizard-card-working = Die Karte arbeitet…
+wizard-do-not-remove = Entfernen Sie die Karte nicht
+# Assistent, unten bei jedem Schritt.
+wizard-keys-hint = Eingabetaste zum Fortfahren, Esc zum Zurückgehen.
+
+# Assistent, Schaltflächen zwischen den Schritten.
+wizard-back = Zurück
+wizard-next = Weiter
+# Assistent, die Schaltfläche des letzten Schritts, je nach Vorgang.
+wizard-confirm-change = PIN ändern
+wizard-confirm-unblock = Entsperren
+wizard-confirm-verify = Prüfen
+
+# Assistent, Bestätigung, bevor der letzte Versuch verwendet wird. $secret ist "PIN" oder "PUK".
+wizard-last-try-warning =
+    { $secret ->
+        [PUK] Dies ist der letzte Versuch für den PUK.
+       *[other] Dies ist der letzte Versuch.
+    }
+wizard-continue-question = Fortfahren?
+wizard-use-last-try = Ja, den letzten Versuch verwenden
+
+# Assistent, Schaltflächen des Ergebnisses.
+wizard-unblock-with-puk = Mit dem PUK entsperren
+wizard-try-again = Erneut versuchen
+wizard-not-now = Nicht jetzt
+wizard-done = Fertig
