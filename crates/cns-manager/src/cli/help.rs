@@ -145,19 +145,28 @@ fn template(cmd: &Command, lang: Lang, name: &str) -> String {
     t
 }
 
-/// Every argument and subcommand's text, for the completeness test.
+/// Every argument and subcommand without a text, or whose German text is a copy of the Italian
+/// or English one (not translated), for the completeness test.
 #[cfg(test)]
 fn missing_texts(cmd: &Command, path: &str, out: &mut Vec<String>) {
+    let untranslated = |m: &Message| {
+        let de = m.in_language("de");
+        de == m.in_language("it") || de == m.in_language("en")
+    };
     for a in cmd.get_arguments() {
         let id = a.get_id().as_str();
-        if arg_message(path, id).is_none() {
-            out.push(format!("argument {path}.{id} ({})", catalog_id("arg", id)));
+        match arg_message(path, id) {
+            None => out.push(format!("argument {path}.{id} ({})", catalog_id("arg", id))),
+            Some(m) if untranslated(&m) => out.push(format!("German of {}", m.id())),
+            Some(_) => {}
         }
     }
     for s in cmd.get_subcommands() {
         let sub = if path.is_empty() { s.get_name().to_owned() } else { format!("{path} {}", s.get_name()) };
-        if command_message(&sub).is_none() {
-            out.push(format!("subcommand {sub} ({})", catalog_id("cmd", &sub)));
+        match command_message(&sub) {
+            None => out.push(format!("subcommand {sub} ({})", catalog_id("cmd", &sub))),
+            Some(m) if untranslated(&m) => out.push(format!("German of {}", m.id())),
+            Some(_) => {}
         }
         missing_texts(s, &sub, out);
     }
@@ -188,7 +197,36 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
         text = text.replace(english, &format!(".SH {}", lang.tr(title)));
     }
     text.push_str(&format!(".SH {}\n", lang.tr(msg::man_commands())));
-    // Each command, and the commands under it ("ca import"), with its own options.
+    text.push_str(&commands_section(&cmd));
+    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_exit_status())));
+    for (code, meaning) in exit_codes() {
+        text.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(&lang.tr(meaning))));
+    }
+    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_files())));
+    text.push_str(&format!(
+        ".TP\n\\fI/etc/cns\\-manager/config.toml\\fR\n{}\n.TP\n\\fI~/.config/cns\\-manager/config.toml\\fR\n{}\n",
+        roff_escape(&lang.tr(msg::man_file_system_settings())),
+        roff_escape(&lang.tr(msg::man_file_user_settings())),
+    ));
+    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_environment())));
+    for (variable, meaning) in [
+        ("CNS_LOG", msg::man_env_cns_log()),
+        ("CNS_SYSTEM_TRUSTED_CA_DIR", msg::man_env_system_trusted_ca_dir()),
+        ("CNS_PKCS11_MODULE", msg::man_env_pkcs11_module()),
+    ] {
+        text.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff_escape(variable),
+            roff_escape(&lang.tr(meaning))
+        ));
+    }
+    Ok(text.into_bytes())
+}
+
+/// Each command, and the commands under it ("ca import"), with its own options: clap_mangen
+/// lists the program's options only.
+fn commands_section(cmd: &Command) -> String {
+    let mut text = String::new();
     let mut all: Vec<(String, &Command)> = Vec::new();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         all.push((sub.get_name().to_owned(), sub));
@@ -220,29 +258,7 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
             }
         }
     }
-    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_exit_status())));
-    for (code, meaning) in exit_codes() {
-        text.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(&lang.tr(meaning))));
-    }
-    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_files())));
-    text.push_str(&format!(
-        ".TP\n\\fI/etc/cns\\-manager/config.toml\\fR\n{}\n.TP\n\\fI~/.config/cns\\-manager/config.toml\\fR\n{}\n",
-        roff_escape(&lang.tr(msg::man_file_system_settings())),
-        roff_escape(&lang.tr(msg::man_file_user_settings())),
-    ));
-    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_environment())));
-    for (variable, meaning) in [
-        ("CNS_LOG", msg::man_env_cns_log()),
-        ("CNS_SYSTEM_TRUSTED_CA_DIR", msg::man_env_system_trusted_ca_dir()),
-        ("CNS_PKCS11_MODULE", msg::man_env_pkcs11_module()),
-    ] {
-        text.push_str(&format!(
-            ".TP\n\\fB{}\\fR\n{}\n",
-            roff_escape(variable),
-            roff_escape(&lang.tr(meaning))
-        ));
-    }
-    Ok(text.into_bytes())
+    text
 }
 
 /// The exit codes of the CLI contract (cli/mod.rs, the README's table) and what each means.
@@ -298,6 +314,10 @@ mod tests {
     fn every_argument_and_command_has_a_text_in_the_catalog() {
         let mut missing = Vec::new();
         missing_texts(&Cli::command(), "", &mut missing);
+        // The program itself, whose description is not a subcommand's.
+        if command_message("").is_none() {
+            missing.push("cmd-cns-manager".into());
+        }
         assert!(missing.is_empty(), "help texts missing in cli-help.ftl: {missing:?}");
     }
 

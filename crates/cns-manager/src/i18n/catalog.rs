@@ -67,7 +67,7 @@ impl Message {
     /// it needs variables.
     pub fn by_id(id: &str) -> Option<Message> {
         let found = WITHOUT_VARIABLES.binary_search(&id).ok()?;
-        WITHOUT_VARIABLES.get(found).map(|id| Message::new(*id, Vec::new()))
+        WITHOUT_VARIABLES.get(found).copied().map(|id| Message::new(id, Vec::new()))
     }
 
     pub fn id(&self) -> &'static str {
