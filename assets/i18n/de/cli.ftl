@@ -75,7 +75,7 @@ cli-pin-changed = PIN geändert. Verwenden Sie ab jetzt die neue PIN.
 cli-pin-unblocked = PIN entsperrt und durch die neue ersetzt.
 
 # verify-pin, change-pin: Die PIN ist gesperrt.
-cli-pin-blocked = Die PIN ist gesperrt. Entsperren Sie sie mit der PUK: cns-manager unblock.
+cli-pin-blocked = Die PIN ist gesperrt. { doctor-pin-blocked-fix }.
 
 # unblock, sign: Die PUK ist gesperrt.
 cli-puk-blocked = Die PUK ist gesperrt: Die Karte kann nicht mehr entsperrt werden und muss ersetzt werden. Beantragen Sie eine neue Karte bei der Agenzia delle Entrate (online oder in einem Amt) oder bei den Schaltern Ihres Landes oder Ihrer Region. Gebührenfreie Nummer 800 030 606; Sistema TS 800 030 070.
@@ -86,8 +86,8 @@ cli-card-refused-status = Die Karte hat den Vorgang abgelehnt ({ $status }).
 # verify-pin, change-pin, unblock: Die Verbindung zur Karte ist abgebrochen.
 cli-interrupted = Vorgang unterbrochen.
 
-# verify-pin, change-pin, unblock: Der Befehl hat die Karte möglicherweise erreicht.
-cli-try-in-doubt = Es ist nicht bekannt, ob der Versuch gezählt wurde: Prüfen Sie es mit „cns-manager status“.
+# verify-pin, change-pin, unblock: Der Befehl hat die Karte möglicherweise erreicht; auch in sign-not-signed-try-in-doubt (documents.ftl).
+try-counted-unknown = Es ist nicht bekannt, ob der Versuch gezählt wurde: Prüfen Sie es mit „cns-manager status“.
 
 # cns-manager ohne Befehl und ohne Lesegerät: auf stderr, bevor sich das Fenster öffnet.
 cli-demo-autostart = Kein Lesegerät verfügbar: Start im Demomodus mit einer simulierten Karte.

@@ -75,7 +75,7 @@ cli-pin-changed = PIN changed. Use the new PIN from now on.
 cli-pin-unblocked = PIN unblocked and replaced with the new one.
 
 # verify-pin, change-pin: the PIN is blocked.
-cli-pin-blocked = The PIN is blocked. Unblock it with the PUK: cns-manager unblock.
+cli-pin-blocked = The PIN is blocked. { doctor-pin-blocked-fix }.
 
 # unblock, sign: the PUK is blocked.
 cli-puk-blocked = The PUK is blocked: the card can no longer be unblocked and must be replaced. Ask the Agenzia delle Entrate (online or at its offices) or your region's offices for a new card. Toll-free 800 030 606; Sistema TS 800 030 070.
@@ -86,8 +86,8 @@ cli-card-refused-status = The card refused the operation ({ $status }).
 # verify-pin, change-pin, unblock: the contact with the card was lost.
 cli-interrupted = Operation interrupted.
 
-# verify-pin, change-pin, unblock: the command may have reached the card.
-cli-try-in-doubt = It is not known whether the try was counted: check with "cns-manager status".
+# verify-pin, change-pin, unblock: the command may have reached the card; also in sign-not-signed-try-in-doubt (documents.ftl).
+try-counted-unknown = It is not known whether the try was counted: check with "cns-manager status".
 
 # cns-manager with no command and no reader: on stderr, before the window opens.
 cli-demo-autostart = No reader available: starting in demo mode with a simulated card.

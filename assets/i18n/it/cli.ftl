@@ -75,7 +75,7 @@ cli-pin-changed = PIN cambiato. Usa il nuovo PIN da ora in poi.
 cli-pin-unblocked = PIN sbloccato e sostituito con quello nuovo.
 
 # verify-pin, change-pin: il PIN è bloccato.
-cli-pin-blocked = Il PIN è bloccato. Sbloccalo con il PUK: cns-manager unblock.
+cli-pin-blocked = Il PIN è bloccato. { doctor-pin-blocked-fix }.
 
 # unblock, sign: il PUK è bloccato.
 cli-puk-blocked = Il PUK è bloccato: la tessera non può più essere sbloccata e va sostituita. Chiedi una nuova tessera all'Agenzia delle Entrate (online o in ufficio) o agli sportelli della tua regione. Numero verde 800 030 606; Sistema TS 800 030 070.
@@ -86,8 +86,8 @@ cli-card-refused-status = La tessera ha rifiutato l'operazione ({ $status }).
 # verify-pin, change-pin, unblock: il contatto con la tessera si è interrotto.
 cli-interrupted = Operazione interrotta.
 
-# verify-pin, change-pin, unblock: il comando può essere arrivato alla tessera.
-cli-try-in-doubt = Non è possibile sapere se il tentativo è stato conteggiato: controlla con «cns-manager status».
+# verify-pin, change-pin, unblock: il comando può essere arrivato alla tessera; anche in sign-not-signed-try-in-doubt (documents.ftl).
+try-counted-unknown = Non è possibile sapere se il tentativo è stato conteggiato: controlla con «cns-manager status».
 
 # cns-manager senza comando e senza lettori: su stderr, prima che si apra la finestra.
 cli-demo-autostart = Nessun lettore disponibile: avvio in modalità dimostrativa con una tessera simulata.

@@ -100,7 +100,7 @@ fn interrupted(out: &Out, e: &CardError) -> Exit {
     // The command may have reached the card: say so, and never retry on our own.
     let code = out.card_error(e);
     if !out.json {
-        eprintln!("{}", out.lang.tr(msg::cli_try_in_doubt()));
+        eprintln!("{}", out.lang.tr(msg::try_counted_unknown()));
     }
     code
 }
@@ -194,4 +194,51 @@ fn describe_problems(lang: Lang, problems: &[InputProblem]) -> String {
         lines.push(line);
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts written once and reused (the doctor's fix, the sign command's try in doubt) read
+    /// as the CLI said them before.
+    #[test]
+    fn reused_texts_read_as_before() {
+        assert_eq!(
+            Lang::It.tr(msg::cli_pin_blocked()),
+            "Il PIN è bloccato. Sbloccalo con il PUK: cns-manager unblock."
+        );
+        assert_eq!(
+            Lang::En.tr(msg::cli_pin_blocked()),
+            "The PIN is blocked. Unblock it with the PUK: cns-manager unblock."
+        );
+        assert_eq!(
+            Lang::It.tr(msg::sign_not_signed_try_in_doubt()),
+            "Il documento non è stato firmato. Non è possibile sapere se il tentativo è stato \
+             conteggiato: controlla con «cns-manager status»."
+        );
+        assert_eq!(
+            Lang::En.tr(msg::sign_not_signed_try_in_doubt()),
+            "The document was not signed. It is not known whether the try was counted: check with \
+             \"cns-manager status\"."
+        );
+    }
+
+    #[test]
+    fn invalid_values_are_listed_one_per_line_in_the_users_language() {
+        let problems = [
+            InputProblem::Format(Field::CurrentPin, PinFormatError::NotDigits),
+            InputProblem::Format(Field::Puk, PinFormatError::TooShort),
+            InputProblem::Mismatch,
+        ];
+        assert_eq!(
+            describe_problems(Lang::It, &problems),
+            "Valori non validi, nulla è stato inviato alla tessera:\n- PIN attuale deve contenere solo cifre\n\
+             - PUK deve avere almeno 5 cifre\n- i due nuovi PIN non coincidono"
+        );
+        assert_eq!(
+            describe_problems(Lang::En, &problems[2..]),
+            "Invalid values, nothing was sent to the card:\n- the two new PINs differ"
+        );
+    }
 }
