@@ -63,7 +63,7 @@ cli-format-too-long = darf höchstens 8 Ziffern haben
 cli-new-pins-differ = die beiden neuen PINs stimmen nicht überein
 
 # Eine Zeile von cli-invalid-values.
-cli-new-pin-unchanged = die neue PIN ist gleich der aktuellen
+cli-new-pin-unchanged = die neue PIN ist dieselbe wie die aktuelle
 
 # verify-pin erfolgreich.
 cli-pin-correct = PIN richtig.
