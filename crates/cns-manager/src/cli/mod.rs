@@ -70,7 +70,8 @@ impl From<Exit> for ExitCode {
 #[command(
     name = "cns-manager",
     version,
-    // The texts, in both languages, are in help.rs.
+    // The texts shown, in every language, come from the catalog (cli-help.ftl) through help.rs;
+    // the doc comments below are for readers of this file.
     about = "Gestione della Tessera Sanitaria – CNS / TS-CNS card manager"
 )]
 pub struct Cli {
