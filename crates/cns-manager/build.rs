@@ -186,6 +186,12 @@ fn generate(catalogs: &[(&str, Catalog)]) -> String {
         let _ = writeln!(g, "    ({id:?}, &[{}]),", vars.join(", "));
     }
     g.push_str("];\n\n");
+    g.push_str("/// The ids of the messages without variables, sorted, for [`Message::by_id`].\n");
+    g.push_str("pub(crate) const WITHOUT_VARIABLES: &[&str] = &[\n");
+    for id in reference.messages.iter().filter(|(_, vars)| vars.is_empty()).map(|(id, _)| id) {
+        let _ = writeln!(g, "    {id:?},");
+    }
+    g.push_str("];\n\n");
     g.push_str(
         "/// The messages of the catalog: a function for one with at most one variable, a struct with\n",
     );

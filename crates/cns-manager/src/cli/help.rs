@@ -6,306 +6,38 @@
 //! language follows the same rule as every other message: `--lang` (looked for in the arguments
 //! before parsing), else the settings' `lang`, else the locale.
 //!
-//! Every argument and subcommand must have an entry in [`ARGS`] / [`COMMANDS`]: a test fails
-//! otherwise, so a new option cannot ship with English-only help.
+//! The texts are in the message catalog (`assets/i18n/<lang>/cli-help.ftl`), named after clap's
+//! ids: every argument and subcommand must have one, a test fails otherwise, and the catalog's
+//! build check makes it exist in every language.
 
 use std::ffi::OsString;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 
 use super::Cli;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, msg};
 
-/// (argument id, Italian, English). "command.id" entries take precedence for that command's
-/// argument, where the same option means something else.
-const ARGS: &[(&str, &str, &str)] = &[
-    (
-        "lang",
-        "Lingua dei messaggi: it o en (predefinita: quella delle impostazioni, poi quella del sistema; \
-         altrimenti italiano).",
-        "Language of messages: it or en (default: the one in the settings, then the system's locale; \
-         Italian otherwise).",
-    ),
-    (
-        "demo",
-        "Usa la tessera dimostrativa simulata invece dei lettori veri.",
-        "Use the simulated demo card instead of real readers.",
-    ),
-    (
-        "demo_card",
-        "Il tipo della tessera dimostrativa per i comandi, con i nomi brevi del «Tipo di tessera» della \
-         dimostrazione nella finestra (standard, stincard, siemens, idemia, legacy, nocount, idemia2021, \
-         applet2025, st2022); implica --demo.",
-        "The demo card's type for the commands, by the short names of the window's demo \"Card type\" \
-         (standard, stincard, siemens, idemia, legacy, nocount, idemia2021, applet2025, st2022); implies \
-         --demo.",
-    ),
-    (
-        "counter",
-        "Modalità sportello per la finestra: nulla di personale resta dopo che la tessera è stata tolta.",
-        "Counter (sportello) mode for the window: nothing personal survives the card's removal.",
-    ),
-    (
-        "json",
-        "Risultato per i programmi (JSON) sullo standard output.",
-        "Machine-readable output (JSON) on stdout.",
-    ),
-    (
-        "reader",
-        "Il lettore da usare (serve solo quando più lettori contengono una tessera).",
-        "The reader to use (needed only when several hold a card).",
-    ),
-    (
-        "stdin",
-        "Leggi i codici dallo standard input, uno per riga, invece di chiederli sul terminale.",
-        "Read the secrets from standard input, one per line, instead of asking on the terminal.",
-    ),
-    (
-        "confirm_last_attempt",
-        "Consenti l'operazione quando resta un solo tentativo (un codice sbagliato allora blocca).",
-        "Allow the operation when exactly one try is left (a wrong value then blocks).",
-    ),
-    (
-        "confirm_short_puk",
-        "Invia un PUK di meno di 8 cifre (ogni PUK della TS-CNS ne ha 8: uno più corto è probabilmente un \
-         errore di battitura, e un PUK sbagliato consuma un tentativo).",
-        "Send a PUK of fewer than 8 digits (every TS-CNS PUK has 8: a shorter one is likely a typo, and a \
-         wrong PUK spends a try).",
-    ),
-    ("out", "Il file in cui scrivere il certificato.", "Where to write the certificate."),
-    ("pem", "Formato PEM (testo) invece di DER (binario).", "PEM (text) instead of DER (binary)."),
-    (
-        "report",
-        "Scrivi anche un rapporto per l'assistenza in FILE: risultati, versioni, lettori, profilo della \
-         tessera e traccia dei comandi, con ogni dato personale e codice oscurato.",
-        "Also write a support report to FILE: results, versions, readers, the card's profile and a \
-         command trace, with every personal datum and secret redacted.",
-    ),
-    (
-        "doctor_reader",
-        "Controlla solo la tessera in questo lettore (gli altri lettori sono solo elencati).",
-        "Check only the card in this reader (the other readers are only listed).",
-    ),
-    (
-        "shell",
-        "La shell: bash, zsh, fish, powershell o elvish.",
-        "The shell: bash, zsh, fish, powershell or elvish.",
-    ),
-    ("check", "Controlla soltanto: non cambia nulla.", "Only check: never change anything."),
-    ("yes", "Registra senza chiedere (per gli script).", "Register without asking (for scripts)."),
-    ("sign.file", "Il documento da firmare.", "The document to sign."),
-    (
-        "sign.out",
-        "Dove scrivere il file firmato (predefinito: FILE.p7m, FILE.p7s con --detached, mai sopra un file che \
-         c'è già: una seconda firma di x.txt è «x (2).txt.p7m»; il file esistente con --add-to).",
-        "Where to write the signed file (default: FILE.p7m, FILE.p7s with --detached, never over an existing \
-         file: a second signature of x.txt is \"x (2).txt.p7m\"; the existing file with --add-to).",
-    ),
-    (
-        "detached",
-        "Firma separata (.p7s): il documento non è incluso.",
-        "A detached signature (.p7s): the document is not included.",
-    ),
-    (
-        "add_to",
-        "Aggiungi questa firma a un .p7m esistente dello stesso documento (FILE).",
-        "Add this signature to an existing .p7m of the same document (FILE).",
-    ),
-    (
-        "verify.file",
-        "Il file firmato (.p7m o .p7s; DER o Base64).",
-        "The signed file (.p7m or .p7s; DER or Base64).",
-    ),
-    (
-        "content",
-        "Il documento originale, per una firma separata (.p7s). Predefinito: FILE senza \".p7s\" (per \
-         «x (2).txt.p7s», x.txt se non c'è «x (2).txt»).",
-        "The original document, for a detached signature (.p7s). Default: FILE without \".p7s\" (for \
-         \"x (2).txt.p7s\", x.txt when there is no \"x (2).txt\").",
-    ),
-    (
-        "extract",
-        "Salva qui il documento firmato (da un .p7m; le buste annidate vengono aperte).",
-        "Save the signed document here (from a .p7m; nested envelopes are opened).",
-    ),
-    (
-        "ca",
-        "Considera affidabile anche questo certificato di CA (DER o PEM), oltre a quelli importati. Ripetibile.",
-        "Also trust this CA certificate (DER or PEM), besides the imported ones. Repeatable.",
-    ),
-    (
-        "crl",
-        "Controlla la revoca con questa CRL (DER o PEM).",
-        "Check revocation against this CRL (DER or PEM).",
-    ),
-    (
-        "fetch_crl",
-        "Scarica la CRL dal punto di distribuzione del certificato (http://) per controllare la revoca.",
-        "Download the CRL from the certificate's distribution point (http://) to check revocation.",
-    ),
-    (
-        "ca import.file",
-        "Il certificato di CA (DER o PEM; un PEM può contenerne più d'uno).",
-        "The CA certificate (DER or PEM; a PEM may hold several).",
-    ),
-    (
-        "ca import-tsl.file",
-        "L'elenco di fiducia (TSL) in XML, ad esempio TSL-IT.xml di AgID.",
-        "The trusted list (TSL) in XML, e.g. AgID's TSL-IT.xml.",
-    ),
-    (
-        "ca import-tsl.signer",
-        "Controlla la firma dell'elenco con questo certificato (DER o PEM) invece del firmatario fidato.",
-        "Check the list's signature with this certificate (DER or PEM) instead of the pinned signer.",
-    ),
-    (
-        "ca tsl-signer.file",
-        "Il certificato (o i certificati, DER o PEM) di chi firma l'elenco di fiducia.",
-        "The certificate(s) (DER or PEM) of whoever signs the trusted list.",
-    ),
-    (
-        "fingerprint",
-        "L'impronta SHA-256 della CA (almeno 8 cifre esadecimali).",
-        "The CA's SHA-256 fingerprint (at least 8 hex digits).",
-    ),
-    ("watch.reader", "Solo gli eventi di questo lettore.", "Only this reader's events."),
-    ("watch.json", "Un oggetto JSON per riga.", "One JSON object per line."),
-    ("help", "Mostra questo aiuto.", "Print this help."),
-    ("version", "Mostra la versione.", "Print the version."),
-];
+/// An argument's help: `arg-<id>` in the catalog (cli-help.ftl), or `arg-<command>-<id>` for a
+/// command where the same option means something else (`sign.out` → `arg-sign-out`).
+fn arg_message(command: &str, id: &str) -> Option<Message> {
+    let scoped = if command.is_empty() {
+        None
+    } else {
+        Message::by_id(&catalog_id("arg", &format!("{command} {id}")))
+    };
+    scoped.or_else(|| Message::by_id(&catalog_id("arg", id)))
+}
 
-/// (subcommand name, Italian, English); "" is the program itself.
-const COMMANDS: &[(&str, &str, &str)] = &[
-    (
-        "",
-        "Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS).",
-        "Card manager for the Italian Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS).",
-    ),
-    (
-        "readers",
-        "Elenca i lettori di smart card e dice se contengono una tessera.",
-        "List the smart card readers and whether each holds a card.",
-    ),
-    (
-        "status",
-        "Titolare, tessera, certificato, stato di PIN e PUK. Non consuma mai un tentativo.",
-        "Holder, card, certificate, PIN and PUK state. Never spends a try.",
-    ),
-    (
-        "verify-pin",
-        "Controlla il PIN (consuma un tentativo se è sbagliato).",
-        "Check the PIN (spends a try if it is wrong).",
-    ),
-    (
-        "change-pin",
-        "Cambia il PIN: il PIN attuale, poi quello nuovo due volte.",
-        "Change the PIN: current PIN, then the new one twice.",
-    ),
-    (
-        "unblock",
-        "Sblocca il PIN con il PUK e imposta un nuovo PIN.",
-        "Unblock the PIN with the PUK and set a new PIN.",
-    ),
-    (
-        "watch",
-        "Segue lettori e tessere: una riga per evento e lo stato di ogni tessera inserita (letto una volta, \
-         non consuma mai un tentativo), finché non viene interrotto.",
-        "Follow readers and cards: one line per event, and the status of each card inserted (read once, never \
-         spends a try), until interrupted.",
-    ),
-    (
-        "sign",
-        "Firma un documento con la tessera (CAdES: .p7m, o .p7s con --detached).",
-        "Sign a document with the card (CAdES: .p7m, or .p7s with --detached).",
-    ),
-    (
-        "verify",
-        "Controlla un documento firmato (.p7m/.p7s): chi ha firmato, quando, se è affidabile.",
-        "Check a signed document (.p7m/.p7s): who signed, when, whether to trust it.",
-    ),
-    (
-        "ca",
-        "Le autorità di certificazione considerate affidabili per controllare le firme.",
-        "The certification authorities trusted for checking signatures.",
-    ),
-    (
-        "ca import",
-        "Considera affidabile un certificato di CA (DER o PEM; un PEM può contenerne più d'uno).",
-        "Trust a CA certificate (DER or PEM; a PEM may hold several) for checking signatures.",
-    ),
-    (
-        "ca list",
-        "Elenca i certificati di CA affidabili (di sistema e tuoi).",
-        "List the trusted CA certificates (system-wide and yours).",
-    ),
-    (
-        "ca remove",
-        "Smetti di considerare affidabile una CA che hai importato, indicata dalla sua impronta SHA-256.",
-        "Stop trusting a CA you imported, named by its SHA-256 fingerprint.",
-    ),
-    (
-        "ca import-tsl",
-        "Considera affidabili le CA qualificate e i servizi di marca temporale di un elenco di fiducia UE \
-         (TSL), dopo averne controllato la firma con xmlsec1. Il programma non lo scarica: salva l'elenco \
-         italiano da https://eidas.agid.gov.it/TL/TSL-IT.xml con il browser o con \
-         «curl -o TSL-IT.xml https://eidas.agid.gov.it/TL/TSL-IT.xml». Un elenco più recente sostituisce il \
-         precedente dello stesso paese; le CA importate a mano restano.",
-        "Trust the qualified CAs and timestamp services of an EU trusted list (TSL), after checking its \
-         signature with xmlsec1. This program does not download it: save the Italian list from \
-         https://eidas.agid.gov.it/TL/TSL-IT.xml with a browser or with \
-         \"curl -o TSL-IT.xml https://eidas.agid.gov.it/TL/TSL-IT.xml\". A newer list replaces the previous \
-         one of its country; CAs imported by hand stay.",
-    ),
-    (
-        "ca tsl-signer",
-        "Mostra il firmatario fidato degli elenchi di fiducia, o sostituiscilo (per te) con il certificato \
-         indicato, ad esempio il nuovo di AgID pubblicato nell'elenco UE degli elenchi di fiducia.",
-        "Show the trusted lists' pinned signer, or replace it (for you) with the given certificate, e.g. \
-         AgID's new one published in the EU list of trusted lists.",
-    ),
-    (
-        "export-cert",
-        "Salva il certificato di autenticazione in un file (DER, o PEM con --pem).",
-        "Save the authentication certificate to a file (DER, or PEM with --pem).",
-    ),
-    (
-        "doctor",
-        "Controlla servizio smart card, driver, lettori, tessere e impostazioni, e dice come risolvere \
-         ogni problema. Esce con 0 se non ci sono problemi, 1 altrimenti.",
-        "Check the smart card service, driver, readers, cards and settings, and say how to fix each \
-         problem. Exits 0 when there is no problem, 1 otherwise.",
-    ),
-    (
-        "browser-setup",
-        "Dice quali browser (profili di Firefox, archivio di Chromium) vedranno la tessera e, dove manca, \
-         registra il modulo PKCS#11 dopo averlo chiesto (--yes per gli script, --check per non cambiare \
-         nulla). Firefox va chiuso prima. Esce con 0 se ogni browser trovato vede la tessera, 1 altrimenti.",
-        "Say which browsers (Firefox profiles, the Chromium database) will see the card and, where it is \
-         missing, register the PKCS#11 module after asking (--yes for scripts, --check to change nothing). \
-         Close Firefox first. Exits 0 when every browser found sees the card, 1 otherwise.",
-    ),
-    (
-        "completions",
-        "Stampa lo script di completamento per la shell (bash, zsh, fish, powershell, elvish).",
-        "Print the shell completion script (bash, zsh, fish, powershell, elvish).",
-    ),
-    (
-        "man",
-        "Stampa la pagina di manuale (roff) nella lingua scelta, per esempio: cns-manager --lang en man | \
-         man -l -",
-        "Print the manual page (roff) in the language chosen, for example: cns-manager --lang it man | \
-         man -l -",
-    ),
-];
+/// A command's description: `cmd-<command>` (`ca import` → `cmd-ca-import`); the program itself
+/// is `cmd-cns-manager`.
+fn command_message(command: &str) -> Option<Message> {
+    Message::by_id(&catalog_id("cmd", if command.is_empty() { "cns-manager" } else { command }))
+}
 
-const LONG_ABOUT: (&str, &str) = (
-    "Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): stato della tessera, \
-     cambio del PIN, sblocco con il PUK, certificato.\nSenza comando apre la finestra; con un comando \
-     lavora da terminale.",
-    "Card manager for the Italian Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): the card's \
-     state, PIN change, unblock with the PUK, certificate.\nWith no command it opens the window; with a \
-     command it works in the terminal.",
-);
+/// Fluent ids are words joined by dashes; clap's ids have underscores, command paths spaces.
+fn catalog_id(prefix: &str, name: &str) -> String {
+    format!("{prefix}-{}", name.replace(['.', '_', ' '], "-"))
+}
 
 /// The language for the help: `--lang` among the arguments (even before parsing, so that
 /// `--help --lang en` is English), else the settings, else the locale.
@@ -342,31 +74,31 @@ pub fn command(lang: Lang) -> Command {
         .disable_help_subcommand(true)
         .disable_version_flag(true)
         .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version))
-        .long_about(lang.t(LONG_ABOUT.0, LONG_ABOUT.1))
-        .subcommand_value_name(lang.t("COMANDO", "COMMAND"));
+        .long_about(lang.tr(msg::cmd_long_about()))
+        .subcommand_value_name(lang.tr(msg::usage_command_value()));
     localize(cmd, lang, "")
 }
 
 fn localize(cmd: Command, lang: Lang, name: &str) -> Command {
-    let about = COMMANDS.iter().find(|(n, ..)| *n == name).map(|(_, it, en)| lang.t(it, en));
     let mut cmd =
         cmd.disable_help_flag(true).arg(Arg::new("help").short('h').long("help").action(ArgAction::Help));
-    if let Some(about) = about {
-        cmd = cmd.about(about);
+    if let Some(about) = command_message(name) {
+        cmd = cmd.about(lang.tr(about));
         if !name.is_empty() {
             cmd = cmd.long_about(None::<&str>);
         }
     }
+    // The placeholders too: --reader <NOME>.
+    let (name_value, file_value) = (lang.tr(msg::usage_name_value()), lang.tr(msg::usage_file_value()));
     cmd = cmd.mut_args(|a| {
         let id = a.get_id().as_str().to_owned();
-        let scoped = format!("{name}.{id}");
-        // The placeholders too: --reader <NOME>.
         let a = match a.get_value_names().and_then(|v| v.first()).map(|v| v.as_str()) {
-            Some("NAME") if lang == Lang::It => a.value_name("NOME"),
+            Some("NAME") => a.value_name(name_value.clone()),
+            Some("FILE") => a.value_name(file_value.clone()),
             _ => a,
         };
-        match ARGS.iter().find(|(n, ..)| *n == scoped).or_else(|| ARGS.iter().find(|(n, ..)| *n == id)) {
-            Some((_, it, en)) => a.help(lang.t(it, en)).long_help(None::<&str>),
+        match arg_message(name, &id) {
+            Some(m) => a.help(lang.tr(m)).long_help(None::<&str>),
             None => a,
         }
     });
@@ -388,7 +120,8 @@ fn template(cmd: &Command, lang: Lang, name: &str) -> String {
         usage.push(' ');
         usage.push_str(name);
     }
-    usage.push_str(lang.t(" [OPZIONI]", " [OPTIONS]"));
+    usage.push(' ');
+    usage.push_str(&lang.tr(msg::usage_options_placeholder()));
     for a in cmd.get_arguments().filter(|a| a.is_required_set() && !a.is_positional()) {
         let value = a.get_value_names().and_then(|v| v.first()).map(|v| v.to_string()).unwrap_or_default();
         usage.push_str(&format!(" --{} <{value}>", a.get_long().unwrap_or("")));
@@ -398,33 +131,42 @@ fn template(cmd: &Command, lang: Lang, name: &str) -> String {
         usage.push_str(&format!(" <{value}>"));
     }
     if cmd.has_subcommands() {
-        usage.push_str(lang.t(" [COMANDO]", " [COMMAND]"));
+        usage.push(' ');
+        usage.push_str(&lang.tr(msg::usage_command_placeholder()));
     }
-    let mut t = format!("{{about-with-newline}}\n{} {usage}\n", lang.t("Uso:", "Usage:"));
+    let mut t = format!("{{about-with-newline}}\n{} {usage}\n", lang.tr(msg::usage_title()));
     if cmd.has_subcommands() {
-        t.push_str(&format!("\n{}\n{{subcommands}}\n", lang.t("Comandi:", "Commands:")));
+        t.push_str(&format!("\n{}\n{{subcommands}}\n", lang.tr(msg::usage_commands_heading())));
     }
     if cmd.get_positionals().next().is_some() {
-        t.push_str(&format!("\n{}\n{{positionals}}\n", lang.t("Argomenti:", "Arguments:")));
+        t.push_str(&format!("\n{}\n{{positionals}}\n", lang.tr(msg::usage_arguments_heading())));
     }
-    t.push_str(&format!("\n{}\n{{options}}{{after-help}}", lang.t("Opzioni:", "Options:")));
+    t.push_str(&format!("\n{}\n{{options}}{{after-help}}", lang.tr(msg::usage_options_heading())));
     t
 }
 
-/// Every argument and subcommand's text, for the completeness test.
+/// Every argument and subcommand without a text, or whose German text is a copy of the Italian
+/// or English one (not translated), for the completeness test.
 #[cfg(test)]
 fn missing_texts(cmd: &Command, path: &str, out: &mut Vec<String>) {
+    let untranslated = |m: &Message| {
+        let de = m.in_language("de");
+        de == m.in_language("it") || de == m.in_language("en")
+    };
     for a in cmd.get_arguments() {
         let id = a.get_id().as_str();
-        let scoped = format!("{path}.{id}");
-        if !ARGS.iter().any(|(n, ..)| *n == id || *n == scoped) {
-            out.push(format!("argument {scoped}"));
+        match arg_message(path, id) {
+            None => out.push(format!("argument {path}.{id} ({})", catalog_id("arg", id))),
+            Some(m) if untranslated(&m) => out.push(format!("German of {}", m.id())),
+            Some(_) => {}
         }
     }
     for s in cmd.get_subcommands() {
         let sub = if path.is_empty() { s.get_name().to_owned() } else { format!("{path} {}", s.get_name()) };
-        if !COMMANDS.iter().any(|(n, ..)| *n == sub) {
-            out.push(format!("subcommand {sub}"));
+        match command_message(&sub) {
+            None => out.push(format!("subcommand {sub} ({})", catalog_id("cmd", &sub))),
+            Some(m) if untranslated(&m) => out.push(format!("German of {}", m.id())),
+            Some(_) => {}
         }
         missing_texts(s, &sub, out);
     }
@@ -436,7 +178,7 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
     let mut cmd = command(lang);
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone())
-        .manual(lang.t("Manuale di cns-manager", "cns-manager manual"))
+        .manual(lang.tr(msg::man_manual()))
         .source(format!("cns-manager {}", env!("CARGO_PKG_VERSION")));
     let mut out = Vec::new();
     man.render_title(&mut out)?;
@@ -445,18 +187,46 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
     let mut text = String::from_utf8_lossy(&out).into_owned();
-    if lang == Lang::It {
-        for (en, it) in [
-            (".SH NAME", ".SH NOME"),
-            (".SH SYNOPSIS", ".SH SINTASSI"),
-            (".SH DESCRIPTION", ".SH DESCRIZIONE"),
-            (".SH OPTIONS", ".SH OPZIONI"),
-        ] {
-            text = text.replace(en, it);
-        }
+    // clap_mangen writes its section titles in English.
+    for (english, title) in [
+        (".SH NAME", msg::man_name()),
+        (".SH SYNOPSIS", msg::man_synopsis()),
+        (".SH DESCRIPTION", msg::man_description()),
+        (".SH OPTIONS", msg::man_options()),
+    ] {
+        text = text.replace(english, &format!(".SH {}", lang.tr(title)));
     }
-    text.push_str(&format!(".SH {}\n", lang.t("COMANDI", "COMMANDS")));
-    // Each command, and the commands under it ("ca import"), with its own options.
+    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_commands())));
+    text.push_str(&commands_section(&cmd));
+    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_exit_status())));
+    for (code, meaning) in exit_codes() {
+        text.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(&lang.tr(meaning))));
+    }
+    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_files())));
+    text.push_str(&format!(
+        ".TP\n\\fI/etc/cns\\-manager/config.toml\\fR\n{}\n.TP\n\\fI~/.config/cns\\-manager/config.toml\\fR\n{}\n",
+        roff_escape(&lang.tr(msg::man_file_system_settings())),
+        roff_escape(&lang.tr(msg::man_file_user_settings())),
+    ));
+    text.push_str(&format!(".SH {}\n", lang.tr(msg::man_environment())));
+    for (variable, meaning) in [
+        ("CNS_LOG", msg::man_env_cns_log()),
+        ("CNS_SYSTEM_TRUSTED_CA_DIR", msg::man_env_system_trusted_ca_dir()),
+        ("CNS_PKCS11_MODULE", msg::man_env_pkcs11_module()),
+    ] {
+        text.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff_escape(variable),
+            roff_escape(&lang.tr(meaning))
+        ));
+    }
+    Ok(text.into_bytes())
+}
+
+/// Each command, and the commands under it ("ca import"), with its own options: clap_mangen
+/// lists the program's options only.
+fn commands_section(cmd: &Command) -> String {
+    let mut text = String::new();
     let mut all: Vec<(String, &Command)> = Vec::new();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         all.push((sub.get_name().to_owned(), sub));
@@ -488,95 +258,25 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
             }
         }
     }
-    text.push_str(&format!(".SH {}\n", lang.t("CODICI DI USCITA", "EXIT STATUS")));
-    for (code, it, en) in EXIT_CODES {
-        text.push_str(&format!(".TP\n\\fB{code}\\fR\n{}\n", roff_escape(lang.t(it, en))));
-    }
-    text.push_str(&format!(".SH {}\n", lang.t("FILE", "FILES")));
-    text.push_str(&format!(
-        ".TP\n\\fI/etc/cns\\-manager/config.toml\\fR\n{}\n.TP\n\\fI~/.config/cns\\-manager/config.toml\\fR\n{}\n",
-        roff_escape(lang.t(
-            "Impostazioni per tutto il sistema (lang, preferred_reader, mode, zoom, pkcs11_module), messe \
-             dall'installatore.",
-            "System-wide settings (lang, preferred_reader, mode, zoom, pkcs11_module), set by the installer.",
-        )),
-        roff_escape(lang.t(
-            "Impostazioni dell'utente, scritte dall'applicazione: prevalgono campo per campo.",
-            "The user's settings, written by the app: they override the system-wide ones field by field.",
-        )),
-    ));
-    text.push_str(&format!(".SH {}\n", lang.t("AMBIENTE", "ENVIRONMENT")));
-    text.push_str(&format!(
-        ".TP\n\\fBCNS_LOG\\fR\n{}\n",
-        roff_escape(lang.t(
-            "Diagnostica su stderr, per esempio debug o cns::apdu=trace (PIN e PUK non compaiono mai).",
-            "Diagnostics on stderr, e.g. debug or cns::apdu=trace (PIN and PUK never appear).",
-        ))
-    ));
-    text.push_str(&format!(
-        ".TP\n\\fBCNS_SYSTEM_TRUSTED_CA_DIR\\fR\n{}\n",
-        roff_escape(lang.t(
-            "La cartella delle autorità fidate per tutto il sistema, al posto di /etc/cns-manager/trusted-ca (per \
-             prove e pacchetti).",
-            "The system-wide trusted-authority folder, instead of /etc/cns-manager/trusted-ca (for tests and \
-             packagers).",
-        ))
-    ));
-    text.push_str(&format!(
-        ".TP\n\\fBCNS_PKCS11_MODULE\\fR\n{}\n",
-        roff_escape(lang.t(
-            "Il modulo PKCS#11 che browser-setup registra nei browser, al posto di quello installato.",
-            "The PKCS#11 module browser-setup registers in the browsers, instead of the installed one.",
-        ))
-    ));
-    Ok(text.into_bytes())
+    text
 }
 
-const EXIT_CODES: &[(u8, &str, &str)] = &[
-    (0, "Riuscito.", "Success."),
-    (
-        1,
-        "Qualsiasi altro errore (per doctor: almeno un problema; per browser-setup: un browser non vede \
-         ancora la tessera).",
-        "Any other error (for doctor: at least one problem; for browser-setup: a browser does not see the \
-         card yet).",
-    ),
-    (
-        2,
-        "Dati non validi: nulla è stato inviato alla tessera.",
-        "Invalid input: nothing was sent to the card.",
-    ),
-    (3, "PIN o PUK sbagliato.", "Wrong PIN or PUK."),
-    (4, "PIN bloccato: sbloccalo con il PUK.", "PIN blocked: unblock it with the PUK."),
-    (5, "PUK bloccato: la tessera va sostituita.", "PUK blocked: the card must be replaced."),
-    (6, "Nessun lettore, nessuna tessera, o non è una TS-CNS.", "No reader, no card, or not a TS-CNS card."),
-    (
-        7,
-        "Rifiutato: resta un solo tentativo e manca --confirm-last-attempt.",
-        "Refused: exactly one try left and --confirm-last-attempt not given.",
-    ),
-    (
-        8,
-        "verify: una firma NON è valida (documento modificato, firma alterata, non è un file firmato).",
-        "verify: a signature is NOT valid (document altered, signature broken, not a signed file).",
-    ),
-    (
-        9,
-        "verify: nessuna firma risulta alterata, ma il file non è affidabile: certificato scaduto, revocato o \
-         non fidato, revoca chiesta ma non verificabile, o una firma che il programma non sa controllare \
-         (algoritmo non supportato, certificato mancante).",
-        "verify: no signature is shown broken, but the file cannot be relied on: a certificate expired, revoked \
-         or not trusted, a revocation check asked for but not possible, or a signature this program cannot \
-         check (algorithm not supported, certificate missing).",
-    ),
-    (
-        141,
-        "Chi leggeva l'output ha chiuso (cns-manager status | head -1): il programma si ferma senza \
-         messaggi, come con SIGPIPE.",
-        "The output's reader went away (cns-manager status | head -1): the program stops quietly, as \
-         on SIGPIPE.",
-    ),
-];
+/// The exit codes of the CLI contract (cli/mod.rs, the README's table) and what each means.
+fn exit_codes() -> [(u8, Message); 11] {
+    [
+        (0, msg::man_exit_0()),
+        (1, msg::man_exit_1()),
+        (2, msg::man_exit_2()),
+        (3, msg::man_exit_3()),
+        (4, msg::man_exit_4()),
+        (5, msg::man_exit_5()),
+        (6, msg::man_exit_6()),
+        (7, msg::man_exit_7()),
+        (8, msg::man_exit_8()),
+        (9, msg::man_exit_9()),
+        (141, msg::man_exit_141()),
+    ]
+}
 
 fn roff_escape(s: &str) -> String {
     let s = s.replace('\\', "\\e").replace('-', "\\-");
@@ -611,10 +311,14 @@ mod tests {
     }
 
     #[test]
-    fn every_argument_and_command_has_both_texts() {
+    fn every_argument_and_command_has_a_text_in_the_catalog() {
         let mut missing = Vec::new();
         missing_texts(&Cli::command(), "", &mut missing);
-        assert!(missing.is_empty(), "help texts missing in cli/help.rs: {missing:?}");
+        // The program itself, whose description is not a subcommand's.
+        if command_message("").is_none() {
+            missing.push("cmd-cns-manager".into());
+        }
+        assert!(missing.is_empty(), "help texts missing in cli-help.ftl: {missing:?}");
     }
 
     #[test]

@@ -41,7 +41,7 @@ use serde_json::json;
 
 use crate::backend::Backend;
 use crate::gui::{self, GuiOptions};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 use cns_core::TransportError;
 use cns_core::card::CardError;
 
@@ -70,7 +70,8 @@ impl From<Exit> for ExitCode {
 #[command(
     name = "cns-manager",
     version,
-    // The texts, in both languages, are in help.rs.
+    // The texts shown, in every language, come from the catalog (cli-help.ftl) through help.rs;
+    // the doc comments below are for readers of this file.
     about = "Gestione della Tessera Sanitaria – CNS / TS-CNS card manager"
 )]
 pub struct Cli {
@@ -220,20 +221,14 @@ fn run_gui(cli: &Cli, lang: Lang) -> ExitCode {
     let demo_reason = if asked { None } else { gui::autostart_demo_reason() };
     let demo = asked || demo_reason.is_some();
     if demo && !asked {
-        eprintln!(
-            "{}",
-            lang.t(
-                "Nessun lettore disponibile: avvio in modalità dimostrativa con una tessera simulata.",
-                "No reader available: starting in demo mode with a simulated card."
-            )
-        );
+        eprintln!("{}", lang.tr(msg::cli_demo_autostart()));
     }
     let opts =
         GuiOptions { demo, counter: cli.counter, lang: cli.lang, demo_card: cli.demo_card, demo_reason };
     match gui::run(opts) {
         Ok(()) => Exit::Success.into(),
         Err(e) => {
-            eprintln!("{}: {e}", lang.t("Impossibile aprire la finestra", "Cannot open the window"));
+            eprintln!("{}", lang.tr(msg::cli_window_failed(e.to_string())));
             Exit::Other.into()
         }
     }
@@ -322,9 +317,9 @@ fn readers(backend: &Backend, out: &Out) -> Exit {
     }
     for r in &list {
         let state = match (&r.card_present, r.atr_hex()) {
-            (true, Some(atr)) => format!("{}  ATR {atr}", out.lang.t("tessera presente", "card present")),
-            (true, None) => out.lang.t("tessera muta (non risponde)", "card present but mute").to_owned(),
-            (false, _) => out.lang.t("vuoto", "empty").to_owned(),
+            (true, Some(atr)) => format!("{}  ATR {atr}", out.lang.tr(msg::report_card_present())),
+            (true, None) => out.lang.tr(msg::cli_reader_mute_card()),
+            (false, _) => out.lang.tr(msg::report_empty()),
         };
         outln!("{}\t{state}", r.name);
     }
@@ -342,10 +337,10 @@ pub(crate) fn choose_reader(backend: &Backend, args: &CardArgs, out: &Out) -> Re
             None => Err(out.fail(
                 Exit::NoCard,
                 "unknown_reader",
-                &out.lang.s(
-                    format!("Lettore «{name}» non trovato. Lettori disponibili: {}", names(&list)),
-                    format!("Reader \"{name}\" not found. Available readers: {}", names(&list)),
-                ),
+                &out.lang.tr(msg::CliReaderNotFound {
+                    reader: name.as_str().into(),
+                    readers: names(&list).into(),
+                }),
             )),
         };
     }
@@ -356,14 +351,7 @@ pub(crate) fn choose_reader(backend: &Backend, args: &CardArgs, out: &Out) -> Re
         [] => Err(out.transport_error(&TransportError::NoCard)),
         several => {
             let names = several.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
-            Err(out.fail(
-                Exit::InvalidInput,
-                "several_cards",
-                &out.lang.s(
-                    format!("Ci sono tessere in più lettori: {names}. Scegli con --reader NOME."),
-                    format!("Cards are present in several readers: {names}. Choose one with --reader NAME."),
-                ),
-            ))
+            Err(out.fail(Exit::InvalidInput, "several_cards", &out.lang.tr(msg::cli_several_cards(names))))
         }
     }
 }
@@ -400,14 +388,7 @@ fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: 
         match &summary {
             Some(s) => s.to_pem().into_bytes(),
             None => {
-                return out.fail(
-                    Exit::Other,
-                    "bad_certificate",
-                    out.lang.t(
-                        "Il certificato sulla tessera non è leggibile: impossibile convertirlo in PEM.",
-                        "The certificate on the card cannot be parsed: cannot convert it to PEM.",
-                    ),
-                );
+                return out.fail(Exit::Other, "bad_certificate", &out.lang.tr(msg::cli_cert_not_parsable()));
             }
         }
     } else {
@@ -417,10 +398,10 @@ fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: 
         return out.fail(
             Exit::Other,
             "write_failed",
-            &out.lang.s(
-                format!("Impossibile scrivere {}: {e}", path.display()),
-                format!("Cannot write {}: {e}", path.display()),
-            ),
+            &out.lang.tr(msg::CliWriteFailed {
+                file: path.display().to_string().into(),
+                error: e.to_string().into(),
+            }),
         );
     }
     let fingerprint = summary.as_ref().map(|s| s.sha256_fingerprint.clone());
@@ -433,10 +414,8 @@ fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: 
     } else {
         outln!(
             "{}",
-            out.lang.s(
-                format!("Certificato salvato in {} ({} byte).", path.display(), bytes.len()),
-                format!("Certificate saved to {} ({} bytes).", path.display(), bytes.len()),
-            )
+            out.lang
+                .tr(msg::CliCertSaved { file: path.display().to_string().into(), bytes: bytes.len().into() })
         );
         if let Some(f) = fingerprint {
             outln!("SHA-256: {f}");

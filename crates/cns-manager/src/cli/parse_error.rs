@@ -4,94 +4,70 @@
 
 use clap::error::{ContextKind, ErrorKind};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, msg};
 
 /// The message for a parse error that is not a request for help or version.
 pub fn text(e: &clap::Error, lang: Lang) -> String {
     let get = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
-    let arg = get(ContextKind::InvalidArg);
-    let value = get(ContextKind::InvalidValue);
-    let it = lang == Lang::It;
-    let headline = match e.kind() {
-        ErrorKind::InvalidSubcommand => {
-            let sub = get(ContextKind::InvalidSubcommand);
-            if it { format!("comando sconosciuto «{sub}»") } else { format!("unknown command '{sub}'") }
-        }
-        ErrorKind::UnknownArgument => {
-            if it {
-                format!("opzione sconosciuta «{arg}»")
-            } else {
-                format!("unknown option '{arg}'")
-            }
-        }
-        ErrorKind::InvalidValue => {
-            let valid = get(ContextKind::ValidValue);
-            match (it, value.is_empty(), valid.is_empty()) {
-                (true, true, _) => format!("manca il valore di {arg}"),
-                (false, true, _) => format!("{arg} needs a value"),
-                (true, false, true) => format!("valore «{value}» non valido per {arg}"),
-                (false, false, true) => format!("'{value}' is not a valid value for {arg}"),
-                (true, false, false) => format!("valore «{value}» non valido per {arg} (possibili: {valid})"),
-                (false, false, false) => {
-                    format!("'{value}' is not a valid value for {arg} (possible: {valid})")
-                }
-            }
-        }
-        // the argument's placeholder lists the valid values (--lang <it|en>); the parser's own
-        // reason is English only
-        ErrorKind::ValueValidation => {
-            if it {
-                format!("valore «{value}» non valido per {arg}")
-            } else {
-                format!("'{value}' is not a valid value for {arg}")
-            }
-        }
-        ErrorKind::MissingRequiredArgument => {
-            if it {
-                format!("manca un argomento obbligatorio: {arg}")
-            } else {
-                format!("a required argument is missing: {arg}")
-            }
-        }
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            lang.t("manca il comando", "the command is missing").to_owned()
-        }
-        ErrorKind::ArgumentConflict => {
-            let prior = get(ContextKind::PriorArg);
-            if it {
-                format!("{arg} non si può usare insieme a {prior}")
-            } else {
-                format!("{arg} cannot be used together with {prior}")
-            }
-        }
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            if it {
-                format!("numero di valori sbagliato per {arg}")
-            } else {
-                format!("wrong number of values for {arg}")
-            }
-        }
-        _ => lang.t("argomenti non validi", "invalid arguments").to_owned(),
-    };
-    let mut out = format!("{}: {headline}\n", lang.t("errore", "error"));
+    let headline = lang.tr(headline(e, &get));
+    let mut out = format!("{}: {headline}\n", lang.tr(msg::cli_parse_error()));
     let suggested =
         [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg, ContextKind::SuggestedValue]
             .into_iter()
             .map(get)
             .find(|s| !s.is_empty());
     if let Some(s) = suggested {
-        out.push_str(&format!("\n  {} {s}\n", lang.t("forse intendevi:", "did you mean:")));
+        out.push_str(&format!("\n  {} {s}\n", lang.tr(msg::cli_parse_did_you_mean())));
     }
     let usage = get(ContextKind::Usage);
     if let Some(rest) = usage.trim().strip_prefix("Usage:") {
-        let rest = if it { rest.replace("[OPTIONS]", "[OPZIONI]") } else { rest.to_owned() };
-        out.push_str(&format!("\n{}{rest}\n", lang.t("Uso:", "Usage:")));
+        // clap's usage line: the words are its own (English), the command path is the fact.
+        let rest = rest.replace("[OPTIONS]", &lang.tr(msg::usage_options_placeholder()));
+        out.push_str(&format!("\n{}{rest}\n", lang.tr(msg::usage_title())));
     }
-    out.push_str(&format!(
-        "\n{}\n",
-        lang.t("Per saperne di più: cns-manager --help", "For more information: cns-manager --help")
-    ));
+    out.push_str(&format!("\n{}\n", lang.tr(msg::cli_parse_more_info())));
     out
+}
+
+/// What is wrong, with the facts clap found (the argument, the value, the valid ones).
+fn headline(e: &clap::Error, get: &impl Fn(ContextKind) -> String) -> Message {
+    let option = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    match e.kind() {
+        ErrorKind::InvalidSubcommand => msg::cli_parse_unknown_command(get(ContextKind::InvalidSubcommand)),
+        ErrorKind::UnknownArgument => msg::cli_parse_unknown_option(option),
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue);
+            match (value.is_empty(), valid.is_empty()) {
+                (true, _) => msg::cli_parse_missing_value(option),
+                (false, true) => {
+                    msg::CliParseInvalidValue { value: value.into(), option: option.into() }.into()
+                }
+                (false, false) => msg::CliParseInvalidValueAmong {
+                    value: value.into(),
+                    option: option.into(),
+                    valid: valid.into(),
+                }
+                .into(),
+            }
+        }
+        // the argument's placeholder lists the valid values (--lang <it|en>); the parser's own
+        // reason is English only
+        ErrorKind::ValueValidation => {
+            msg::CliParseInvalidValue { value: value.into(), option: option.into() }.into()
+        }
+        ErrorKind::MissingRequiredArgument => msg::cli_parse_missing_argument(option),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            msg::cli_parse_missing_command()
+        }
+        ErrorKind::ArgumentConflict => {
+            msg::CliParseConflict { option: option.into(), other: get(ContextKind::PriorArg).into() }.into()
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            msg::cli_parse_wrong_number_of_values(option)
+        }
+        _ => msg::cli_parse_invalid_arguments(),
+    }
 }
 
 #[cfg(test)]

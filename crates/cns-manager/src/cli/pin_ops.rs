@@ -6,7 +6,7 @@ use serde_json::json;
 use super::secrets::{self, Entered};
 use super::{Exit, Out, PinArgs, open_card};
 use crate::backend::Backend;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, msg};
 use cns_core::PinKind;
 use cns_core::card::{self, CardError};
 use cns_core::flow::{self, Entry, Field, InputProblem, Operation, Outcome, PinFlow, Refusal, Step};
@@ -20,12 +20,12 @@ pub fn run(op: Operation, backend: &Backend, args: &PinArgs, short_puk_confirmed
             return out.fail(
                 Exit::InvalidInput,
                 "input",
-                &out.lang.s(format!("Lettura non riuscita: {e}"), format!("Could not read the input: {e}")),
+                &out.lang.tr(msg::cli_input_unreadable(secrets::describe(out.lang, &e))),
             );
         }
     };
     if let Err(problems) = flow::validate_entry(op, entry(op, &entered)) {
-        return out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems));
+        return out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, &problems));
     }
     // Every TS-CNS PUK has 8 digits: a shorter one is most likely a typo, and a wrong PUK spends
     // one of the tries that stand between the citizen and a new card.
@@ -73,7 +73,7 @@ pub fn run(op: Operation, backend: &Backend, args: &PinArgs, short_puk_confirmed
             Step::Refused(Refusal::PinBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Pin }),
             Step::Refused(Refusal::PukBlocked) => report(out, op, Outcome::Blocked { kind: PinKind::Puk }),
             Step::Invalid(problems) => {
-                out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, op, &problems))
+                out.fail(Exit::InvalidInput, "invalid_input", &describe_problems(out.lang, &problems))
             }
             other => out.fail(Exit::Other, "internal", &format!("unexpected flow step {other:?}")),
         },
@@ -100,13 +100,7 @@ fn interrupted(out: &Out, e: &CardError) -> Exit {
     // The command may have reached the card: say so, and never retry on our own.
     let code = out.card_error(e);
     if !out.json {
-        eprintln!(
-            "{}",
-            out.lang.t(
-                "Non è possibile sapere se il tentativo è stato conteggiato: controlla con «cns-manager status».",
-                "It is not known whether the try was counted: check with \"cns-manager status\".",
-            )
-        );
+        eprintln!("{}", out.lang.tr(msg::try_counted_unknown()));
     }
     code
 }
@@ -114,39 +108,21 @@ fn interrupted(out: &Out, e: &CardError) -> Exit {
 fn report(out: &Out, op: Operation, outcome: Outcome) -> Exit {
     let lang = out.lang;
     let (code, result, tries, msg): (Exit, &str, Option<u8>, String) = match outcome {
-        Outcome::Success => (Exit::Success, "ok", None, success_message(lang, op).to_owned()),
+        Outcome::Success => (Exit::Success, "ok", None, lang.tr(success_message(op))),
         Outcome::Wrong { kind, tries_left } => {
             let (headline, detail) = crate::pin_words::wrong_secret(lang, kind, tries_left);
             (Exit::WrongSecret, "wrong", tries_left, format!("{headline}. {detail}"))
         }
-        Outcome::Blocked { kind: PinKind::Pin } => (
-            Exit::PinBlocked,
-            "pin_blocked",
-            Some(0),
-            lang.t(
-                "Il PIN è bloccato. Sbloccalo con il PUK: cns-manager unblock.",
-                "The PIN is blocked. Unblock it with the PUK: cns-manager unblock.",
-            )
-            .to_owned(),
-        ),
-        Outcome::Blocked { kind: PinKind::Puk } => {
-            (Exit::PukBlocked, "puk_blocked", Some(0), puk_blocked_message(lang).to_owned())
+        Outcome::Blocked { kind: PinKind::Pin } => {
+            (Exit::PinBlocked, "pin_blocked", Some(0), lang.tr(msg::cli_pin_blocked()))
         }
-        Outcome::CardRefused(sw) => (
-            Exit::Other,
-            "card_refused",
-            None,
-            lang.s(
-                format!("La tessera ha rifiutato l'operazione ({sw})."),
-                format!("The card refused the operation ({sw})."),
-            ),
-        ),
-        Outcome::Interrupted => (
-            Exit::Other,
-            "interrupted",
-            None,
-            lang.t("Operazione interrotta.", "Operation interrupted.").to_owned(),
-        ),
+        Outcome::Blocked { kind: PinKind::Puk } => {
+            (Exit::PukBlocked, "puk_blocked", Some(0), puk_blocked_message(lang))
+        }
+        Outcome::CardRefused(sw) => {
+            (Exit::Other, "card_refused", None, lang.tr(msg::cli_card_refused_status(sw.to_string())))
+        }
+        Outcome::Interrupted => (Exit::Other, "interrupted", None, lang.tr(msg::cli_interrupted())),
     };
     if out.json {
         let mut v = json!({ "operation": op, "result": result, "message": msg, "exit_code": code as u8 });
@@ -170,89 +146,99 @@ fn wrong_kind(o: Outcome) -> Option<PinKind> {
     }
 }
 
-fn success_message(lang: Lang, op: Operation) -> &'static str {
+fn success_message(op: Operation) -> Message {
     match op {
-        Operation::VerifyPin => lang.t("PIN corretto.", "PIN correct."),
-        Operation::ChangePin => lang
-            .t("PIN cambiato. Usa il nuovo PIN da ora in poi.", "PIN changed. Use the new PIN from now on."),
-        Operation::UnblockPin => lang.t(
-            "PIN sbloccato e sostituito con quello nuovo.",
-            "PIN unblocked and replaced with the new one.",
-        ),
+        Operation::VerifyPin => msg::cli_pin_correct(),
+        Operation::ChangePin => msg::cli_pin_changed(),
+        Operation::UnblockPin => msg::cli_pin_unblocked(),
     }
 }
 
-pub fn puk_blocked_message(lang: Lang) -> &'static str {
-    lang.t(
-        "Il PUK è bloccato: la tessera non può più essere sbloccata e va sostituita. Chiedi una nuova \
-         tessera all'Agenzia delle Entrate (online o in ufficio) o agli sportelli della tua regione. \
-         Numero verde 800 030 606; Sistema TS 800 030 070.",
-        "The PUK is blocked: the card can no longer be unblocked and must be replaced. Ask the Agenzia \
-         delle Entrate (online or at its offices) or your region's offices for a new card. \
-         Toll-free 800 030 606; Sistema TS 800 030 070.",
-    )
+pub fn puk_blocked_message(lang: Lang) -> String {
+    lang.tr(msg::cli_puk_blocked())
 }
 
 fn short_puk_message(lang: Lang, typed: usize) -> String {
-    lang.s(
-        format!(
-            "Il PUK della TS-CNS ha {} cifre: ne hai scritte {typed}. Nulla è stato inviato alla tessera. \
-             Controlla il PUK che ti è stato consegnato; se sei sicuro, ripeti il comando con --confirm-short-puk.",
-            pin::PUK_LEN
-        ),
-        format!(
-            "A TS-CNS PUK has {} digits: you typed {typed}. Nothing was sent to the card. Check the PUK \
-             you were given; if you are sure, run the command again with --confirm-short-puk.",
-            pin::PUK_LEN
-        ),
-    )
+    lang.tr(msg::CliShortPukRefused { digits: pin::PUK_LEN.into(), typed: typed.into() })
 }
 
 fn last_try_message(lang: Lang, kind: PinKind) -> String {
     crate::pin_words::last_try_refused(lang, kind)
 }
 
-fn describe_problems(lang: Lang, op: Operation, problems: &[InputProblem]) -> String {
-    let mut lines = vec![
-        lang.t(
-            "Valori non validi, nulla è stato inviato alla tessera:",
-            "Invalid values, nothing was sent to the card:",
-        )
-        .to_owned(),
-    ];
+fn describe_problems(lang: Lang, problems: &[InputProblem]) -> String {
+    let mut lines = vec![lang.tr(msg::cli_invalid_values())];
     for p in problems {
         let line = match p {
             InputProblem::Format(field, err) => {
-                let name = match (field, op) {
-                    (Field::Pin, _) => "PIN",
-                    (Field::CurrentPin, _) => lang.t("PIN attuale", "current PIN"),
-                    (Field::Puk, _) => "PUK",
-                    (Field::NewPin, _) => lang.t("nuovo PIN", "new PIN"),
-                    (Field::RepeatPin, _) => lang.t("ripetizione del nuovo PIN", "repeated new PIN"),
+                let name = match field {
+                    Field::Pin => "PIN".to_owned(),
+                    Field::CurrentPin => lang.tr(msg::cli_field_current_pin()),
+                    Field::Puk => "PUK".to_owned(),
+                    Field::NewPin => lang.tr(msg::cli_field_new_pin()),
+                    Field::RepeatPin => lang.tr(msg::cli_field_repeat_pin()),
                 };
                 let why = match err {
-                    PinFormatError::Empty => lang.t("è vuoto", "is empty"),
-                    PinFormatError::NotDigits => {
-                        lang.t("deve contenere solo cifre", "must contain digits only")
-                    }
-                    PinFormatError::TooShort => {
-                        lang.t("deve avere almeno 5 cifre", "must have at least 5 digits")
-                    }
-                    PinFormatError::TooLong => {
-                        lang.t("può avere al massimo 8 cifre", "may have at most 8 digits")
-                    }
+                    PinFormatError::Empty => msg::cli_format_empty(),
+                    PinFormatError::NotDigits => msg::cli_format_not_digits(),
+                    PinFormatError::TooShort => msg::cli_format_too_short(),
+                    PinFormatError::TooLong => msg::cli_format_too_long(),
                 };
-                format!("- {name} {why}")
+                format!("- {name} {}", lang.tr(why))
             }
-            InputProblem::Mismatch => {
-                lang.t("- i due nuovi PIN non coincidono", "- the two new PINs differ").to_owned()
-            }
-            InputProblem::Unchanged => lang
-                .t("- il nuovo PIN è uguale a quello attuale", "- the new PIN equals the current one")
-                .to_owned(),
+            InputProblem::Mismatch => format!("- {}", lang.tr(msg::cli_new_pins_differ())),
+            InputProblem::Unchanged => format!("- {}", lang.tr(msg::cli_new_pin_unchanged())),
+            // A bug, not the user's doing: not a message of the catalog.
             InputProblem::WrongOperation => "- internal error".to_owned(),
         };
         lines.push(line);
     }
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts written once and reused (the doctor's fix, the sign command's try in doubt) read
+    /// as the CLI said them before.
+    #[test]
+    fn reused_texts_read_as_before() {
+        assert_eq!(
+            Lang::It.tr(msg::cli_pin_blocked()),
+            "Il PIN è bloccato. Sbloccalo con il PUK: cns-manager unblock."
+        );
+        assert_eq!(
+            Lang::En.tr(msg::cli_pin_blocked()),
+            "The PIN is blocked. Unblock it with the PUK: cns-manager unblock."
+        );
+        assert_eq!(
+            Lang::It.tr(msg::sign_not_signed_try_in_doubt()),
+            "Il documento non è stato firmato. Non è possibile sapere se il tentativo è stato \
+             conteggiato: controlla con «cns-manager status»."
+        );
+        assert_eq!(
+            Lang::En.tr(msg::sign_not_signed_try_in_doubt()),
+            "The document was not signed. It is not known whether the try was counted: check with \
+             \"cns-manager status\"."
+        );
+    }
+
+    #[test]
+    fn invalid_values_are_listed_one_per_line_in_the_users_language() {
+        let problems = [
+            InputProblem::Format(Field::CurrentPin, PinFormatError::NotDigits),
+            InputProblem::Format(Field::Puk, PinFormatError::TooShort),
+            InputProblem::Mismatch,
+        ];
+        assert_eq!(
+            describe_problems(Lang::It, &problems),
+            "Valori non validi, nulla è stato inviato alla tessera:\n- PIN attuale deve contenere solo cifre\n\
+             - PUK deve avere almeno 5 cifre\n- i due nuovi PIN non coincidono"
+        );
+        assert_eq!(
+            describe_problems(Lang::En, &problems[2..]),
+            "Invalid values, nothing was sent to the card:\n- the two new PINs differ"
+        );
+    }
 }

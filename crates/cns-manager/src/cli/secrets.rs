@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read};
 
 use zeroize::Zeroizing;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message, msg};
 use cns_core::flow::Operation;
 
 pub type Secret = Zeroizing<String>;
@@ -31,6 +31,18 @@ pub enum ReadError {
     Io(#[from] std::io::Error),
 }
 
+/// The reason, in the user's language (the `Display` above is for logs and sources).
+pub fn describe(lang: Lang, e: &ReadError) -> String {
+    match e {
+        ReadError::MissingLine => lang.tr(msg::cli_read_missing_line()),
+        ReadError::NoTerminal => lang.tr(msg::cli_read_no_terminal()),
+        ReadError::TooLong => lang.tr(msg::cli_read_too_long()),
+        ReadError::NotText => lang.tr(msg::cli_read_not_text()),
+        // The system's own words (its locale's), as for any other I/O error.
+        ReadError::Io(io) => io.to_string(),
+    }
+}
+
 /// Reads what `op` needs. With `stdin`: verify-pin → PIN; change-pin → current PIN, new PIN;
 /// unblock → PUK, new PIN (the new PIN is not repeated on stdin: scripts don't mistype).
 pub fn read(op: Operation, stdin: bool, lang: Lang) -> Result<Entered, ReadError> {
@@ -47,25 +59,19 @@ pub fn read(op: Operation, stdin: bool, lang: Lang) -> Result<Entered, ReadError
     if !std::io::stdin().is_terminal() {
         return Err(ReadError::NoTerminal);
     }
-    let (first_prompt, new_prompt, repeat_prompt) = match op {
-        Operation::VerifyPin => (lang.t("PIN: ", "PIN: "), "", ""),
-        Operation::ChangePin => (
-            lang.t("PIN attuale: ", "Current PIN: "),
-            lang.t("Nuovo PIN (5-8 cifre): ", "New PIN (5-8 digits): "),
-            lang.t("Ripeti il nuovo PIN: ", "Repeat the new PIN: "),
-        ),
-        Operation::UnblockPin => (
-            lang.t("PUK (8 cifre): ", "PUK (8 digits): "),
-            lang.t("Nuovo PIN (5-8 cifre): ", "New PIN (5-8 digits): "),
-            lang.t("Ripeti il nuovo PIN: ", "Repeat the new PIN: "),
-        ),
+    // Fluent trims a message's trailing blank: the ": " after each prompt is added here.
+    let prompt = |m: Message| format!("{}: ", lang.tr(m));
+    let first_prompt = match op {
+        Operation::VerifyPin => "PIN: ".to_owned(),
+        Operation::ChangePin => prompt(msg::cli_prompt_current_pin()),
+        Operation::UnblockPin => prompt(msg::cli_prompt_puk()),
     };
     let first = Zeroizing::new(rpassword::prompt_password(first_prompt)?);
     if op == Operation::VerifyPin {
         return Ok(Entered { first, new: Secret::default(), repeat: Secret::default() });
     }
-    let new = Zeroizing::new(rpassword::prompt_password(new_prompt)?);
-    let repeat = Zeroizing::new(rpassword::prompt_password(repeat_prompt)?);
+    let new = Zeroizing::new(rpassword::prompt_password(prompt(msg::cli_prompt_new_pin()))?);
+    let repeat = Zeroizing::new(rpassword::prompt_password(prompt(msg::cli_prompt_repeat_pin()))?);
     Ok(Entered { first, new, repeat })
 }
 
@@ -75,25 +81,14 @@ pub fn confirm_short_puk(typed: usize, from_stdin: bool, lang: Lang) -> bool {
     if from_stdin || !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!(
-        "{}",
-        lang.s(
-            format!(
-                "Il PUK della TS-CNS ha {} cifre, ne hai scritte {typed}: un PUK sbagliato consuma un tentativo. \
-                 Inviarlo comunque? [s/N] ",
-                cns_core::pin::PUK_LEN
-            ),
-            format!(
-                "A TS-CNS PUK has {} digits and you typed {typed}: a wrong PUK spends a try. Send it anyway? [y/N] ",
-                cns_core::pin::PUK_LEN
-            ),
-        )
-    );
+    let question = msg::CliShortPukAsk { digits: cns_core::pin::PUK_LEN.into(), typed: typed.into() };
+    eprint!("{} ", lang.tr(question));
     let mut answer = String::new();
     if std::io::stdin().read_line(&mut answer).is_err() {
         return false;
     }
-    matches!(answer.trim().to_lowercase().as_str(), "s" | "si" | "sì" | "y" | "yes")
+    // Yes in Italian, English or German, whichever language asked.
+    matches!(answer.trim().to_lowercase().as_str(), "s" | "si" | "sì" | "y" | "yes" | "j" | "ja")
 }
 
 /// Longest line accepted: a PIN has 8 digits; anything near this is not one.
@@ -157,6 +152,19 @@ mod tests {
         assert_eq!(line(&mut input).unwrap().as_str(), " 678 ");
         assert_eq!(line(&mut input).unwrap().as_str(), "24680");
         assert!(matches!(line(&mut input), Err(ReadError::MissingLine)));
+    }
+
+    #[test]
+    fn read_errors_are_said_in_the_users_language() {
+        assert_eq!(
+            describe(Lang::It, &ReadError::NoTerminal),
+            "nessun terminale su cui chiederli; usa --stdin"
+        );
+        assert_eq!(describe(Lang::En, &ReadError::NoTerminal), ReadError::NoTerminal.to_string());
+        assert_eq!(describe(Lang::En, &ReadError::MissingLine), ReadError::MissingLine.to_string());
+        assert_eq!(describe(Lang::En, &ReadError::TooLong), ReadError::TooLong.to_string());
+        assert_eq!(describe(Lang::En, &ReadError::NotText), ReadError::NotText.to_string());
+        assert!(describe(Lang::It, &ReadError::MissingLine).starts_with("lo standard input è finito"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::{Exit, Out, messages, status};
 use crate::backend::Backend;
+use crate::i18n::msg;
 use crate::service::monitor::Monitor;
 use cns_core::card;
 use cns_pcsc::MonitorEvent;
@@ -28,11 +29,7 @@ pub fn run(backend: &Backend, only: Option<&str>, out: &Out) -> Exit {
         }),
     );
     if matches!(monitor, Monitor::None) {
-        return out.fail(
-            Exit::Other,
-            "monitor",
-            out.lang.t("Impossibile sorvegliare i lettori.", "Cannot watch the readers."),
-        );
+        return out.fail(Exit::Other, "monitor", &out.lang.tr(msg::cli_watch_failed()));
     }
     // Ends when the process is interrupted; a dead monitor ends it too.
     while woken.recv().is_ok() {
@@ -113,14 +110,12 @@ fn emit(out: &Out, event: &str, reader: &str, extra: Value) {
     }
     let lang = out.lang;
     let what = match event {
-        "reader_added" => lang.t("Lettore collegato", "Reader connected").to_owned(),
-        "reader_removed" => lang.t("Lettore scollegato", "Reader disconnected").to_owned(),
-        "card_inserted" => lang.t("Tessera inserita", "Card inserted").to_owned(),
-        "card_removed" => lang.t("Tessera rimossa", "Card removed").to_owned(),
-        "service_lost" => {
-            lang.t("Servizio smart card non raggiungibile", "Smart card service unreachable").to_owned()
-        }
-        "service_back" => lang.t("Servizio smart card di nuovo attivo", "Smart card service back").to_owned(),
+        "reader_added" => lang.tr(msg::cli_event_reader_added()),
+        "reader_removed" => lang.tr(msg::cli_event_reader_removed()),
+        "card_inserted" => lang.tr(msg::cli_event_card_inserted()),
+        "card_removed" => lang.tr(msg::cli_event_card_removed()),
+        "service_lost" => lang.tr(msg::cli_event_service_lost()),
+        "service_back" => lang.tr(msg::cli_event_service_back()),
         "status" => extra["line"].as_str().unwrap_or_default().to_owned(),
         _ => extra["error"]["message"].as_str().unwrap_or_default().to_owned(),
     };

@@ -62,6 +62,14 @@ impl Message {
         Message { id, args }
     }
 
+    /// A message without variables, named by a string made at run time (the command line's help
+    /// looks its texts up by clap's ids): `None` when the catalog has no such message, or when
+    /// it needs variables.
+    pub fn by_id(id: &str) -> Option<Message> {
+        let found = WITHOUT_VARIABLES.binary_search(&id).ok()?;
+        WITHOUT_VARIABLES.get(found).copied().map(|id| Message::new(id, Vec::new()))
+    }
+
     pub fn id(&self) -> &'static str {
         self.id
     }
@@ -166,6 +174,17 @@ mod tests {
         assert_eq!(three, "Ti restano 3 tentativi.");
         assert_eq!(msg::tries_left(3).in_language("de"), "Sie haben noch 3 Versuche.");
         assert_eq!(msg::tries_left(1).in_language("en"), "Only one try left.");
+    }
+
+    #[test]
+    fn a_message_without_variables_is_found_by_its_id_and_only_such_a_one() {
+        assert_eq!(Message::by_id("tries-unknown"), Some(msg::tries_unknown()));
+        // tries-left needs $tries: by its id alone it could not be formatted.
+        assert_eq!(Message::by_id("tries-left"), None);
+        assert_eq!(Message::by_id("no-such-message"), None);
+        for (id, vars) in ALL {
+            assert_eq!(Message::by_id(id).is_some(), vars.is_empty(), "{id}");
+        }
     }
 
     #[test]
