@@ -71,9 +71,11 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
             );
         }
     };
-    if cns_core::Pin::new(&entered.first).is_err() {
-        return out.fail(Exit::InvalidInput, "invalid_input", &lang.tr(msg::sign_pin_format()));
-    }
+    let pin = match cns_core::Pin::new(&entered.first) {
+        Ok(p) => p,
+        Err(_) => return out.fail(Exit::InvalidInput, "invalid_input", &lang.tr(msg::sign_pin_format())),
+    };
+    drop(entered);
 
     let (_, mut transport) = match open_card(backend, &args.pin.card, out) {
         Ok(t) => t,
@@ -113,12 +115,7 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
         Ok(t) => t,
         Err(e) => return io_fail(out, &dest, &e.to_string()),
     };
-    let mut signer = CardSigner::new(
-        transport.as_mut(),
-        zeroize::Zeroizing::new(entered.first.to_string()),
-        args.pin.confirm_last_attempt,
-    );
-    drop(entered);
+    let mut signer = CardSigner::new(transport.as_mut(), pin, args.pin.confirm_last_attempt);
     let show = !out.json && std::io::stderr().is_terminal();
     let mut last_pct = u64::MAX;
     let total = len.max(1);

@@ -993,7 +993,8 @@ fn start_sign(
     lang: Lang,
     ctx: &egui::Context,
 ) {
-    let pin = zeroize::Zeroizing::new(flow.pin.as_str().to_owned());
+    // Checked by the caller: a PIN that is not 5–8 digits never gets here.
+    let Ok(pin) = cns_core::Pin::new(flow.pin.as_str()) else { return };
     flow.pin.wipe();
     flow.touched_card = true;
     let detached = flow.detached;
@@ -1026,7 +1027,7 @@ fn sign_file(
     file: &Path,
     size: u64,
     detached: bool,
-    pin: zeroize::Zeroizing<String>,
+    pin: cns_core::Pin,
     confirmed: bool,
     progress: &AtomicU64,
     lang: Lang,
