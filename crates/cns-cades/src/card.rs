@@ -5,10 +5,9 @@
 //! ([`cns_core::card::sign_with_pin`]).
 
 use crate::DigestSigner;
-use cns_core::CardTransport;
 use cns_core::card::{self, PinOpError};
 use cns_core::flow::{Entry, InputProblem, Operation, Outcome, PinFlow, Refusal, Step};
-use zeroize::Zeroizing;
+use cns_core::{CardTransport, Pin};
 
 /// Why the card did not sign.
 #[derive(Debug, thiserror::Error)]
@@ -36,15 +35,17 @@ pub enum CardSignError {
 /// Signs with the card, once, with the PIN the user typed.
 pub struct CardSigner<'a> {
     transport: &'a mut dyn CardTransport,
-    pin: Option<Zeroizing<String>>,
+    /// Validated (5–8 digits) and wiped on drop; taken when sent, so it cannot go twice.
+    pin: Option<Pin>,
     confirm_last_try: bool,
     /// The PIN flow's outcome once the card answered (for the caller's messages).
     pub outcome: Option<Outcome>,
 }
 
 impl<'a> CardSigner<'a> {
-    /// `pin` is wiped when the signer is dropped or the PIN has been sent.
-    pub fn new(transport: &'a mut dyn CardTransport, pin: Zeroizing<String>, confirm_last_try: bool) -> Self {
+    /// `pin` is wiped when the signer is dropped or the PIN has been sent. Taking a [`Pin`]
+    /// rather than text means a malformed PIN is refused before a signer exists.
+    pub fn new(transport: &'a mut dyn CardTransport, pin: Pin, confirm_last_try: bool) -> Self {
         CardSigner { transport, pin: Some(pin), confirm_last_try, outcome: None }
     }
 }
@@ -61,7 +62,7 @@ impl DigestSigner for CardSigner<'_> {
             self.transport,
             |ctx| {
                 let f = flow.insert(PinFlow::new(Operation::VerifyPin, ctx.pin_ref, ctx.pin, ctx.puk));
-                let mut step = f.submit(Entry::Verify { pin: &pin });
+                let mut step = f.submit(Entry::Verify { pin: pin.expose_digits() });
                 if let Step::ConfirmLastTry { .. } = step {
                     if !confirm {
                         f.cancel();

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod doctor;
 pub mod gui;
 pub mod i18n;
+pub mod ops;
 pub mod pin_words;
 pub mod service;
 pub mod settings;

@@ -1,7 +1,9 @@
 //! `sign`: a CAdES-BES signature with the card's key. The PIN is read and checked first, the
 //! card's state is read (never spends a try) so a blocked PIN or an unconfirmed last try stops
 //! before the document is even read; then the document is hashed (and, for a .p7m, copied) in
-//! one pass, and the PIN verification and the signature happen in one card session.
+//! one pass, and the PIN verification and the signature happen in one card session. The use case
+//! itself is [`crate::ops::sign`], the window's too; here are the prompt, the words and the
+//! exit codes.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -13,8 +15,10 @@ use super::secrets;
 use super::{Exit, Out, PinArgs, open_card};
 use crate::backend::Backend;
 use crate::i18n::{Lang, msg};
-use cns_cades::card::{CardSignError, CardSigner};
-use cns_cades::{CadesError, SignOptions};
+use crate::ops;
+use crate::ops::sign::{SignError, SignJob, Unready};
+use cns_cades::CadesError;
+use cns_cades::card::CardSignError;
 use cns_core::PinKind;
 use cns_core::flow::{Outcome, Refusal};
 
@@ -40,27 +44,19 @@ pub struct SignArgs {
 
 pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
     let lang = out.lang;
-    let len = match std::fs::metadata(&args.file) {
-        Ok(m) if m.is_file() => m.len(),
-        _ => {
-            return out.fail(
-                Exit::InvalidInput,
-                "no_file",
-                &lang.tr(msg::sign_no_file(args.file.display().to_string())),
-            );
-        }
+    // The document and the destination first: a wrong name costs no PIN prompt.
+    let job = match SignJob::new(
+        &args.file,
+        args.out.as_deref(),
+        args.add_to.as_deref(),
+        args.detached,
+        args.pin.confirm_last_attempt,
+    ) {
+        Ok(j) => j,
+        Err(e) => return failure(out, &args.file, &args.file, &e),
     };
-    // A name the user gave (or the file a signature is added to) is replaced; otherwise the
-    // signature goes beside the document under a name no file has (signed_files).
-    let given = args.out.clone().or_else(|| args.add_to.clone());
-    let dest = given.clone().unwrap_or_else(|| {
-        crate::signed_files::signed_name(&args.file, if args.detached { "p7s" } else { "p7m" }, 1)
-    });
-    if given.is_some() && same_file(&dest, &args.file) {
-        return out.fail(Exit::InvalidInput, "same_file", &lang.tr(msg::sign_would_replace_document()));
-    }
 
-    // The PIN first, checked before the card or the document is touched.
+    // The PIN next, checked before the card is touched.
     let entered = match secrets::read(cns_core::flow::Operation::VerifyPin, args.pin.stdin, lang) {
         Ok(e) => e,
         Err(e) => {
@@ -71,57 +67,19 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
             );
         }
     };
-    if cns_core::Pin::new(&entered.first).is_err() {
-        return out.fail(Exit::InvalidInput, "invalid_input", &lang.tr(msg::sign_pin_format()));
-    }
+    let pin = match cns_core::Pin::new(&entered.first) {
+        Ok(p) => p,
+        Err(_) => return out.fail(Exit::InvalidInput, "invalid_input", &lang.tr(msg::sign_pin_format())),
+    };
+    drop(entered);
 
     let (_, mut transport) = match open_card(backend, &args.pin.card, out) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    // The card's state (never spends a try): the certificate, and whether the PIN may be sent.
-    let status = match cns_core::card::read_status(transport.as_mut()) {
-        Ok(s) => s,
-        Err(e) => return out.card_error(&e),
-    };
-    if status.pin.is_blocked() {
-        return pin_outcome(out, Outcome::Blocked { kind: PinKind::Pin });
-    }
-    if status.pin.is_last_try() && !args.pin.confirm_last_attempt {
-        return out.fail(Exit::LastTryRefused, "last_try", &last_try(lang));
-    }
-    let Some(cert) = status.certificate_der.as_ref().map(|c| c.to_vec()) else {
-        return out.fail(Exit::Other, "no_certificate", &lang.tr(msg::sign_no_certificate()));
-    };
-    if let Ok(summary) = &status.certificate
-        && summary.not_after < time::OffsetDateTime::now_utc()
-    {
-        return out.fail(
-            Exit::Other,
-            "certificate_expired",
-            // English keeps the ISO date it always showed.
-            &lang.tr(msg::sign_card_certificate_expired_on(match lang {
-                Lang::En => summary.not_after.date().to_string(),
-                _ => date_it(summary.not_after),
-            })),
-        );
-    }
-    drop(status);
-
-    let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = match tempfile::Builder::new().prefix(".cns-sign-").tempfile_in(dir) {
-        Ok(t) => t,
-        Err(e) => return io_fail(out, &dest, &e.to_string()),
-    };
-    let mut signer = CardSigner::new(
-        transport.as_mut(),
-        zeroize::Zeroizing::new(entered.first.to_string()),
-        args.pin.confirm_last_attempt,
-    );
-    drop(entered);
     let show = !out.json && std::io::stderr().is_terminal();
     let mut last_pct = u64::MAX;
-    let total = len.max(1);
+    let total = job.len().max(1);
     let mut progress = |n: u64| {
         let pct = n.saturating_mul(100) / total;
         if show && pct != last_pct {
@@ -129,65 +87,23 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
             eprint!("\r{} {pct}%", lang.tr(msg::sign_reading_progress()));
         }
     };
-    let mut options = SignOptions::default();
-    let result = match (&args.add_to, args.detached) {
-        (Some(existing), _) => {
-            let mut h = cns_cades::oids::DigestAlg::Sha256.hasher();
-            if let Err(e) = hash_file(&args.file, &mut h) {
-                return io_fail(out, &args.file, &e.to_string());
-            }
-            options.expect_content_sha256 = Some(h.finish());
-            let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-            let r = cns_cades::add_signer(existing, &mut w, &cert, &options, &mut signer, &mut progress);
-            drop(w);
-            r
-        }
-        (None, detached) => match std::fs::File::open(&args.file) {
-            Err(e) => return io_fail(out, &args.file, &e.to_string()),
-            Ok(f) => {
-                let mut input = std::io::BufReader::with_capacity(cns_cades::CHUNK, f);
-                let mut w = std::io::BufWriter::with_capacity(cns_cades::CHUNK, tmp.as_file_mut());
-                let r = if detached {
-                    cns_cades::sign_detached(&mut input, &mut w, &cert, &options, &mut signer, &mut progress)
-                } else {
-                    cns_cades::sign_attached(
-                        &mut input,
-                        len,
-                        &mut w,
-                        &cert,
-                        &options,
-                        &mut signer,
-                        &mut progress,
-                    )
-                };
-                drop(w);
-                r
-            }
-        },
-    };
-    if show {
+    let result = ops::sign::sign(transport.as_mut(), &job, pin, &mut progress);
+    if last_pct != u64::MAX {
         eprintln!();
     }
-    let summary = match result {
+    let signed = match result {
         Ok(s) => s,
-        Err(e) => return sign_error(out, &e),
+        Err(e) => return failure(out, &args.file, &job.destination(), &e),
     };
-    let saved = match &given {
-        Some(d) => crate::signed_files::save_as(tmp, d).map(|()| d.clone()),
-        None => crate::signed_files::save_beside(tmp, &args.file, args.detached),
-    };
-    let dest = match saved {
-        Ok(d) => d,
-        Err(e) => return io_fail(out, &dest, &e.to_string()),
-    };
-    let sha: String = summary.content_sha256.iter().map(|b| format!("{b:02x}")).collect();
-    let msg = crate::signature_words::document_signed(lang, &dest, summary.signers);
+    let dest = &signed.path;
+    let sha: String = signed.content_sha256.iter().map(|b| format!("{b:02x}")).collect();
+    let msg = crate::signature_words::document_signed(lang, dest, signed.signers);
     if out.json {
         outln!(
             "{}",
             json!({ "operation": "sign", "result": "ok", "message": msg, "file": args.file.display().to_string(),
-                    "signed_file": dest.display().to_string(), "format": if args.detached { "p7s" } else { "p7m" },
-                    "bytes": summary.content_len, "sha256": sha, "signers": summary.signers, "exit_code": 0 })
+                    "signed_file": dest.display().to_string(), "format": if signed.detached { "p7s" } else { "p7m" },
+                    "bytes": signed.content_len, "sha256": sha, "signers": signed.signers, "exit_code": 0 })
         );
     } else {
         outln!("{msg}");
@@ -195,23 +111,37 @@ pub fn run(backend: &Backend, args: &SignArgs, out: &Out) -> Exit {
     Exit::Success
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
-    }
-}
-
-fn hash_file(p: &Path, h: &mut cns_cades::oids::Hasher) -> std::io::Result<()> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(p)?;
-    let mut buf = vec![0u8; cns_cades::CHUNK];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            return Ok(());
+/// The words and exit code of a signature that was not made (`dest`: where it was meant to go).
+fn failure(out: &Out, file: &Path, dest: &Path, e: &SignError) -> Exit {
+    let lang = out.lang;
+    match e {
+        SignError::NoDocument { .. } => {
+            out.fail(Exit::InvalidInput, "no_file", &lang.tr(msg::sign_no_file(file.display().to_string())))
         }
-        h.update(&buf[..n]);
+        SignError::WouldReplaceDocument => {
+            out.fail(Exit::InvalidInput, "same_file", &lang.tr(msg::sign_would_replace_document()))
+        }
+        SignError::Card(e) => out.card_error(e),
+        SignError::Unready(Unready::PinBlocked) => pin_outcome(out, Outcome::Blocked { kind: PinKind::Pin }),
+        SignError::Unready(Unready::LastTryNotConfirmed) => {
+            out.fail(Exit::LastTryRefused, "last_try", &last_try(lang))
+        }
+        SignError::Unready(Unready::NoCertificate) => {
+            out.fail(Exit::Other, "no_certificate", &lang.tr(msg::sign_no_certificate()))
+        }
+        SignError::Unready(Unready::CertificateExpired { not_after }) => out.fail(
+            Exit::Other,
+            "certificate_expired",
+            // English keeps the ISO date it always showed.
+            &lang.tr(msg::sign_card_certificate_expired_on(match lang {
+                Lang::En => not_after.date().to_string(),
+                _ => date_it(*not_after),
+            })),
+        ),
+        SignError::TempFile { source, .. } => io_fail(out, dest, &source.to_string()),
+        SignError::ReadDocument { path, source } => io_fail(out, path, &source.to_string()),
+        SignError::Signing(e) => sign_error(out, e),
+        SignError::Save { path, source } => io_fail(out, path, &source.to_string()),
     }
 }
 

@@ -14,9 +14,11 @@ use serde_json::{Value, json};
 
 use super::{Exit, Out};
 use crate::i18n::{Lang, Message, msg};
+use crate::ops;
+use crate::ops::verify::VerifyError;
 use crate::signature_words::{self as words, Headline, human_date, human_time};
 use cns_cades::container::ContainerKind;
-use cns_cades::verify::{CertValidity, Layer, Revocation, SignerReport, TrustStatus, Verdict, VerifyOptions};
+use cns_cades::verify::{CertValidity, Layer, Revocation, SignerReport, TrustStatus, Verdict};
 use cns_cades::{CadesError, VerifyReport};
 
 #[derive(Args, Debug, Clone)]
@@ -93,43 +95,23 @@ pub fn run(args: &VerifyArgs, out: &Out) -> Exit {
             }
         }
     }
-    let content = args.content.clone().or_else(|| crate::signed_files::detached_document(&args.file));
     let fetch = |url: &str| cns_cades::http::get(url).map_err(|e| e.to_string());
-    let mut tmp = match &args.extract {
-        Some(dest) => {
-            let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            match tempfile::Builder::new().prefix(".cns-extract-").tempfile_in(dir) {
-                Ok(t) => Some(t),
-                Err(e) => return io_fail(out, dir, &e),
-            }
-        }
-        None => None,
+    let check = ops::verify::Check {
+        trust: &trust,
+        crls,
+        fetch_crl: if args.fetch_crl { Some(&fetch) } else { None },
+        content: args.content.clone(),
     };
-    let result = {
-        let mut writer =
-            tmp.as_mut().map(|t| std::io::BufWriter::with_capacity(cns_cades::CHUNK, t.as_file_mut()));
-        let options = VerifyOptions {
-            trust: &trust,
-            crls,
-            fetch_crl: if args.fetch_crl { Some(&fetch) } else { None },
-            detached_content: content,
-            extract_to: writer.as_mut().map(|w| w as &mut dyn std::io::Write),
-            progress: None,
-        };
-        let r = cns_cades::verify(&args.file, options);
-        let flushed = writer.map(|mut w| std::io::Write::flush(&mut w)).transpose();
-        match (r, flushed) {
-            (Ok(r), Ok(_)) => Ok(r),
-            (Err(e), _) => Err(e),
-            (Ok(_), Err(e)) => Err(CadesError::Io(e)),
-        }
+    let extract_in = args.extract.as_deref().map(ops::folder_of);
+    let verified = match ops::verify::verify(&args.file, check, extract_in, |_| {}) {
+        Ok(v) => v,
+        Err(VerifyError::TempFile { dir, source }) => return io_fail(out, &dir, &source),
+        Err(VerifyError::Check(e)) => return verify_error(out, &e),
+        Err(VerifyError::Extract(e)) => return verify_error(out, &CadesError::Io(e)),
     };
-    let report = match result {
-        Ok(r) => r,
-        Err(e) => return verify_error(out, &e),
-    };
+    let report = verified.report;
     let mut extracted = None;
-    if let (Some(t), Some(dest)) = (tmp, &args.extract) {
+    if let (Some(t), Some(dest)) = (verified.extracted, &args.extract) {
         match t.persist(dest) {
             Ok(f) => extracted = Some((dest.clone(), f.metadata().map(|m| m.len()).unwrap_or(0))),
             Err(e) => return io_fail(out, dest, &e.error),

@@ -97,7 +97,7 @@ pub struct CnsApp {
     pub(crate) settings: Settings,
     settings_path: Option<PathBuf>,
     pub(crate) backend: Backend,
-    worker: Worker,
+    pub(crate) worker: Worker,
     monitor: Monitor,
     pub(crate) wake: Wake,
     pub(crate) service: Service,
@@ -404,6 +404,7 @@ impl CnsApp {
             }
             Event::Exported(Ok(path)) => self.notice = Some(Notice::Exported(path)),
             Event::Exported(Err(e)) => self.notice = Some(Notice::ExportFailed(e)),
+            Event::Signed { seq, result } => self.document_signed(seq, result),
         }
     }
 

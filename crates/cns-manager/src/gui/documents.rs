@@ -3,14 +3,15 @@
 //! runs on its own thread with a progress bar, and a result page says in plain words what
 //! happened and whom to trust.
 //!
-//! The signing thread opens its own connection to the selected reader: one card session at the
-//! end (PIN and signature together, then a reset, see `cns_core::card::sign_with_pin`); hashing
-//! a large file never holds the card.
+//! The signature is the card worker's ([`crate::service::worker`], which owns every card
+//! connection) and the same use case as `cns-manager sign` ([`crate::ops::sign`]): one card
+//! session at the end (PIN and signature together, then a reset, see
+//! `cns_core::card::sign_with_pin`). The check ([`crate::ops::verify`]) and the file dialog run
+//! as [`Background`] jobs: the window never waits.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc;
 
 use egui::{RichText, Ui};
 
@@ -21,14 +22,17 @@ use super::state::Screen;
 use super::views::{banner, live_banner, primary_button, secondary_button};
 use super::widgets::pin_entry::{PinBuffer, describe_pin_field, pin_entry_with_id};
 use super::words::Tone;
-use crate::backend::Backend;
 use crate::i18n::Lang;
 use crate::i18n::{Message, msg};
+use crate::ops::sign::{SignError, SignJob, Signed, Unready};
+use crate::ops::verify::{Check, VerifyError};
 use crate::service::Background;
+use crate::service::worker::{Request, Worker};
 use crate::signature_words::{self as sig, Failure};
-use cns_cades::card::{CardSignError, CardSigner};
-use cns_cades::verify::{CertValidity, Revocation, TrustStatus, VerifyOptions};
-use cns_cades::{CadesError, SignOptions, VerifyReport};
+use cns_cades::card::CardSignError;
+use cns_cades::verify::{CertValidity, Revocation, TrustStatus};
+use cns_cades::{CadesError, VerifyReport};
+use cns_core::Pin;
 use cns_core::PinKind;
 use cns_core::flow::{Outcome, Refusal};
 
@@ -83,15 +87,27 @@ pub(crate) enum SignFailed {
     Other(String),
 }
 
-pub(crate) enum Done {
-    Signed(Result<(PathBuf, usize), SignFailed>),
-    Verified(Result<(VerifyReport, Option<tempfile::NamedTempFile>), Failure>),
+/// A check's answer: the report, the extracted document (a signature with the document inside),
+/// the document a detached signature was checked against.
+type Checked = Result<(VerifyReport, Option<tempfile::NamedTempFile>, Option<PathBuf>), Failure>;
+
+/// Whose answer a working page waits for.
+pub(crate) enum Pending {
+    Verify(Background<Checked>),
+    /// The card worker's [`crate::service::worker::Event::Signed`] with this number.
+    Sign {
+        seq: u64,
+    },
 }
+
+/// Numbers the signatures sent to the worker, so that an answer for a page closed since is not
+/// taken for the open one's.
+static SIGN_SEQ: AtomicU64 = AtomicU64::new(0);
 
 pub(crate) enum Phase {
     Choose { problem: Option<String> },
     ConfirmLastTry { focus: bool },
-    Working { progress: Arc<AtomicU64>, total: u64, rx: mpsc::Receiver<Done> },
+    Working { progress: Arc<AtomicU64>, total: u64, pending: Pending },
     Signed { path: PathBuf, signers: usize },
     Verified { report: VerifyReport, extracted: Option<tempfile::NamedTempFile>, saved: Option<PathBuf> },
     // (`detail`: the library's own text, shown only under "Dettagli tecnici")
@@ -121,7 +137,7 @@ pub(crate) struct DocFlow {
     pin: PinBuffer,
     pub phase: Phase,
     /// The file dialog's answer; `Err`: there is no dialog on this desktop.
-    picker: Option<mpsc::Receiver<Result<Option<PathBuf>, ()>>>,
+    picker: Option<Background<Result<Option<PathBuf>, ()>>>,
     /// The in-window path field, when the desktop has no file dialog (a bare X server, a
     /// kiosk): as for the certificate export.
     path_field: Option<String>,
@@ -210,18 +226,15 @@ impl DocFlow {
             self.open_path_field();
             return;
         }
-        let (tx, rx) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
+        let spawned = Background::spawn("file-dialog", repaint(ctx), || {
             let started = std::time::Instant::now();
             let chosen = rfd::FileDialog::new().pick_file();
             // rfd answers a missing portal like a cancel, only faster than a person.
             let unavailable = chosen.is_none() && started.elapsed() < TOO_FAST_FOR_A_HUMAN;
-            let _ = tx.send(if unavailable { Err(()) } else { Ok(chosen) });
-            ctx.request_repaint();
+            if unavailable { Err(()) } else { Ok(chosen) }
         });
         match spawned {
-            Ok(_) => self.picker = Some(rx),
+            Ok(job) => self.picker = Some(job),
             Err(_) => self.open_path_field(),
         }
     }
@@ -272,9 +285,7 @@ impl DocFlow {
 
     /// Collects what the threads sent; called every frame.
     fn poll(&mut self, lang: Lang) {
-        if let Some(rx) = &self.picker
-            && let Ok(choice) = rx.try_recv()
-        {
+        if let Some(choice) = self.picker.as_ref().and_then(Background::try_take) {
             self.picker = None;
             match (choice, self.choosing) {
                 (Ok(Some(p)), Choosing::Document) => self.set_file(p, lang),
@@ -284,20 +295,38 @@ impl DocFlow {
                 (Err(()), _) => self.open_path_field(),
             }
         }
-        let Phase::Working { rx, .. } = &self.phase else { return };
-        let Ok(done) = rx.try_recv() else { return };
-        self.phase = match done {
-            Done::Signed(Ok((path, signers))) => Phase::Signed { path, signers },
-            Done::Verified(Ok((report, extracted))) => Phase::Verified { report, extracted, saved: None },
-            Done::Signed(Err(SignFailed::NeedsConfirmation)) => {
+        let Phase::Working { pending: Pending::Verify(job), .. } = &self.phase else { return };
+        let Some(checked) = job.try_take() else { return };
+        self.phase = match checked {
+            Ok((report, extracted, detached_document)) => {
+                self.detached_document = detached_document;
+                Phase::Verified { report, extracted, saved: None }
+            }
+            Err(Failure { words, detail }) => Phase::Failed { message: words, detail },
+        };
+    }
+
+    /// The worker's answer to the signature this page sent (`seq`); another page's is ignored.
+    fn on_signed(&mut self, seq: u64, result: Result<Signed, SignError>, lang: Lang) {
+        if !matches!(self.phase, Phase::Working { pending: Pending::Sign { seq: s }, .. } if s == seq) {
+            return;
+        }
+        self.phase = match result.map_err(|e| sign_failure(lang, &e)) {
+            Ok(signed) => Phase::Signed { path: signed.path, signers: signed.signers },
+            Err(SignFailed::NeedsConfirmation) => {
                 self.card_says_last_try = true;
                 self.focus_pin = true;
                 Phase::Choose { problem: Some(lang.tr(msg::sign_card_says_last_try())) }
             }
-            Done::Signed(Err(SignFailed::Other(message))) => Phase::Failed { message, detail: None },
-            Done::Verified(Err(Failure { words, detail })) => Phase::Failed { message: words, detail },
+            Err(SignFailed::Other(message)) => Phase::Failed { message, detail: None },
         };
     }
+}
+
+/// Wakes the window when a background job has answered.
+fn repaint(ctx: &egui::Context) -> crate::service::Wake {
+    let ctx = ctx.clone();
+    Arc::new(move || ctx.request_repaint())
 }
 
 /// A file dialog that "answers" faster than this did not open (as for the certificate export).
@@ -386,6 +415,13 @@ impl CnsApp {
         }
     }
 
+    /// The card worker's answer to a signature.
+    pub(crate) fn document_signed(&mut self, seq: u64, result: Result<Signed, SignError>) {
+        if let Screen::Document(flow) = &mut self.screen {
+            flow.on_signed(seq, result, self.lang);
+        }
+    }
+
     pub(crate) fn apply_document(&mut self, action: DocAction, ctx: &egui::Context) {
         if let DocAction::Open(kind, file) = action {
             self.screen = Screen::Document(Box::new(DocFlow::new(kind, file, self.lang)));
@@ -403,10 +439,13 @@ impl CnsApp {
             self.screen = Screen::Document(Box::new(fresh));
             return;
         }
-        let pin_state = self.card.status().map(|s| s.pin);
+        let now = time::OffsetDateTime::now_utc();
+        // The card's state as the window last read it; the worker reads it again before the PIN.
+        let last_try = self.card.status().and_then(|s| crate::ops::sign::check_card(s, false, now).err())
+            == Some(Unready::LastTryNotConfirmed);
         let reader = self.readers.selected.clone();
-        let backend = self.backend.clone();
         let lang = self.lang;
+        let worker = &self.worker;
         let Screen::Document(flow) = &mut self.screen else { return };
         match action {
             DocAction::Open(..) | DocAction::Another => {}
@@ -417,12 +456,9 @@ impl CnsApp {
                 if flow.tsl_import.is_some() {
                     return;
                 }
-                let repaint = ctx.clone();
-                let job = Background::spawn(
-                    "cns-tsl-import",
-                    Arc::new(move || repaint.request_repaint()),
-                    move || doc_trust::import_tsl(&p, lang),
-                );
+                let job = Background::spawn("cns-tsl-import", repaint(ctx), move || {
+                    doc_trust::import_tsl(&p, lang)
+                });
                 match job {
                     Ok(job) => flow.tsl_import = Some(job),
                     Err(e) => flow.trust = TrustStep::Refused(e.to_string()),
@@ -488,19 +524,17 @@ impl CnsApp {
                             flow.focus_pin = true;
                             return;
                         }
-                        if cns_core::Pin::new(flow.pin.as_str()).is_err() {
+                        let Ok(pin) = cns_core::Pin::new(flow.pin.as_str()) else {
                             flow.pin_hint = Some(lang.tr(msg::sign_pin_format()));
                             flow.focus_pin = true;
                             return;
-                        }
-                        if (pin_state.is_some_and(|p| p.is_last_try()) || flow.card_says_last_try)
-                            && !confirmed
-                        {
+                        };
+                        if (last_try || flow.card_says_last_try) && !confirmed {
                             flow.phase = Phase::ConfirmLastTry { focus: true };
                             return;
                         }
                         let Some(reader) = reader else { return };
-                        start_sign(flow, backend, reader, file, size, confirmed, lang, ctx);
+                        start_sign(flow, worker, reader, &file, pin, confirmed, lang);
                     }
                 }
             }
@@ -547,12 +581,10 @@ impl CnsApp {
         let lang = self.lang;
         let counter = self.counter;
         let pin_state = self.card.status().map(|s| s.pin);
-        let has_card = self.card.status().is_some();
-        let cert_expired = self
-            .card
-            .status()
-            .and_then(|s| s.certificate.as_ref().ok())
-            .is_some_and(|c| c.not_after < time::OffsetDateTime::now_utc());
+        // The rules `ops::sign` applies again on the card before the PIN goes out (the last try
+        // is asked about when "Firma" is pressed, so here it counts as confirmed).
+        let now = time::OffsetDateTime::now_utc();
+        let unready = self.card.status().map(|s| crate::ops::sign::check_card(s, true, now).err());
         let mut actions = Vec::new();
         // A signature's result, said again where the focus lands (on "Chiudi").
         let mut result_words: Option<String> = None;
@@ -596,14 +628,16 @@ impl CnsApp {
                     ui.add_space(6.0);
                 }
                 if flow.file.is_some() && flow.kind == Kind::Sign {
-                    if !has_card {
-                        banner(ui, Tone::Attention, &lang.tr(msg::sign_insert_card()));
-                    } else if cert_expired {
-                        banner(ui, Tone::Bad, &lang.tr(msg::sign_card_certificate_expired()));
-                    } else if pin_state.is_some_and(|p| p.is_blocked()) {
-                        banner(ui, Tone::Bad, &lang.tr(msg::sign_pin_blocked()));
-                    } else {
-                        pin_step(ui, lang, flow, pin_state, &mut actions);
+                    match unready {
+                        None => banner(ui, Tone::Attention, &lang.tr(msg::sign_insert_card())),
+                        Some(Some(Unready::PinBlocked)) => {
+                            banner(ui, Tone::Bad, &lang.tr(msg::sign_pin_blocked()))
+                        }
+                        Some(Some(Unready::CertificateExpired { .. })) => {
+                            banner(ui, Tone::Bad, &lang.tr(msg::sign_card_certificate_expired()))
+                        }
+                        // (no certificate: the signature says so, in the card's own answer)
+                        Some(_) => pin_step(ui, lang, flow, pin_state, &mut actions),
                     }
                 }
             }
@@ -933,44 +967,28 @@ fn start_verify(flow: &mut DocFlow, file: PathBuf, size: u64, lang: Lang, ctx: &
     flow.trust = TrustStep::Idle;
     flow.choosing = Choosing::Document;
     flow.path_field = None;
-    // A .p7s: the original beside it, found as `cns-manager verify` finds it.
-    let detached_document = crate::signed_files::detached_document(&file);
-    flow.detached_document = detached_document.clone();
     let progress = Arc::new(AtomicU64::new(0));
-    let (tx, rx) = mpsc::channel();
     let p = progress.clone();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new().name("verify".into()).spawn(move || {
+    let job = Background::spawn("verify", repaint(ctx), move || {
         let trust = crate::trusted_ca::store(&[]);
-        let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-        let result = (|| {
-            let mut tmp = tempfile::Builder::new()
-                .prefix(".cns-extract-")
-                .tempfile_in(&dir)
-                .map_err(|e| e.to_string())?;
-            let report = {
-                let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-                let mut progress = |n: u64| p.store(n, Ordering::Relaxed);
-                let opts = VerifyOptions {
-                    trust: &trust,
-                    crls: vec![],
-                    fetch_crl: None,
-                    detached_content: detached_document,
-                    extract_to: Some(&mut w),
-                    progress: Some(&mut progress),
-                };
-                let r = cns_cades::verify(&file, opts).map_err(|e| verify_error(lang, &e))?;
-                std::io::Write::flush(&mut w).map_err(|e| e.to_string())?;
-                r
-            };
-            let attached = report.layers.iter().any(|l| !l.detached);
-            Ok((report, attached.then_some(tmp)))
-        })();
-        let _ = tx.send(Done::Verified(result));
-        ctx.request_repaint();
+        // A .p7s: the original beside it, found as `cns-manager verify` finds it.
+        let check = Check { trust: &trust, crls: vec![], fetch_crl: None, content: None };
+        let progress = |n: u64| p.store(n, Ordering::Relaxed);
+        match crate::ops::verify::verify(&file, check, Some(crate::ops::folder_of(&file)), progress) {
+            Ok(v) => {
+                // Only a signature with the document inside has one to extract.
+                let attached = v.report.layers.iter().any(|l| !l.detached);
+                let extracted = v.extracted.filter(|_| attached);
+                Ok((v.report, extracted, v.detached_document))
+            }
+            Err(VerifyError::TempFile { source, .. } | VerifyError::Extract(source)) => {
+                Err(source.to_string().into())
+            }
+            Err(VerifyError::Check(e)) => Err(verify_error(lang, &e)),
+        }
     });
-    flow.phase = match spawned {
-        Ok(_) => Phase::Working { progress, total: size, rx },
+    flow.phase = match job {
+        Ok(job) => Phase::Working { progress, total: size, pending: Pending::Verify(job) },
         Err(e) => Phase::Failed { message: e.to_string(), detail: None },
     };
 }
@@ -982,33 +1000,36 @@ fn verify_error(lang: Lang, e: &CadesError) -> Failure {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Hands the signature to the card worker; its answer comes back as
+/// [`CnsApp::document_signed`].
 fn start_sign(
     flow: &mut DocFlow,
-    backend: Backend,
+    worker: &Worker,
     reader: String,
-    file: PathBuf,
-    size: u64,
+    file: &Path,
+    pin: Pin,
     confirmed: bool,
     lang: Lang,
-    ctx: &egui::Context,
 ) {
-    let pin = zeroize::Zeroizing::new(flow.pin.as_str().to_owned());
     flow.pin.wipe();
     flow.touched_card = true;
-    let detached = flow.detached;
+    let job = match SignJob::new(file, None, None, flow.detached, confirmed) {
+        Ok(job) => job,
+        Err(e) => {
+            flow.phase = match sign_failure(lang, &e) {
+                SignFailed::Other(message) => Phase::Failed { message, detail: None },
+                SignFailed::NeedsConfirmation => Phase::ConfirmLastTry { focus: true },
+            };
+            return;
+        }
+    };
     let progress = Arc::new(AtomicU64::new(0));
-    let (tx, rx) = mpsc::channel();
-    let p = progress.clone();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new().name("sign".into()).spawn(move || {
-        let result = sign_file(&backend, &reader, &file, size, detached, pin, confirmed, &p, lang);
-        let _ = tx.send(Done::Signed(result));
-        ctx.request_repaint();
-    });
-    flow.phase = match spawned {
-        Ok(_) => Phase::Working { progress, total: size, rx },
-        Err(e) => Phase::Failed { message: e.to_string(), detail: None },
+    let total = job.len();
+    let seq = SIGN_SEQ.fetch_add(1, Ordering::Relaxed) + 1;
+    flow.phase = if worker.send(Request::Sign { reader, job, pin, progress: progress.clone(), seq }) {
+        Phase::Working { progress, total, pending: Pending::Sign { seq } }
+    } else {
+        Phase::Failed { message: lang.tr(msg::sign_failed(lang.tr(msg::ops_worker_gone()))), detail: None }
     };
 }
 
@@ -1019,47 +1040,26 @@ fn disk_error(lang: Lang, path: &Path, e: &std::io::Error) -> SignFailed {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sign_file(
-    backend: &Backend,
-    reader: &str,
-    file: &Path,
-    size: u64,
-    detached: bool,
-    pin: zeroize::Zeroizing<String>,
-    confirmed: bool,
-    progress: &AtomicU64,
-    lang: Lang,
-) -> Result<(PathBuf, usize), SignFailed> {
-    // Nothing reaches the PIN before the signature itself: a card lost here cost no try.
-    let not_signed = |e: cns_core::card::CardError| SignFailed::Other(not_signed_words(lang, &e, false));
-    let mut transport = backend.open(reader).map_err(|e| not_signed(e.into()))?;
-    let cert = cns_core::card::read_certificate(transport.as_mut()).map_err(not_signed)?;
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".cns-sign-")
-        .tempfile_in(&dir)
-        .map_err(|e| disk_error(lang, &dir, &e))?;
-    let mut input = std::io::BufReader::with_capacity(
-        cns_cades::CHUNK,
-        std::fs::File::open(file).map_err(|e| disk_error(lang, file, &e))?,
-    );
-    let mut signer = CardSigner::new(transport.as_mut(), pin, confirmed);
-    let mut on_progress = |n: u64| progress.store(n, Ordering::Relaxed);
-    let summary = {
-        let mut w = std::io::BufWriter::with_capacity(cns_cades::CHUNK, tmp.as_file_mut());
-        let opts = SignOptions::default();
-        let r = if detached {
-            cns_cades::sign_detached(&mut input, &mut w, &cert, &opts, &mut signer, &mut on_progress)
-        } else {
-            cns_cades::sign_attached(&mut input, size, &mut w, &cert, &opts, &mut signer, &mut on_progress)
-        };
-        r.map_err(|e| sign_error(lang, &e))?
+/// Why the worker's signature was not made, in the window's words.
+fn sign_failure(lang: Lang, e: &SignError) -> SignFailed {
+    let text = match e {
+        SignError::Unready(Unready::LastTryNotConfirmed) => return SignFailed::NeedsConfirmation,
+        SignError::Signing(e) => return sign_error(lang, e),
+        SignError::Card(e) => not_signed_words(lang, e, false),
+        SignError::Unready(Unready::PinBlocked) => lang.tr(msg::sign_pin_blocked()),
+        SignError::Unready(Unready::CertificateExpired { .. }) => {
+            lang.tr(msg::sign_card_certificate_expired())
+        }
+        SignError::Unready(Unready::NoCertificate) => lang.tr(msg::sign_no_certificate()),
+        SignError::NoDocument { path } => lang.tr(msg::docs_file_not_found(path.display().to_string())),
+        SignError::WouldReplaceDocument => lang.tr(msg::sign_would_replace_document()),
+        SignError::TempFile { dir: path, source } | SignError::ReadDocument { path, source } => {
+            return disk_error(lang, path, source);
+        }
+        // (said of the folder, as the window always did)
+        SignError::Save { path, source } => return disk_error(lang, crate::ops::folder_of(path), source),
     };
-    // The same name and the same care as `cns-manager sign`: x.txt.p7m, then x (2).txt.p7m.
-    let dest =
-        crate::signed_files::save_beside(tmp, file, detached).map_err(|e| disk_error(lang, &dir, &e))?;
-    Ok((dest, summary.signers))
+    SignFailed::Other(text)
 }
 
 /// The card was lost or failed around the signature: the document was not signed (no file is

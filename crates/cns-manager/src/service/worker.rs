@@ -5,14 +5,17 @@
 //! nothing is held while the user types.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use cns_core::card::{self, CardError, CardStatus, Location};
-use cns_core::{Command, StatusWord, TransportError};
+use cns_core::{Command, Pin, StatusWord, TransportError};
 use cns_pcsc::ReaderInfo;
 
 use crate::backend::Backend;
+use crate::ops::sign::{SignError, SignJob, Signed};
 
 use super::Wake;
 
@@ -31,6 +34,11 @@ pub enum Request {
     SetBackend(Backend),
     /// Write an exported certificate where the user chose.
     Export { path: PathBuf, bytes: Vec<u8> },
+    /// Sign a document with the card in `reader` ([`crate::ops::sign`]); `progress` counts the
+    /// bytes hashed, for the window's bar. Requests sent meanwhile wait for the signed file: one
+    /// card operation at a time, as for every other request. The PIN is wiped when dropped,
+    /// sent or not.
+    Sign { reader: String, job: SignJob, pin: Pin, progress: Arc<AtomicU64>, seq: u64 },
 }
 
 /// What the worker reports.
@@ -39,6 +47,7 @@ pub enum Event {
     PinAnswer { seq: u64, result: Result<StatusWord, CardError> },
     Readers(Result<Vec<ReaderInfo>, TransportError>),
     Exported(Result<PathBuf, String>),
+    Signed { seq: u64, result: Result<Signed, SignError> },
 }
 
 pub struct Worker {
@@ -125,5 +134,95 @@ fn handle_request(backend: &mut Backend, req: Request) -> Option<Event> {
         Request::Export { path, bytes } => {
             Event::Exported(std::fs::write(&path, &bytes).map(|()| path).map_err(|e| e.to_string()))
         }
+        Request::Sign { reader, job, pin, progress, seq } => {
+            let result = match backend.open(&reader) {
+                Ok(mut t) => crate::ops::sign::sign(t.as_mut(), &job, pin, &mut |n| {
+                    progress.store(n, Ordering::Relaxed)
+                }),
+                // Dropping the PIN wipes it: it never reached a card.
+                Err(e) => Err(SignError::Card(CardError::from(e))),
+            };
+            Event::Signed { seq, result }
+        }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+    use crate::backend::DEMO_READER;
+    use cns_sim::SimHandle;
+    use std::time::Duration;
+
+    /// The worker's next event (it wakes `woken` after each).
+    fn next(worker: &Worker, woken: &Receiver<()>) -> Event {
+        loop {
+            if let Some(ev) = worker.try_recv() {
+                return ev;
+            }
+            woken.recv_timeout(Duration::from_secs(20)).unwrap();
+        }
+    }
+
+    fn spawned(handle: &SimHandle) -> (Worker, Receiver<()>) {
+        let (tx, woken) = mpsc::channel();
+        let wake: Wake = Arc::new(move || {
+            let _ = tx.send(());
+        });
+        (Worker::spawn(Backend::Demo(handle.clone()), wake).unwrap(), woken)
+    }
+
+    fn sign_request(reader: &str, doc: &std::path::Path, progress: &Arc<AtomicU64>, seq: u64) -> Request {
+        Request::Sign {
+            reader: reader.to_owned(),
+            job: SignJob::new(doc, None, None, false, false).unwrap(),
+            pin: Pin::new("12345").unwrap(),
+            progress: progress.clone(),
+            seq,
+        }
+    }
+
+    #[test]
+    fn the_worker_signs_and_answers_the_requests_behind_it_afterwards() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("x.txt");
+        std::fs::write(&doc, b"testo").unwrap();
+        let handle = SimHandle::default();
+        let (worker, woken) = spawned(&handle);
+        let progress = Arc::new(AtomicU64::new(0));
+        assert!(worker.send(sign_request(DEMO_READER, &doc, &progress, 7)));
+        assert!(worker.send(Request::ReadCard { reader: DEMO_READER.to_owned(), seq: 1 }));
+        match next(&worker, &woken) {
+            Event::Signed { seq: 7, result: Ok(signed) } => {
+                assert_eq!(signed.path, dir.path().join("x.txt.p7m"));
+                assert!(signed.path.is_file());
+            }
+            _ => panic!("the signature's answer comes first"),
+        }
+        assert_eq!(progress.load(Ordering::Relaxed), 5, "the bar reached the document's size");
+        assert!(matches!(next(&worker, &woken), Event::Status { seq: 1, result: Ok(_), .. }));
+        let verifies = handle.command_log().iter().filter(|c| c.header[1] == 0x20 && c.lc.is_some()).count();
+        assert_eq!(verifies, 1, "one PIN for one signature");
+    }
+
+    #[test]
+    fn no_card_no_signature_and_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("x.txt");
+        std::fs::write(&doc, b"testo").unwrap();
+        let handle = SimHandle::default();
+        handle.remove();
+        let (worker, woken) = spawned(&handle);
+        let progress = Arc::new(AtomicU64::new(0));
+        assert!(worker.send(sign_request(DEMO_READER, &doc, &progress, 3)));
+        match next(&worker, &woken) {
+            Event::Signed {
+                seq: 3,
+                result: Err(SignError::Card(CardError::Transport(TransportError::NoCard))),
+            } => {}
+            _ => panic!("a missing card is said as such"),
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the document");
+    }
 }

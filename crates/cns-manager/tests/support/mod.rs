@@ -132,8 +132,8 @@ pub fn signed_by_the_simulated_card(doc: &Path, out: &Path, time: std::time::Sys
     let handle = SimHandle::default();
     let mut t = handle.transport();
     let cert = cns_core::card::read_certificate(&mut t).unwrap();
-    let mut signer =
-        cns_cades::card::CardSigner::new(&mut t, zeroize::Zeroizing::new("12345".to_owned()), false);
+    let pin = cns_core::Pin::new("12345").unwrap();
+    let mut signer = cns_cades::card::CardSigner::new(&mut t, pin, false);
     let size = std::fs::metadata(doc).unwrap().len();
     let mut input = std::fs::File::open(doc).unwrap();
     let mut w = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
