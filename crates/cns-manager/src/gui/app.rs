@@ -14,6 +14,8 @@ use crate::settings::{self, Mode, Settings};
 
 use super::a11y;
 use super::export::Export;
+pub(crate) use super::page::Action;
+use super::page::Ctx;
 use super::state::{
     CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
 };
@@ -52,36 +54,6 @@ impl AppConfig {
             demo_reason: None,
         }
     }
-}
-
-/// What the user asked for while the frame was drawn; applied once drawing is done.
-pub(crate) enum Action {
-    SelectReader(String),
-    StartWizard(Operation),
-    WizardNext,
-    WizardBack,
-    WizardConfirm,
-    WizardRetry,
-    /// "Continua comunque": the PUK typed is shorter than usual, and the user vouches for it.
-    WizardAcceptShortPuk,
-    CloseScreen,
-    ShowCertificate,
-    ShowNewCardHelp,
-    ShowDiagnostics,
-    ShowBrowser,
-    Reread,
-    RetryReaders,
-    SetLang(Lang),
-    SetCounter(bool),
-    SwitchToDemo,
-    LeaveDemo,
-    Zoom(f32),
-    Demo(super::views::demo::DemoAction),
-    ExportPem,
-    ExportDer,
-    ExportFallbackSave,
-    ExportFallbackCancel,
-    Document(super::documents::DocAction),
 }
 
 /// How long the window waits before reading a card that another program was using again (the
@@ -208,6 +180,53 @@ impl CnsApp {
             }
         }
         (page, new)
+    }
+
+    /// What the pages may read this frame. `busy` is passed in: it depends on the page, which
+    /// is out of `self` while it is drawn.
+    fn page_ctx(&self, busy: bool) -> Ctx<'_> {
+        Ctx {
+            lang: self.lang,
+            today: self.today(),
+            counter: self.counter,
+            counter_locked: self.counter_locked,
+            busy,
+            card: &self.card,
+            readers: &self.readers,
+            service: self.service,
+            session: self.session,
+            backend: &self.backend,
+            wake: &self.wake,
+        }
+    }
+
+    /// Draws the current page with its own state, then keeps what it asked for.
+    pub(crate) fn draw_page(&mut self, ui: &mut egui::Ui) {
+        let busy = self.busy();
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Status);
+        let ctx = self.page_ctx(busy);
+        let actions = match &mut screen {
+            Screen::Diagnostics(d) => super::diagnostics::ui(d, &ctx, ui),
+            _ => Vec::new(),
+        };
+        self.screen = screen;
+        self.actions.extend(actions);
+        if matches!(self.screen, Screen::Diagnostics(_)) {
+            ui.add_space(12.0);
+            ui.separator();
+            self.counter_setting(ui);
+        }
+    }
+
+    /// The demo's band, with the reason the window chose it.
+    pub(crate) fn demo_banner(&mut self, ui: &mut egui::Ui) {
+        let actions = super::why_demo::banner(self.demo_reason, &self.page_ctx(self.busy()), ui);
+        self.actions.extend(actions);
+    }
+
+    fn open_diagnostics(&mut self) {
+        let d = super::diagnostics::Diagnostics::start(&self.backend, self.lang, self.wake.clone());
+        self.screen = Screen::Diagnostics(Box::new(d));
     }
 
     /// True while a PIN command is with the card: the whole window refuses input.

@@ -2,15 +2,14 @@
 //! in full before it is saved.
 //!
 //! The checks run on a thread of their own (they talk to the card service and read each card),
-//! so the window keeps painting; the page's whole state lives in [`Screen::Diagnostics`], and
-//! its buttons act on it directly: the app only opens and closes the page.
+//! so the window keeps painting. The page owns its state ([`Diagnostics`]); its buttons act on it
+//! directly, and the app only opens and closes the page.
 
 use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::app::{Action, CnsApp};
-use super::state::Screen;
+use super::page::{Action, Ctx};
 use super::views::{banner, primary_button, secondary_button};
 use super::words::Tone;
 use crate::backend::Backend;
@@ -96,165 +95,164 @@ fn tone(level: Level) -> Tone {
     }
 }
 
-impl CnsApp {
-    pub(crate) fn open_diagnostics(&mut self) {
-        self.screen =
-            Screen::Diagnostics(Box::new(Diagnostics::start(&self.backend, self.lang, self.wake.clone())));
+/// Draws the page; what it asks of the window comes back as actions.
+pub fn ui(d: &mut Diagnostics, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
+    let lang = ctx.lang;
+    d.poll();
+    if d.lang != lang {
+        // The page speaks the window's language: run again in the new one.
+        d.lang = lang;
+        d.run(ctx.backend, ctx.wake.clone());
     }
-
-    pub(crate) fn diagnostics_view(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        let counter = self.counter;
-        let backend = self.backend.clone();
-        let wake = self.wake.clone();
-        let Screen::Diagnostics(d) = &mut self.screen else {
-            return;
-        };
-        d.poll();
-        if d.lang != lang {
-            // The page speaks the window's language: run again in the new one.
-            d.lang = lang;
-            d.run(&backend, wake.clone());
-        }
-        super::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
-        ui.label(lang.tr(msg::diagnostics_intro()));
-        if backend.is_demo() {
-            ui.label(RichText::new(lang.tr(msg::diagnostics_demo_note())).strong());
-        }
-        ui.add_space(8.0);
-        let mut close = false;
-        let mut rerun = false;
-        let mut browser = false;
-        match &d.result {
-            None => {
-                ui.horizontal_wrapped(|ui| {
-                    ui.spinner();
-                    ui.label(lang.tr(msg::diagnostics_checking()));
-                });
-            }
-            Some(result) => {
-                let summary = match result.problems() {
-                    0 => (Tone::Good, lang.tr(msg::diagnostics_no_problem())),
-                    n => (Tone::Bad, lang.tr(msg::diagnostics_problems_found(n))),
-                };
-                banner(ui, summary.0, &summary.1);
-                ui.add_space(8.0);
-                // The buttons first, where they are seen without scrolling.
-                ui.horizontal_wrapped(|ui| {
-                    if d.report.is_none()
-                        && primary_button(ui, &lang.tr(msg::diagnostics_prepare_report())).clicked()
-                    {
-                        d.report = Some(doctor::report::render(result, lang));
-                    }
-                    if secondary_button(ui, &lang.tr(msg::diagnostics_check_again())).clicked() {
-                        rerun = true;
-                    }
-                    // The browser checks' fix, one click away; needs no card (counter mode:
-                    // the PC's browsers are not the citizen's business).
-                    if !counter && secondary_button(ui, &lang.tr(msg::diagnostics_browser())).clicked() {
-                        browser = true;
-                    }
-                    if secondary_button(ui, &lang.tr(msg::diagnostics_close())).clicked() {
-                        close = true;
-                    }
-                });
-                ui.add_space(8.0);
-                if d.report.is_none() {
-                    for c in &result.checks {
-                        let t = tone(c.level);
-                        ui.label(
-                            RichText::new(format!("{} {} – {}", t.icon(), c.level.word(lang), c.title))
-                                .strong()
-                                .color(t.color()),
-                        );
-                        ui.label(&c.detail);
-                        if let Some(fix) = &c.fix {
-                            ui.label(
-                                RichText::new(format!("{}: {fix}", lang.tr(msg::how_to_fix()))).strong(),
-                            );
-                        }
-                        ui.add_space(6.0);
-                    }
-                    help_box(ui, lang);
-                    ui.add_space(6.0);
-                    let versions: Vec<String> = result
-                        .versions
-                        .iter()
-                        .map(|(n, v)| {
-                            format!("{n} {}", v.clone().unwrap_or_else(|| lang.tr(msg::version_not_found())))
-                        })
-                        .collect();
-                    ui.label(
-                        RichText::new(format!("{}: {}", lang.tr(msg::versions()), versions.join(" · ")))
-                            .weak(),
-                    );
-                } else {
-                    // The report is open: the checks stay in sight, one line each, so the user
-                    // still sees what was found (the fixes are in the report).
-                    for c in &result.checks {
-                        let t = tone(c.level);
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {} – {}: {}",
-                                t.icon(),
-                                c.level.word(lang),
-                                c.title,
-                                c.detail
-                            ))
-                            .color(t.color()),
-                        );
-                    }
-                    ui.add_space(10.0);
-                }
-            }
-        }
-        if let Some(text) = &d.report {
-            super::a11y::heading(ui, &lang.tr(msg::diagnostics_report_title()));
-            ui.label(lang.tr(msg::diagnostics_report_intro()));
+    super::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
+    ui.label(lang.tr(msg::diagnostics_intro()));
+    if ctx.is_demo() {
+        ui.label(RichText::new(lang.tr(msg::diagnostics_demo_note())).strong());
+    }
+    ui.add_space(8.0);
+    let mut asked = Asked::default();
+    match &d.result {
+        None => {
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label(lang.tr(msg::diagnostics_save_to()));
-                ui.add(
-                    egui::TextEdit::singleline(&mut d.path)
-                        .desired_width(360.0)
-                        .hint_text(lang.tr(msg::diagnostics_file_path())),
-                )
-                .labelled_by(label.id);
-                if primary_button(ui, &lang.tr(msg::diagnostics_save())).clicked() {
-                    let path = PathBuf::from(d.path.trim());
-                    d.saved = Some(
-                        std::fs::write(&path, text.as_bytes()).map(|()| path).map_err(|e| e.to_string()),
-                    );
-                }
+                ui.spinner();
+                ui.label(lang.tr(msg::diagnostics_checking()));
             });
-            match &d.saved {
-                Some(Ok(p)) => {
-                    banner(ui, Tone::Good, &lang.tr(msg::diagnostics_report_saved(p.display().to_string())))
-                }
-                Some(Err(e)) => {
-                    banner(ui, Tone::Bad, &lang.tr(msg::diagnostics_report_not_saved(e.to_string())))
-                }
-                None => {}
+        }
+        Some(result) => {
+            let summary = match result.problems() {
+                0 => (Tone::Good, lang.tr(msg::diagnostics_no_problem())),
+                n => (Tone::Bad, lang.tr(msg::diagnostics_problems_found(n))),
+            };
+            banner(ui, summary.0, &summary.1);
+            ui.add_space(8.0);
+            asked = buttons(ui, ctx, d.report.is_none());
+            if asked.report {
+                d.report = Some(doctor::report::render(result, lang));
             }
-            ui.add_space(6.0);
-            help_box(ui, lang);
-            ui.add_space(6.0);
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                egui::ScrollArea::vertical().id_salt("report_preview").max_height(300.0).show(ui, |ui| {
-                    ui.add(egui::Label::new(RichText::new(text).monospace()).wrap());
-                });
-            });
+            ui.add_space(8.0);
+            if d.report.is_none() {
+                checks_in_full(ui, result, lang);
+            } else {
+                checks_in_brief(ui, result, lang);
+            }
         }
-        if rerun {
-            d.run(&backend, wake);
-        }
-        if close {
-            self.actions.push(Action::CloseScreen);
-        }
-        if browser {
-            self.actions.push(Action::ShowBrowser);
-        }
-        ui.add_space(12.0);
-        ui.separator();
-        self.counter_setting(ui);
     }
+    if let Some(text) = &d.report {
+        report(ui, text, &mut d.path, &mut d.saved, lang);
+    }
+    if asked.rerun {
+        d.run(ctx.backend, ctx.wake.clone());
+    }
+    let mut actions = Vec::new();
+    if asked.close {
+        actions.push(Action::CloseScreen);
+    }
+    if asked.browser {
+        actions.push(Action::ShowBrowser);
+    }
+    actions
+}
+
+/// The buttons pressed this frame.
+#[derive(Default)]
+struct Asked {
+    report: bool,
+    rerun: bool,
+    browser: bool,
+    close: bool,
+}
+
+/// The buttons first, where they are seen without scrolling.
+fn buttons(ui: &mut egui::Ui, ctx: &Ctx, offer_report: bool) -> Asked {
+    let lang = ctx.lang;
+    let mut asked = Asked::default();
+    ui.horizontal_wrapped(|ui| {
+        asked.report =
+            offer_report && primary_button(ui, &lang.tr(msg::diagnostics_prepare_report())).clicked();
+        asked.rerun = secondary_button(ui, &lang.tr(msg::diagnostics_check_again())).clicked();
+        // The browser checks' fix, one click away; needs no card (counter mode: the PC's
+        // browsers are not the citizen's business).
+        asked.browser = !ctx.counter && secondary_button(ui, &lang.tr(msg::diagnostics_browser())).clicked();
+        asked.close = secondary_button(ui, &lang.tr(msg::diagnostics_close())).clicked();
+    });
+    asked
+}
+
+/// Each check with its detail and its fix, then whom to call and the versions found.
+fn checks_in_full(ui: &mut egui::Ui, result: &Diagnosis, lang: Lang) {
+    for c in &result.checks {
+        let t = tone(c.level);
+        ui.label(
+            RichText::new(format!("{} {} – {}", t.icon(), c.level.word(lang), c.title))
+                .strong()
+                .color(t.color()),
+        );
+        ui.label(&c.detail);
+        if let Some(fix) = &c.fix {
+            ui.label(RichText::new(format!("{}: {fix}", lang.tr(msg::how_to_fix()))).strong());
+        }
+        ui.add_space(6.0);
+    }
+    help_box(ui, lang);
+    ui.add_space(6.0);
+    let versions: Vec<String> = result
+        .versions
+        .iter()
+        .map(|(n, v)| format!("{n} {}", v.clone().unwrap_or_else(|| lang.tr(msg::version_not_found()))))
+        .collect();
+    ui.label(RichText::new(format!("{}: {}", lang.tr(msg::versions()), versions.join(" · "))).weak());
+}
+
+/// The report is open: the checks stay in sight, one line each, so the user still sees what
+/// was found (the fixes are in the report).
+fn checks_in_brief(ui: &mut egui::Ui, result: &Diagnosis, lang: Lang) {
+    for c in &result.checks {
+        let t = tone(c.level);
+        ui.label(
+            RichText::new(format!("{} {} – {}: {}", t.icon(), c.level.word(lang), c.title, c.detail))
+                .color(t.color()),
+        );
+    }
+    ui.add_space(10.0);
+}
+
+/// The support report in full, where to save it, and whether it was saved.
+fn report(
+    ui: &mut egui::Ui,
+    text: &str,
+    path: &mut String,
+    saved: &mut Option<Result<PathBuf, String>>,
+    lang: Lang,
+) {
+    super::a11y::heading(ui, &lang.tr(msg::diagnostics_report_title()));
+    ui.label(lang.tr(msg::diagnostics_report_intro()));
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(lang.tr(msg::diagnostics_save_to()));
+        ui.add(
+            egui::TextEdit::singleline(path)
+                .desired_width(360.0)
+                .hint_text(lang.tr(msg::diagnostics_file_path())),
+        )
+        .labelled_by(label.id);
+        if primary_button(ui, &lang.tr(msg::diagnostics_save())).clicked() {
+            let target = PathBuf::from(path.trim());
+            *saved =
+                Some(std::fs::write(&target, text.as_bytes()).map(|()| target).map_err(|e| e.to_string()));
+        }
+    });
+    match saved {
+        Some(Ok(p)) => {
+            banner(ui, Tone::Good, &lang.tr(msg::diagnostics_report_saved(p.display().to_string())))
+        }
+        Some(Err(e)) => banner(ui, Tone::Bad, &lang.tr(msg::diagnostics_report_not_saved(e.to_string()))),
+        None => {}
+    }
+    ui.add_space(6.0);
+    help_box(ui, lang);
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("report_preview").max_height(300.0).show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).monospace()).wrap());
+        });
+    });
 }

@@ -12,6 +12,7 @@ mod diagnostics;
 mod doc_trust;
 mod documents;
 pub mod export;
+mod page;
 mod state;
 mod style;
 mod views;

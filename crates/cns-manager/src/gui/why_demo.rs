@@ -8,7 +8,7 @@
 use cns_core::TransportError;
 use egui::RichText;
 
-use super::app::{Action, CnsApp};
+use super::page::{Action, Ctx};
 use super::words::Tone;
 use crate::doctor::{self, fixes, platform};
 use crate::i18n::{Lang, msg};
@@ -70,30 +70,29 @@ impl DemoReason {
     }
 }
 
-impl CnsApp {
-    /// The band above the page while the simulated card is shown: always that it is a demo, and,
-    /// when the window chose it, why and how to get to the real card.
-    pub(crate) fn demo_banner(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        let color = Tone::Attention.color();
-        ui.label(RichText::new(lang.tr(msg::demo_banner())).strong().color(color));
-        let Some(reason) = self.demo_reason else { return };
-        let (why, found, fix) = reason.words(fixes::Os::current(), lang);
-        ui.label(RichText::new(why).color(color));
-        ui.label(RichText::new(found).color(color));
-        ui.label(RichText::new(format!("{}: {fix}", lang.tr(msg::how_to_fix()))).strong().color(color));
-        let busy = self.busy();
-        ui.add_enabled_ui(!busy, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                if ui.button(lang.tr(msg::demo_open_diagnostics())).clicked() {
-                    self.actions.push(Action::ShowDiagnostics);
-                }
-                if ui.button(lang.tr(msg::demo_leave())).clicked() {
-                    self.actions.push(Action::LeaveDemo);
-                }
-            })
-        });
-    }
+/// The band above the page while the simulated card is shown: always that it is a demo, and,
+/// when the window chose it, why and how to get to the real card.
+pub fn banner(reason: Option<DemoReason>, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
+    let lang = ctx.lang;
+    let color = Tone::Attention.color();
+    ui.label(RichText::new(lang.tr(msg::demo_banner())).strong().color(color));
+    let Some(reason) = reason else { return Vec::new() };
+    let (why, found, fix) = reason.words(fixes::Os::current(), lang);
+    ui.label(RichText::new(why).color(color));
+    ui.label(RichText::new(found).color(color));
+    ui.label(RichText::new(format!("{}: {fix}", lang.tr(msg::how_to_fix()))).strong().color(color));
+    let mut actions = Vec::new();
+    ui.add_enabled_ui(!ctx.busy, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(lang.tr(msg::demo_open_diagnostics())).clicked() {
+                actions.push(Action::ShowDiagnostics);
+            }
+            if ui.button(lang.tr(msg::demo_leave())).clicked() {
+                actions.push(Action::LeaveDemo);
+            }
+        })
+    });
+    actions
 }
 
 #[cfg(test)]

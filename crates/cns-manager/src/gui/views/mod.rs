@@ -106,7 +106,7 @@ impl CnsApp {
             Screen::Certificate if self.card.status().is_some() => self.certificate_view(ui),
             Screen::NewCard => self.new_card_view(ui),
             Screen::Document(_) => self.document_view(ui),
-            Screen::Diagnostics(_) => self.diagnostics_view(ui),
+            Screen::Diagnostics(_) => self.draw_page(ui),
             Screen::Browser(_) => self.browser_view(ui),
             _ => self.status_area(ui),
         }

@@ -1,0 +1,69 @@
+//! What a page may know and what it may ask for. A page is a module with its own state type and
+//! a view function `fn ui(&mut State, &Ctx, &mut egui::Ui) -> Vec<Action>`: it reads the
+//! window's state through [`Ctx`], a read-only snapshot the app takes before drawing, changes only
+//! its own state, and asks for everything else with an [`Action`] that the app applies after the
+//! frame. No page imports the app.
+
+use cns_core::flow::Operation;
+
+use super::state::{CardView, Readers, Service, SessionCounter};
+use crate::backend::Backend;
+use crate::i18n::Lang;
+use crate::service::Wake;
+
+/// The window's state as every page may read it during one frame.
+// Until every page reads the window through Ctx, some fields have no reader yet.
+#[allow(dead_code)]
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    /// The day expiry warnings refer to (fixed by tests and snapshots).
+    pub today: time::Date,
+    pub counter: bool,
+    /// Counter mode chosen at start: the staff cannot switch it off.
+    pub counter_locked: bool,
+    /// An operation is under way: whatever could start another is disabled.
+    pub busy: bool,
+    pub card: &'a CardView,
+    pub readers: &'a Readers,
+    pub service: Service,
+    pub session: SessionCounter,
+    /// To start background work (the doctor's checks, a browser scan) that outlives the frame.
+    pub backend: &'a Backend,
+    pub wake: &'a Wake,
+}
+
+impl Ctx<'_> {
+    pub fn is_demo(&self) -> bool {
+        self.backend.is_demo()
+    }
+}
+
+/// What the user asked for while the frame was drawn; applied once drawing is done.
+pub(crate) enum Action {
+    SelectReader(String),
+    StartWizard(Operation),
+    WizardNext,
+    WizardBack,
+    WizardConfirm,
+    WizardRetry,
+    /// "Continua comunque": the PUK typed is shorter than usual, and the user vouches for it.
+    WizardAcceptShortPuk,
+    CloseScreen,
+    ShowCertificate,
+    ShowNewCardHelp,
+    ShowDiagnostics,
+    ShowBrowser,
+    Reread,
+    RetryReaders,
+    SetLang(Lang),
+    SetCounter(bool),
+    SwitchToDemo,
+    LeaveDemo,
+    Zoom(f32),
+    Demo(super::views::demo::DemoAction),
+    ExportPem,
+    ExportDer,
+    ExportFallbackSave,
+    ExportFallbackCancel,
+    Document(super::documents::DocAction),
+}
