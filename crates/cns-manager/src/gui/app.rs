@@ -225,8 +225,12 @@ impl CnsApp {
     }
 
     fn open_diagnostics(&mut self) {
-        let d = super::diagnostics::Diagnostics::start(&self.backend, self.lang, self.wake.clone());
-        self.screen = Screen::Diagnostics(Box::new(d));
+        self.screen = Screen::Diagnostics(Box::new(super::diagnostics::Diagnostics::new(self.lang)));
+        self.run_diagnostics();
+    }
+
+    fn run_diagnostics(&mut self) {
+        self.worker.send(Request::Diagnose { lang: self.lang });
     }
 
     /// True while a PIN command is with the card: the whole window refuses input.
@@ -424,6 +428,11 @@ impl CnsApp {
             Event::Exported(Ok(path)) => self.notice = Some(Notice::Exported(path)),
             Event::Exported(Err(e)) => self.notice = Some(Notice::ExportFailed(e)),
             Event::Signed { seq, result } => self.document_signed(seq, result),
+            Event::Diagnosed { lang, diagnosis } => {
+                if let Screen::Diagnostics(d) = &mut self.screen {
+                    d.finished(lang, *diagnosis);
+                }
+            }
         }
     }
 
@@ -505,6 +514,7 @@ impl CnsApp {
             Action::ShowCertificate => self.screen = Screen::Certificate,
             Action::ShowNewCardHelp => self.screen = Screen::NewCard,
             Action::ShowDiagnostics => self.open_diagnostics(),
+            Action::RunDiagnostics => self.run_diagnostics(),
             Action::ShowBrowser => self.open_browser_page(),
             Action::Reread => self.read_selected(),
             Action::RetryReaders => {

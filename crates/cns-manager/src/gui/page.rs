@@ -52,6 +52,8 @@ pub(crate) enum Action {
     ShowCertificate,
     ShowNewCardHelp,
     ShowDiagnostics,
+    /// Run the doctor's checks (again) for the diagnostics page.
+    RunDiagnostics,
     ShowBrowser,
     Reread,
     RetryReaders,
