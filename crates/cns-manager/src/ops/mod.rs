@@ -5,6 +5,7 @@
 //! Nothing here opens a card connection: the caller hands in the transport (the CLI opens the
 //! reader it was told; the window's card worker, [`crate::service::worker`], opens it).
 
+pub mod export;
 pub mod sign;
 pub mod verify;
 

@@ -137,9 +137,9 @@ fn handle_request(backend: &mut Backend, req: Request) -> Option<Event> {
             *backend = b;
             return None;
         }
-        Request::Export { path, bytes } => {
-            Event::Exported(std::fs::write(&path, &bytes).map(|()| path).map_err(|e| e.to_string()))
-        }
+        Request::Export { path, bytes } => Event::Exported(
+            crate::ops::export::write(&path, &bytes).map(|()| path).map_err(|e| e.to_string()),
+        ),
         Request::Sign { reader, job, pin, progress, seq } => {
             let result = match backend.open(&reader) {
                 Ok(mut t) => crate::ops::sign::sign(t.as_mut(), &job, pin, &mut |n| {
