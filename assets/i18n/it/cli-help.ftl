@@ -71,7 +71,7 @@ man-env-system-trusted-ca-dir = La cartella delle autorità fidate per tutto il 
 man-env-pkcs11-module = Il modulo PKCS#11 che browser-setup registra nei browser, al posto di quello installato.
 
 # Aiuto dell'opzione (--help, man, completamenti). --lang
-arg-lang = Lingua dei messaggi: it o en (predefinita: quella delle impostazioni, poi quella del sistema; altrimenti italiano).
+arg-lang = Lingua dei messaggi: it, en o de (predefinita: quella delle impostazioni, poi quella del sistema; altrimenti italiano).
 # Aiuto dell'opzione (--help, man, completamenti). --demo
 arg-demo = Usa la tessera dimostrativa simulata invece dei lettori veri.
 # Aiuto dell'opzione (--help, man, completamenti). --demo-card

@@ -76,7 +76,7 @@ impl From<Exit> for ExitCode {
 )]
 pub struct Cli {
     /// Language of messages: it or en (default: from the locale, Italian otherwise).
-    #[arg(long, global = true, value_name = "it|en")]
+    #[arg(long, global = true, value_name = "it|en|de")]
     pub lang: Option<Lang>,
     /// Use the simulated demo card instead of real readers.
     #[arg(long, global = true)]
