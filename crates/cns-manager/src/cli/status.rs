@@ -204,3 +204,60 @@ fn secret_line((tone, head, detail): (Tone, String, String), unblock: bool) -> S
 pub fn one_line(lang: Lang, s: &CardStatus, today: Date) -> String {
     human_lines(lang, s, today).iter().map(|l| l.trim()).collect::<Vec<_>>().join("; ")
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use super::*;
+    use cns_sim::{HolderPreset, QuirkMode, SimCard, SimHandle};
+
+    const TODAY: Date = time::macros::date!(2026 - 11 - 26);
+
+    /// The simulated card (expiring 01/03/2031) with the given tries left (PIN of 3, PUK of 10).
+    fn status(pin_tries: u8, puk_tries: u8) -> CardStatus {
+        let mut card = SimCard::new(QuirkMode::Standard, HolderPreset::BianchiGiulia);
+        card.set_pin_tries(pin_tries, 3);
+        card.set_puk_tries(puk_tries, 10);
+        card::read_status(&mut SimHandle::new(card).transport()).unwrap()
+    }
+
+    /// The line of `status` that starts with a state's headline.
+    fn line_of(lines: &[String], headline: &str) -> String {
+        let found = lines.iter().find(|l| l.contains(headline));
+        found.cloned().unwrap_or_else(|| panic!("no line with {headline:?} in {lines:#?}"))
+    }
+
+    #[test]
+    fn the_pin_and_puk_lines_say_what_the_window_says() {
+        for lang in [Lang::It, Lang::En] {
+            let s = status(3, 10);
+            let lines = human_lines(lang, &s, TODAY);
+            let (_, head, detail) = card_words::pin_state(lang, s.pin, s.puk);
+            assert_eq!(line_of(&lines, &head), format!("✓ {head} – {detail}"));
+            let (_, head, detail) = card_words::puk_state(lang, s.puk);
+            assert_eq!(line_of(&lines, &head), format!("✓ {head} – {detail}"));
+        }
+        let lines = human_lines(Lang::It, &status(3, 10), TODAY);
+        assert!(lines.contains(&"✓ PIN attivo – Ti restano 3 tentativi".to_owned()), "{lines:#?}");
+        assert!(lines.contains(&"Scadenza tessera: 01/03/2031 ✓ valida".to_owned()), "{lines:#?}");
+    }
+
+    #[test]
+    fn a_blocked_pin_points_to_unblock_only_while_the_puk_can() {
+        let lines = human_lines(Lang::It, &status(0, 10), TODAY);
+        let pin = line_of(&lines, "PIN bloccato");
+        assert_eq!(pin, "✗ PIN bloccato – Sbloccalo con il PUK (cns-manager unblock)");
+        let lines = human_lines(Lang::En, &status(0, 0), TODAY);
+        let pin = line_of(&lines, "PIN blocked");
+        assert!(pin.starts_with("✗ PIN blocked – ") && !pin.contains("cns-manager unblock"), "{pin}");
+        assert_eq!(line_of(&lines, "PUK blocked"), "✗ PUK blocked – The card must be replaced");
+    }
+
+    #[test]
+    fn the_last_try_is_a_warning_with_its_consequence() {
+        let lines = human_lines(Lang::It, &status(1, 10), TODAY);
+        let pin = line_of(&lines, "PIN: ti resta un solo tentativo");
+        assert!(pin.starts_with("⚠ ") && pin.contains("il PIN si blocca"), "{pin}");
+    }
+}

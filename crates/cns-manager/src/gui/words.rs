@@ -179,3 +179,33 @@ pub fn date(d: time::Date) -> String {
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_short_puk_advice_names_the_button_that_sends_it() {
+        let problem = StepProblem::PukLength { typed: 6 };
+        assert_eq!(
+            step_problem(Lang::It, PinKind::Puk, problem),
+            "Il PUK ha 8 cifre: ne hai scritte 6. Controlla la lettera o l'email del PUK. Se il tuo ha davvero \
+             6 cifre, scegli «Continua comunque»."
+        );
+        let english = step_problem(Lang::En, PinKind::Puk, problem);
+        assert!(english.ends_with(&format!("choose “{}”.", send_short_puk(Lang::En))), "{english}");
+    }
+
+    #[test]
+    fn every_operation_has_its_own_title_and_card_left_headline() {
+        let ops = [Operation::ChangePin, Operation::UnblockPin, Operation::VerifyPin];
+        for lang in [Lang::It, Lang::En] {
+            let titles: std::collections::BTreeSet<String> =
+                ops.iter().map(|op| op_title(lang, *op)).collect();
+            let left: std::collections::BTreeSet<String> =
+                ops.iter().map(|op| card_left(lang, *op).0).collect();
+            assert_eq!((titles.len(), left.len()), (3, 3), "{titles:?} {left:?}");
+        }
+        assert_eq!(card_left(Lang::En, Operation::VerifyPin).0, "Card removed: PIN not checked");
+    }
+}
