@@ -21,7 +21,7 @@ card-declared-type = Angegebener Typ
 
 card-value-unreadable = nicht lesbar
 card-expiry-not-stated = nicht angegeben
-card-expired = abgelaufen: Sie muss erneuert werden
+card-expired = abgelaufen: muss erneuert werden
 card-valid = gültig
 expires-in-days =
     { $days ->
@@ -50,17 +50,15 @@ secret-tries-left =
        *[other] Sie haben noch { $tries } Versuche
     }
 secret-verified = In dieser Sitzung bereits geprüft
-pin-last-try = PIN: nur noch ein Versuch
-puk-last-try = PUK: nur noch ein Versuch
+secret-last-try = { $secret }: nur noch ein Versuch
 pin-last-try-puk-blocked = Achtung: Ein weiterer Fehler sperrt die PIN, und da die PUK gesperrt ist, muss die Karte ersetzt werden.
 pin-last-try-advice = Achtung: Ein weiterer Fehler sperrt die PIN. Wenn Sie unsicher sind, entsperren Sie sie mit der PUK.
-puk-last-try-consequence = Ein weiterer Fehler, und die Karte muss ersetzt werden.
 secret-blocked = { $secret } gesperrt
-pin-blocked-for-good = Sie kann nicht mehr entsperrt werden: Auch die PUK ist gesperrt
+pin-blocked-for-good = Die PIN kann nicht mehr entsperrt werden: Auch die PUK ist gesperrt
 pin-unblock-with-puk = Entsperren Sie sie mit der PUK
 card-must-be-replaced = Die Karte muss ersetzt werden
 secret-state-unknown = { $secret }: Zustand unbekannt
-secret-tries-not-told = Diese Karte gibt nicht an, wie viele Versuche bleiben und ob sie gesperrt ist
+secret-tries-not-told = Diese Karte gibt nicht an, wie viele Versuche bleiben und ob der Code gesperrt ist
 pin-blocked-unblock-first = Die PIN ist gesperrt: Entsperren Sie sie mit der PUK.
 puk-blocked-replace = PUK gesperrt: Die Karte kann nicht mehr entsperrt werden und muss ersetzt werden.
 
@@ -79,11 +77,11 @@ pin-op-title-verify = PIN prüfen
 pin-op-current-pin = Aktuelle PIN
 pin-op-current-pin-guide = Geben Sie die PIN ein, die Sie derzeit verwenden (5 bis 8 Ziffern).
 pin-op-puk = PUK
-pin-op-puk-guide = Geben Sie die PUK ein (8 Ziffern): Sie steht im Brief oder in der E-Mail, die Sie mit der PIN erhalten haben.
+pin-op-puk-guide = Geben Sie die PUK ein (8 Ziffern): Die PUK steht im Brief oder in der E-Mail, die Sie mit der PIN erhalten haben.
 pin-op-pin = PIN
 pin-op-verify-guide = Geben Sie die PIN ein, um zu prüfen, ob sie stimmt. Eine falsche PIN verbraucht einen Versuch.
 pin-op-new-pin = Neue PIN
-pin-op-new-pin-guide = Wählen Sie eine neue PIN mit 5 bis 8 Ziffern, die Sie sich leicht merken können, andere aber nicht erraten.
+pin-op-new-pin-guide = Wählen Sie eine neue PIN mit 5 bis 8 Ziffern, die Sie sich leicht merken, andere aber nicht leicht erraten können.
 pin-op-repeat-pin = Neue PIN wiederholen
 pin-op-repeat-pin-guide = Geben Sie sie noch einmal ein, damit sich kein Tippfehler einschleicht.
 pin-op-not-a-digit = Nur Ziffern: Die { $secret } besteht aus Zahlen. Buchstaben wurden nicht übernommen.
@@ -107,7 +105,7 @@ pin-op-verified = Die PIN ist richtig
 pin-op-verified-next = Die Versuche sind wieder auf dem Höchststand.
 pin-op-pin-blocked-next = Sie haben keine Versuche mehr. Sie können die PIN mit der PUK entsperren und eine neue PIN wählen.
 pin-op-puk-blocked = PUK gesperrt: Die Karte muss ersetzt werden
-pin-op-puk-blocked-next = Sie kann nicht mehr entsperrt werden, und das lässt sich nicht rückgängig machen.
+pin-op-puk-blocked-next = Die Karte kann nicht mehr entsperrt werden, und das lässt sich nicht rückgängig machen.
 pin-op-card-refused = Die Karte hat den Vorgang abgelehnt
 pin-op-card-refused-next = Es scheint kein Versuch verbraucht worden zu sein. Versuchen Sie es erneut; geschieht es wieder, sehen Sie sich die technischen Details an.
 pin-op-card-removed = Karte während des Vorgangs entfernt

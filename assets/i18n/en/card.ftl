@@ -49,11 +49,9 @@ secret-tries-left =
        *[other] You have { $tries } tries left
     }
 secret-verified = Already verified in this session
-pin-last-try = PIN: only one try left
-puk-last-try = PUK: only one try left
+secret-last-try = { $secret }: only one try left
 pin-last-try-puk-blocked = Careful: one more mistake blocks the PIN and, with the PUK blocked, the card must be replaced.
 pin-last-try-advice = Careful: one more mistake blocks the PIN. If unsure, unblock it with the PUK.
-puk-last-try-consequence = One more mistake and the card must be replaced.
 secret-blocked = { $secret } blocked
 pin-blocked-for-good = It can no longer be unblocked: the PUK is blocked too
 pin-unblock-with-puk = Unblock it with the PUK

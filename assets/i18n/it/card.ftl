@@ -69,11 +69,9 @@ secret-tries-left =
     }
 secret-verified = Già verificato in questa sessione
 # Titolo: un solo tentativo.
-pin-last-try = PIN: ti resta un solo tentativo
-puk-last-try = PUK: resta un solo tentativo
+secret-last-try = { $secret }: ti resta un solo tentativo
 pin-last-try-puk-blocked = Attenzione: se sbagli ancora, il PIN si blocca e, con il PUK bloccato, la tessera va sostituita.
 pin-last-try-advice = Attenzione: se sbagli ancora, il PIN si blocca. Se non sei sicuro, sbloccalo con il PUK.
-puk-last-try-consequence = Se sbagli ancora, la tessera va sostituita.
 secret-blocked = { $secret } bloccato
 pin-blocked-for-good = Non si può più sbloccare: anche il PUK è bloccato
 pin-unblock-with-puk = Sbloccalo con il PUK

@@ -6,6 +6,7 @@
 use cns_core::PinState;
 use cns_core::card::CardStatus;
 use cns_core::cert::{self, Expiry};
+use cns_core::pin::PinKind;
 use time::{Date, OffsetDateTime};
 
 use crate::i18n::{Lang, msg};
@@ -33,7 +34,7 @@ pub fn pin_state(lang: Lang, s: PinState, puk: PinState) -> (Tone, String, Strin
         PinState::TriesLeft { tries_left: 1 } => {
             let detail =
                 if puk_blocked { msg::pin_last_try_puk_blocked() } else { msg::pin_last_try_advice() };
-            (Tone::Attention, lang.tr(msg::pin_last_try()), lang.tr(detail))
+            (Tone::Attention, lang.tr(msg::secret_last_try("PIN")), lang.tr(detail))
         }
         PinState::TriesLeft { tries_left } => {
             (Tone::Good, lang.tr(msg::secret_active("PIN")), lang.tr(msg::secret_tries_left(tries_left)))
@@ -60,9 +61,12 @@ pub fn pin_state(lang: Lang, s: PinState, puk: PinState) -> (Tone, String, Strin
 /// (tone, headline, detail) for the PUK.
 pub fn puk_state(lang: Lang, s: PinState) -> (Tone, String, String) {
     match s {
-        PinState::TriesLeft { tries_left: 1 } => {
-            (Tone::Attention, lang.tr(msg::puk_last_try()), lang.tr(msg::puk_last_try_consequence()))
-        }
+        // What one more mistake does, in the words every last-try warning uses.
+        PinState::TriesLeft { tries_left: 1 } => (
+            Tone::Attention,
+            lang.tr(msg::secret_last_try("PUK")),
+            crate::pin_words::last_try(lang, PinKind::Puk),
+        ),
         PinState::TriesLeft { tries_left } => {
             (Tone::Good, lang.tr(msg::secret_active("PUK")), lang.tr(msg::secret_tries_left(tries_left)))
         }
@@ -135,6 +139,14 @@ mod tests {
         );
         let (_, head, detail) = puk_state(Lang::En, PinState::TriesLeft { tries_left: 10 });
         assert_eq!((head.as_str(), detail.as_str()), ("PUK available", "You have 10 tries left"));
+    }
+
+    #[test]
+    fn the_puk_s_last_try_says_what_every_last_try_warning_says() {
+        let (tone, head, detail) = puk_state(Lang::It, PinState::TriesLeft { tries_left: 1 });
+        assert_eq!((tone, head.as_str()), (Tone::Attention, "PUK: ti resta un solo tentativo"));
+        assert_eq!(detail, crate::pin_words::last_try(Lang::It, PinKind::Puk));
+        assert_eq!(detail, "Se sbagli ancora, il PUK si blocca e la tessera va sostituita.");
     }
 
     #[test]
