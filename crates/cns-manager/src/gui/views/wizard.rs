@@ -117,18 +117,19 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
         }
     }
     let (label, guidance) = words::step_text(lang, w.op, w.step);
+    let label = label.as_str();
     about.extend(step_words);
     about.push(guidance.to_owned());
     ui.label(guidance);
     ui.add_space(8.0);
-    ui.label(RichText::new(&label).strong());
+    ui.label(RichText::new(label).strong());
     let show = w.show;
     let focus = std::mem::take(&mut w.focus_pending);
     // A fixed id under the step's own scope: the focus stays in the field whatever line appears
     // around it.
     let id = ui.scope_id().with("pin");
     let entry = ui.horizontal_wrapped(|ui| {
-        let e = pin_entry_with_id(ui, id, w.buffer_mut(step), &label, show);
+        let e = pin_entry_with_id(ui, id, w.buffer_mut(step), label, show);
         ui.checkbox(&mut w.show, lang.t("Mostra le cifre", "Show digits"));
         e
     });
