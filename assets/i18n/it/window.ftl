@@ -14,8 +14,7 @@ window-text-smaller-hint = Testo più piccolo (Ctrl −)
 window-text-size = Dimensione del testo
 window-text-larger = Ingrandisci il testo
 window-text-larger-hint = Testo più grande (Ctrl +)
-# Pulsante della pagina Diagnostica e suo suggerimento.
-window-diagnostics = Diagnostica
+# Suggerimento del pulsante Diagnostica (il pulsante dice `diagnostics-title`).
 window-diagnostics-hint = Controlla servizio smart card, driver, lettori e tessere; prepara il rapporto per l'assistenza.
 # Casella della modalità sportello (barra in alto e pagina Diagnostica).
 window-counter = Sportello
@@ -46,7 +45,6 @@ window-session-verifies =
 
 window-readers-service-down = Servizio smart card non attivo
 window-readers-searching = Ricerca dei lettori…
-window-readers-none = Nessun lettore collegato
 # Sotto il nome di un lettore.
 window-reader-card-inserted = tessera inserita
 window-reader-empty = vuoto
@@ -64,7 +62,6 @@ window-not-cns-advice = Controlla di aver inserito la tessera sanitaria giusta. 
 # Sotto ogni stato della pagina: verificare un documento non richiede la tessera.
 window-verify-offer = Hai ricevuto un documento firmato?
 window-verify-offer-how = Per verificare un file .p7m o .p7s non serve la tessera: trascinalo nella finestra oppure sceglilo.
-window-verify-document = Verifica un documento
 # La lettura della tessera non è riuscita.
 window-read-removed = La tessera è stata rimossa durante la lettura. Reinseriscila.
 window-read-in-use = Un altro programma sta usando la tessera. Appena la lascia libera la leggo da solo; se non succede, chiudi l'altro programma.
@@ -73,13 +70,11 @@ window-read-service-down = Il servizio smart card non risponde.
 window-read-unreadable = Tessera non leggibile: le sue risposte non seguono lo standard. Estraila, controlla il chip e reinseriscila; se succede ancora, la tessera potrebbe essere danneggiata.
 window-read-other = Non riesco a leggere la tessera.
 window-retry = Riprova
-# Pulsanti sotto lo stato della tessera.
+# Pulsanti sotto lo stato della tessera (Firma, Verifica e Browser dicono i titoli delle loro pagine: `docs-title-sign`, `docs-title-verify`, `diagnostics-browser`).
 window-new-card-how = Come richiedere una nuova tessera
 window-unblock-with-puk = Sblocca con il PUK
 window-change-pin = Cambia PIN
 window-verify-pin = Verifica PIN
-window-sign-document = Firma un documento
-window-use-in-browser = Usa la tessera nel browser
 window-use-in-browser-hint = Quali browser vedono la tessera per entrare nei servizi online; aggiungi il modulo dove manca.
 window-drop-hint = Puoi anche trascinare un file nella finestra: un .p7m o .p7s si verifica, un altro documento si firma.
 # Senza lettore.

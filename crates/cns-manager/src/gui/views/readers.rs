@@ -32,7 +32,7 @@ impl CnsApp {
             let text = lang.tr(match self.service {
                 Service::Down => msg::window_readers_service_down(),
                 Service::Unknown => msg::window_readers_searching(),
-                Service::Up => msg::window_readers_none(),
+                Service::Up => msg::no_reader_title(),
             });
             ui.label(RichText::new(text).weak());
             return;

@@ -80,7 +80,7 @@ impl CnsApp {
         ui.label(RichText::new(lang.tr(msg::window_verify_offer())).strong());
         ui.label(lang.tr(msg::window_verify_offer_how()));
         ui.add_space(4.0);
-        if secondary_button(ui, &lang.tr(msg::window_verify_document())).clicked() {
+        if secondary_button(ui, &lang.tr(msg::docs_title_verify())).clicked() {
             self.actions.push(Action::Document(DocAction::Open(DocKind::Verify, None)));
         }
     }
@@ -208,13 +208,10 @@ impl CnsApp {
             if cert_ok && secondary_button(ui, &lang.tr(msg::card_certificate())).clicked() {
                 actions.push(Action::ShowCertificate);
             }
-            if cert_ok
-                && !pin_blocked
-                && secondary_button(ui, &lang.tr(msg::window_sign_document())).clicked()
-            {
+            if cert_ok && !pin_blocked && secondary_button(ui, &lang.tr(msg::docs_title_sign())).clicked() {
                 actions.push(Action::Document(DocAction::Open(DocKind::Sign, None)));
             }
-            if secondary_button(ui, &lang.tr(msg::window_verify_document())).clicked() {
+            if secondary_button(ui, &lang.tr(msg::docs_title_verify())).clicked() {
                 actions.push(Action::Document(DocAction::Open(DocKind::Verify, None)));
             }
             // Setting up this PC's browsers is the citizen's business, not the counter's; and a
@@ -222,7 +219,7 @@ impl CnsApp {
             if cert_ok
                 && !counter
                 && !pin_blocked
-                && secondary_button(ui, &lang.tr(msg::window_use_in_browser()))
+                && secondary_button(ui, &lang.tr(msg::diagnostics_browser()))
                     .on_hover_text(lang.tr(msg::window_use_in_browser_hint()))
                     .clicked()
             {

@@ -74,7 +74,7 @@ impl CnsApp {
         });
         group(ui, "diagnostics", true, |ui| {
             if ui
-                .button(lang.tr(msg::window_diagnostics()))
+                .button(lang.tr(msg::diagnostics_title()))
                 .on_hover_text(lang.tr(msg::window_diagnostics_hint()))
                 .clicked()
             {
