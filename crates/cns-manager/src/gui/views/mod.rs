@@ -12,6 +12,8 @@ pub mod wizard;
 
 use egui::{Key, Modifiers, RichText};
 
+use crate::i18n::msg;
+
 use super::a11y;
 use super::app::{Action, CnsApp};
 use super::state::{CardView, Notice, Screen};
@@ -38,20 +40,12 @@ impl CnsApp {
                 let s = self.session;
                 let lang = self.lang;
                 let parts = [
-                    super::words::count(
-                        lang,
-                        s.changes,
-                        ("cambio PIN", "cambi PIN"),
-                        ("PIN change", "PIN changes"),
-                    ),
-                    super::words::count(lang, s.unblocks, ("sblocco", "sblocchi"), ("unblock", "unblocks")),
-                    super::words::count(lang, s.verifies, ("verifica", "verifiche"), ("check", "checks")),
+                    lang.tr(msg::window_session_changes(s.changes)),
+                    lang.tr(msg::window_session_unblocks(s.unblocks)),
+                    lang.tr(msg::window_session_verifies(s.verifies)),
                 ]
                 .join(", ");
-                ui.label(lang.s(
-                    format!("Sportello · Operazioni in questa sessione: {} ({parts})", s.total()),
-                    format!("Counter · Operations this session: {} ({parts})", s.total()),
-                ));
+                ui.label(lang.tr(msg::WindowSessionCounts { total: s.total().into(), parts: parts.into() }));
             });
         }
         // A narrow window (small, or large text) has no room for the reader list beside the
@@ -118,34 +112,15 @@ impl CnsApp {
         };
         let lang = self.lang;
         let (tone, text) = match n {
-            Notice::Wiped => (Tone::Good, lang.t("Tessera rimossa – schermo pulito", "Card removed – screen cleared").to_owned()),
-            Notice::WipedBeforeSending => (
-                Tone::Good,
-                lang.t(
-                    "Tessera rimossa prima dell'invio – schermo pulito. Nulla è cambiato sulla tessera e nessun tentativo è stato usato.",
-                    "Card removed before anything was sent – screen cleared. Nothing changed on the card and no try was used.",
-                )
-                .to_owned(),
-            ),
-            Notice::RemovedDuringOperation => (
-                Tone::Attention,
-                lang.t(
-                    "La tessera è stata rimossa: l'operazione potrebbe non essere stata completata. Reinserisci la tessera per vedere lo stato.",
-                    "The card was removed: the operation may not have been completed. Insert the card again to see its state.",
-                )
-                .to_owned(),
-            ),
-            Notice::Exported(p) => (
-                Tone::Good,
-                lang.s(
-                    format!("Certificato salvato in {}", p.display()),
-                    format!("Certificate saved to {}", p.display()),
-                ),
-            ),
-            Notice::ExportFailed(e) => (
-                Tone::Bad,
-                lang.s(format!("Il certificato non è stato salvato: {e}"), format!("The certificate was not saved: {e}")),
-            ),
+            Notice::Wiped => (Tone::Good, lang.tr(msg::window_wiped())),
+            Notice::WipedBeforeSending => (Tone::Good, lang.tr(msg::window_wiped_before_sending())),
+            Notice::RemovedDuringOperation => {
+                (Tone::Attention, lang.tr(msg::window_removed_during_operation()))
+            }
+            Notice::Exported(p) => {
+                (Tone::Good, lang.tr(msg::window_certificate_saved(p.display().to_string())))
+            }
+            Notice::ExportFailed(e) => (Tone::Bad, lang.tr(msg::window_certificate_not_saved(e.clone()))),
         };
         // Announced when it appears: the notice often follows an action the user cannot see
         // the end of (a card pulled, a file saved by the dialog).

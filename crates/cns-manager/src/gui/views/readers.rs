@@ -3,6 +3,8 @@
 
 use egui::RichText;
 
+use crate::i18n::msg;
+
 use super::super::app::{Action, CnsApp};
 use super::super::state::Service;
 
@@ -24,14 +26,14 @@ impl CnsApp {
     fn readers_panel(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         ui.add_space(8.0);
-        ui.label(RichText::new(lang.t("Lettori", "Readers")).strong().size(18.0));
+        ui.label(RichText::new(lang.tr(msg::readers_title())).strong().size(18.0));
         ui.add_space(4.0);
         if self.readers.list.is_empty() {
-            let text = match self.service {
-                Service::Down => lang.t("Servizio smart card non attivo", "Smart card service not running"),
-                Service::Unknown => lang.t("Ricerca dei lettori…", "Looking for readers…"),
-                Service::Up => lang.t("Nessun lettore collegato", "No reader connected"),
-            };
+            let text = lang.tr(match self.service {
+                Service::Down => msg::window_readers_service_down(),
+                Service::Unknown => msg::window_readers_searching(),
+                Service::Up => msg::no_reader_title(),
+            });
             ui.label(RichText::new(text).weak());
             return;
         }
@@ -60,11 +62,11 @@ impl CnsApp {
         let lang = self.lang;
         for r in &self.readers.list {
             let selected = self.readers.selected.as_deref() == Some(r.name.as_str());
-            let state = if r.card_present {
-                lang.t("tessera inserita", "card inserted")
+            let state = lang.tr(if r.card_present {
+                msg::window_reader_card_inserted()
             } else {
-                lang.t("vuoto", "empty")
-            };
+                msg::window_reader_empty()
+            });
             let icon = if r.card_present { "💳" } else { "○" };
             let mut job = egui::text::LayoutJob::default();
             let body = egui::TextStyle::Body.resolve(ui.style());
@@ -76,7 +78,7 @@ impl CnsApp {
                 0.0,
                 egui::TextFormat::simple(body, color),
             );
-            job.append(state, 0.0, egui::TextFormat::simple(small, color));
+            job.append(&state, 0.0, egui::TextFormat::simple(small, color));
             job.wrap.max_width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
             let resp = ui.add_sized([ui.available_width(), 0.0], egui::Button::selectable(selected, job));
             if resp.clicked() && !selected {
@@ -87,6 +89,6 @@ impl CnsApp {
 }
 
 /// The demo controls' title, beside the reader list or folded on top of the page.
-pub fn simulated_card(lang: crate::i18n::Lang) -> &'static str {
-    lang.t("Tessera simulata", "Simulated card")
+pub fn simulated_card(lang: crate::i18n::Lang) -> String {
+    lang.tr(msg::window_simulated_card())
 }

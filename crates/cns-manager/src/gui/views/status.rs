@@ -3,22 +3,19 @@
 
 use cns_core::PinState;
 use cns_core::card::CardStatus;
-use cns_core::cert::{self, Expiry};
 use cns_core::flow::Operation;
 use cns_core::italian_time::italian_date;
 use egui::RichText;
 
+use crate::card_words;
 use crate::doctor::fixes;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 use super::super::app::{Action, CnsApp};
 use super::super::documents::{DocAction, Kind as DocKind};
 use super::super::state::{CardView, ReadProblem, Service};
 use super::super::words::{self, Tone};
 use super::{banner, primary_button, secondary_button};
-
-/// Days before expiry when a warning appears.
-const SOON_DAYS: i64 = 30;
 
 /// The narrowest a PIN or PUK box may be beside the other (points, normal text size).
 const STATE_BOX_MIN_WIDTH: f32 = 230.0;
@@ -36,45 +33,29 @@ impl CnsApp {
                 ui.add_space(24.0);
                 super::super::a11y::heading_text(
                     ui,
-                    RichText::new(
-                        lang.t("Inserisci la tessera nel lettore", "Insert the card in the reader"),
-                    )
-                    .heading(),
+                    RichText::new(lang.tr(msg::window_insert_card())).heading(),
                 );
                 ui.add_space(8.0);
-                ui.label(lang.t(
-                    "Con il chip dorato verso l'alto e rivolto verso il lettore. Lo stato della tessera comparirà qui da solo.",
-                    "With the golden chip facing up and towards the reader. The card's state will appear here by itself.",
-                ));
+                ui.label(lang.tr(msg::window_insert_card_how()));
             }
             CardView::Reading => {
                 ui.add_space(24.0);
                 ui.horizontal_wrapped(|ui| {
                     ui.spinner();
-                    ui.label(RichText::new(lang.t("Lettura della tessera…", "Reading the card…")).heading());
+                    ui.label(RichText::new(lang.tr(msg::window_reading_card())).heading());
                 });
-                ui.label(lang.t("Non rimuovere la tessera.", "Do not remove the card."));
+                ui.label(lang.tr(msg::window_do_not_remove()));
             }
             CardView::NotCns { atr, detail } => {
                 ui.add_space(16.0);
-                banner(
-                    ui,
-                    Tone::Bad,
-                    lang.t(
-                        "Questa carta non è una Tessera Sanitaria – CNS.",
-                        "This card is not a Tessera Sanitaria – CNS (Italian health card).",
-                    ),
-                );
+                banner(ui, Tone::Bad, &lang.tr(msg::window_not_cns()));
                 ui.add_space(8.0);
-                ui.label(lang.t(
-                    "Controlla di aver inserito la tessera sanitaria giusta. Altre carte (bancomat, carta d'identità elettronica, firma digitale) non si gestiscono con questo programma.",
-                    "Check you inserted the right health card. Other cards (bank cards, electronic identity card, digital signature) are not managed by this program.",
-                ));
+                ui.label(lang.tr(msg::window_not_cns_advice()));
                 let (atr, detail) = (atr.clone(), detail.clone());
                 technical(ui, lang, |ui| {
                     let rec = cns_core::profile::recognize(&atr);
                     ui.label(format!("ATR: {}", words::hex(&atr)));
-                    ui.label(format!("{}: {}", lang.t("Tipo dichiarato", "Declared type"), rec.marker));
+                    ui.label(format!("{}: {}", lang.tr(msg::card_declared_type()), rec.marker));
                     ui.label(detail);
                 });
             }
@@ -96,16 +77,10 @@ impl CnsApp {
         ui.add_space(20.0);
         ui.separator();
         ui.add_space(6.0);
-        ui.label(
-            RichText::new(lang.t("Hai ricevuto un documento firmato?", "Did you receive a signed document?"))
-                .strong(),
-        );
-        ui.label(lang.t(
-            "Per verificare un file .p7m o .p7s non serve la tessera: trascinalo nella finestra oppure sceglilo.",
-            "Checking a .p7m or .p7s file needs no card: drop it on the window or choose it.",
-        ));
+        ui.label(RichText::new(lang.tr(msg::window_verify_offer())).strong());
+        ui.label(lang.tr(msg::window_verify_offer_how()));
         ui.add_space(4.0);
-        if secondary_button(ui, lang.t("Verifica un documento", "Check a signed document")).clicked() {
+        if secondary_button(ui, &lang.tr(msg::docs_title_verify())).clicked() {
             self.actions.push(Action::Document(DocAction::Open(DocKind::Verify, None)));
         }
     }
@@ -113,36 +88,17 @@ impl CnsApp {
     fn read_failed_view(&mut self, ui: &mut egui::Ui, problem: ReadProblem, detail: &str) {
         let lang = self.lang;
         ui.add_space(16.0);
-        let text = match problem {
-            ReadProblem::Removed => lang.t(
-                "La tessera è stata rimossa durante la lettura. Reinseriscila.",
-                "The card was removed while being read. Insert it again.",
-            ),
-            ReadProblem::InUse => lang.t(
-                "Un altro programma sta usando la tessera. Appena la lascia libera la leggo da solo; \
-                 se non succede, chiudi l'altro programma.",
-                "Another program is using the card. As soon as it lets go, the card is read by itself; \
-                 if that does not happen, close the other program.",
-            ),
-            ReadProblem::Unresponsive => lang.t(
-                "La tessera non risponde. Toglila, controlla il verso (chip in alto) e reinseriscila.",
-                "The card does not answer. Take it out, check it is the right way up (chip on top) and insert it again.",
-            ),
-            ReadProblem::ServiceDown => lang.t(
-                "Il servizio smart card non risponde.",
-                "The smart card service does not answer.",
-            ),
-            ReadProblem::Unreadable => lang.t(
-                "Tessera non leggibile: le sue risposte non seguono lo standard. Estraila, controlla il chip \
-                 e reinseriscila; se succede ancora, la tessera potrebbe essere danneggiata.",
-                "Card not readable: its answers do not follow the standard. Take it out, check the chip and \
-                 insert it again; if it happens again, the card may be damaged.",
-            ),
-            ReadProblem::Other => lang.t("Non riesco a leggere la tessera.", "The card could not be read."),
-        };
-        banner(ui, Tone::Attention, text);
+        let text = lang.tr(match problem {
+            ReadProblem::Removed => msg::window_read_removed(),
+            ReadProblem::InUse => msg::window_read_in_use(),
+            ReadProblem::Unresponsive => msg::window_read_unresponsive(),
+            ReadProblem::ServiceDown => msg::window_read_service_down(),
+            ReadProblem::Unreadable => msg::window_read_unreadable(),
+            ReadProblem::Other => msg::window_read_other(),
+        });
+        banner(ui, Tone::Attention, &text);
         ui.add_space(8.0);
-        if primary_button(ui, lang.t("Riprova", "Retry")).clicked() {
+        if primary_button(ui, &lang.tr(msg::window_retry())).clicked() {
             self.actions.push(Action::Reread);
         }
         let detail = detail.to_owned();
@@ -170,7 +126,7 @@ impl CnsApp {
         ui.add_space(8.0);
         if name.is_empty() {
             ui.label(
-                RichText::new(lang.t("Titolare non leggibile", "Holder not readable"))
+                RichText::new(lang.tr(msg::card_holder_unreadable()))
                     .size(super::super::style::headline(counter)),
             );
         } else {
@@ -183,7 +139,7 @@ impl CnsApp {
 
         egui::Grid::new("card_facts").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
             fiscal_code_row(ui, lang, s);
-            ui.label(RichText::new(lang.t("Tessera n.", "Card no.")).weak());
+            ui.label(RichText::new(lang.tr(msg::card_number())).weak());
             ui.add(
                 egui::Label::new(match s.id.region() {
                     Some(r) => format!("{} – {}", s.id.formatted(), crate::i18n::region_name(lang, &r)),
@@ -216,23 +172,22 @@ impl CnsApp {
         ui.horizontal_wrapped(|ui| {
             let mut focus_first = focus_first;
             if pin_blocked && puk_blocked {
-                let help = primary_button(ui, lang.t("Come richiedere una nuova tessera", "How to get a new card"));
+                let help = primary_button(ui, &lang.tr(msg::window_new_card_how()));
                 if take_first_focus(&help, &mut focus_first).clicked() {
                     actions.push(Action::ShowNewCardHelp);
                 }
             } else if pin_blocked || last_try {
-                let unblock = primary_button(ui, lang.t("Sblocca con il PUK", "Unblock with the PUK"));
+                let unblock = primary_button(ui, &lang.tr(msg::window_unblock_with_puk()));
                 if take_first_focus(&unblock, &mut focus_first).clicked() {
                     actions.push(Action::StartWizard(Operation::UnblockPin));
                 }
             }
-            let change = lang.t("Cambia PIN", "Change PIN");
-            let verify = lang.t("Verifica PIN", "Check PIN");
+            let change = lang.tr(msg::window_change_pin());
+            let verify = lang.tr(msg::window_verify_pin());
+            let (change, verify) = (change.as_str(), verify.as_str());
             if pin_blocked {
-                let why = lang.t(
-                    "Il PIN è bloccato: prima va sbloccato con il PUK.",
-                    "The PIN is blocked: unblock it with the PUK first.",
-                );
+                let why = lang.tr(msg::pin_blocked_unblock_first());
+                let why = why.as_str();
                 ui.add_enabled(false, egui::Button::new(change).min_size(egui::vec2(0.0, 36.0)))
                     .on_disabled_hover_text(why);
                 ui.add_enabled(false, egui::Button::new(verify).min_size(egui::vec2(0.0, 36.0)))
@@ -250,16 +205,13 @@ impl CnsApp {
                     actions.push(Action::StartWizard(Operation::VerifyPin));
                 }
             }
-            if cert_ok && secondary_button(ui, lang.t("Certificato", "Certificate")).clicked() {
+            if cert_ok && secondary_button(ui, &lang.tr(msg::card_certificate())).clicked() {
                 actions.push(Action::ShowCertificate);
             }
-            if cert_ok
-                && !pin_blocked
-                && secondary_button(ui, lang.t("Firma un documento", "Sign a document")).clicked()
-            {
+            if cert_ok && !pin_blocked && secondary_button(ui, &lang.tr(msg::docs_title_sign())).clicked() {
                 actions.push(Action::Document(DocAction::Open(DocKind::Sign, None)));
             }
-            if secondary_button(ui, lang.t("Verifica un documento", "Check a signed document")).clicked() {
+            if secondary_button(ui, &lang.tr(msg::docs_title_verify())).clicked() {
                 actions.push(Action::Document(DocAction::Open(DocKind::Verify, None)));
             }
             // Setting up this PC's browsers is the citizen's business, not the counter's; and a
@@ -267,48 +219,21 @@ impl CnsApp {
             if cert_ok
                 && !counter
                 && !pin_blocked
-                && secondary_button(ui, lang.t("Usa la tessera nel browser", "Use the card in the browser"))
-                    .on_hover_text(lang.t(
-                        "Quali browser vedono la tessera per entrare nei servizi online; aggiungi il modulo dove \
-                         manca.",
-                        "Which browsers see the card to log in to online services; add the module where it is \
-                         missing.",
-                    ))
+                && secondary_button(ui, &lang.tr(msg::diagnostics_browser()))
+                    .on_hover_text(lang.tr(msg::window_use_in_browser_hint()))
                     .clicked()
             {
                 actions.push(Action::ShowBrowser);
             }
         });
-        ui.label(
-            RichText::new(lang.t(
-                "Puoi anche trascinare un file nella finestra: un .p7m o .p7s si verifica, un altro documento si firma.",
-                "You can also drop a file on the window: a .p7m or .p7s is checked, any other document is signed.",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(lang.tr(msg::window_drop_hint())).weak());
         if pin_blocked && !puk_blocked {
-            ui.label(
-                RichText::new(lang.t(
-                    "Il PIN è bloccato: sbloccalo con il PUK.",
-                    "The PIN is blocked: unblock it with the PUK.",
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(lang.tr(msg::pin_blocked_unblock_first())).weak());
         }
         if puk_blocked {
             ui.add_space(6.0);
-            banner(
-                ui,
-                Tone::Bad,
-                lang.t(
-                    "PUK bloccato: la tessera non può più essere sbloccata e va sostituita.",
-                    "PUK blocked: the card can no longer be unblocked and must be replaced.",
-                ),
-            );
-            if !pin_blocked
-                && secondary_button(ui, lang.t("Come richiedere una nuova tessera", "How to get a new card"))
-                    .clicked()
-            {
+            banner(ui, Tone::Bad, &lang.tr(msg::puk_blocked_replace()));
+            if !pin_blocked && secondary_button(ui, &lang.tr(msg::window_new_card_how())).clicked() {
                 actions.push(Action::ShowNewCardHelp);
             }
         }
@@ -317,33 +242,26 @@ impl CnsApp {
         technical(ui, lang, |ui| {
             ui.label(format!(
                 "{}: {}",
-                lang.t("Lettore", "Reader"),
+                lang.tr(msg::card_reader()),
                 crate::backend::reader_name(&reader, lang)
             ));
             ui.label(format!("ATR: {}", words::hex(&s.atr)));
             ui.label(format!(
                 "{}: {} ({})",
-                lang.t("Profilo", "Profile"),
+                lang.tr(msg::card_profile()),
                 s.recognition.profile.name,
                 s.recognition.marker
             ));
             if let cns_core::card::Location::Applet(applet) = s.location {
                 ui.label(format!("Applet: {} ({})", applet.name, words::hex(applet.aid)));
             }
-            ui.label(if s.counters_queried {
-                lang.t("Contatori letti dalla tessera senza consumare tentativi.", "Counters read from the card without using tries.")
+            ui.label(lang.tr(if s.counters_queried {
+                msg::counters_read()
             } else {
-                lang.t(
-                    "Questa famiglia di tessere consuma un tentativo se le si chiede il contatore: non lo chiediamo.",
-                    "This card family uses up a try when asked for the counter: we do not ask.",
-                )
-            });
+                msg::counters_not_asked()
+            }));
             if let Some(p) = &s.processor {
-                ui.label(format!(
-                    "{}: {}",
-                    lang.t("Produttore chip", "Chip maker"),
-                    p.chip_manufacturer.as_str()
-                ));
+                ui.label(format!("{}: {}", lang.tr(msg::card_chip_maker()), p.chip_manufacturer.as_str()));
             }
         });
         self.actions.extend(actions);
@@ -376,21 +294,13 @@ impl CnsApp {
             }
         }
         ui.add_space(8.0);
-        ui.label(
-            RichText::new(lang.t(
-                "Quando il lettore è pronto, compare a sinistra da solo.",
-                "When the reader is ready, it appears on the left by itself.",
-            ))
-            .weak(),
-        );
+        ui.label(RichText::new(lang.tr(msg::window_reader_appears())).weak());
         ui.add_space(12.0);
         ui.horizontal_wrapped(|ui| {
-            if secondary_button(ui, lang.t("Riprova", "Retry")).clicked() {
+            if secondary_button(ui, &lang.tr(msg::window_retry())).clicked() {
                 self.actions.push(Action::RetryReaders);
             }
-            if !self.is_demo()
-                && primary_button(ui, lang.t("Prova la modalità dimostrativa", "Try the demo mode")).clicked()
-            {
+            if !self.is_demo() && primary_button(ui, &lang.tr(msg::window_try_demo())).clicked() {
                 self.actions.push(Action::SwitchToDemo);
             }
         });
@@ -406,47 +316,25 @@ fn take_first_focus<'a>(button: &'a egui::Response, pending: &mut bool) -> &'a e
 }
 
 fn fiscal_code_row(ui: &mut egui::Ui, lang: Lang, s: &CardStatus) {
-    ui.label(RichText::new(lang.t("Codice fiscale", "Fiscal code")).weak());
-    match &s.fiscal_code {
-        Some(Ok(cf)) if s.fiscal_code_mismatches.is_empty() => {
+    ui.label(RichText::new(lang.tr(msg::card_fiscal_code())).weak());
+    let shown = match &s.fiscal_code {
+        Some(Ok(cf)) => cf.as_str().to_owned(),
+        // Not valid: shown as the card holds it.
+        Some(Err(_)) => s.personal.as_ref().map(|p| p.fiscal_code.clone()).unwrap_or_default(),
+        None => String::new(),
+    };
+    match card_words::fiscal_code_note(lang, s) {
+        Some((tone, note)) => {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(cf.as_str()).monospace());
-                ui.label(
-                    RichText::new(format!("{} {}", Tone::Good.icon(), lang.t("valido", "valid")))
-                        .color(Tone::Good.color()),
-                );
-            });
-        }
-        Some(Ok(cf)) => {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(cf.as_str()).monospace());
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        Tone::Attention.icon(),
-                        lang.t("non corrisponde ai dati della tessera", "does not match the card's data")
-                    ))
-                    .color(Tone::Attention.color()),
-                );
-            });
-        }
-        Some(Err(e)) => {
-            let raw = s.personal.as_ref().map(|p| p.fiscal_code.clone()).unwrap_or_default();
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(raw).monospace());
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        Tone::Attention.icon(),
-                        lang.t("non valido", "not valid")
-                    ))
-                    .color(Tone::Attention.color()),
-                )
-                .on_hover_text(&e.0);
+                ui.label(RichText::new(shown).monospace());
+                let note = ui.label(RichText::new(format!("{} {note}", tone.icon())).color(tone.color()));
+                if let Some(Err(e)) = &s.fiscal_code {
+                    note.on_hover_text(&e.0);
+                }
             });
         }
         None => {
-            ui.label(RichText::new(lang.t("non leggibile", "not readable")).weak());
+            ui.label(RichText::new(lang.tr(msg::card_value_unreadable())).weak());
         }
     }
     ui.end_row();
@@ -454,52 +342,26 @@ fn fiscal_code_row(ui: &mut egui::Ui, lang: Lang, s: &CardStatus) {
 
 fn expiry_rows(ui: &mut egui::Ui, lang: Lang, s: &CardStatus, today: time::Date) {
     let card_expiry = s.card_expiry();
-    ui.label(RichText::new(lang.t("Scadenza tessera", "Card expiry")).weak());
+    ui.label(RichText::new(lang.tr(msg::card_expiry())).weak());
     match card_expiry {
         Some(d) => {
-            let days = (d - today).whole_days();
-            let (tone, note) = if days < 0 {
-                (Tone::Bad, lang.t("scaduta: va rinnovata", "expired: it must be renewed").to_owned())
-            } else if days <= SOON_DAYS {
-                (
-                    Tone::Attention,
-                    lang.s(format!("scade tra {days} giorni"), format!("expires in {days} days")),
-                )
-            } else {
-                (Tone::Good, lang.t("valida", "valid").to_owned())
-            };
+            let (tone, note) = card_words::card_expiry_note(lang, d, today);
             tone_value(ui, &words::date(d), tone, &note);
         }
         None => {
-            ui.label(RichText::new(lang.t("non indicata", "not stated")).weak());
+            ui.label(RichText::new(lang.tr(msg::card_expiry_not_stated())).weak());
         }
     }
     ui.end_row();
 
-    ui.label(RichText::new(lang.t("Certificato", "Certificate")).weak());
+    ui.label(RichText::new(lang.tr(msg::card_certificate())).weak());
     match &s.certificate {
         Ok(c) => {
-            let end = italian_date(c.not_after);
-            let (tone, mut note) = match cert::expiry_status(c.not_after, today) {
-                Expiry::Expired { .. } => (Tone::Bad, lang.t("scaduto", "expired").to_owned()),
-                Expiry::ExpiresSoon { days_left } => (
-                    Tone::Attention,
-                    lang.s(format!("scade tra {days_left} giorni"), format!("expires in {days_left} days")),
-                ),
-                Expiry::Valid { .. } => (Tone::Good, lang.t("valido", "valid").to_owned()),
-            };
-            let mut tone = tone;
-            if let Some(card_end) = card_expiry
-                && cert::ends_before_card(c.not_after, card_end)
-                && tone == Tone::Good
-            {
-                tone = Tone::Attention;
-                note = lang.t("scade prima della tessera", "ends before the card").to_owned();
-            }
-            tone_value(ui, &words::date(end), tone, &note);
+            let (tone, note) = card_words::certificate_note(lang, c.not_after, card_expiry, today);
+            tone_value(ui, &words::date(italian_date(c.not_after)), tone, &note);
         }
         Err(_) => {
-            ui.label(RichText::new(lang.t("non leggibile", "not readable")).weak());
+            ui.label(RichText::new(lang.tr(msg::card_value_unreadable())).weak());
         }
     }
     ui.end_row();
@@ -538,7 +400,7 @@ fn state_box(ui: &mut egui::Ui, width: f32, tone: Tone, head: &str, detail: &str
 
 /// The "Dettagli tecnici" expander.
 pub fn technical(ui: &mut egui::Ui, lang: Lang, add: impl FnOnce(&mut egui::Ui)) {
-    egui::CollapsingHeader::new(lang.t("Dettagli tecnici", "Technical details"))
+    egui::CollapsingHeader::new(lang.tr(msg::window_technical_details()))
         .id_salt("technical_details")
         .show(ui, add);
 }

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 use super::super::app::{Action, CnsApp};
 use super::super::style;
@@ -30,11 +30,8 @@ impl CnsApp {
         group(ui, "modes", false, |ui| {
             let mut demo = self.is_demo();
             if ui
-                .checkbox(&mut demo, lang.t("Dimostrazione", "Demo"))
-                .on_hover_text(lang.t(
-                    "Prova il programma con una tessera simulata, senza lettore.",
-                    "Try the program with a simulated card, no reader needed.",
-                ))
+                .checkbox(&mut demo, lang.tr(msg::window_demo()))
+                .on_hover_text(lang.tr(msg::window_demo_hint()))
                 .changed()
             {
                 self.actions.push(if demo { Action::SwitchToDemo } else { Action::LeaveDemo });
@@ -57,19 +54,19 @@ impl CnsApp {
             let zoom = ui.ctx().zoom_factor();
             if ui
                 .button("A−")
-                .accessible_name(lang.t("Riduci il testo", "Make the text smaller"))
-                .on_hover_text(lang.t("Testo più piccolo (Ctrl −)", "Smaller text (Ctrl −)"))
+                .accessible_name(lang.tr(msg::window_text_smaller()))
+                .on_hover_text(lang.tr(msg::window_text_smaller_hint()))
                 .clicked()
             {
                 self.actions.push(Action::Zoom(zoom - 0.25));
             }
             // The size the text has, counter mode's larger type included.
             ui.label(format!("{:.0} %", style::effective_text_percent(zoom, self.counter)))
-                .on_hover_text(lang.t("Dimensione del testo", "Text size"));
+                .on_hover_text(lang.tr(msg::window_text_size()));
             if ui
                 .button("A+")
-                .accessible_name(lang.t("Ingrandisci il testo", "Make the text larger"))
-                .on_hover_text(lang.t("Testo più grande (Ctrl +)", "Larger text (Ctrl +)"))
+                .accessible_name(lang.tr(msg::window_text_larger()))
+                .on_hover_text(lang.tr(msg::window_text_larger_hint()))
                 .clicked()
             {
                 self.actions.push(Action::Zoom(zoom + 0.25));
@@ -77,11 +74,8 @@ impl CnsApp {
         });
         group(ui, "diagnostics", true, |ui| {
             if ui
-                .button(lang.t("Diagnostica", "Diagnostics"))
-                .on_hover_text(lang.t(
-                    "Controlla servizio smart card, driver, lettori e tessere; prepara il rapporto per l'assistenza.",
-                    "Check the smart card service, driver, readers and cards; prepare the support report.",
-                ))
+                .button(lang.tr(msg::diagnostics_title()))
+                .on_hover_text(lang.tr(msg::window_diagnostics_hint()))
                 .clicked()
             {
                 self.actions.push(Action::ShowDiagnostics);
@@ -94,21 +88,16 @@ impl CnsApp {
     pub(crate) fn counter_checkbox(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         let mut counter = self.counter;
-        let hint = if self.counter_locked {
-            lang.t(
-                "Modalità sportello impostata all'avvio (dall'installatore o con --counter): non si può disattivare qui.",
-                "Counter mode was set at start (by the installer or --counter): it cannot be turned off here.",
-            )
+        let hint = lang.tr(if self.counter_locked {
+            msg::window_counter_locked_hint()
         } else {
-            lang.t(
-                "Modalità sportello: ogni dato sparisce quando la tessera viene tolta; nulla è salvato su disco.",
-                "Counter mode: every datum disappears when the card is removed; nothing is saved to disk.",
-            )
-        };
+            msg::window_counter_hint()
+        });
+        let hint = hint.as_str();
         if ui
             .add_enabled(
                 !self.counter_locked,
-                egui::Checkbox::new(&mut counter, lang.t("Sportello", "Counter")),
+                egui::Checkbox::new(&mut counter, lang.tr(msg::window_counter())),
             )
             .on_hover_text(hint)
             .on_disabled_hover_text(hint)
@@ -122,13 +111,8 @@ impl CnsApp {
     /// and office staff look, out of the citizen's way.
     pub(crate) fn counter_setting(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
-        ui.label(RichText::new(lang.t("Modalità sportello", "Counter mode")).strong());
-        ui.label(lang.t(
-            "Per gli sportelli che aiutano i cittadini: ogni dato personale sparisce quando la tessera viene tolta \
-             e nulla è salvato su disco. Negli uffici la imposta l'installatore per tutti (mode = \"counter\").",
-            "For the counters that help citizens: every personal datum disappears when the card is removed and \
-             nothing is saved to disk. In offices the installer sets it for everyone (mode = \"counter\").",
-        ));
+        ui.label(RichText::new(lang.tr(msg::window_counter_mode())).strong());
+        ui.label(lang.tr(msg::window_counter_mode_explained()));
         self.counter_checkbox(ui);
     }
 }

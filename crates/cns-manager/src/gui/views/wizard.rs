@@ -101,7 +101,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
             }
             cns_core::PinState::Unknown => {
                 let text = words::unknown_tries_warning(lang, w.op);
-                banner(ui, Tone::Attention, text);
+                banner(ui, Tone::Attention, &text);
                 ui.add_space(8.0);
                 about.push(text.to_owned());
             }
@@ -109,6 +109,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
         }
     }
     let (label, guidance) = words::step_text(lang, w.op, w.step);
+    let label = label.as_str();
     about.extend(step_words);
     about.push(guidance.to_owned());
     ui.label(guidance);
@@ -145,8 +146,8 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
         if step == 1
             && let Some(weak) = w.weakness()
         {
-            hint(ui, Tone::Attention, words::weakness(lang, weak));
-            about.push(words::weakness(lang, weak).to_owned());
+            hint(ui, Tone::Attention, &words::weakness(lang, weak));
+            about.push(words::weakness(lang, weak));
         }
     }
     let typed = w.buffer_mut(step).len();
@@ -166,7 +167,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
                 actions.push(Action::WizardNext);
             }
             // Only a click vouches for a short PUK: Enter in the field asks again.
-            if short_puk && pressed(&secondary_button(ui, words::send_short_puk(lang)), settled) {
+            if short_puk && pressed(&secondary_button(ui, &words::send_short_puk(lang)), settled) {
                 actions.push(Action::WizardAcceptShortPuk);
             }
             [back, next].iter().any(|r| r.clicked() && !pressed(r, settled))
@@ -297,9 +298,9 @@ fn result_step(
 fn card_left_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     let (head, next) = words::card_left(lang, w.op);
-    live_banner(ui, Tone::Attention, head);
+    live_banner(ui, Tone::Attention, &head);
     ui.add_space(8.0);
-    ui.label(next);
+    ui.label(&next);
     ui.add_space(14.0);
     let done = done_button(ui, lang, settled, actions);
     a11y::describe(ui.ctx(), done.id, &a11y::sentences(&[head, next]));
