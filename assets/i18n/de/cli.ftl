@@ -78,7 +78,7 @@ cli-pin-unblocked = PIN entsperrt und durch die neue ersetzt.
 cli-pin-blocked = Die PIN ist gesperrt. { doctor-pin-blocked-fix }.
 
 # unblock, sign: Die PUK ist gesperrt.
-cli-puk-blocked = Die PUK ist gesperrt: Die Karte kann nicht mehr entsperrt werden und muss ersetzt werden. Beantragen Sie eine neue Karte bei der Agenzia delle Entrate (online oder in einem Amt) oder bei den Schaltern Ihres Landes oder Ihrer Region. Gebührenfreie Nummer 800 030 606; Sistema TS 800 030 070.
+cli-puk-blocked = Die PUK ist gesperrt: Die Karte kann nicht mehr entsperrt werden und muss ersetzt werden. Beantragen Sie eine neue Karte bei der Agenzia delle Entrate (online oder in einem Amt) oder bei den Schaltern Ihres Landes oder Ihrer Region. Grüne Nummer 800 030 606; Sistema TS 800 030 070.
 
 # verify-pin, change-pin, unblock: Die Karte hat mit einem Fehler geantwortet (Statuswort).
 cli-card-refused-status = Die Karte hat den Vorgang abgelehnt ({ $status }).

@@ -230,7 +230,7 @@ mod tests {
 
     #[test]
     fn the_pin_and_puk_lines_say_what_the_window_says() {
-        for lang in [Lang::It, Lang::En] {
+        for lang in Lang::ALL {
             let s = status(3, 10);
             let lines = human_lines(lang, &s, TODAY);
             let (_, head, detail) = card_words::pin_state(lang, s.pin, s.puk);

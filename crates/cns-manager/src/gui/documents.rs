@@ -379,7 +379,8 @@ fn size_words(lang: Lang, n: u64) -> String {
         n => return lang.tr(msg::docs_size_bytes(n.to_string())),
     };
     let s = format!("{v:.1} {unit}");
-    if lang == Lang::It { s.replace('.', ",") } else { s }
+    // Italian and German write a decimal comma.
+    if lang == Lang::En { s } else { s.replace('.', ",") }
 }
 
 impl CnsApp {

@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn every_operation_has_its_own_title_and_card_left_headline() {
         let ops = [Operation::ChangePin, Operation::UnblockPin, Operation::VerifyPin];
-        for lang in [Lang::It, Lang::En] {
+        for lang in Lang::ALL {
             let titles: std::collections::BTreeSet<String> =
                 ops.iter().map(|op| op_title(lang, *op)).collect();
             let left: std::collections::BTreeSet<String> =

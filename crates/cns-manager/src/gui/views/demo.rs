@@ -340,7 +340,7 @@ mod tests {
     #[test]
     fn no_card_type_is_named_in_both_languages_at_once() {
         for m in QuirkMode::all() {
-            for lang in [Lang::It, Lang::En] {
+            for lang in Lang::ALL {
                 assert!(!mode_label(lang, *m).contains(" / "), "{m:?}");
             }
             assert!(!mode_hint(Lang::It, *m).is_empty());

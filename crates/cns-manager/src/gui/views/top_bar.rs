@@ -43,8 +43,8 @@ impl CnsApp {
             }
         });
         group(ui, "languages", true, |ui| {
-            for l in [Lang::It, Lang::En] {
-                let name = if l == Lang::It { "Italiano" } else { "English" };
+            for l in Lang::ALL {
+                let name = l.own_name();
                 if ui.selectable_label(self.lang == l, name).clicked() && self.lang != l {
                     self.actions.push(Action::SetLang(l));
                 }
