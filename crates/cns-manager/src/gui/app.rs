@@ -16,6 +16,7 @@ use super::a11y;
 use super::export::Export;
 pub(crate) use super::page::Action;
 use super::page::Ctx;
+use super::pages;
 use super::state::{
     CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
 };
@@ -97,8 +98,8 @@ pub struct CnsApp {
     page_shown: Option<Page>,
     /// Why the window started the demo by itself; gone once the user switches.
     pub(crate) demo_reason: Option<super::why_demo::DemoReason>,
-    /// A new card's status is coming: its first action takes the keyboard focus when shown.
-    pub(crate) focus_first_action: bool,
+    /// The status page's own state.
+    status_page: pages::status::Status,
 }
 
 impl CnsApp {
@@ -151,7 +152,7 @@ impl CnsApp {
             opener: None,
             styled_for: None,
             demo_reason,
-            focus_first_action: false,
+            status_page: pages::status::Status::default(),
             page_shown: None,
         }
     }
@@ -204,12 +205,20 @@ impl CnsApp {
     pub(crate) fn draw_page(&mut self, ui: &mut egui::Ui) {
         let busy = self.busy();
         let mut screen = std::mem::replace(&mut self.screen, Screen::Status);
+        let mut status = std::mem::take(&mut self.status_page);
+        let mut export = std::mem::take(&mut self.export);
         let ctx = self.page_ctx(busy);
         let actions = match &mut screen {
-            Screen::Diagnostics(d) => super::diagnostics::ui(d, &ctx, ui),
-            _ => Vec::new(),
+            Screen::Diagnostics(d) => pages::diagnostics::ui(d, &ctx, ui),
+            Screen::Certificate if ctx.card.status().is_some() => {
+                pages::certificate::ui(&mut export, &ctx, ui)
+            }
+            Screen::NewCard => pages::new_card::ui(&ctx, ui),
+            _ => pages::status::ui(&mut status, &ctx, ui),
         };
         self.screen = screen;
+        self.status_page = status;
+        self.export = export;
         self.actions.extend(actions);
         if matches!(self.screen, Screen::Diagnostics(_)) {
             ui.add_space(12.0);
@@ -225,7 +234,7 @@ impl CnsApp {
     }
 
     fn open_diagnostics(&mut self) {
-        self.screen = Screen::Diagnostics(Box::new(super::diagnostics::Diagnostics::new(self.lang)));
+        self.screen = Screen::Diagnostics(Box::new(pages::diagnostics::Diagnostics::new(self.lang)));
         self.run_diagnostics();
     }
 
@@ -364,7 +373,7 @@ impl CnsApp {
         if !keep || self.card.status().is_none() {
             self.card.wipe();
             self.card = CardView::Reading;
-            self.focus_first_action = true;
+            self.status_page.focus_first_action_of_next_card();
         }
         self.worker.send(Request::ReadCard { reader, seq: self.read_seq });
     }

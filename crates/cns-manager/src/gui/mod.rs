@@ -8,11 +8,11 @@
 mod a11y;
 mod app;
 mod browser;
-mod diagnostics;
 mod doc_trust;
 mod documents;
 pub mod export;
 mod page;
+mod pages;
 mod state;
 mod style;
 mod views;

@@ -1,16 +1,22 @@
 //! The window's parts. Each view reads the app's state, writes only into PIN buffers, and
 //! pushes [`Action`]s that the app applies after the frame.
 
-pub mod certificate;
 pub mod demo;
-pub mod help;
-pub mod layout;
 pub mod readers;
-pub mod status;
 pub mod top_bar;
 pub mod wizard;
 
-use egui::{Key, Modifiers, RichText};
+// The old paths of the shared widgets and help lines, for the pages still on their way to
+// gui/pages (wizard, documents, browser); to go when they import from there.
+pub use super::widgets::{banner, live_banner, primary_button, secondary_button};
+pub mod help {
+    pub use crate::gui::pages::new_card::new_card_text;
+}
+pub mod status {
+    pub use crate::gui::widgets::technical;
+}
+
+use egui::{Key, Modifiers};
 
 use crate::i18n::msg;
 
@@ -50,11 +56,11 @@ impl CnsApp {
         }
         // A narrow window (small, or large text) has no room for the reader list beside the
         // page: it goes on top of the page, in the one column that scrolls.
-        let two_columns = layout::two_columns(ui.available_width(), self.counter);
+        let two_columns = super::widgets::layout::two_columns(ui.available_width(), self.counter);
         if two_columns {
             egui::Panel::left("readers")
                 .resizable(false)
-                .exact_size(layout::READERS_PANEL_WIDTH)
+                .exact_size(super::widgets::layout::READERS_PANEL_WIDTH)
                 .show(ui, |ui| ui.add_enabled_ui(!busy, |ui| self.readers_side(ui)));
         }
         let (page, new_page) = self.turn_page();
@@ -97,12 +103,9 @@ impl CnsApp {
     fn main_area(&mut self, ui: &mut egui::Ui) {
         match &self.screen {
             Screen::Wizard(_) => self.wizard_view(ui),
-            Screen::Certificate if self.card.status().is_some() => self.certificate_view(ui),
-            Screen::NewCard => self.new_card_view(ui),
             Screen::Document(_) => self.document_view(ui),
-            Screen::Diagnostics(_) => self.draw_page(ui),
             Screen::Browser(_) => self.browser_view(ui),
-            _ => self.status_area(ui),
+            _ => self.draw_page(ui),
         }
     }
 
@@ -127,69 +130,4 @@ impl CnsApp {
         live_banner(ui, tone, &text);
         ui.add_space(8.0);
     }
-}
-
-/// A framed line with icon and words in the tone's colour.
-pub fn banner(ui: &mut egui::Ui, tone: Tone, text: &str) {
-    framed_line(ui, tone, text);
-}
-
-/// A banner that a screen reader announces when it appears or changes (a result, an error):
-/// a live region, assertive for bad news.
-pub fn live_banner(ui: &mut egui::Ui, tone: Tone, text: &str) {
-    let line = framed_line(ui, tone, text);
-    a11y::mark_live(&line, tone);
-}
-
-fn framed_line(ui: &mut egui::Ui, tone: Tone, text: &str) -> egui::Response {
-    egui::Frame::new()
-        .fill(tone.fill())
-        .stroke(egui::Stroke::new(1.0, tone.color()))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(12, 8))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()).strong())
-        })
-        .inner
-}
-
-/// A primary button: filled, so the suggested action stands out.
-pub fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    let button = ui.add(
-        egui::Button::new(RichText::new(text).strong().color(egui::Color32::WHITE))
-            .fill(egui::Color32::from_rgb(0x0B, 0x57, 0x9E))
-            .min_size(egui::vec2(0.0, 36.0)),
-    );
-    focus_ring(ui, &button);
-    opener_focus(&button, text);
-    button
-}
-
-pub fn secondary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
-    let button = ui.add(egui::Button::new(text).min_size(egui::vec2(0.0, 36.0)));
-    focus_ring(ui, &button);
-    opener_focus(&button, text);
-    button
-}
-
-/// egui marks a focused button with a thin stroke of the selection colour, which all but
-/// vanishes on the blue primary button: a keyboard user must see where Enter goes (WCAG 2.4.7),
-/// so the focused button gets a ring of the strong text colour around it.
-fn focus_ring(ui: &egui::Ui, button: &egui::Response) {
-    if button.has_focus() {
-        ui.painter().rect_stroke(
-            button.rect.expand(3.0),
-            6.0,
-            egui::Stroke::new(2.0, ui.visuals().strong_text_color()),
-            egui::StrokeKind::Outside,
-        );
-    }
-}
-
-/// Any of these buttons may open a screen: it says when it is pressed, and takes the focus
-/// back when that screen closes.
-fn opener_focus(button: &egui::Response, text: &str) {
-    a11y::note_pressed(button, text);
-    a11y::take_focus_if_awaited(button, text);
 }

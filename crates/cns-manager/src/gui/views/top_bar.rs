@@ -7,7 +7,7 @@ use crate::i18n::{Lang, msg};
 
 use super::super::app::{Action, CnsApp};
 use super::super::style;
-use super::layout::group;
+use super::super::widgets::layout::group;
 
 impl CnsApp {
     pub(crate) fn top_bar(&mut self, ui: &mut egui::Ui) {
