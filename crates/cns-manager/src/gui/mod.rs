@@ -8,6 +8,7 @@
 mod a11y;
 mod app;
 mod browser;
+mod chrome;
 mod doc_trust;
 mod documents;
 pub mod export;

@@ -62,7 +62,7 @@ pub(crate) enum Action {
     SwitchToDemo,
     LeaveDemo,
     Zoom(f32),
-    Demo(super::views::demo::DemoAction),
+    Demo(super::chrome::demo_panel::DemoAction),
     ExportPem,
     ExportDer,
     ExportFallbackSave,
