@@ -133,12 +133,12 @@ fn close_firefox(lang: Lang) -> String {
 impl CnsApp {
     pub(crate) fn open_browser_page(&mut self) {
         let demo = self.is_demo();
-        self.screen = Screen::Browser(Box::new(BrowserPage::start(self.wake.clone(), demo)));
+        self.screen = Screen::Browser(Box::new(BrowserPage::start(self.link.wake.clone(), demo)));
     }
 
     /// The page in demo mode: what it is for, and why nothing is done here.
     fn browser_demo_view(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
+        let lang = self.prefs.lang;
         banner(ui, Tone::Attention, &lang.tr(msg::browser_demo_notice()));
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
@@ -152,7 +152,7 @@ impl CnsApp {
     }
 
     pub(crate) fn browser_view(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
+        let lang = self.prefs.lang;
         let Screen::Browser(p) = &mut self.screen else {
             return;
         };

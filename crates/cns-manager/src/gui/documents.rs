@@ -398,7 +398,7 @@ impl CnsApp {
         if let Some(p) = dropped.into_iter().next() {
             let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
             // A certificate dropped on a result that asks for its authority's: that answer.
-            let asks_authority = !self.counter
+            let asks_authority = !self.prefs.counter
                 && matches!(&self.screen, Screen::Document(d)
                 if matches!(&d.phase, Phase::Verified { report, .. }
                     if !doc_trust::untrusted_issuers(report).is_empty()));
@@ -419,34 +419,35 @@ impl CnsApp {
     /// The card worker's answer to a signature.
     pub(crate) fn document_signed(&mut self, seq: u64, result: Result<Signed, SignError>) {
         if let Screen::Document(flow) = &mut self.screen {
-            flow.on_signed(seq, result, self.lang);
+            flow.on_signed(seq, result, self.prefs.lang);
         }
     }
 
     pub(crate) fn apply_document(&mut self, action: DocAction, ctx: &egui::Context) {
         if let DocAction::Open(kind, file) = action {
-            self.screen = Screen::Document(Box::new(DocFlow::new(kind, file, self.lang)));
+            self.screen = Screen::Document(Box::new(DocFlow::new(kind, file, self.prefs.lang)));
             return;
         }
         if let (DocAction::Another, Screen::Document(old)) = (&action, &self.screen) {
             // Nothing of the last document stays (its result, its messages); a signature may
             // have moved the PIN counter, so the tries shown next are read again.
             let (kind, touched) = (old.kind, old.touched_card);
-            if touched && self.readers.selected_info().is_some_and(|r| r.card_present) {
+            if touched && self.model.readers.selected_info().is_some_and(|r| r.card_present) {
                 self.read_selected_keeping(true);
             }
-            let mut fresh = DocFlow::new(kind, None, self.lang);
+            let mut fresh = DocFlow::new(kind, None, self.prefs.lang);
             fresh.pick(Choosing::Document, ctx);
             self.screen = Screen::Document(Box::new(fresh));
             return;
         }
         let now = time::OffsetDateTime::now_utc();
         // The card's state as the window last read it; the worker reads it again before the PIN.
-        let last_try = self.card.status().and_then(|s| crate::ops::sign::check_card(s, false, now).err())
-            == Some(Unready::LastTryNotConfirmed);
-        let reader = self.readers.selected.clone();
-        let lang = self.lang;
-        let worker = &self.worker;
+        let last_try =
+            self.model.card.status().and_then(|s| crate::ops::sign::check_card(s, false, now).err())
+                == Some(Unready::LastTryNotConfirmed);
+        let reader = self.model.readers.selected.clone();
+        let lang = self.prefs.lang;
+        let worker = &self.link.worker;
         let Screen::Document(flow) = &mut self.screen else { return };
         match action {
             DocAction::Open(..) | DocAction::Another => {}
@@ -579,13 +580,13 @@ impl CnsApp {
     }
 
     pub(crate) fn document_view(&mut self, ui: &mut Ui) {
-        let lang = self.lang;
-        let counter = self.counter;
-        let pin_state = self.card.status().map(|s| s.pin);
+        let lang = self.prefs.lang;
+        let counter = self.prefs.counter;
+        let pin_state = self.model.card.status().map(|s| s.pin);
         // The rules `ops::sign` applies again on the card before the PIN goes out (the last try
         // is asked about when "Firma" is pressed, so here it counts as confirmed).
         let now = time::OffsetDateTime::now_utc();
-        let unready = self.card.status().map(|s| crate::ops::sign::check_card(s, true, now).err());
+        let unready = self.model.card.status().map(|s| crate::ops::sign::check_card(s, true, now).err());
         let mut actions = Vec::new();
         // A signature's result, said again where the focus lands (on "Chiudi").
         let mut result_words: Option<String> = None;

@@ -142,7 +142,7 @@ pub enum Screen {
     /// How to get a new card (PUK blocked, card expired).
     NewCard,
     /// The doctor's checks and the support report (gui/diagnostics.rs).
-    Diagnostics(Box<super::diagnostics::Diagnostics>),
+    Diagnostics(Box<super::pages::diagnostics::Diagnostics>),
     /// "Usa la tessera nel browser" (gui/browser.rs).
     Browser(Box<super::browser::BrowserPage>),
 }

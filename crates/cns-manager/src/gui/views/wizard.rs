@@ -19,8 +19,8 @@ use crate::i18n::{Lang, msg};
 
 impl CnsApp {
     pub(crate) fn wizard_view(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        let counter = self.counter;
+        let lang = self.prefs.lang;
+        let counter = self.prefs.counter;
         let Screen::Wizard(w) = &mut self.screen else {
             return;
         };

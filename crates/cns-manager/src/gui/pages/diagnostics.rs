@@ -10,10 +10,10 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::page::{Action, Ctx};
-use super::views::{banner, primary_button, secondary_button};
-use super::words::Tone;
 use crate::doctor::{self, Diagnosis, Level};
+use crate::gui::page::{Action, Ctx};
+use crate::gui::widgets::{banner, primary_button, secondary_button};
+use crate::gui::words::Tone;
 use crate::i18n::{Lang, msg};
 
 /// The page's state.
@@ -30,7 +30,7 @@ pub struct Diagnostics {
 impl Diagnostics {
     /// The page, waiting for its checks: the caller asks the worker for them.
     pub fn new(lang: Lang) -> Diagnostics {
-        let dir = super::export::default_dir().unwrap_or_else(|| PathBuf::from("."));
+        let dir = crate::gui::export::default_dir().unwrap_or_else(|| PathBuf::from("."));
         let path = dir.join(lang.tr(msg::diagnostics_report_file_name()));
         Diagnostics {
             lang,
@@ -61,7 +61,7 @@ impl Diagnostics {
 fn help_box(ui: &mut egui::Ui, lang: Lang) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        super::views::help::help_lines(ui, lang);
+        super::new_card::help_lines(ui, lang);
     });
 }
 
@@ -82,7 +82,7 @@ pub fn ui(d: &mut Diagnostics, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
         d.lang = lang;
         actions.push(d.rerun());
     }
-    super::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
+    crate::gui::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
     ui.label(lang.tr(msg::diagnostics_intro()));
     if ctx.is_demo() {
         ui.label(RichText::new(lang.tr(msg::diagnostics_demo_note())).strong());
@@ -201,7 +201,7 @@ fn report(
     saved: &mut Option<Result<PathBuf, String>>,
     lang: Lang,
 ) {
-    super::a11y::heading(ui, &lang.tr(msg::diagnostics_report_title()));
+    crate::gui::a11y::heading(ui, &lang.tr(msg::diagnostics_report_title()));
     ui.label(lang.tr(msg::diagnostics_report_intro()));
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(lang.tr(msg::diagnostics_save_to()));
