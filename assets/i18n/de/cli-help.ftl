@@ -2,7 +2,6 @@
 ### arg-<id>: die Hilfe einer Option, gesucht mit der ID von clap (arg-<Befehl>-<id> gilt für diesen Befehl);
 ### cmd-<Befehl>: die Beschreibung eines Befehls. Eine Option oder ein Befehl ohne Text lässt einen Test scheitern.
 
-
 # Lange Beschreibung des Programms (cns-manager --help, man).
 cmd-long-about =
     Verwaltung der Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): Zustand der Karte, Änderung der PIN, Entsperren mit der PUK, Zertifikat.

@@ -39,7 +39,6 @@ window-session-verifies =
 window-readers-service-down = Smartcard-Dienst nicht aktiv
 window-readers-searching = Lesegeräte werden gesucht…
 window-reader-card-inserted = Karte eingesteckt
-window-reader-empty = leer
 window-simulated-card = Simulierte Karte
 
 ## Kartenseite

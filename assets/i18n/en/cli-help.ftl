@@ -2,7 +2,6 @@
 ### arg-<id>: an option's help, looked up by clap's id (arg-<command>-<id> applies to that command);
 ### cmd-<command>: a command's description. An option or command without a text fails a test.
 
-
 # The program's long description (cns-manager --help, man).
 cmd-long-about =
     Card manager for the Italian Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): the card's state, PIN change, unblock with the PUK, certificate.

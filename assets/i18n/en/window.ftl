@@ -39,7 +39,6 @@ window-session-verifies =
 window-readers-service-down = Smart card service not running
 window-readers-searching = Looking for readers…
 window-reader-card-inserted = card inserted
-window-reader-empty = empty
 window-simulated-card = Simulated card
 
 ## Card page

@@ -98,7 +98,7 @@ pin-op-unknown-tries-pin = Questa tessera non dice quanti tentativi restano: pot
 pin-op-title-change = Cambia il PIN
 pin-op-title-unblock = Sblocca il PIN con il PUK
 pin-op-title-verify = Verifica il PIN
-# Etichette dei campi e guida di ogni passo.
+# Etichette dei campi (anche le richieste sul terminale di change-pin e unblock) e guida di ogni passo.
 pin-op-current-pin = PIN attuale
 pin-op-current-pin-guide = Scrivi il PIN che usi adesso (da 5 a 8 cifre).
 pin-op-puk = PUK

@@ -2,7 +2,6 @@
 ### arg-<id>: l'aiuto di un'opzione, cercato con l'id di clap (arg-<comando>-<id> vale per quel comando);
 ### cmd-<comando>: la descrizione di un comando. Un'opzione o un comando senza testo fa fallire un test.
 
-
 # Descrizione lunga del programma (cns-manager --help, man).
 cmd-long-about =
     Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): stato della tessera, cambio del PIN, sblocco con il PUK, certificato.

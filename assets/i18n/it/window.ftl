@@ -47,7 +47,6 @@ window-readers-service-down = Servizio smart card non attivo
 window-readers-searching = Ricerca dei lettori…
 # Sotto il nome di un lettore.
 window-reader-card-inserted = tessera inserita
-window-reader-empty = vuoto
 # Titolo dei comandi della modalità dimostrativa.
 window-simulated-card = Tessera simulata
 

@@ -265,7 +265,7 @@ fn scenario_chooser(lang: Lang, view: DemoView, ui: &mut egui::Ui, actions: &mut
 
 /// The card family, each with a line on how it behaves.
 fn mode_chooser(lang: Lang, view: DemoView, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let card_type = lang.tr(msg::demo_card_type());
+    let card_type = lang.tr(msg::card_type());
     ui.label(&card_type);
     let mut mode = view.mode;
     let mode_box = egui::ComboBox::from_id_salt("demo_mode")

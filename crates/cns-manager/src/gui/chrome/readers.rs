@@ -70,7 +70,7 @@ fn reader_buttons(ctx: &Ctx, ui: &mut egui::Ui, one_line: bool, actions: &mut Ve
         let state = lang.tr(if r.card_present {
             msg::window_reader_card_inserted()
         } else {
-            msg::window_reader_empty()
+            msg::report_empty()
         });
         let icon = if r.card_present { "💳" } else { "○" };
         let mut job = egui::text::LayoutJob::default();

@@ -68,7 +68,7 @@ fn facts(lang: Lang, c: &CertSummary, ui: &mut egui::Ui) {
 fn matches_card(lang: Lang, s: &CardStatus, ui: &mut egui::Ui) {
     ui.label(RichText::new(lang.tr(msg::cert_match_heading())).strong());
     let Some(k) = &s.consistency else { return };
-    check_line(ui, lang, &lang.tr(msg::cert_fiscal_code()), k.fiscal_code);
+    check_line(ui, lang, &lang.tr(msg::card_fiscal_code()), k.fiscal_code);
     check_line(ui, lang, &lang.tr(msg::cert_card_number()), k.card_serial);
     let (tone, text) = match k.personal_data_hash {
         HashCheck::MatchesWithHeader => (Tone::Good, msg::cert_hash_matches_with_header()),
