@@ -64,9 +64,7 @@ window-verify-offer-how = Per verificare un file .p7m o .p7s non serve la tesser
 # La lettura della tessera non è riuscita.
 window-read-removed = La tessera è stata rimossa durante la lettura. Reinseriscila.
 window-read-in-use = Un altro programma sta usando la tessera. Appena la lascia libera la leggo da solo; se non succede, chiudi l'altro programma.
-window-read-unresponsive = La tessera non risponde. Toglila, controlla il verso (chip in alto) e reinseriscila.
 window-read-service-down = Il servizio smart card non risponde.
-window-read-unreadable = Tessera non leggibile: le sue risposte non seguono lo standard. Estraila, controlla il chip e reinseriscila; se succede ancora, la tessera potrebbe essere danneggiata.
 window-read-other = Non riesco a leggere la tessera.
 window-retry = Riprova
 # Pulsanti sotto lo stato della tessera (Firma, Verifica e Browser dicono i titoli delle loro pagine: `docs-title-sign`, `docs-title-verify`, `diagnostics-browser`).

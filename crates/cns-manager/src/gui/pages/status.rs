@@ -105,9 +105,9 @@ fn read_failed(lang: Lang, problem: ReadProblem, detail: &str, ui: &mut egui::Ui
     let text = lang.tr(match problem {
         ReadProblem::Removed => msg::window_read_removed(),
         ReadProblem::InUse => msg::window_read_in_use(),
-        ReadProblem::Unresponsive => msg::window_read_unresponsive(),
+        ReadProblem::Unresponsive => msg::transport_card_unresponsive(),
         ReadProblem::ServiceDown => msg::window_read_service_down(),
-        ReadProblem::Unreadable => msg::window_read_unreadable(),
+        ReadProblem::Unreadable => msg::card_unreadable(),
         ReadProblem::Other => msg::window_read_other(),
     });
     banner(ui, Tone::Attention, &text);
