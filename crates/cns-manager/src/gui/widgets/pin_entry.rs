@@ -147,37 +147,53 @@ fn pin_entry_at(
     let size = Vec2::new(ui.spacing().text_edit_width.min(260.0), height);
     let (auto_id, space) = ui.allocate_space(size);
     let rect = ui.layout().align_size_within_rect(size, space);
-    let response = ui.interact(rect, id.unwrap_or(auto_id), Sense::click());
+    let mut response = ui.interact(rect, id.unwrap_or(auto_id), Sense::click());
     if response.clicked() {
         response.request_focus();
     }
-
-    let mut submitted = false;
-    let mut changed = false;
-    if response.has_focus() && ui.is_enabled() {
-        // Read the events in place: copying them would copy the digits.
-        ui.input(|i| {
-            for event in &i.events {
-                match event {
-                    Event::Text(t) | Event::Paste(t) => {
-                        buf.type_text(t);
-                        changed = true;
-                    }
-                    Event::Key { key: Key::Backspace, pressed: true, .. } => {
-                        buf.backspace();
-                        changed = true;
-                    }
-                    // A held-down Enter repeats: only the press itself goes on, or one long
-                    // press would run through every step.
-                    Event::Key { key: Key::Enter, pressed: true, repeat: false, .. } => submitted = true,
-                    _ => {}
-                }
-            }
-        });
-        // The platform should not offer text completion or IME composition here.
-        ui.ctx().output_mut(|o| o.ime = None);
+    let (changed, submitted) =
+        if response.has_focus() && ui.is_enabled() { take_typing(ui, buf) } else { (false, false) };
+    describe(ui, &response, buf, label);
+    if ui.is_rect_visible(rect) {
+        paint(ui, &response, rect, buf, show);
     }
+    if changed {
+        response.mark_changed();
+    }
+    PinEntryResponse { response, submitted }
+}
 
+/// This frame's typing into the focused field: (the digits changed, Enter pressed).
+fn take_typing(ui: &Ui, buf: &mut PinBuffer) -> (bool, bool) {
+    let mut changed = false;
+    let mut submitted = false;
+    // Read the events in place: copying them would copy the digits.
+    ui.input(|i| {
+        for event in &i.events {
+            match event {
+                Event::Text(t) | Event::Paste(t) => {
+                    buf.type_text(t);
+                    changed = true;
+                }
+                Event::Key { key: Key::Backspace, pressed: true, .. } => {
+                    buf.backspace();
+                    changed = true;
+                }
+                // A held-down Enter repeats: only the press itself goes on, or one long press
+                // would run through every step.
+                Event::Key { key: Key::Enter, pressed: true, repeat: false, .. } => submitted = true,
+                _ => {}
+            }
+        }
+    });
+    // The platform should not offer text completion or IME composition here.
+    ui.ctx().output_mut(|o| o.ime = None);
+    (changed, submitted)
+}
+
+/// What a screen reader learns: a password field named `label`, how many digits (never which),
+/// and whether the entry was refused.
+fn describe(ui: &Ui, response: &Response, buf: &PinBuffer, label: &str) {
     let enabled = ui.is_enabled();
     let n = buf.len();
     response.widget_info(|| {
@@ -189,61 +205,56 @@ fn pin_entry_at(
     if buf.refused().is_some() {
         ui.ctx().accesskit_node_builder(response.id, |node| node.set_invalid(Invalid::True));
     }
+}
 
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, response.has_focus());
-        let bg = ui.visuals().text_edit_bg_color();
-        let stroke = if response.has_focus() { ui.visuals().selection.stroke } else { visuals.bg_stroke };
-        let painter = ui.painter_at(rect.expand(2.0));
-        painter.rect(rect, 4.0, bg, stroke, egui::StrokeKind::Inside);
-        let text_color = ui.visuals().text_color();
-        let x0 = rect.left() + 12.0;
-        if show {
-            // One glyph at a time from a fixed table: painting the whole value would put a copy
-            // of the PIN (one per length typed) into egui's text layout cache, never wiped.
-            const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-            let font = egui::TextStyle::Monospace.resolve(ui.style());
-            let advance = ui.ctx().fonts_mut(|f| f.glyph_width(&font, '0'));
-            for (k, b) in buf.as_str().bytes().enumerate() {
-                let Some(glyph) = DIGITS.get(usize::from(b.wrapping_sub(b'0'))) else { continue };
-                painter.text(
-                    egui::pos2(x0 + k as f32 * advance, rect.center().y),
-                    egui::Align2::LEFT_CENTER,
-                    *glyph,
-                    font.clone(),
-                    text_color,
-                );
-            }
-        } else {
-            let r = (height * 0.14).max(4.0);
-            for k in 0..n {
-                let c = egui::pos2(x0 + r + k as f32 * (r * 3.0), rect.center().y);
-                painter.circle_filled(c, r, text_color);
-            }
+/// The box, a dot (or, when `show`, a digit) per digit typed, and the caret when focused.
+fn paint(ui: &Ui, response: &Response, rect: egui::Rect, buf: &PinBuffer, show: bool) {
+    let visuals = ui.style().interact_selectable(response, response.has_focus());
+    let bg = ui.visuals().text_edit_bg_color();
+    let stroke = if response.has_focus() { ui.visuals().selection.stroke } else { visuals.bg_stroke };
+    let painter = ui.painter_at(rect.expand(2.0));
+    painter.rect(rect, 4.0, bg, stroke, egui::StrokeKind::Inside);
+    let text_color = ui.visuals().text_color();
+    let x0 = rect.left() + 12.0;
+    let width = if show {
+        paint_digits(ui, &painter, rect, x0, buf)
+    } else {
+        let r = (rect.height() * 0.14).max(4.0);
+        for k in 0..buf.len() {
+            let c = egui::pos2(x0 + r + k as f32 * (r * 3.0), rect.center().y);
+            painter.circle_filled(c, r, text_color);
         }
-        if response.has_focus() {
-            // A caret after the last digit, so the user sees where typing goes.
-            let w = if show {
-                // Monospace: no need to lay the digits out again to measure them.
-                let font = egui::TextStyle::Monospace.resolve(ui.style());
-                n as f32 * ui.ctx().fonts_mut(|f| f.glyph_width(&font, '0'))
-            } else {
-                let r = (height * 0.14).max(4.0);
-                n as f32 * r * 3.0
-            };
-            let x = x0 + w + 2.0;
-            painter.line_segment(
-                [egui::pos2(x, rect.top() + 8.0), egui::pos2(x, rect.bottom() - 8.0)],
-                egui::Stroke::new(2.0, text_color),
-            );
-        }
+        buf.len() as f32 * r * 3.0
+    };
+    if response.has_focus() {
+        // A caret after the last digit, so the user sees where typing goes.
+        let x = x0 + width + 2.0;
+        painter.line_segment(
+            [egui::pos2(x, rect.top() + 8.0), egui::pos2(x, rect.bottom() - 8.0)],
+            egui::Stroke::new(2.0, text_color),
+        );
     }
+}
 
-    let mut response = response;
-    if changed {
-        response.mark_changed();
+/// The digits themselves, one glyph at a time from a fixed table: painting the whole value
+/// would put a copy of the PIN (one per length typed) into egui's text layout cache, never
+/// wiped. Returns the width they take (monospace: no need to lay them out to measure).
+fn paint_digits(ui: &Ui, painter: &egui::Painter, rect: egui::Rect, x0: f32, buf: &PinBuffer) -> f32 {
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let advance = ui.ctx().fonts_mut(|f| f.glyph_width(&font, '0'));
+    let text_color = ui.visuals().text_color();
+    for (k, b) in buf.as_str().bytes().enumerate() {
+        let Some(glyph) = DIGITS.get(usize::from(b.wrapping_sub(b'0'))) else { continue };
+        painter.text(
+            egui::pos2(x0 + k as f32 * advance, rect.center().y),
+            egui::Align2::LEFT_CENTER,
+            *glyph,
+            font.clone(),
+            text_color,
+        );
     }
-    PinEntryResponse { response, submitted }
+    buf.len() as f32 * advance
 }
 
 /// What a screen reader says about a PIN field after its name: `about` (the step, its
