@@ -61,3 +61,12 @@ trust-need-certificate = Um „{ $who }“ zu vertrauen, wird das Zertifikat der
 trust-choose-certificate = Zertifikat der Stelle auswählen…
 trust-agid-list = Für italienische qualifizierte Stellen genügt die Vertrauensliste der AgID: Laden Sie sie von { $url } herunter und wählen Sie sie hier aus oder ziehen Sie sie in das Fenster. Ihre Signatur wird geprüft, bevor ihr vertraut wird.
 trust-import-tsl = Vertrauensliste (TSL) importieren…
+
+# ca import und das Fenster: kein Einstellungsordner.
+ca-no-config-folder = Der Einstellungsordner des Benutzers wurde nicht gefunden: Die Stelle wurde nicht importiert.
+# ca remove: weniger als 8 Hexadezimalziffern des Fingerabdrucks.
+ca-fingerprint-too-short = Geben Sie mindestens 8 Hexadezimalziffern des SHA-256-Fingerabdrucks an.
+# ca remove: die Stelle stammt aus einer importierten Vertrauensliste.
+ca-from-trusted-list = { $subject } stammt aus einer importierten Vertrauensliste (TSL): Sie bleibt, bis Sie eine neuere Liste ohne sie importieren.
+# ca remove: die Stelle ist systemweit installiert.
+ca-system-wide = { $subject } ist systemweit installiert ({ $file }): Nur der Administrator kann sie entfernen.

@@ -61,3 +61,12 @@ trust-need-certificate = To trust "{ $who }" the authority's certificate is need
 trust-choose-certificate = Choose the authority's certificate…
 trust-agid-list = For Italian qualified authorities AgID's trusted list is enough: download it from { $url } and choose it here, or drop it on the window. Its signature is checked before anything is trusted.
 trust-import-tsl = Import the trusted list (TSL)…
+
+# ca import and the window: no settings folder.
+ca-no-config-folder = The user's settings folder was not found: the authority was not imported.
+# ca remove: fewer than 8 hex digits of the fingerprint.
+ca-fingerprint-too-short = Give at least 8 hex digits of the SHA-256 fingerprint.
+# ca remove: the authority comes from an imported trusted list.
+ca-from-trusted-list = { $subject } comes from an imported trusted list (TSL): it stays until you import a newer list without it.
+# ca remove: the authority is installed system-wide.
+ca-system-wide = { $subject } is installed system-wide ({ $file }): only the administrator can remove it.

@@ -63,3 +63,12 @@ trust-need-certificate = Per fidarti di «{ $who }» serve il certificato dell'a
 trust-choose-certificate = Scegli il certificato dell'autorità…
 trust-agid-list = Per le autorità qualificate italiane basta l'elenco di fiducia di AgID: scaricalo da { $url } e sceglilo qui, o trascinalo nella finestra. La sua firma viene controllata prima di fidarsi.
 trust-import-tsl = Importa l'elenco di fiducia (TSL)…
+
+# ca import e la finestra: nessuna cartella delle impostazioni.
+ca-no-config-folder = Non trovo la cartella delle impostazioni dell'utente: l'autorità non è stata importata.
+# ca remove: meno di 8 cifre esadecimali dell'impronta.
+ca-fingerprint-too-short = Indica almeno 8 cifre esadecimali dell'impronta SHA-256.
+# ca remove: l'autorità viene da un elenco di fiducia importato.
+ca-from-trusted-list = { $subject } viene da un elenco di fiducia (TSL) importato: resta finché non importi un elenco più recente che non la contiene.
+# ca remove: l'autorità è installata per tutto il sistema.
+ca-system-wide = { $subject } è installata per tutto il sistema ({ $file }): la può togliere solo l'amministratore.

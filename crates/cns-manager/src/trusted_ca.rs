@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 use cns_cades::TrustStore;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
+use crate::i18n::{Lang, msg};
+
 const DIR: &str = "trusted-ca";
 /// A certificate file larger than this is not a certificate (a CA bundle of a hundred
 /// certificates is a few hundred KB).
@@ -155,16 +157,62 @@ pub fn store(extra: &[Vec<u8>]) -> TrustStore {
     t
 }
 
+/// Why the user's trusted authorities could not be changed. No words: [`CaStoreError::words`]
+/// gives them in the user's language, for the window and the CLI alike.
+#[derive(Debug, thiserror::Error)]
+pub enum CaStoreError {
+    #[error("no configuration folder")]
+    NoConfigFolder,
+    #[error("not a certificate: {0}")]
+    NotACertificate(String),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A fingerprint prefix shorter than 8 hex digits could name several authorities.
+    #[error("fingerprint prefix too short")]
+    FingerprintTooShort,
+    #[error("{subject} comes from an imported trusted list")]
+    FromTrustedList { subject: String },
+    #[error("{subject} is installed system-wide ({})", file.display())]
+    SystemWide { subject: String, file: PathBuf },
+}
+
+impl CaStoreError {
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            CaStoreError::NoConfigFolder => lang.tr(msg::ca_no_config_folder()),
+            CaStoreError::NotACertificate(e) => lang.tr(msg::ca_not_a_certificate(e.clone())),
+            CaStoreError::Io { path, source } => lang.tr(msg::CliWriteFailed {
+                file: path.display().to_string().into(),
+                error: source.to_string().into(),
+            }),
+            CaStoreError::FingerprintTooShort => lang.tr(msg::ca_fingerprint_too_short()),
+            CaStoreError::FromTrustedList { subject } => lang.tr(msg::ca_from_trusted_list(subject.clone())),
+            CaStoreError::SystemWide { subject, file } => lang.tr(msg::CaSystemWide {
+                subject: subject.clone().into(),
+                file: file.display().to_string().into(),
+            }),
+        }
+    }
+}
+
 /// Imports the certificates of `bytes` into the user's folder; returns what was added.
-pub fn import(bytes: &[u8]) -> Result<Vec<TrustedCa>, String> {
-    let dir = user_dir().ok_or("no configuration folder")?;
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+pub fn import(bytes: &[u8]) -> Result<Vec<TrustedCa>, CaStoreError> {
+    let dir = user_dir().ok_or(CaStoreError::NoConfigFolder)?;
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| CaStoreError::Io { path, source }
+    };
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
     let mut added = Vec::new();
-    for der in certificates_in(bytes)? {
-        let (subject, not_after, _) = describe(&der)?;
+    for der in certificates_in(bytes).map_err(CaStoreError::NotACertificate)? {
+        let (subject, not_after, _) = describe(&der).map_err(CaStoreError::NotACertificate)?;
         let sha = sha256_hex(&der);
         let file = dir.join(format!("{sha}.der"));
-        std::fs::write(&file, &der).map_err(|e| e.to_string())?;
+        std::fs::write(&file, &der).map_err(io(&file))?;
         added.push(TrustedCa { subject, not_after, sha256: sha, file, scope: "user" });
     }
     Ok(added)
@@ -172,25 +220,23 @@ pub fn import(bytes: &[u8]) -> Result<Vec<TrustedCa>, String> {
 
 /// Removes from the user's folder the certificates whose SHA-256 starts with `prefix` (at least
 /// 8 hex digits, so a typo cannot remove several).
-pub fn remove(prefix: &str) -> Result<Vec<TrustedCa>, String> {
+pub fn remove(prefix: &str) -> Result<Vec<TrustedCa>, CaStoreError> {
     let prefix = prefix.to_ascii_lowercase().replace(':', "");
     if prefix.len() < 8 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err("give at least 8 hex digits of the SHA-256 fingerprint".into());
+        return Err(CaStoreError::FingerprintTooShort);
     }
     let matching: Vec<TrustedCa> =
         list().into_iter().map(|(c, _)| c).filter(|c| c.sha256.starts_with(&prefix)).collect();
     let mut removed = Vec::new();
     for c in matching {
-        if c.scope == "user" {
-            std::fs::remove_file(&c.file).map_err(|e| e.to_string())?;
-            removed.push(c);
-        } else if c.scope == "tsl" {
-            return Err(format!(
-                "{} comes from an imported trusted list (TSL): it stays until a newer list without it is imported",
-                c.subject
-            ));
-        } else {
-            return Err(format!("{} is installed system-wide ({})", c.subject, c.file.display()));
+        match c.scope {
+            "user" => {
+                std::fs::remove_file(&c.file)
+                    .map_err(|source| CaStoreError::Io { path: c.file.clone(), source })?;
+                removed.push(c);
+            }
+            "tsl" => return Err(CaStoreError::FromTrustedList { subject: c.subject }),
+            _ => return Err(CaStoreError::SystemWide { subject: c.subject, file: c.file }),
         }
     }
     Ok(removed)

@@ -116,7 +116,7 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                     }
                     Exit::Success
                 }
-                Err(e) => out.fail(Exit::Other, "io", &e),
+                Err(e) => out.fail(Exit::Other, "io", &e.words(lang)),
             }
         }
         CaAction::List { .. } => {
@@ -161,7 +161,7 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
                 }
                 Exit::Success
             }
-            Err(e) => out.fail(Exit::InvalidInput, "cannot_remove", &e),
+            Err(e) => out.fail(Exit::InvalidInput, "cannot_remove", &e.words(lang)),
         },
     }
 }

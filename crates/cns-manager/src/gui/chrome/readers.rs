@@ -67,11 +67,8 @@ fn reader_buttons(ctx: &Ctx, ui: &mut egui::Ui, one_line: bool, actions: &mut Ve
     let lang = ctx.lang;
     for r in &ctx.readers.list {
         let selected = ctx.readers.selected.as_deref() == Some(r.name.as_str());
-        let state = lang.tr(if r.card_present {
-            msg::window_reader_card_inserted()
-        } else {
-            msg::report_empty()
-        });
+        let state =
+            lang.tr(if r.card_present { msg::window_reader_card_inserted() } else { msg::report_empty() });
         let icon = if r.card_present { "💳" } else { "○" };
         let mut job = egui::text::LayoutJob::default();
         let body = egui::TextStyle::Body.resolve(ui.style());
