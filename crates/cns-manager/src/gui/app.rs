@@ -16,12 +16,12 @@ use super::a11y;
 use super::export::Export;
 pub(crate) use super::page::Action;
 use super::page::Ctx;
+use super::pages::wizard::{self, Phase, Wizard};
 use super::state::{
     CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
 };
 use super::style;
 use super::views::demo::DemoControls;
-use super::wizard::{Phase, Wizard};
 use crate::service::Wake;
 use crate::service::monitor::Monitor;
 use crate::service::worker::{Event, Request, Worker};
@@ -207,6 +207,7 @@ impl CnsApp {
         let ctx = self.page_ctx(busy);
         let actions = match &mut screen {
             Screen::Diagnostics(d) => super::diagnostics::ui(d, &ctx, ui),
+            Screen::Wizard(w) => wizard::ui(w, &ctx, ui),
             _ => Vec::new(),
         };
         self.screen = screen;
@@ -216,6 +217,11 @@ impl CnsApp {
             ui.separator();
             self.counter_setting(ui);
         }
+    }
+
+    /// The PIN wizard, for `views::main_area`, which still names each page.
+    pub(crate) fn wizard_view(&mut self, ui: &mut egui::Ui) {
+        self.draw_page(ui);
     }
 
     /// The demo's band, with the reason the window chose it.

@@ -8,7 +8,6 @@ pub mod layout;
 pub mod readers;
 pub mod status;
 pub mod top_bar;
-pub mod wizard;
 
 use egui::{Key, Modifiers, RichText};
 
