@@ -16,6 +16,7 @@ use super::a11y;
 use super::export::Export;
 pub(crate) use super::page::Action;
 use super::page::Ctx;
+use super::pages::documents::{self, DocAction, DocFlow, SignRequest};
 use super::pages::wizard::{self, Phase, Wizard};
 use super::state::{
     CardView, KnownCounters, Notice, Page, ReadProblem, Readers, Screen, Service, SessionCounter,
@@ -208,6 +209,7 @@ impl CnsApp {
         let actions = match &mut screen {
             Screen::Diagnostics(d) => super::diagnostics::ui(d, &ctx, ui),
             Screen::Wizard(w) => wizard::ui(w, &ctx, ui),
+            Screen::Document(d) => documents::ui(d, &ctx, ui),
             _ => Vec::new(),
         };
         self.screen = screen;
@@ -221,6 +223,11 @@ impl CnsApp {
 
     /// The PIN wizard, for `views::main_area`, which still names each page.
     pub(crate) fn wizard_view(&mut self, ui: &mut egui::Ui) {
+        self.draw_page(ui);
+    }
+
+    /// The document page, for `views::main_area`, which still names each page.
+    pub(crate) fn document_view(&mut self, ui: &mut egui::Ui) {
         self.draw_page(ui);
     }
 
@@ -563,7 +570,7 @@ impl CnsApp {
                 self.export.close_fallback();
             }
             Action::ExportFallbackCancel => self.export.reset(),
-            Action::Document(a) => self.apply_document(a, ctx),
+            Action::Document(a) => self.apply_document(a),
         }
     }
 
@@ -615,6 +622,77 @@ impl CnsApp {
         if signed && self.readers.selected_info().is_some_and(|r| r.card_present) {
             // The PIN counter may have moved: show the card as it is now.
             self.read_selected();
+        }
+    }
+
+    // ----- the document page's glue: what only the app can do for it -----
+
+    /// Files dropped on the window (`views::draw` calls this when nothing is busy): they open
+    /// the document page, or answer the one on screen (an authority's certificate, a list).
+    pub(crate) fn take_dropped_files(&mut self, ui: &egui::Ui) {
+        let first = ui.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(p) = first {
+            let open = match &self.screen {
+                Screen::Document(d) => Some(d.as_ref()),
+                _ => None,
+            };
+            self.actions.push(Action::Document(documents::dropped_file(p, open, self.counter)));
+        }
+    }
+
+    fn apply_document(&mut self, action: DocAction) {
+        match action {
+            DocAction::Open(kind, file) => {
+                self.screen = Screen::Document(Box::new(DocFlow::new(kind, file, self.lang)));
+            }
+            DocAction::Another => self.another_document(),
+            DocAction::Sign(request) => self.send_signature(request),
+            // A file dropped on the open page: the page's own business.
+            other => {
+                let mut screen = std::mem::replace(&mut self.screen, Screen::Status);
+                let next = match &mut screen {
+                    Screen::Document(flow) => flow.apply(other, &self.page_ctx(false)),
+                    _ => None,
+                };
+                self.screen = screen;
+                if let Some(next) = next {
+                    self.apply_document(next);
+                }
+            }
+        }
+    }
+
+    /// "Firma/Verifica un altro documento": a signature may have moved the PIN counter, so the
+    /// tries shown next are read again.
+    fn another_document(&mut self) {
+        let Screen::Document(old) = &self.screen else { return };
+        let (touched, fresh) = (old.touched_card, old.another(self.lang, self.wake.clone()));
+        if touched && self.readers.selected_info().is_some_and(|r| r.card_present) {
+            self.read_selected_keeping(true);
+        }
+        self.screen = Screen::Document(Box::new(fresh));
+    }
+
+    /// The page's signature to the card worker; its answer comes back as [`Event::Signed`].
+    fn send_signature(&mut self, request: SignRequest) {
+        let seq = request.seq();
+        if !self.worker.send(request.into_request())
+            && let Screen::Document(flow) = &mut self.screen
+        {
+            flow.not_sent(seq, self.lang);
+        }
+    }
+
+    /// The card worker's answer to a signature.
+    fn document_signed(
+        &mut self,
+        seq: u64,
+        result: Result<crate::ops::sign::Signed, crate::ops::sign::SignError>,
+    ) {
+        if let Screen::Document(flow) = &mut self.screen {
+            flow.on_signed(seq, result, self.lang);
         }
     }
 

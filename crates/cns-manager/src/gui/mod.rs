@@ -9,8 +9,6 @@ mod a11y;
 mod app;
 mod browser;
 mod diagnostics;
-mod doc_trust;
-mod documents;
 pub mod export;
 mod page;
 mod pages;
@@ -23,7 +21,7 @@ mod words;
 
 // The pages' old paths, for the files that still name them so (gui/state.rs, gui/words.rs,
 // gui/views/status.rs, gui/page.rs); to go when those import from `pages` directly.
-use pages::wizard;
+use pages::{documents, wizard};
 
 pub use app::{AppConfig, CnsApp};
 pub use state::SessionCounter;
