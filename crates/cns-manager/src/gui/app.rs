@@ -16,6 +16,7 @@ use super::a11y;
 use super::export::Export;
 pub(crate) use super::page::Action;
 use super::page::Ctx;
+use super::pages::browser::{self, BrowserPage};
 use super::pages::documents::{self, DocAction, DocFlow, SignRequest};
 use super::pages::wizard::{self, Phase, Wizard};
 use super::state::{
@@ -210,6 +211,7 @@ impl CnsApp {
             Screen::Diagnostics(d) => super::diagnostics::ui(d, &ctx, ui),
             Screen::Wizard(w) => wizard::ui(w, &ctx, ui),
             Screen::Document(d) => documents::ui(d, &ctx, ui),
+            Screen::Browser(p) => browser::ui(p, &ctx, ui),
             _ => Vec::new(),
         };
         self.screen = screen;
@@ -231,10 +233,21 @@ impl CnsApp {
         self.draw_page(ui);
     }
 
+    /// The browser page, for `views::main_area`, which still names each page.
+    pub(crate) fn browser_view(&mut self, ui: &mut egui::Ui) {
+        self.draw_page(ui);
+    }
+
     /// The demo's band, with the reason the window chose it.
     pub(crate) fn demo_banner(&mut self, ui: &mut egui::Ui) {
         let actions = super::why_demo::banner(self.demo_reason, &self.page_ctx(self.busy()), ui);
         self.actions.extend(actions);
+    }
+
+    /// "Usa la tessera nel browser": the page starts looking at once (in demo mode: never).
+    fn open_browser_page(&mut self) {
+        let page = BrowserPage::start(self.wake.clone(), self.is_demo());
+        self.screen = Screen::Browser(Box::new(page));
     }
 
     fn open_diagnostics(&mut self) {

@@ -7,7 +7,6 @@
 
 mod a11y;
 mod app;
-mod browser;
 mod diagnostics;
 pub mod export;
 mod page;
@@ -21,7 +20,7 @@ mod words;
 
 // The pages' old paths, for the files that still name them so (gui/state.rs, gui/words.rs,
 // gui/views/status.rs, gui/page.rs); to go when those import from `pages` directly.
-use pages::{documents, wizard};
+use pages::{browser, documents, wizard};
 
 pub use app::{AppConfig, CnsApp};
 pub use state::SessionCounter;

@@ -3,5 +3,6 @@
 //! reads the window through `Ctx`, changes only its own state, and asks the app for the rest.
 //! No page imports the app.
 
+pub(crate) mod browser;
 pub(crate) mod documents;
 pub(crate) mod wizard;
