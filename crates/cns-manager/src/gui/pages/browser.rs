@@ -88,6 +88,11 @@ impl BrowserPage {
         self.registering = job.ok().map(|job| (dir, job));
     }
 
+    /// The card's module was found where it should be: registering can work.
+    fn module_ok(&self) -> bool {
+        self.scan.as_ref().and_then(|s| s.module.as_ref()).is_some_and(|m| m.exists)
+    }
+
     fn poll(&mut self) {
         if let Some(scan) = self.scanning.as_ref().and_then(Background::try_take) {
             self.scan = Some(scan);
@@ -196,7 +201,6 @@ fn demo_view(ui: &mut egui::Ui, lang: Lang) -> Vec<Action> {
 
 /// What one look found: the card's module, each database, and p11-kit's part.
 fn scan_view(ui: &mut egui::Ui, lang: Lang, p: &BrowserPage, scan: &Scan, asked: &mut Asked) {
-    let module_ok = scan.module.as_ref().is_some_and(|m| m.exists);
     match &scan.module {
         Some(m) if m.exists => {
             ui.label(RichText::new(lang.tr(msg::browser_module_at(m.path.display().to_string()))).weak());
@@ -211,7 +215,7 @@ fn scan_view(ui: &mut egui::Ui, lang: Lang, p: &BrowserPage, scan: &Scan, asked:
     for db in &scan.dbs {
         egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(10)).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            db_view(ui, lang, p, db, module_ok, asked);
+            db_view(ui, lang, p, db, asked);
         });
         ui.add_space(6.0);
     }
@@ -222,14 +226,7 @@ fn scan_view(ui: &mut egui::Ui, lang: Lang, p: &BrowserPage, scan: &Scan, asked:
 
 /// One database: whose, whether it sees the card, the last registration's outcome, and what
 /// can be done.
-fn db_view(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    p: &BrowserPage,
-    db: &BrowserDb,
-    module_ok: bool,
-    asked: &mut Asked,
-) {
+fn db_view(ui: &mut egui::Ui, lang: Lang, p: &BrowserPage, db: &BrowserDb, asked: &mut Asked) {
     let t = tone(&db.state);
     ui.label(RichText::new(db.title(lang)).strong());
     ui.label(RichText::new(format!("{} {}", t.icon(), db.state.words(lang))).color(t.color()));
@@ -244,19 +241,12 @@ fn db_view(
         ui.label(RichText::new(format!("{} {text}", t.icon())).strong().color(t.color()));
     }
     if db.state.needs_setup() {
-        register_controls(ui, lang, p, db, module_ok, asked);
+        register_controls(ui, lang, p, db, asked);
     }
 }
 
 /// A database without the card: the registration under way, the question, or the button.
-fn register_controls(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    p: &BrowserPage,
-    db: &BrowserDb,
-    module_ok: bool,
-    asked: &mut Asked,
-) {
+fn register_controls(ui: &mut egui::Ui, lang: Lang, p: &BrowserPage, db: &BrowserDb, asked: &mut Asked) {
     if p.registering.as_ref().is_some_and(|(d, _)| d == &db.dir) {
         ui.horizontal_wrapped(|ui| {
             ui.spinner();
@@ -279,6 +269,7 @@ fn register_controls(
         });
     } else if !db.in_use {
         // A running Firefox gets no button: the line above says to close it.
+        let module_ok = p.module_ok();
         let hint =
             lang.tr(if module_ok { msg::browser_asks_first() } else { msg::browser_module_missing_short() });
         let busy = p.registering.is_some();
