@@ -512,19 +512,12 @@ impl CnsApp {
                 }
             }
             Action::StartWizard(op) => self.start_wizard(op),
-            Action::WizardNext => self.wizard_step(|w| w.next()),
-            Action::WizardConfirm => self.wizard_step(|w| w.confirm_last_try()),
-            Action::WizardAcceptShortPuk => self.wizard_step(|w| w.accept_short_puk()),
+            Action::PinCommand(cmd) => self.send_pin_command(cmd),
             Action::WizardBack => {
                 if let Screen::Wizard(w) = &mut self.screen
                     && !w.back()
                 {
                     self.close_screen();
-                }
-            }
-            Action::WizardRetry => {
-                if let Screen::Wizard(w) = &mut self.screen {
-                    w.retry();
                 }
             }
             Action::CloseScreen => self.close_screen(),
@@ -602,13 +595,12 @@ impl CnsApp {
         self.screen = Screen::Wizard(Box::new(w));
     }
 
-    fn wizard_step(&mut self, f: impl FnOnce(&mut Wizard) -> Option<cns_core::Command>) {
+    /// The wizard's command to the card worker; the answer comes back as [`Event::PinAnswer`].
+    fn send_pin_command(&mut self, cmd: cns_core::Command) {
         // The command goes to where the status read found the CNS files.
         let location = self.card.status().map(|s| s.location);
+        // (a wizard closed in the same frame: the command is dropped, its buffer wiped)
         let Screen::Wizard(w) = &mut self.screen else {
-            return;
-        };
-        let Some(cmd) = f(w) else {
             return;
         };
         let Some(location) = location else {

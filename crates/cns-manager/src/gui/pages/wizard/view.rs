@@ -16,11 +16,29 @@ use crate::gui::widgets::pin_entry::{PinEntryResponse, describe_pin_field, pin_e
 use crate::gui::words::{self, Tone};
 use crate::i18n::{Lang, msg};
 
-/// Draws the wizard; its buttons come back as actions (the app sends what a step returns to
-/// the card).
+/// What the wizard's buttons asked this frame, applied once the page is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    /// "Avanti", or the operation itself on the last step.
+    Next,
+    /// "Indietro" / "Annulla" while typing.
+    Back,
+    /// "Continua comunque" after the short-PUK warning.
+    AcceptShortPuk,
+    /// "Sì, usa l'ultimo tentativo".
+    ConfirmLastTry,
+    /// "Riprova": the whole form again.
+    Retry,
+    /// "Sblocca con il PUK": this wizard closes, the unblock one opens.
+    Unblock,
+    Close,
+}
+
+/// Draws the wizard and applies what its buttons asked; a command for the card, and closing
+/// or opening a wizard, come back as actions.
 pub(crate) fn ui(w: &mut Wizard, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
     let lang = ctx.lang;
-    let mut actions = Vec::new();
+    let mut asked = Vec::new();
     // (no repaint needed for it to pass: a click brings its own frame, with its own time)
     let settled = w.settled(ui.input(|i| i.time));
     ui.add_space(8.0);
@@ -33,13 +51,30 @@ pub(crate) fn ui(w: &mut Wizard, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
     // the focus there is a focus event a screen reader speaks, not a silent rename of the
     // node that sat at the same place on the screen before.
     ui.push_id(step_id(w), |ui| match w.phase {
-        Phase::Entering => entry_step(ui, lang, w, settled, &mut actions),
-        Phase::ConfirmLastTry => confirm_step(ui, lang, w, settled, &mut actions),
+        Phase::Entering => entry_step(ui, lang, w, settled, &mut asked),
+        Phase::ConfirmLastTry => confirm_step(ui, lang, w, settled, &mut asked),
         Phase::Busy => busy_step(ui, lang),
-        Phase::Done(o) => result_step(ui, lang, w, o, settled, &mut actions),
-        Phase::CardLeft => card_left_step(ui, lang, w, settled, &mut actions),
+        Phase::Done(o) => result_step(ui, lang, w, o, settled, &mut asked),
+        Phase::CardLeft => card_left_step(ui, lang, w, settled, &mut asked),
     });
-    actions
+    asked.into_iter().flat_map(|a| apply(w, a)).collect()
+}
+
+/// One press, to the wizard's own state; what only the app can do comes back.
+fn apply(w: &mut Wizard, asked: Asked) -> Vec<Action> {
+    let command = match asked {
+        Asked::Next => w.next(),
+        Asked::AcceptShortPuk => w.accept_short_puk(),
+        Asked::ConfirmLastTry => w.confirm_last_try(),
+        Asked::Retry => {
+            w.retry();
+            None
+        }
+        Asked::Back if w.back() => None,
+        Asked::Back | Asked::Close => return vec![Action::CloseScreen],
+        Asked::Unblock => return vec![Action::CloseScreen, Action::StartWizard(Operation::UnblockPin)],
+    };
+    command.map(Action::PinCommand).into_iter().collect()
 }
 
 /// The card is working: a spinner, and not to remove the card.
@@ -69,7 +104,7 @@ fn step_id(w: &Wizard) -> (&'static str, u8, usize, u8) {
 }
 
 /// A step that asks for a PIN or PUK: what to type, the field, what is wrong, the buttons.
-fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
+fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, asked: &mut Vec<Asked>) {
     // What the field's description says, in reading order: the warning, the step, its guidance,
     // then what is wrong.
     let mut about: Vec<String> = Vec::new();
@@ -92,7 +127,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, acti
     let invalid = w.buffer_mut(step).refused().is_some() || w.problem.is_some();
     describe_pin_field(&entry.response, lang, typed, &about, invalid);
     ui.add_space(14.0);
-    let stray = entry_buttons(ui, lang, w, &entry, settled, actions);
+    let stray = entry_buttons(ui, lang, w, &entry, settled, asked);
     let unsettled_click = !settled && ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released());
     if stray || (unsettled_click && !entry.response.has_focus()) {
         // The click was meant for the page before: the focus stays where the user types.
@@ -196,7 +231,7 @@ fn entry_buttons(
     w: &Wizard,
     entry: &PinEntryResponse,
     settled: bool,
-    actions: &mut Vec<Action>,
+    asked: &mut Vec<Asked>,
 ) -> bool {
     let step = w.step;
     let short_puk = matches!(w.problem, Some(StepProblem::PukLength { .. }));
@@ -204,16 +239,16 @@ fn entry_buttons(
         let back = if step == 0 { msg::docs_cancel() } else { msg::wizard_back() };
         let back = secondary_button(ui, &lang.tr(back));
         if pressed(&back, settled) {
-            actions.push(Action::WizardBack);
+            asked.push(Asked::Back);
         }
         let next = if step + 1 == w.steps() { confirm_label(w.op) } else { msg::wizard_next() };
         let next = primary_button(ui, &lang.tr(next));
         if pressed(&next, settled) || entry.submitted {
-            actions.push(Action::WizardNext);
+            asked.push(Asked::Next);
         }
         // Only a click vouches for a short PUK: Enter in the field asks again.
         if short_puk && pressed(&secondary_button(ui, words::send_short_puk(lang)), settled) {
-            actions.push(Action::WizardAcceptShortPuk);
+            asked.push(Asked::AcceptShortPuk);
         }
         [back, next].iter().any(|r| r.clicked() && !pressed(r, settled))
     })
@@ -228,7 +263,7 @@ fn confirm_label(op: Operation) -> crate::i18n::Message {
     }
 }
 
-fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
+fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, asked: &mut Vec<Asked>) {
     ui.add_space(10.0);
     let kind = w.op.consumes();
     let secret = if kind == PinKind::Puk { "PUK" } else { "PIN" };
@@ -247,11 +282,11 @@ fn confirm_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, ac
             cancel.request_focus();
         }
         if pressed(&cancel, settled) {
-            actions.push(Action::CloseScreen);
+            asked.push(Asked::Close);
         }
         let yes = secondary_button(ui, &lang.tr(msg::wizard_use_last_try()));
         if pressed(&yes, settled) {
-            actions.push(Action::WizardConfirm);
+            asked.push(Asked::ConfirmLastTry);
         }
     });
 }
@@ -263,7 +298,7 @@ fn result_step(
     w: &mut Wizard,
     o: Outcome,
     settled: bool,
-    actions: &mut Vec<Action>,
+    asked: &mut Vec<Asked>,
 ) {
     ui.add_space(10.0);
     let (tone, head, next) = words::outcome(lang, w.op, o, w.card_removed);
@@ -278,7 +313,7 @@ fn result_step(
     let focus = std::mem::take(&mut w.focus_pending);
     let unblock_offered = !w.puk_state().is_blocked();
     ui.horizontal_wrapped(|ui| {
-        let first = result_buttons(ui, lang, o, unblock_offered, settled, actions);
+        let first = result_buttons(ui, lang, o, unblock_offered, settled, asked);
         // Where the focus lands says the result too, for screen readers that do not follow
         // live regions.
         a11y::describe(ui.ctx(), first.id, &a11y::sentences(&[head.as_str(), next.as_str()]));
@@ -295,18 +330,18 @@ fn result_buttons(
     o: Outcome,
     unblock_offered: bool,
     settled: bool,
-    actions: &mut Vec<Action>,
+    asked: &mut Vec<Asked>,
 ) -> egui::Response {
     match o {
         // One PIN try left: unsure users should not spend it. The unblock is offered
         // first and has the focus, so a reflex Enter does not lead to the last try.
         Outcome::Wrong { kind: PinKind::Pin, tries_left: Some(1) } if unblock_offered => {
-            let unblock = unblock_button(ui, lang, settled, actions);
+            let unblock = unblock_button(ui, lang, settled, asked);
             if pressed(&secondary_button(ui, &lang.tr(msg::wizard_try_again())), settled) {
-                actions.push(Action::WizardRetry);
+                asked.push(Asked::Retry);
             }
             if pressed(&secondary_button(ui, &lang.tr(msg::docs_cancel())), settled) {
-                actions.push(Action::CloseScreen);
+                asked.push(Asked::Close);
             }
             unblock
         }
@@ -317,55 +352,54 @@ fn result_buttons(
                 primary_button(ui, &lang.tr(msg::wizard_try_again()))
             };
             if pressed(&retry, settled) {
-                actions.push(Action::WizardRetry);
+                asked.push(Asked::Retry);
             }
             let cancel = secondary_button(ui, &lang.tr(msg::docs_cancel()));
             if pressed(&cancel, settled) {
-                actions.push(Action::CloseScreen);
+                asked.push(Asked::Close);
             }
             // On the last try, the safe answer has the focus.
             if tries_left == Some(1) { cancel } else { retry }
         }
         Outcome::Blocked { kind: PinKind::Pin } => {
-            let unblock = unblock_button(ui, lang, settled, actions);
+            let unblock = unblock_button(ui, lang, settled, asked);
             if pressed(&secondary_button(ui, &lang.tr(msg::wizard_not_now())), settled) {
-                actions.push(Action::CloseScreen);
+                asked.push(Asked::Close);
             }
             unblock
         }
-        _ => done_button(ui, lang, settled, actions),
+        _ => done_button(ui, lang, settled, asked),
     }
 }
 
 /// "Sblocca con il PUK": this wizard closes and the unblock one opens.
-fn unblock_button(ui: &mut egui::Ui, lang: Lang, settled: bool, actions: &mut Vec<Action>) -> egui::Response {
+fn unblock_button(ui: &mut egui::Ui, lang: Lang, settled: bool, asked: &mut Vec<Asked>) -> egui::Response {
     let unblock = primary_button(ui, &lang.tr(msg::wizard_unblock_with_puk()));
     if pressed(&unblock, settled) {
-        actions.push(Action::CloseScreen);
-        actions.push(Action::StartWizard(Operation::UnblockPin));
+        asked.push(Asked::Unblock);
     }
     unblock
 }
 
 /// The card left before anything was sent: nothing changed, and the page says so.
-fn card_left_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, actions: &mut Vec<Action>) {
+fn card_left_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, asked: &mut Vec<Asked>) {
     ui.add_space(10.0);
     let (head, next) = words::card_left(lang, w.op);
     live_banner(ui, Tone::Attention, head);
     ui.add_space(8.0);
     ui.label(next);
     ui.add_space(14.0);
-    let done = done_button(ui, lang, settled, actions);
+    let done = done_button(ui, lang, settled, asked);
     a11y::describe(ui.ctx(), done.id, &a11y::sentences(&[head, next]));
     if std::mem::take(&mut w.focus_pending) {
         done.request_focus();
     }
 }
 
-fn done_button(ui: &mut egui::Ui, lang: Lang, settled: bool, actions: &mut Vec<Action>) -> egui::Response {
+fn done_button(ui: &mut egui::Ui, lang: Lang, settled: bool, asked: &mut Vec<Asked>) -> egui::Response {
     let done = primary_button(ui, &lang.tr(msg::wizard_done()));
     if pressed(&done, settled) {
-        actions.push(Action::CloseScreen);
+        asked.push(Asked::Close);
     }
     done
 }
@@ -386,4 +420,32 @@ fn pressed(r: &egui::Response, settled: bool) -> bool {
 fn hint(ui: &mut egui::Ui, tone: Tone, text: &str) {
     let line = ui.label(RichText::new(format!("{} {text}", tone.icon())).color(tone.color()));
     a11y::mark_live(&line, tone);
+}
+
+#[cfg(test)]
+mod tests {
+    use cns_core::{PinState, StatusWord};
+
+    use super::*;
+
+    #[test]
+    fn the_wizard_keeps_its_steps_and_asks_the_app_only_for_the_card_and_the_screen() {
+        let tries = PinState::TriesLeft { tries_left: 3 };
+        let mut w = Wizard::new(Operation::VerifyPin, 0x10, tries, tries, None);
+        // Back on the first step has nothing to go back to: the wizard closes
+        assert!(matches!(apply(&mut w, Asked::Back)[..], [Action::CloseScreen]));
+        w.buffer_mut(0).type_text("12345");
+        w.field_changed();
+        assert!(matches!(apply(&mut w, Asked::Next)[..], [Action::PinCommand(_)]));
+        assert!(apply(&mut w, Asked::Next).is_empty(), "one press, one command");
+        assert!(apply(&mut w, Asked::Back).is_empty(), "nothing to do while the card works");
+        w.answered(Ok(StatusWord::WrongPin { tries_left: 2 }));
+        // "Riprova" is the page's own business
+        assert!(apply(&mut w, Asked::Retry).is_empty());
+        assert_eq!((w.phase, w.step), (Phase::Entering, 0));
+        assert!(matches!(
+            apply(&mut w, Asked::Unblock)[..],
+            [Action::CloseScreen, Action::StartWizard(Operation::UnblockPin)]
+        ));
+    }
 }
