@@ -138,7 +138,7 @@ fn applet2025_card_works_in_every_cli_flow() {
     assert_eq!(n, 14, "status on the applet card:\n{}", card.log_text());
     let r = card.cli("status", &[]);
     assert!(r.stdout.contains("TS-CNS 2025"), "{r}");
-    assert!(r.stdout.contains("3 tentativi rimasti"), "{r}");
+    assert!(r.stdout.contains("Ti restano 3 tentativi"), "{r}");
 
     let n = apdus_of(&|| {
         let r = card.cli_stdin("verify-pin", &["--stdin", "--json"], Some("99999\n"));
@@ -587,7 +587,7 @@ fn english_with_lang_en() {
     // the default (no locale in the environment) is Italian
     let r = card.cli("status", &[]);
     assert!(r.stdout.contains("Titolare: BIANCHI GIULIA"), "{r}");
-    assert!(r.stdout.contains("3 tentativi rimasti"), "{r}");
+    assert!(r.stdout.contains("Ti restano 3 tentativi"), "{r}");
 
     let r = card.cli_stdin("verify-pin", &["--stdin", "--lang", "en"], Some("99999\n"));
     assert_eq!(r.code, 3, "{r}");

@@ -15,7 +15,6 @@ cert-valid-from-to = vom { $from } bis { $to }
 
 # Zertifikatsseite, der Abgleich mit den Daten der Karte.
 cert-match-heading = Übereinstimmung mit der Karte
-cert-fiscal-code = Steuernummer
 cert-card-number = Kartennummer
 cert-personal-data-hash = Prüfsumme der persönlichen Daten
 

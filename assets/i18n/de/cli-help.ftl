@@ -2,7 +2,6 @@
 ### arg-<id>: die Hilfe einer Option, gesucht mit der ID von clap (arg-<Befehl>-<id> gilt für diesen Befehl);
 ### cmd-<Befehl>: die Beschreibung eines Befehls. Eine Option oder ein Befehl ohne Text lässt einen Test scheitern.
 
-
 # Lange Beschreibung des Programms (cns-manager --help, man).
 cmd-long-about =
     Verwaltung der Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): Zustand der Karte, Änderung der PIN, Entsperren mit der PUK, Zertifikat.
@@ -71,7 +70,7 @@ man-env-system-trusted-ca-dir = Der Ordner der vertrauenswürdigen Stellen für 
 man-env-pkcs11-module = Das PKCS#11-Modul, das browser-setup in den Browsern registriert, anstelle des installierten.
 
 # Hilfe der Option (--help, man, Vervollständigungen). --lang
-arg-lang = Sprache der Meldungen: it oder en (Standard: die der Einstellungen, dann die des Systems; sonst Italienisch).
+arg-lang = Sprache der Meldungen: it, en oder de (Standard: die der Einstellungen, dann die des Systems; sonst Italienisch).
 # Hilfe der Option (--help, man, Vervollständigungen). --demo
 arg-demo = Die simulierte Demokarte statt der echten Lesegeräte verwenden.
 # Hilfe der Option (--help, man, Vervollständigungen). --demo-card

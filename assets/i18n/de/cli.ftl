@@ -1,7 +1,6 @@
 ### Die Meldungen der Befehle der Befehlszeile (cli/): PIN, Lesegeräte, watch, export-cert, Fehler in der Befehlszeile.
 ### Hilfe und Handbuchseite stehen in cli-help.ftl.
 
-
 # verify-pin, change-pin, unblock, sign: Die Codes konnten nicht gelesen werden.
 cli-input-unreadable = Die Eingabe konnte nicht gelesen werden: { $error }
 
@@ -17,14 +16,8 @@ cli-read-too-long = eine Zeile der Standardeingabe ist zu lang für eine PIN ode
 # Ursache in cli-input-unreadable: Bytes, die kein Text sind.
 cli-read-not-text = die Standardeingabe ist kein Text
 
-# Abfrage im Terminal (change-pin), gefolgt von „: “.
-cli-prompt-current-pin = Aktuelle PIN
-
 # Abfrage im Terminal (change-pin, unblock).
 cli-prompt-new-pin = Neue PIN (5-8 Ziffern)
-
-# Abfrage im Terminal (change-pin, unblock).
-cli-prompt-repeat-pin = Neue PIN wiederholen
 
 # Abfrage im Terminal (unblock).
 cli-prompt-puk = PUK (8 Ziffern)
@@ -78,7 +71,7 @@ cli-pin-unblocked = PIN entsperrt und durch die neue ersetzt.
 cli-pin-blocked = Die PIN ist gesperrt. { doctor-pin-blocked-fix }.
 
 # unblock, sign: Die PUK ist gesperrt.
-cli-puk-blocked = Die PUK ist gesperrt: Die Karte kann nicht mehr entsperrt werden und muss ersetzt werden. Beantragen Sie eine neue Karte bei der Agenzia delle Entrate (online oder in einem Amt) oder bei den Schaltern Ihres Landes oder Ihrer Region. Gebührenfreie Nummer 800 030 606; Sistema TS 800 030 070.
+cli-puk-blocked = Die PUK ist gesperrt: Die Karte kann nicht mehr entsperrt werden und muss ersetzt werden. Beantragen Sie eine neue Karte bei der Agenzia delle Entrate (online oder in einem Amt) oder bei den Schaltern Ihres Landes oder Ihrer Region. Grüne Nummer 800 030 606; Sistema TS 800 030 070.
 
 # verify-pin, change-pin, unblock: Die Karte hat mit einem Fehler geantwortet (Statuswort).
 cli-card-refused-status = Die Karte hat den Vorgang abgelehnt ({ $status }).

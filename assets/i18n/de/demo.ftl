@@ -10,8 +10,6 @@ demo-reset-card = Karte zurücksetzen
 
 # Demo-Bedienfeld, Titel und barrierefreier Name der Auswahl der Situation.
 demo-situation = Situation
-# Demo-Bedienfeld, Titel und barrierefreier Name der Auswahl des Kartentyps.
-demo-card-type = Kartentyp
 
 # Demo-Bedienfeld, die wählbaren Situationen.
 demo-scenario-fresh = Neu

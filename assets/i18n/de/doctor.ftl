@@ -58,9 +58,7 @@ report-cards = Karten
 report-no-cards = (keine gelesen)
 report-yes = ja
 report-no = nein
-report-reader = Lesegerät
 report-marker = Kennung
-report-profile = Profil
 report-generation = Generation
 report-readable = Lesbar
 report-card-number = Kartennummer (nur die Ziffern der Region)
@@ -119,7 +117,6 @@ doctor-warnings =
     }
 # $problems: doctor-problems oder doctor-no-problem; $warnings: doctor-warnings.
 doctor-result = Ergebnis: { $problems }, { $warnings }.
-doctor-report-write-failed = { $file } kann nicht geschrieben werden: { $error }
 doctor-report-saved = Bericht für den Support gespeichert unter { $file } (ohne persönliche Daten und Geheimzahlen).
 diagnostics-problems-found =
     { $count ->

@@ -109,7 +109,6 @@ document-altered = ✗ stimmt NICHT mit der Signatur überein (verändert oder b
 label-signature = Signatur
 signature-unverifiable = ? mit diesem Programm NICHT PRÜFBAR ({ $why }): nicht nachweislich verändert, aber nicht bestätigt
 label-details = Details
-label-certificate = Zertifikat
 certificate-valid-until = ✓ zum Zeitpunkt der Signatur gültig (läuft am { $date } ab)
 certificate-expired-on = ✗ zum Zeitpunkt der Signatur ABGELAUFEN (abgelaufen am { $date })
 certificate-not-yet-valid = ✗ zum Zeitpunkt der Signatur noch nicht gültig

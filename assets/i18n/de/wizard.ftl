@@ -20,14 +20,14 @@ wizard-confirm-verify = Prüfen
 # Assistent, Bestätigung, bevor der letzte Versuch verwendet wird. $secret ist "PIN" oder "PUK".
 wizard-last-try-warning =
     { $secret ->
-        [PUK] Dies ist der letzte Versuch für den PUK.
+        [PUK] Dies ist der letzte Versuch für die PUK.
        *[other] Dies ist der letzte Versuch.
     }
 wizard-continue-question = Fortfahren?
 wizard-use-last-try = Ja, den letzten Versuch verwenden
 
 # Assistent, Schaltflächen des Ergebnisses.
-wizard-unblock-with-puk = Mit dem PUK entsperren
+wizard-unblock-with-puk = Mit der PUK entsperren
 wizard-try-again = Erneut versuchen
 wizard-not-now = Nicht jetzt
 wizard-done = Fertig

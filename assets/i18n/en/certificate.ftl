@@ -15,7 +15,6 @@ cert-valid-from-to = from { $from } to { $to }
 
 # Certificate page, the comparison with the card's data.
 cert-match-heading = Match with the card
-cert-fiscal-code = Fiscal code
 cert-card-number = Card number
 cert-personal-data-hash = Personal data hash
 

@@ -2,7 +2,6 @@
 ### arg-<id>: an option's help, looked up by clap's id (arg-<command>-<id> applies to that command);
 ### cmd-<command>: a command's description. An option or command without a text fails a test.
 
-
 # The program's long description (cns-manager --help, man).
 cmd-long-about =
     Card manager for the Italian Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): the card's state, PIN change, unblock with the PUK, certificate.
@@ -71,7 +70,7 @@ man-env-system-trusted-ca-dir = The system-wide trusted-authority folder, instea
 man-env-pkcs11-module = The PKCS#11 module browser-setup registers in the browsers, instead of the installed one.
 
 # The option's help (--help, man, completions). --lang
-arg-lang = Language of messages: it or en (default: the one in the settings, then the system's locale; Italian otherwise).
+arg-lang = Language of messages: it, en or de (default: the one in the settings, then the system's locale; Italian otherwise).
 # The option's help (--help, man, completions). --demo
 arg-demo = Use the simulated demo card instead of real readers.
 # The option's help (--help, man, completions). --demo-card

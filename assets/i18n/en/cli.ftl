@@ -1,7 +1,6 @@
 ### The messages of the command line's commands (cli/): PIN, readers, watch, export-cert, command line errors.
 ### The help and the manual page are in cli-help.ftl.
 
-
 # verify-pin, change-pin, unblock, sign: the secrets could not be read.
 cli-input-unreadable = Could not read the input: { $error }
 
@@ -17,14 +16,8 @@ cli-read-too-long = a line of standard input is too long to be a PIN or PUK
 # Cause in cli-input-unreadable: bytes that are not text.
 cli-read-not-text = standard input is not text
 
-# Terminal prompt (change-pin), followed by ": ".
-cli-prompt-current-pin = Current PIN
-
 # Terminal prompt (change-pin, unblock).
 cli-prompt-new-pin = New PIN (5-8 digits)
-
-# Terminal prompt (change-pin, unblock).
-cli-prompt-repeat-pin = Repeat the new PIN
 
 # Terminal prompt (unblock).
 cli-prompt-puk = PUK (8 digits)

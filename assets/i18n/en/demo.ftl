@@ -10,8 +10,6 @@ demo-reset-card = Reset the card
 
 # Demo panel, title and accessible name of the situation chooser.
 demo-situation = Situation
-# Demo panel, title and accessible name of the card type chooser.
-demo-card-type = Card type
 
 # Demo panel, the situations to choose from.
 demo-scenario-fresh = New

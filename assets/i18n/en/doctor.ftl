@@ -58,9 +58,7 @@ report-cards = Cards
 report-no-cards = (none read)
 report-yes = yes
 report-no = no
-report-reader = Reader
 report-marker = Marker
-report-profile = Profile
 report-generation = Generation
 report-readable = Readable
 report-card-number = Card number (region digits only)
@@ -119,7 +117,6 @@ doctor-warnings =
     }
 # $problems: doctor-problems or doctor-no-problem; $warnings: doctor-warnings.
 doctor-result = Result: { $problems }, { $warnings }.
-doctor-report-write-failed = Cannot write { $file }: { $error }
 doctor-report-saved = Support report saved to { $file } (no personal data, no secrets).
 diagnostics-problems-found =
     { $count ->

@@ -109,7 +109,6 @@ document-altered = ✗ does NOT match the signature (changed or damaged)
 label-signature = Signature
 signature-unverifiable = ? CANNOT BE CHECKED by this program ({ $why }): not shown altered, but not confirmed
 label-details = Details
-label-certificate = Certificate
 certificate-valid-until = ✓ valid at signing time (expires { $date })
 certificate-expired-on = ✗ EXPIRED at signing time (expired { $date })
 certificate-not-yet-valid = ✗ not yet valid at signing time

@@ -15,7 +15,6 @@ cert-valid-from-to = dal { $from } al { $to }
 
 # Pagina del certificato, il confronto con i dati della tessera.
 cert-match-heading = Corrispondenza con la tessera
-cert-fiscal-code = Codice fiscale
 cert-card-number = Numero della tessera
 cert-personal-data-hash = Impronta dei dati personali
 

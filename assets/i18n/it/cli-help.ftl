@@ -2,7 +2,6 @@
 ### arg-<id>: l'aiuto di un'opzione, cercato con l'id di clap (arg-<comando>-<id> vale per quel comando);
 ### cmd-<comando>: la descrizione di un comando. Un'opzione o un comando senza testo fa fallire un test.
 
-
 # Descrizione lunga del programma (cns-manager --help, man).
 cmd-long-about =
     Gestione della Tessera Sanitaria – Carta Nazionale dei Servizi (TS-CNS): stato della tessera, cambio del PIN, sblocco con il PUK, certificato.
@@ -71,7 +70,7 @@ man-env-system-trusted-ca-dir = La cartella delle autorità fidate per tutto il 
 man-env-pkcs11-module = Il modulo PKCS#11 che browser-setup registra nei browser, al posto di quello installato.
 
 # Aiuto dell'opzione (--help, man, completamenti). --lang
-arg-lang = Lingua dei messaggi: it o en (predefinita: quella delle impostazioni, poi quella del sistema; altrimenti italiano).
+arg-lang = Lingua dei messaggi: it, en o de (predefinita: quella delle impostazioni, poi quella del sistema; altrimenti italiano).
 # Aiuto dell'opzione (--help, man, completamenti). --demo
 arg-demo = Usa la tessera dimostrativa simulata invece dei lettori veri.
 # Aiuto dell'opzione (--help, man, completamenti). --demo-card

@@ -1,7 +1,6 @@
 ### I messaggi dei comandi della riga di comando (cli/): PIN, lettori, watch, export-cert, errori di sintassi.
 ### L'aiuto e la pagina di manuale sono in cli-help.ftl.
 
-
 # verify-pin, change-pin, unblock, sign: i codici non si sono potuti leggere.
 cli-input-unreadable = Lettura non riuscita: { $error }
 
@@ -17,14 +16,8 @@ cli-read-too-long = una riga dello standard input è troppo lunga per essere un 
 # Causa di cli-input-unreadable: byte che non sono testo.
 cli-read-not-text = lo standard input non è testo
 
-# Richiesta sul terminale (change-pin), seguita da «: ».
-cli-prompt-current-pin = PIN attuale
-
 # Richiesta sul terminale (change-pin, unblock).
 cli-prompt-new-pin = Nuovo PIN (5-8 cifre)
-
-# Richiesta sul terminale (change-pin, unblock).
-cli-prompt-repeat-pin = Ripeti il nuovo PIN
 
 # Richiesta sul terminale (unblock).
 cli-prompt-puk = PUK (8 cifre)

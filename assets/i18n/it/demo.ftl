@@ -10,8 +10,6 @@ demo-reset-card = Reimposta la tessera
 
 # Pannello demo, titolo e nome accessibile del selettore della situazione.
 demo-situation = Situazione
-# Pannello demo, titolo e nome accessibile del selettore del tipo di tessera.
-demo-card-type = Tipo di tessera
 
 # Pannello demo, le situazioni tra cui scegliere.
 demo-scenario-fresh = Nuova

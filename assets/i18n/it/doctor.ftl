@@ -58,9 +58,7 @@ report-cards = Tessere
 report-no-cards = (nessuna letta)
 report-yes = sì
 report-no = no
-report-reader = Lettore
 report-marker = Marcatore
-report-profile = Profilo
 report-generation = Generazione
 report-readable = Leggibile
 report-card-number = Numero tessera (solo le cifre della regione)
@@ -119,7 +117,6 @@ doctor-warnings =
     }
 # $problems: doctor-problems o doctor-no-problem; $warnings: doctor-warnings.
 doctor-result = Esito: { $problems }, { $warnings }.
-doctor-report-write-failed = Impossibile scrivere { $file }: { $error }
 doctor-report-saved = Rapporto per l'assistenza salvato in { $file } (senza dati personali né codici).
 diagnostics-problems-found =
     { $count ->

@@ -111,7 +111,6 @@ document-altered = ✗ NON corrisponde alla firma (modificato o danneggiato)
 label-signature = Firma
 signature-unverifiable = ? NON VERIFICABILE con questo programma ({ $why }): non risulta alterata, ma non è confermata
 label-details = Dettagli
-label-certificate = Certificato
 certificate-valid-until = ✓ valido alla data della firma (scade il { $date })
 certificate-expired-on = ✗ SCADUTO alla data della firma (scaduto il { $date })
 certificate-not-yet-valid = ✗ non ancora valido alla data della firma

@@ -1,7 +1,6 @@
-//! Italian by default, English available, German being added. Two ways to a text, while the
-//! move goes on: the message catalog ([`catalog`], Project Fluent files under `assets/i18n/`,
-//! checked at build time: every message in every language), and the older `t(it, en)` pairs next
-//! to the code that shows them. New and shared messages go to the catalog.
+//! Italian by default, English and German available. Every user-facing text comes from the
+//! message catalog ([`catalog`], Project Fluent files under `assets/i18n/<lang>/`, checked at
+//! build time: every message in every language).
 
 pub mod catalog;
 
@@ -107,9 +106,14 @@ mod tests {
         assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("it_IT.UTF-8"), Lang::It);
         assert_eq!(Lang::from_locale("C"), Lang::It);
-        assert_eq!(Lang::from_locale("de_DE"), Lang::It);
+        assert_eq!(Lang::from_locale("de_DE.UTF-8"), Lang::De);
+        assert_eq!(Lang::from_locale("de_IT"), Lang::De);
+        assert_eq!(Lang::from_locale("fr_FR"), Lang::It);
         assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!("de".parse::<Lang>(), Ok(Lang::De));
         assert!("fr".parse::<Lang>().is_err());
-        assert_eq!(Lang::En.t("ciao", "hello"), "hello");
+        for l in Lang::ALL {
+            assert_eq!(l.code().parse::<Lang>(), Ok(l));
+        }
     }
 }

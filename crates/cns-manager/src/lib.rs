@@ -7,6 +7,7 @@
 
 pub mod backend;
 pub mod browser;
+pub mod card_words;
 pub mod cli;
 pub mod doctor;
 pub mod gui;

@@ -72,7 +72,7 @@ fn the_watch_line_says_what_status_says() {
     }
     let (line, _) = watch_and_status("applet2025", "it");
     assert!(line.contains("Tipo di tessera: TS-CNS 2025 (applet)"), "{line}");
-    assert!(line.contains("PIN: ✓ attivo – 3 tentativi rimasti"), "{line}");
+    assert!(line.contains("✓ PIN attivo – Ti restano 3 tentativi"), "{line}");
 }
 
 #[test]

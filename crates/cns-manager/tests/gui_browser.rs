@@ -109,6 +109,7 @@ fn browser_page(lang: Lang) -> Harness<'static, CnsApp> {
     let (diagnostics, browser) = match lang {
         Lang::It => ("Diagnostica", "Usa la tessera nel browser"),
         Lang::En => ("Diagnostics", "Use the card in the browser"),
+        Lang::De => ("Diagnose", "Karte im Browser verwenden"),
     };
     click(&mut h, diagnostics);
     let start = Instant::now();

@@ -107,6 +107,42 @@ fn status_screen_english() {
     h.snapshot("status_en");
 }
 
+/// German (Alto Adige / Südtirol): the status page, the first step of a PIN change, the new-card
+/// help, the sign page and a verification, each with its German words on screen.
+#[test]
+fn status_screen_german() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::De, false);
+    status_shown(&mut h);
+    h.get_by_label("✔ PIN aktiv");
+    h.snapshot("status_de");
+}
+
+#[test]
+fn change_pin_first_step_german() {
+    let handle = SimHandle::default();
+    let mut h = app(&handle, Lang::De, false);
+    status_shown(&mut h);
+    click(&mut h, "PIN ändern");
+    wait_label(&mut h, "Schritt 1 von 3");
+    type_pin(&mut h, "Aktuelle PIN", "12345");
+    h.run_steps(4);
+    h.snapshot("change_pin_step1_de");
+}
+
+#[test]
+fn puk_blocked_help_german() {
+    let handle = SimHandle::default();
+    handle.card().set_pin_tries(0, 3);
+    handle.card().set_puk_tries(0, 8);
+    let mut h = app(&handle, Lang::De, false);
+    status_shown(&mut h);
+    h.get_by_label("⛔ PUK gesperrt");
+    click(&mut h, "Wie Sie eine neue Karte beantragen");
+    wait_label(&mut h, "Grüne Nummer 800 030 606");
+    h.snapshot("puk_blocked_help_de");
+}
+
 #[test]
 fn change_pin_first_step() {
     let handle = SimHandle::default();
@@ -220,6 +256,13 @@ fn sign_document_pin_step_english() {
     h.snapshot("sign_document_pin_step_en");
 }
 
+#[test]
+fn sign_document_pin_step_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sign_pin_step(&dir.path().join("antrag.pdf"), Lang::De, "antrag.pdf – 75,0 KB");
+    h.snapshot("sign_document_pin_step_de");
+}
+
 /// "Documento firmato": where the signed file is, and "Apri la cartella". The document lives in
 /// a fixed folder so that the path on the page is the same on every run.
 #[test]
@@ -291,6 +334,11 @@ fn verify_result(test: &str, name: &str, lang: Lang, expect: &str) {
     // the signed file is checked as soon as it is chosen
     wait_label(&mut h, expect);
     h.snapshot(name);
+}
+
+#[test]
+fn verify_result_german() {
+    verify_result("verify_result_german", "verify_result_de", Lang::De, "Alle Signaturen sind gültig.");
 }
 
 #[test]

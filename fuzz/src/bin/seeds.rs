@@ -189,14 +189,13 @@ const TSL_SEED: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 fn p7m_seeds(dir: &Path) -> std::io::Result<()> {
     use cns_cades::SignOptions;
     use cns_cades::card::CardSigner;
-    use zeroize::Zeroizing;
     let handle = SimHandle::new(SimCard::new(QuirkMode::Standard, HolderPreset::BianchiGiulia));
     let mut t = handle.transport();
     let cert = cns_core::card::read_certificate(&mut t).map_err(std::io::Error::other)?;
     let content = b"Contratto di locazione - documento di prova\n".repeat(3);
     let sign = |t: &mut cns_sim::SimTransport, detached: bool| -> std::io::Result<Vec<u8>> {
         let mut out = Vec::new();
-        let mut signer = CardSigner::new(t, Zeroizing::new("12345".to_string()), false);
+        let mut signer = CardSigner::new(t, cns_core::Pin::new("12345").expect("valid"), false);
         let r = if detached {
             cns_cades::sign_detached(
                 &mut &content[..],
@@ -229,7 +228,7 @@ fn p7m_seeds(dir: &Path) -> std::io::Result<()> {
     put(dir, "p7m", "attached-base64", b64.as_bytes())?;
     // a signed file whose document is itself a signed file (what a second signer makes)
     let mut nested = Vec::new();
-    let mut signer = CardSigner::new(&mut t, Zeroizing::new("12345".to_string()), false);
+    let mut signer = CardSigner::new(&mut t, cns_core::Pin::new("12345").expect("valid"), false);
     let len = attached.len() as u64;
     cns_cades::sign_attached(
         &mut &attached[..],

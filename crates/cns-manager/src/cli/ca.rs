@@ -129,9 +129,9 @@ pub fn run(action: &CaAction, out: &Out) -> Exit {
             } else {
                 for c in all {
                     let scope = match c.scope {
-                        "system" => lang.tr(msg::ca_scope_system()),
+                        "system" => lang.tr(msg::doctor_origin_system()),
                         "tsl" => super::ca_tsl::list_scope_words(lang, &c.sha256),
-                        _ => lang.tr(msg::ca_scope_user()),
+                        _ => lang.tr(msg::doctor_origin_user()),
                     };
                     outln!(
                         "{}\t{} {}\t{scope}\t{}",

@@ -31,7 +31,7 @@ pub fn run(backend: &Backend, args: &DoctorArgs, out: &Out) -> Exit {
             return out.fail(
                 Exit::Other,
                 "write_failed",
-                &out.lang.tr(msg::DoctorReportWriteFailed {
+                &out.lang.tr(msg::CliWriteFailed {
                     error: e.to_string().into(),
                     file: path.display().to_string().into(),
                 }),

@@ -122,7 +122,7 @@ mod tests {
     #[test]
     fn window_doctor_and_cli_give_the_same_service_advice_on_every_system() {
         let down = Err(TransportError::ServiceUnavailable);
-        for lang in [Lang::It, Lang::En] {
+        for lang in Lang::ALL {
             for os in Os::ALL {
                 let (title, steps) = fixes::no_reader_guidance(true, os, lang);
                 let (code, kind, cli) = transport_error_on(os, lang, &TransportError::ServiceUnavailable);
@@ -168,7 +168,7 @@ mod tests {
     /// No reader: the command line says the doctor's finding, then the window's steps, numbered.
     #[test]
     fn no_reader_is_the_doctors_finding_and_the_windows_steps() {
-        for lang in [Lang::It, Lang::En] {
+        for lang in Lang::ALL {
             for os in Os::ALL {
                 let (_, kind, cli) = transport_error_on(os, lang, &TransportError::NoReader);
                 assert_eq!(kind, "no_reader");

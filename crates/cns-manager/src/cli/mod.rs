@@ -76,7 +76,7 @@ impl From<Exit> for ExitCode {
 )]
 pub struct Cli {
     /// Language of messages: it or en (default: from the locale, Italian otherwise).
-    #[arg(long, global = true, value_name = "it|en")]
+    #[arg(long, global = true, value_name = "it|en|de")]
     pub lang: Option<Lang>,
     /// Use the simulated demo card instead of real readers.
     #[arg(long, global = true)]
@@ -375,49 +375,44 @@ fn names(list: &[cns_pcsc::ReaderInfo]) -> String {
 }
 
 fn export_cert(backend: &Backend, args: &CardArgs, path: &std::path::Path, pem: bool, out: &Out) -> Exit {
+    use crate::ops::export::{self, CertFormat, ExportError};
     let (_, mut transport) = match open_card(backend, args, out) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let der = match cns_core::card::read_certificate(transport.as_mut()) {
-        Ok(d) => d,
-        Err(e) => return out.card_error(&e),
-    };
-    let summary = cns_core::cert::CertSummary::from_der(&der).ok();
-    let bytes = if pem {
-        match &summary {
-            Some(s) => s.to_pem().into_bytes(),
-            None => {
-                return out.fail(Exit::Other, "bad_certificate", &out.lang.tr(msg::cli_cert_not_parsable()));
-            }
+    let format = if pem { CertFormat::Pem } else { CertFormat::Der };
+    let saved = match export::from_card(transport.as_mut(), format, path) {
+        Ok(s) => s,
+        Err(ExportError::Card(e)) => return out.card_error(&e),
+        Err(ExportError::NotParsable) => {
+            return out.fail(Exit::Other, "bad_certificate", &out.lang.tr(msg::cli_cert_not_parsable()));
         }
-    } else {
-        der.clone()
+        Err(ExportError::Write { path, source }) => {
+            return out.fail(
+                Exit::Other,
+                "write_failed",
+                &out.lang.tr(msg::CliWriteFailed {
+                    file: path.display().to_string().into(),
+                    error: source.to_string().into(),
+                }),
+            );
+        }
     };
-    if let Err(e) = std::fs::write(path, &bytes) {
-        return out.fail(
-            Exit::Other,
-            "write_failed",
-            &out.lang.tr(msg::CliWriteFailed {
-                file: path.display().to_string().into(),
-                error: e.to_string().into(),
-            }),
-        );
-    }
-    let fingerprint = summary.as_ref().map(|s| s.sha256_fingerprint.clone());
     if out.json {
         outln!(
             "{}",
-            json!({ "file": path.display().to_string(), "format": if pem { "pem" } else { "der" },
-                    "bytes": bytes.len(), "sha256": fingerprint })
+            json!({ "file": saved.path.display().to_string(), "format": saved.format.code(),
+                    "bytes": saved.bytes, "sha256": saved.sha256 })
         );
     } else {
         outln!(
             "{}",
-            out.lang
-                .tr(msg::CliCertSaved { file: path.display().to_string().into(), bytes: bytes.len().into() })
+            out.lang.tr(msg::CliCertSaved {
+                file: saved.path.display().to_string().into(),
+                bytes: saved.bytes.into()
+            })
         );
-        if let Some(f) = fingerprint {
+        if let Some(f) = saved.sha256 {
             outln!("SHA-256: {f}");
         }
     }

@@ -51,7 +51,7 @@ fn headline(e: &clap::Error, get: &impl Fn(ContextKind) -> String) -> Message {
                 .into(),
             }
         }
-        // the argument's placeholder lists the valid values (--lang <it|en>); the parser's own
+        // the argument's placeholder lists the valid values (--lang <it|en|de>); the parser's own
         // reason is English only
         ErrorKind::ValueValidation => {
             msg::CliParseInvalidValue { value: value.into(), option: option.into() }.into()

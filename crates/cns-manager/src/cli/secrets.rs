@@ -63,7 +63,7 @@ pub fn read(op: Operation, stdin: bool, lang: Lang) -> Result<Entered, ReadError
     let prompt = |m: Message| format!("{}: ", lang.tr(m));
     let first_prompt = match op {
         Operation::VerifyPin => "PIN: ".to_owned(),
-        Operation::ChangePin => prompt(msg::cli_prompt_current_pin()),
+        Operation::ChangePin => prompt(msg::pin_op_current_pin()),
         Operation::UnblockPin => prompt(msg::cli_prompt_puk()),
     };
     let first = Zeroizing::new(rpassword::prompt_password(first_prompt)?);
@@ -71,7 +71,7 @@ pub fn read(op: Operation, stdin: bool, lang: Lang) -> Result<Entered, ReadError
         return Ok(Entered { first, new: Secret::default(), repeat: Secret::default() });
     }
     let new = Zeroizing::new(rpassword::prompt_password(prompt(msg::cli_prompt_new_pin()))?);
-    let repeat = Zeroizing::new(rpassword::prompt_password(prompt(msg::cli_prompt_repeat_pin()))?);
+    let repeat = Zeroizing::new(rpassword::prompt_password(prompt(msg::pin_op_repeat_pin()))?);
     Ok(Entered { first, new, repeat })
 }
 

@@ -6,10 +6,11 @@ use time::format_description::well_known::Rfc3339;
 
 use super::{CardArgs, Exit, Out, open_card};
 use crate::backend::Backend;
-use crate::i18n::Lang;
+use crate::card_words::{self, Tone};
+use crate::i18n::{Lang, msg};
 use cns_core::PinState;
 use cns_core::card::{self, CardStatus};
-use cns_core::cert::{self, Check, Expiry, HashCheck};
+use cns_core::cert::{self, Check, HashCheck};
 
 pub fn run(backend: &Backend, args: &CardArgs, out: &Out) -> Exit {
     let (reader, mut transport) = match open_card(backend, args, out) {
@@ -111,99 +112,92 @@ fn hex(b: &[u8]) -> String {
 }
 
 fn print_human(lang: Lang, reader: &str, s: &CardStatus, today: Date) {
-    outln!("{}: {reader}", lang.t("Lettore", "Reader"));
+    outln!("{}: {reader}", lang.tr(msg::card_reader()));
     for line in human_lines(lang, s, today) {
         outln!("{line}");
     }
 }
 
+/// The terminal's sign for a tone (the window draws its own icons, in colour).
+fn sign(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Good => "✓ ",
+        Tone::Attention => "⚠ ",
+        Tone::Bad => "✗ ",
+        Tone::Neutral => "",
+    }
+}
+
+/// A value's note with its sign: "✓ valido".
+fn noted((tone, note): (Tone, String)) -> String {
+    format!("{}{note}", sign(tone))
+}
+
 /// The status as `status` prints it, one entry per line (the reader's line aside): `watch`
-/// prints the same entries on one line, so the words are the same.
+/// prints the same entries on one line, so the words are the same. The words of each state
+/// are the window's (`card_words`).
 fn human_lines(lang: Lang, s: &CardStatus, today: Date) -> Vec<String> {
     let mut lines = Vec::new();
-    let pd = s.personal.as_ref().ok();
-    match pd {
+    match s.personal.as_ref().ok() {
         Some(p) => {
-            lines.push(format!("{}: {} {}", lang.t("Titolare", "Holder"), p.surname, p.given_name));
-            let cf_note = match &s.fiscal_code {
-                Some(Ok(_)) if s.fiscal_code_mismatches.is_empty() => {
-                    lang.t("✓ valido", "✓ valid").to_owned()
-                }
-                Some(Ok(_)) => lang
-                    .t("⚠ non coincide con i dati anagrafici", "⚠ does not match the personal data")
-                    .to_owned(),
-                Some(Err(e)) => format!("⚠ {}: {}", lang.t("non valido", "invalid"), e.0),
-                None => String::new(),
+            lines.push(format!("{}: {} {}", lang.tr(msg::card_holder()), p.surname, p.given_name));
+            let cf_note = match (card_words::fiscal_code_note(lang, s), &s.fiscal_code) {
+                // The reason it is not valid, which the window shows on hover.
+                (Some(note), Some(Err(e))) => format!("{}: {}", noted(note), e.0),
+                (Some(note), _) => noted(note),
+                (None, _) => String::new(),
             };
-            lines.push(format!("{}: {} {cf_note}", lang.t("Codice fiscale", "Fiscal code"), p.fiscal_code));
-            lines.push(format!("{}: {}", lang.t("Nato/a il", "Born on"), dmy(p.birth_date.date)));
+            lines.push(format!("{}: {} {cf_note}", lang.tr(msg::card_fiscal_code()), p.fiscal_code));
+            lines.push(format!("{}: {}", lang.tr(msg::card_born_on()), dmy(p.birth_date.date)));
         }
-        None => lines.push(
-            lang.t(
-                "Dati anagrafici non leggibili su questa tessera.",
-                "Personal data not readable on this card.",
-            )
-            .to_owned(),
-        ),
+        None => lines.push(lang.tr(msg::card_holder_unreadable())),
     }
     let region =
         s.id.region().map(|r| format!(" – {}", crate::i18n::region_name(lang, &r))).unwrap_or_default();
-    lines.push(format!("{}: {}{region}", lang.t("Tessera n.", "Card no."), s.id.formatted()));
+    lines.push(format!("{}: {}{region}", lang.tr(msg::card_number()), s.id.formatted()));
     if let card::Location::Applet(a) = s.location {
-        lines.push(format!("{}: {}", lang.t("Tipo di tessera", "Card type"), a.name));
+        lines.push(format!("{}: {}", lang.tr(msg::card_type()), a.name));
     }
     let expiry = s.card_expiry();
-    let expired = expiry.is_some_and(|e| e < today);
-    lines.push(format!(
-        "{}: {}{}",
-        lang.t("Scadenza tessera", "Card expiry"),
-        dmy(expiry),
-        if expired { lang.t("  ⚠ SCADUTA", "  ⚠ EXPIRED") } else { "" }
-    ));
+    let expiry_note = match expiry {
+        Some(e) => format!("{} {}", dmy(Some(e)), noted(card_words::card_expiry_note(lang, e, today))),
+        None => lang.tr(msg::card_expiry_not_stated()),
+    };
+    lines.push(format!("{}: {expiry_note}", lang.tr(msg::card_expiry())));
+    let certificate = lang.tr(msg::card_certificate());
     match &s.certificate {
         Ok(c) => {
             let when = dmy(Some(cns_core::italian_time::italian_date(c.not_after)));
-            let note = match c.expiry(today) {
-                Expiry::Expired { .. } => lang.t("⚠ scaduto", "⚠ expired").to_owned(),
-                Expiry::ExpiresSoon { days_left } => lang
-                    .s(format!("⚠ scade tra {days_left} giorni"), format!("⚠ expires in {days_left} days")),
-                Expiry::Valid { .. } => lang.t("✓ valido", "✓ valid").to_owned(),
-            };
-            lines.push(format!(
-                "{}: {when} {note} ({} {} bit)",
-                lang.t("Certificato", "Certificate"),
-                c.key.algorithm,
-                c.key.bits
-            ));
-            if expiry.is_some_and(|e| cert::ends_before_card(c.not_after, e)) {
-                lines.push(format!(
-                    "  {}",
-                    lang.t(
-                        "⚠ il certificato scade prima della tessera",
-                        "⚠ the certificate ends before the card"
-                    )
-                ));
-            }
+            let note = noted(card_words::certificate_note(lang, c.not_after, expiry, today));
+            lines.push(format!("{certificate}: {when} {note} ({} {} bit)", c.key.algorithm, c.key.bits));
         }
-        Err(e) => lines.push(format!("{}: ⚠ {}", lang.t("Certificato", "Certificate"), e.0)),
+        Err(e) => lines.push(format!("{certificate}: ⚠ {}", e.0)),
     }
     if let Some(c) = &s.consistency {
         let bad = c.fiscal_code == Check::Mismatch
             || c.card_serial == Check::Mismatch
             || c.personal_data_hash == HashCheck::Mismatch;
         if bad {
-            lines.push(format!(
-                "  {}",
-                lang.t(
-                    "⚠ il certificato non corrisponde ai dati della tessera",
-                    "⚠ the certificate does not match the card's data"
-                )
-            ));
+            lines.push(format!("  ⚠ {}", lang.tr(msg::card_certificate_mismatch())));
         }
     }
-    lines.push(format!("PIN: {}", pin_words(lang, s.pin, true)));
-    lines.push(format!("PUK: {}", pin_words(lang, s.puk, false)));
+    lines.push(secret_line(
+        card_words::pin_state(lang, s.pin, s.puk),
+        s.pin == PinState::Blocked && s.puk != PinState::Blocked,
+    ));
+    lines.push(secret_line(card_words::puk_state(lang, s.puk), false));
     lines
+}
+
+/// "✓ PIN attivo – Ti restano 3 tentativi": the window's headline and detail for the state; a
+/// blocked PIN adds the command that unblocks it.
+fn secret_line((tone, head, detail): (Tone, String, String), unblock: bool) -> String {
+    let command = if unblock { " (cns-manager unblock)" } else { "" };
+    if detail.is_empty() {
+        format!("{}{head}", sign(tone))
+    } else {
+        format!("{}{head} – {detail}{command}", sign(tone))
+    }
 }
 
 /// The status on one line, in the words of `status` (for `watch`): its lines, joined by "; ".
@@ -211,30 +205,59 @@ pub fn one_line(lang: Lang, s: &CardStatus, today: Date) -> String {
     human_lines(lang, s, today).iter().map(|l| l.trim()).collect::<Vec<_>>().join("; ")
 }
 
-fn pin_words(lang: Lang, p: PinState, is_pin: bool) -> String {
-    match p {
-        PinState::TriesLeft { tries_left: 1 } => {
-            lang.t("⚠ attivo – resta un solo tentativo", "⚠ active – only one try left").to_owned()
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use super::*;
+    use cns_sim::{HolderPreset, QuirkMode, SimCard, SimHandle};
+
+    const TODAY: Date = time::macros::date!(2026 - 11 - 26);
+
+    /// The simulated card (expiring 01/03/2031) with the given tries left (PIN of 3, PUK of 10).
+    fn status(pin_tries: u8, puk_tries: u8) -> CardStatus {
+        let mut card = SimCard::new(QuirkMode::Standard, HolderPreset::BianchiGiulia);
+        card.set_pin_tries(pin_tries, 3);
+        card.set_puk_tries(puk_tries, 10);
+        card::read_status(&mut SimHandle::new(card).transport()).unwrap()
+    }
+
+    /// The line of `status` that starts with a state's headline.
+    fn line_of(lines: &[String], headline: &str) -> String {
+        let found = lines.iter().find(|l| l.contains(headline));
+        found.cloned().unwrap_or_else(|| panic!("no line with {headline:?} in {lines:#?}"))
+    }
+
+    #[test]
+    fn the_pin_and_puk_lines_say_what_the_window_says() {
+        for lang in Lang::ALL {
+            let s = status(3, 10);
+            let lines = human_lines(lang, &s, TODAY);
+            let (_, head, detail) = card_words::pin_state(lang, s.pin, s.puk);
+            assert_eq!(line_of(&lines, &head), format!("✓ {head} – {detail}"));
+            let (_, head, detail) = card_words::puk_state(lang, s.puk);
+            assert_eq!(line_of(&lines, &head), format!("✓ {head} – {detail}"));
         }
-        PinState::TriesLeft { tries_left } => lang.s(
-            format!("✓ attivo – {tries_left} tentativi rimasti"),
-            format!("✓ active – {tries_left} tries left"),
-        ),
-        PinState::Verified => lang.t("✓ attivo (già verificato)", "✓ active (already verified)").to_owned(),
-        PinState::Unknown => lang
-            .t(
-                "tentativi non noti: questa tessera non lo dice senza un tentativo vero",
-                "tries unknown: this card does not tell without a real attempt",
-            )
-            .to_owned(),
-        PinState::Blocked if is_pin => lang
-            .t(
-                "✗ bloccato – sbloccalo con il PUK (cns-manager unblock)",
-                "✗ blocked – unblock it with the PUK (cns-manager unblock)",
-            )
-            .to_owned(),
-        PinState::Blocked => lang
-            .t("✗ bloccato – la tessera va sostituita", "✗ blocked – the card must be replaced")
-            .to_owned(),
+        let lines = human_lines(Lang::It, &status(3, 10), TODAY);
+        assert!(lines.contains(&"✓ PIN attivo – Ti restano 3 tentativi".to_owned()), "{lines:#?}");
+        assert!(lines.contains(&"Scadenza tessera: 01/03/2031 ✓ valida".to_owned()), "{lines:#?}");
+    }
+
+    #[test]
+    fn a_blocked_pin_points_to_unblock_only_while_the_puk_can() {
+        let lines = human_lines(Lang::It, &status(0, 10), TODAY);
+        let pin = line_of(&lines, "PIN bloccato");
+        assert_eq!(pin, "✗ PIN bloccato – Sbloccalo con il PUK (cns-manager unblock)");
+        let lines = human_lines(Lang::En, &status(0, 0), TODAY);
+        let pin = line_of(&lines, "PIN blocked");
+        assert!(pin.starts_with("✗ PIN blocked – ") && !pin.contains("cns-manager unblock"), "{pin}");
+        assert_eq!(line_of(&lines, "PUK blocked"), "✗ PUK blocked – The card must be replaced");
+    }
+
+    #[test]
+    fn the_last_try_is_a_warning_with_its_consequence() {
+        let lines = human_lines(Lang::It, &status(1, 10), TODAY);
+        let pin = line_of(&lines, "PIN: ti resta un solo tentativo");
+        assert!(pin.starts_with("⚠ ") && pin.contains("il PIN si blocca"), "{pin}");
     }
 }

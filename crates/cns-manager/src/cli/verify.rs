@@ -332,7 +332,7 @@ fn print_signer(lang: Lang, s: &SignerReport, no_trusted_ca: bool) {
         CertValidity::Expired => msg::certificate_expired_on(until),
         CertValidity::NotYetValid => msg::certificate_not_yet_valid(),
     });
-    outln!("  {}: {cert}", label(msg::label_certificate()));
+    outln!("  {}: {cert}", label(msg::card_certificate()));
     let issuer = s.issuer_cn.clone().unwrap_or_default();
     let trust = lang.tr(match &s.trust {
         TrustStatus::Trusted { .. } => msg::trust_trusted(),

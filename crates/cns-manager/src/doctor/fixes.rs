@@ -188,7 +188,7 @@ mod tests {
     /// Every text of one system, in both languages.
     fn texts(os: Os) -> Vec<String> {
         let mut out = Vec::new();
-        for lang in [Lang::It, Lang::En] {
+        for lang in Lang::ALL {
             for (a, b) in [
                 service_not_installed(os, lang),
                 service_not_running(os, lang),

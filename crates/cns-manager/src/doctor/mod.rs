@@ -128,6 +128,21 @@ impl SettingsPaths {
     }
 }
 
+/// The window's checks: this PC's real smart card service, driver and readers, whatever the
+/// window shows (a demo started because the service is missing must not make the page say "no
+/// problem"). While the demo is on, its simulated card is checked as well, under its reader's
+/// name, and the report says the window was in demo mode.
+pub fn diagnose_for_window(backend: &Backend, lang: Lang) -> Diagnosis {
+    let mut d = diagnose(&Backend::Pcsc, lang, &SettingsPaths::usual(), None);
+    if backend.is_demo() && backend.readers().is_ok_and(|r| r.iter().any(|r| r.card_present)) {
+        let (findings, info) = card_check(backend, crate::backend::DEMO_READER, lang);
+        d.checks.extend(findings);
+        d.cards.extend(info);
+    }
+    d.demo = backend.is_demo();
+    d
+}
+
 /// Runs every check. Talks to the card service and to each card (a status read that never
 /// spends a try).
 /// With `only_reader`, only the card in that reader is read.

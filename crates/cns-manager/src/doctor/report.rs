@@ -40,10 +40,10 @@ pub fn render(d: &Diagnosis, lang: Lang) -> String {
     }
     for c in &d.cards {
         let yes_no = if c.readable { lang.tr(msg::report_yes()) } else { lang.tr(msg::report_no()) };
-        s.push_str(&format!("{}: {}\n", lang.tr(msg::report_reader()), c.reader));
+        s.push_str(&format!("{}: {}\n", lang.tr(msg::card_reader()), c.reader));
         s.push_str(&format!("ATR: {}\n", c.atr));
         s.push_str(&format!("{}: {}\n", lang.tr(msg::report_marker()), c.marker));
-        s.push_str(&format!("{}: {}\n", lang.tr(msg::report_profile()), c.profile));
+        s.push_str(&format!("{}: {}\n", lang.tr(msg::card_profile()), c.profile));
         if !c.generation.is_empty() {
             s.push_str(&format!("{}: {}\n", lang.tr(msg::report_generation()), c.generation));
         }

@@ -12,13 +12,13 @@
 use egui::accesskit::{Live, Role};
 use egui::{Context, Id, Response, Ui};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 use super::words::Tone;
 
 /// The window's title and accessible name.
-pub fn window_title(lang: Lang) -> &'static str {
-    lang.t("Gestione Tessera Sanitaria", "CNS Manager")
+pub fn window_title(lang: Lang) -> String {
+    lang.tr(msg::window_title())
 }
 
 /// Names the window in the accessibility tree (egui leaves the root node nameless) and keeps
@@ -30,11 +30,7 @@ pub fn name_window(ctx: &Context, lang: Lang) {
 
 /// How many digits a PIN field holds, never which.
 pub fn digits_typed(lang: Lang, n: usize) -> String {
-    match n {
-        0 => lang.t("Nessuna cifra scritta.", "No digits typed.").to_owned(),
-        1 => lang.t("1 cifra scritta.", "1 digit typed.").to_owned(),
-        n => lang.s(format!("{n} cifre scritte."), format!("{n} digits typed.")),
-    }
+    lang.tr(msg::window_digits_typed(n))
 }
 
 /// Sets the accessible description of `id`'s node (what a screen reader says after the name

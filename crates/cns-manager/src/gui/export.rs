@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, msg};
 
 use crate::service::{Background, Wake};
 
@@ -38,7 +38,7 @@ impl Export {
         }
         let name = file_name(pem);
         let dir = default_dir();
-        let title = lang.t("Salva il certificato", "Save the certificate").to_owned();
+        let title = lang.tr(msg::window_save_certificate());
         let job = Background::spawn("cns-save-dialog", wake, move || {
             let started = Instant::now();
             let mut dialog = rfd::AsyncFileDialog::new().set_title(title).set_file_name(name);

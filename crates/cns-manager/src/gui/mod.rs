@@ -7,20 +7,15 @@
 
 mod a11y;
 mod app;
-mod diagnostics;
+mod chrome;
 pub mod export;
 mod page;
 mod pages;
 mod state;
 mod style;
-mod views;
 mod why_demo;
 mod widgets;
 mod words;
-
-// The pages' old paths, for the files that still name them so (gui/state.rs, gui/words.rs,
-// gui/views/status.rs, gui/page.rs); to go when those import from `pages` directly.
-use pages::{browser, documents, wizard};
 
 pub use app::{AppConfig, CnsApp};
 pub use state::SessionCounter;
@@ -95,4 +90,41 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
         Box::new(move |cc| Ok(Box::new(CnsApp::new(&cc.egui_ctx, config)))),
     )
     .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display())).path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The rooms of the window (issue 17): pages and chrome read the window through `Ctx` and
+    /// answer with `Action`s. One that reached up into the app would bring back the cycle
+    /// between the app and its parts, where any file could change any of the window's state.
+    #[test]
+    fn no_page_and_no_chrome_imports_the_app() {
+        let gui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui");
+        let mut files = Vec::new();
+        rust_files(&gui.join("pages"), &mut files);
+        rust_files(&gui.join("chrome"), &mut files);
+        // status, certificate, new card, diagnostics, wizard, documents, browser; top bar,
+        // readers, demo band and panel, notice bar, counter setting, session line
+        assert!(files.len() >= 11, "the pages and the chrome were not found: {files:?}");
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            for reach_up in ["super::app", "gui::app", "impl CnsApp"] {
+                assert!(!text.contains(reach_up), "{} reaches up into the app: {reach_up}", f.display());
+            }
+        }
+    }
 }

@@ -12,8 +12,6 @@ use crate::i18n::Lang;
 use crate::service::Wake;
 
 /// The window's state as every page may read it during one frame.
-// Until every page reads the window through Ctx, some fields have no reader yet.
-#[allow(dead_code)]
 pub struct Ctx<'a> {
     pub lang: Lang,
     /// The day expiry warnings refer to (fixed by tests and snapshots).
@@ -29,6 +27,8 @@ pub struct Ctx<'a> {
     pub session: SessionCounter,
     /// To start background work (the doctor's checks, a browser scan) that outlives the frame.
     pub backend: &'a Backend,
+    // Read by the browser page once it draws through Ctx (pages-flows is moving it).
+    #[allow(dead_code)]
     pub wake: &'a Wake,
 }
 
@@ -51,6 +51,8 @@ pub(crate) enum Action {
     ShowCertificate,
     ShowNewCardHelp,
     ShowDiagnostics,
+    /// Run the doctor's checks (again) for the diagnostics page.
+    RunDiagnostics,
     ShowBrowser,
     Reread,
     RetryReaders,
@@ -59,10 +61,10 @@ pub(crate) enum Action {
     SwitchToDemo,
     LeaveDemo,
     Zoom(f32),
-    Demo(super::views::demo::DemoAction),
+    Demo(super::chrome::demo_panel::DemoAction),
     ExportPem,
     ExportDer,
     ExportFallbackSave,
     ExportFallbackCancel,
-    Document(super::documents::DocAction),
+    Document(super::pages::documents::DocAction),
 }

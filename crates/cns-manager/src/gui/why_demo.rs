@@ -1,4 +1,5 @@
-//! Why the window opened the demo card by itself, and the demo banner that says so.
+//! Why the window opened the demo card by itself (the demo band, gui/chrome/demo_band.rs, says
+//! so).
 //!
 //! Started without `--demo` on a PC where the smart card service does not answer or lists no
 //! reader, the window shows the simulated card rather than an empty page; but a citizen who
@@ -6,10 +7,7 @@
 //! what fixes it. The why and the fix are the doctor's own words (doctor/fixes.rs).
 
 use cns_core::TransportError;
-use egui::RichText;
 
-use super::page::{Action, Ctx};
-use super::words::Tone;
 use crate::doctor::{self, fixes, platform};
 use crate::i18n::{Lang, msg};
 
@@ -70,31 +68,6 @@ impl DemoReason {
     }
 }
 
-/// The band above the page while the simulated card is shown: always that it is a demo, and,
-/// when the window chose it, why and how to get to the real card.
-pub fn banner(reason: Option<DemoReason>, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
-    let lang = ctx.lang;
-    let color = Tone::Attention.color();
-    ui.label(RichText::new(lang.tr(msg::demo_banner())).strong().color(color));
-    let Some(reason) = reason else { return Vec::new() };
-    let (why, found, fix) = reason.words(fixes::Os::current(), lang);
-    ui.label(RichText::new(why).color(color));
-    ui.label(RichText::new(found).color(color));
-    ui.label(RichText::new(format!("{}: {fix}", lang.tr(msg::how_to_fix()))).strong().color(color));
-    let mut actions = Vec::new();
-    ui.add_enabled_ui(!ctx.busy, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            if ui.button(lang.tr(msg::demo_open_diagnostics())).clicked() {
-                actions.push(Action::ShowDiagnostics);
-            }
-            if ui.button(lang.tr(msg::demo_leave())).clicked() {
-                actions.push(Action::LeaveDemo);
-            }
-        })
-    });
-    actions
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,7 +113,7 @@ mod tests {
 
     #[test]
     fn the_fix_is_the_doctors_wording() {
-        for (lang, os) in [Lang::It, Lang::En].into_iter().flat_map(|l| Os::ALL.map(|os| (l, os))) {
+        for (lang, os) in Lang::ALL.into_iter().flat_map(|l| Os::ALL.map(|os| (l, os))) {
             let (_, found, fix) = DemoReason::NoService(ServiceCause::NotInstalled).words(os, lang);
             assert_eq!((found, fix), fixes::service_not_installed(os, lang));
             let (_, found, fix) =

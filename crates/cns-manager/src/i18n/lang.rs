@@ -9,27 +9,15 @@ pub enum Lang {
     #[default]
     It,
     En,
+    /// Alto Adige / Südtirol is officially bilingual: its citizens carry the same card.
+    De,
 }
 
 impl Lang {
-    /// Picks the text for this language.
-    pub fn t(self, it: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::It => it,
-            Lang::En => en,
-        }
-    }
+    pub const ALL: [Lang; 3] = [Lang::It, Lang::En, Lang::De];
 
-    /// Same, for texts built at run time.
-    pub fn s(self, it: String, en: String) -> String {
-        match self {
-            Lang::It => it,
-            Lang::En => en,
-        }
-    }
-
-    /// From the POSIX locale (LC_ALL, LC_MESSAGES, LANG): English only when the locale asks for
-    /// it; Italian otherwise, since that is who the app is for.
+    /// From the POSIX locale (LC_ALL, LC_MESSAGES, LANG): English or German when the locale asks
+    /// for it; Italian otherwise, since that is who the app is for.
     pub fn from_env() -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Ok(v) = std::env::var(var)
@@ -42,13 +30,31 @@ impl Lang {
     }
 
     pub fn from_locale(locale: &str) -> Lang {
-        if locale.to_ascii_lowercase().starts_with("en") { Lang::En } else { Lang::It }
+        let l = locale.to_ascii_lowercase();
+        if l.starts_with("en") {
+            Lang::En
+        } else if l.starts_with("de") {
+            Lang::De
+        } else {
+            Lang::It
+        }
     }
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::It => "it",
             Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language's name in itself, as a language menu shows it to someone who does not read
+    /// the current one.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::It => "Italiano",
+            Lang::En => "English",
+            Lang::De => "Deutsch",
         }
     }
 }
@@ -59,7 +65,8 @@ impl std::str::FromStr for Lang {
         match s.to_ascii_lowercase().as_str() {
             "it" | "ita" | "italiano" => Ok(Lang::It),
             "en" | "eng" | "english" => Ok(Lang::En),
-            other => Err(format!("unknown language '{other}' (it, en)")),
+            "de" | "deu" | "ger" | "deutsch" | "german" => Ok(Lang::De),
+            other => Err(format!("unknown language '{other}' (it, en, de)")),
         }
     }
 }

@@ -250,15 +250,7 @@ mod tests {
         handle.command_log().iter().filter(|c| c.header[1] == 0x20 && c.lc.is_some()).count()
     }
 
-    /// The folder's file names, sorted: what a signature left behind.
-    fn names(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    }
+    use crate::ops::test_support::file_names as names;
 
     fn sign_with(handle: &SimHandle, job: &SignJob, pin: &str) -> Result<Signed, SignError> {
         let mut t = handle.transport();

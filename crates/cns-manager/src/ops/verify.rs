@@ -84,14 +84,7 @@ mod tests {
     use cns_cades::verify::Verdict;
     use cns_sim::SimHandle;
 
-    fn names(dir: &Path) -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        v.sort();
-        v
-    }
+    use crate::ops::test_support::file_names as names;
 
     /// `doc` signed by the simulated card (`detached`: a .p7s beside it).
     fn signed(doc: &Path, detached: bool) -> PathBuf {

@@ -15,6 +15,8 @@ use cns_core::{Command, Pin, StatusWord, TransportError};
 use cns_pcsc::ReaderInfo;
 
 use crate::backend::Backend;
+use crate::doctor::Diagnosis;
+use crate::i18n::Lang;
 use crate::ops::sign::{SignError, SignJob, Signed};
 
 use super::Wake;
@@ -39,6 +41,9 @@ pub enum Request {
     /// card operation at a time, as for every other request. The PIN is wiped when dropped,
     /// sent or not.
     Sign { reader: String, job: SignJob, pin: Pin, progress: Arc<AtomicU64>, seq: u64 },
+    /// The doctor's checks for the diagnostics page, in `lang`: they read every card, so they
+    /// wait their turn like any other card operation.
+    Diagnose { lang: Lang },
 }
 
 /// What the worker reports.
@@ -48,6 +53,7 @@ pub enum Event {
     Readers(Result<Vec<ReaderInfo>, TransportError>),
     Exported(Result<PathBuf, String>),
     Signed { seq: u64, result: Result<Signed, SignError> },
+    Diagnosed { lang: Lang, diagnosis: Box<Diagnosis> },
 }
 
 pub struct Worker {
@@ -131,9 +137,9 @@ fn handle_request(backend: &mut Backend, req: Request) -> Option<Event> {
             *backend = b;
             return None;
         }
-        Request::Export { path, bytes } => {
-            Event::Exported(std::fs::write(&path, &bytes).map(|()| path).map_err(|e| e.to_string()))
-        }
+        Request::Export { path, bytes } => Event::Exported(
+            crate::ops::export::write(&path, &bytes).map(|()| path).map_err(|e| e.to_string()),
+        ),
         Request::Sign { reader, job, pin, progress, seq } => {
             let result = match backend.open(&reader) {
                 Ok(mut t) => crate::ops::sign::sign(t.as_mut(), &job, pin, &mut |n| {
@@ -143,6 +149,9 @@ fn handle_request(backend: &mut Backend, req: Request) -> Option<Event> {
                 Err(e) => Err(SignError::Card(CardError::from(e))),
             };
             Event::Signed { seq, result }
+        }
+        Request::Diagnose { lang } => {
+            Event::Diagnosed { lang, diagnosis: Box::new(crate::doctor::diagnose_for_window(backend, lang)) }
         }
     })
 }
@@ -224,5 +233,26 @@ mod tests {
             _ => panic!("a missing card is said as such"),
         }
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the document");
+    }
+
+    #[test]
+    fn the_doctor_runs_on_the_worker_in_the_language_asked_and_checks_the_demo_card() {
+        let handle = SimHandle::default();
+        let (worker, woken) = spawned(&handle);
+        assert!(worker.send(Request::Diagnose { lang: Lang::En }));
+        match next(&worker, &woken) {
+            Event::Diagnosed { lang: Lang::En, diagnosis } => {
+                assert!(diagnosis.demo, "the report says the window was in demo mode");
+                // (the real readers are checked too: a test rig's pcscd may list cards of its own)
+                let demo_cards = diagnosis.cards.iter().filter(|c| c.reader == DEMO_READER).count();
+                assert_eq!(demo_cards, 1, "the demo card is read, once");
+            }
+            _ => panic!("the checks come back in the language asked"),
+        }
+        // One connection at a time: the card read queued behind the checks answers after them.
+        assert!(worker.send(Request::Diagnose { lang: Lang::It }));
+        assert!(worker.send(Request::ReadCard { reader: DEMO_READER.to_owned(), seq: 3 }));
+        assert!(matches!(next(&worker, &woken), Event::Diagnosed { lang: Lang::It, .. }));
+        assert!(matches!(next(&worker, &woken), Event::Status { seq: 3, result: Ok(_), .. }));
     }
 }

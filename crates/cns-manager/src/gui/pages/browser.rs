@@ -15,7 +15,7 @@ use crate::browser::system::{Environment, RegisterError, Registered, register};
 use crate::browser::words::{self as browser_words, Surface};
 use crate::browser::{BrowserDb, DbState, ModuleLocation};
 use crate::gui::page::{Action, Ctx};
-use crate::gui::views::{banner, primary_button, secondary_button};
+use crate::gui::widgets::{banner, primary_button, secondary_button};
 use crate::gui::words::Tone;
 use crate::i18n::{Lang, msg};
 use crate::service::{Background, Wake};

@@ -4,5 +4,9 @@
 //! No page imports the app.
 
 pub(crate) mod browser;
+pub(crate) mod certificate;
+pub(crate) mod diagnostics;
 pub(crate) mod documents;
+pub(crate) mod new_card;
+pub(crate) mod status;
 pub(crate) mod wizard;

@@ -19,7 +19,7 @@ use egui::{RichText, Ui};
 
 use super::DocAction;
 use super::flow::DocFlow;
-use crate::gui::views::{banner, primary_button, secondary_button};
+use crate::gui::widgets::{banner, primary_button, secondary_button};
 use crate::gui::words::Tone;
 use crate::i18n::{Lang, msg};
 use crate::service::{Background, Wake};

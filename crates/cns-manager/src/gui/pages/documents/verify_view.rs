@@ -9,7 +9,7 @@ use super::flow::{Choosing, DocFlow, Phase};
 use super::view::path_field;
 use super::{DocAction, trust};
 use crate::gui::page::Ctx;
-use crate::gui::views::{banner, live_banner, primary_button, secondary_button};
+use crate::gui::widgets::{banner, live_banner, primary_button, secondary_button};
 use crate::gui::words::Tone;
 use crate::i18n::{Lang, Message, msg};
 use crate::signature_words as sig;

@@ -11,7 +11,7 @@ use super::flow::{DocFlow, Phase};
 use super::{DocAction, Kind, sign_view, verify_view};
 use crate::gui::a11y;
 use crate::gui::page::{Action, Ctx};
-use crate::gui::views::{banner, live_banner, secondary_button};
+use crate::gui::widgets::{banner, live_banner, secondary_button};
 use crate::gui::words::Tone;
 use crate::i18n::{Lang, msg};
 use crate::ops::sign::Unready;
@@ -63,7 +63,7 @@ fn phase_view(ui: &mut Ui, ctx: &Ctx, flow: &mut DocFlow, asked: &mut Vec<DocAct
         Phase::Failed { message, detail } => {
             live_banner(ui, Tone::Bad, message);
             if let Some(detail) = detail {
-                crate::gui::views::status::technical(ui, lang, |ui| {
+                crate::gui::widgets::technical(ui, lang, |ui| {
                     ui.label(detail.as_str());
                 });
             }
@@ -174,5 +174,6 @@ fn size_words(lang: Lang, n: u64) -> String {
         n => return lang.tr(msg::docs_size_bytes(n.to_string())),
     };
     let s = format!("{v:.1} {unit}");
-    if lang == Lang::It { s.replace('.', ",") } else { s }
+    // Italian and German write a decimal comma.
+    if lang == Lang::En { s } else { s.replace('.', ",") }
 }

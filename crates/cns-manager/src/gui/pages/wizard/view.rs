@@ -11,8 +11,8 @@ use egui::RichText;
 use super::state::{Phase, StepProblem, Wizard};
 use crate::gui::a11y;
 use crate::gui::page::{Action, Ctx};
-use crate::gui::views::{banner, live_banner, primary_button, secondary_button};
 use crate::gui::widgets::pin_entry::{PinEntryResponse, describe_pin_field, pin_entry_with_id};
+use crate::gui::widgets::{banner, live_banner, primary_button, secondary_button};
 use crate::gui::words::{self, Tone};
 use crate::i18n::{Lang, msg};
 
@@ -115,6 +115,7 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, aske
         tries_left(ui, lang, w, &mut about);
     }
     let (label, guidance) = words::step_text(lang, w.op, w.step);
+    let label = label.as_str();
     about.extend(step_words);
     about.push(guidance.to_owned());
     ui.label(guidance);
@@ -168,9 +169,9 @@ fn tries_left(ui: &mut egui::Ui, lang: Lang, w: &Wizard, about: &mut Vec<String>
         }
         cns_core::PinState::Unknown => {
             let text = words::unknown_tries_warning(lang, w.op);
-            banner(ui, Tone::Attention, text);
+            banner(ui, Tone::Attention, &text);
             ui.add_space(8.0);
-            about.push(text.to_owned());
+            about.push(text);
         }
         _ => {}
     }
@@ -218,8 +219,8 @@ fn field_hints(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, about: &mut Vec<St
     if step == 1
         && let Some(weak) = w.weakness()
     {
-        hint(ui, Tone::Attention, words::weakness(lang, weak));
-        about.push(words::weakness(lang, weak).to_owned());
+        hint(ui, Tone::Attention, &words::weakness(lang, weak));
+        about.push(words::weakness(lang, weak));
     }
 }
 
@@ -247,7 +248,7 @@ fn entry_buttons(
             asked.push(Asked::Next);
         }
         // Only a click vouches for a short PUK: Enter in the field asks again.
-        if short_puk && pressed(&secondary_button(ui, words::send_short_puk(lang)), settled) {
+        if short_puk && pressed(&secondary_button(ui, &words::send_short_puk(lang)), settled) {
             asked.push(Asked::AcceptShortPuk);
         }
         [back, next].iter().any(|r| r.clicked() && !pressed(r, settled))
@@ -307,7 +308,7 @@ fn result_step(
     ui.label(next.as_str());
     if o == (Outcome::Blocked { kind: PinKind::Puk }) {
         ui.add_space(8.0);
-        crate::gui::views::help::new_card_text(ui, lang);
+        crate::gui::pages::new_card::new_card_text(ui, lang);
     }
     ui.add_space(14.0);
     let focus = std::mem::take(&mut w.focus_pending);
@@ -385,9 +386,9 @@ fn unblock_button(ui: &mut egui::Ui, lang: Lang, settled: bool, asked: &mut Vec<
 fn card_left_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, asked: &mut Vec<Asked>) {
     ui.add_space(10.0);
     let (head, next) = words::card_left(lang, w.op);
-    live_banner(ui, Tone::Attention, head);
+    live_banner(ui, Tone::Attention, &head);
     ui.add_space(8.0);
-    ui.label(next);
+    ui.label(&next);
     ui.add_space(14.0);
     let done = done_button(ui, lang, settled, asked);
     a11y::describe(ui.ctx(), done.id, &a11y::sentences(&[head, next]));

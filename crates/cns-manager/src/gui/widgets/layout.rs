@@ -5,7 +5,7 @@
 
 use std::hash::Hash;
 
-use super::super::style;
+use crate::gui::style;
 
 /// Width of the reader list beside the page.
 pub const READERS_PANEL_WIDTH: f32 = 270.0;

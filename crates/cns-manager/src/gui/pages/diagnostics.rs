@@ -1,26 +1,24 @@
 //! The "Diagnostica" page: the doctor's checks with their fixes, and the support report, shown
 //! in full before it is saved.
 //!
-//! The checks run on a thread of their own (they talk to the card service and read each card),
-//! so the window keeps painting. The page owns its state ([`Diagnostics`]); its buttons act on it
-//! directly, and the app only opens and closes the page.
+//! The checks run on the card worker, which owns every card connection of the window (they talk
+//! to the card service and read each card), so the window keeps painting. The page owns its state
+//! ([`Diagnostics`]); it asks for a run with [`Action::RunDiagnostics`] and the app hands it the
+//! worker's answer.
 
 use std::path::PathBuf;
 
 use egui::RichText;
 
-use super::page::{Action, Ctx};
-use super::views::{banner, primary_button, secondary_button};
-use super::words::Tone;
-use crate::backend::Backend;
-use crate::doctor::{self, Diagnosis, Level, SettingsPaths};
+use crate::doctor::{self, Diagnosis, Level};
+use crate::gui::page::{Action, Ctx};
+use crate::gui::widgets::{banner, primary_button, secondary_button};
+use crate::gui::words::Tone;
 use crate::i18n::{Lang, msg};
-use crate::service::{Background, Wake};
 
 /// The page's state.
 pub struct Diagnostics {
     lang: Lang,
-    running: Option<Background<Diagnosis>>,
     result: Option<Diagnosis>,
     /// The report's text, once asked for: shown in full before saving.
     report: Option<String>,
@@ -30,60 +28,40 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    /// Starts the checks at once.
-    pub fn start(backend: &Backend, lang: Lang, wake: Wake) -> Diagnostics {
-        let dir = super::export::default_dir().unwrap_or_else(|| PathBuf::from("."));
+    /// The page, waiting for its checks: the caller asks the worker for them.
+    pub fn new(lang: Lang) -> Diagnostics {
+        let dir = crate::gui::export::default_dir().unwrap_or_else(|| PathBuf::from("."));
         let path = dir.join(lang.tr(msg::diagnostics_report_file_name()));
-        let mut d = Diagnostics {
+        Diagnostics {
             lang,
-            running: None,
             result: None,
             report: None,
             path: path.to_string_lossy().into_owned(),
             saved: None,
-        };
-        d.run(backend, wake);
-        d
+        }
     }
 
-    fn run(&mut self, backend: &Backend, wake: Wake) {
-        let backend = backend.clone();
-        let lang = self.lang;
-        let job = Background::spawn("cns-doctor", wake, move || diagnose_real_system(&backend, lang));
+    /// The worker's checks, if they were made in the page's language (a run asked before the
+    /// language changed is dropped: the next one is coming).
+    pub fn finished(&mut self, lang: Lang, d: Diagnosis) {
+        if lang == self.lang {
+            self.result = Some(d);
+        }
+    }
+
+    fn rerun(&mut self) -> Action {
         self.result = None;
         self.report = None;
         self.saved = None;
-        self.running = job.ok();
+        Action::RunDiagnostics
     }
-
-    fn poll(&mut self) {
-        if let Some(d) = self.running.as_ref().and_then(Background::try_take) {
-            self.result = Some(d);
-            self.running = None;
-        }
-    }
-}
-
-/// The checks of this PC's real smart card service, driver and readers, whatever the window
-/// shows: a demo started because the service is missing must not make the page say "no
-/// problem". While the demo is on, its simulated card is checked as well, under its reader's
-/// name, and the report says the window was in demo mode.
-fn diagnose_real_system(backend: &Backend, lang: Lang) -> Diagnosis {
-    let mut d = doctor::diagnose(&Backend::Pcsc, lang, &SettingsPaths::usual(), None);
-    if backend.is_demo() && backend.readers().is_ok_and(|r| r.iter().any(|r| r.card_present)) {
-        let (findings, info) = doctor::card_check(backend, crate::backend::DEMO_READER, lang);
-        d.checks.extend(findings);
-        d.cards.extend(info);
-    }
-    d.demo = backend.is_demo();
-    d
 }
 
 /// Whom to call when the fix is not enough: the status page's help lines.
 fn help_box(ui: &mut egui::Ui, lang: Lang) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        super::views::help::help_lines(ui, lang);
+        super::new_card::help_lines(ui, lang);
     });
 }
 
@@ -98,13 +76,13 @@ fn tone(level: Level) -> Tone {
 /// Draws the page; what it asks of the window comes back as actions.
 pub fn ui(d: &mut Diagnostics, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
     let lang = ctx.lang;
-    d.poll();
+    let mut actions = Vec::new();
     if d.lang != lang {
         // The page speaks the window's language: run again in the new one.
         d.lang = lang;
-        d.run(ctx.backend, ctx.wake.clone());
+        actions.push(d.rerun());
     }
-    super::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
+    crate::gui::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
     ui.label(lang.tr(msg::diagnostics_intro()));
     if ctx.is_demo() {
         ui.label(RichText::new(lang.tr(msg::diagnostics_demo_note())).strong());
@@ -141,9 +119,8 @@ pub fn ui(d: &mut Diagnostics, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
         report(ui, text, &mut d.path, &mut d.saved, lang);
     }
     if asked.rerun {
-        d.run(ctx.backend, ctx.wake.clone());
+        actions.push(d.rerun());
     }
-    let mut actions = Vec::new();
     if asked.close {
         actions.push(Action::CloseScreen);
     }
@@ -224,7 +201,7 @@ fn report(
     saved: &mut Option<Result<PathBuf, String>>,
     lang: Lang,
 ) {
-    super::a11y::heading(ui, &lang.tr(msg::diagnostics_report_title()));
+    crate::gui::a11y::heading(ui, &lang.tr(msg::diagnostics_report_title()));
     ui.label(lang.tr(msg::diagnostics_report_intro()));
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(lang.tr(msg::diagnostics_save_to()));

@@ -10,8 +10,9 @@ use cns_sim::{
 };
 use egui::RichText;
 
-use super::super::app::{Action, CnsApp};
 use crate::backend::demo_card;
+use crate::gui::a11y;
+use crate::gui::page::{Action, Ctx};
 use crate::i18n::{Lang, msg};
 
 /// A starting situation for the demo card.
@@ -208,70 +209,80 @@ fn mode_hint(lang: Lang, m: QuirkMode) -> String {
     })
 }
 
-impl CnsApp {
-    pub(crate) fn demo_panel(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        let crate::backend::Backend::Demo(h) = &self.backend else {
-            return;
-        };
-        let present = h.is_present();
-        let view = DemoView::of(h);
-        let (text, action) = if present {
-            (lang.tr(msg::demo_remove_card()), DemoAction::Remove)
-        } else {
-            (lang.tr(msg::demo_insert_card()), DemoAction::Insert)
-        };
-        if ui.add_sized([ui.available_width(), 32.0], egui::Button::new(text)).clicked() {
-            self.actions.push(Action::Demo(action));
-        }
-        if ui
-            .add_sized([ui.available_width(), 32.0], egui::Button::new(lang.tr(msg::demo_reset_card())))
-            .clicked()
-        {
-            self.actions.push(Action::Demo(DemoAction::Reset));
-        }
-        ui.add_space(6.0);
-        let situation = lang.tr(msg::demo_situation());
-        ui.label(&situation);
-        let now = view.counters.scenario();
-        let mut scenario = now;
-        let described = view.counters.describe(lang);
-        let scenario_box = egui::ComboBox::from_id_salt("demo_scenario")
-            .width(ui.available_width() - 8.0)
-            .selected_text(described.as_str())
-            .show_ui(ui, |ui| {
-                for s in Scenario::ALL {
-                    ui.selectable_value(&mut scenario, Some(s), s.name(lang));
-                }
-            })
-            .response;
-        super::super::a11y::name_combo(&scenario_box, &situation, &described);
-        if let Some(s) = scenario
-            && scenario != now
-        {
-            self.actions.push(Action::Demo(DemoAction::Scenario(s)));
-        }
-        let card_type = lang.tr(msg::demo_card_type());
-        ui.label(&card_type);
-        let mut mode = view.mode;
-        let mode_box = egui::ComboBox::from_id_salt("demo_mode")
-            .width(ui.available_width() - 8.0)
-            // every card type at once: the newest (the applet cards) are last, and a scrolled
-            // list would hide them
-            .height(f32::INFINITY)
-            .selected_text(mode_label(lang, mode))
-            .show_ui(ui, |ui| {
-                for m in QuirkMode::all() {
-                    ui.selectable_value(&mut mode, *m, mode_label(lang, *m))
-                        .on_hover_text(mode_hint(lang, *m));
-                }
-            })
-            .response;
-        super::super::a11y::name_combo(&mode_box, &card_type, &mode_label(lang, view.mode));
-        if mode != view.mode {
-            self.actions.push(Action::Demo(DemoAction::Mode(mode)));
-        }
-        ui.label(RichText::new(view.hint(lang)).small().weak());
+/// Draws the controls (nothing while the real card service is used); what they change on the
+/// simulated card comes back as actions.
+pub fn ui(ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
+    let crate::backend::Backend::Demo(h) = ctx.backend else {
+        return Vec::new();
+    };
+    let lang = ctx.lang;
+    let view = DemoView::of(h);
+    let mut actions = Vec::new();
+    let (text, action) = if h.is_present() {
+        (lang.tr(msg::demo_remove_card()), DemoAction::Remove)
+    } else {
+        (lang.tr(msg::demo_insert_card()), DemoAction::Insert)
+    };
+    if ui.add_sized([ui.available_width(), 32.0], egui::Button::new(text)).clicked() {
+        actions.push(Action::Demo(action));
+    }
+    if ui
+        .add_sized([ui.available_width(), 32.0], egui::Button::new(lang.tr(msg::demo_reset_card())))
+        .clicked()
+    {
+        actions.push(Action::Demo(DemoAction::Reset));
+    }
+    ui.add_space(6.0);
+    scenario_chooser(lang, view, ui, &mut actions);
+    mode_chooser(lang, view, ui, &mut actions);
+    ui.label(RichText::new(view.hint(lang)).small().weak());
+    actions
+}
+
+/// The situation of the card (fresh, last try, blocked), as the card has it now.
+fn scenario_chooser(lang: Lang, view: DemoView, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let situation = lang.tr(msg::demo_situation());
+    ui.label(&situation);
+    let now = view.counters.scenario();
+    let mut scenario = now;
+    let described = view.counters.describe(lang);
+    let scenario_box = egui::ComboBox::from_id_salt("demo_scenario")
+        .width(ui.available_width() - 8.0)
+        .selected_text(described.as_str())
+        .show_ui(ui, |ui| {
+            for s in Scenario::ALL {
+                ui.selectable_value(&mut scenario, Some(s), s.name(lang));
+            }
+        })
+        .response;
+    a11y::name_combo(&scenario_box, &situation, &described);
+    if let Some(s) = scenario
+        && scenario != now
+    {
+        actions.push(Action::Demo(DemoAction::Scenario(s)));
+    }
+}
+
+/// The card family, each with a line on how it behaves.
+fn mode_chooser(lang: Lang, view: DemoView, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let card_type = lang.tr(msg::card_type());
+    ui.label(&card_type);
+    let mut mode = view.mode;
+    let mode_box = egui::ComboBox::from_id_salt("demo_mode")
+        .width(ui.available_width() - 8.0)
+        // every card type at once: the newest (the applet cards) are last, and a scrolled
+        // list would hide them
+        .height(f32::INFINITY)
+        .selected_text(mode_label(lang, mode))
+        .show_ui(ui, |ui| {
+            for m in QuirkMode::all() {
+                ui.selectable_value(&mut mode, *m, mode_label(lang, *m)).on_hover_text(mode_hint(lang, *m));
+            }
+        })
+        .response;
+    a11y::name_combo(&mode_box, &card_type, &mode_label(lang, view.mode));
+    if mode != view.mode {
+        actions.push(Action::Demo(DemoAction::Mode(mode)));
     }
 }
 
@@ -340,7 +351,7 @@ mod tests {
     #[test]
     fn no_card_type_is_named_in_both_languages_at_once() {
         for m in QuirkMode::all() {
-            for lang in [Lang::It, Lang::En] {
+            for lang in Lang::ALL {
                 assert!(!mode_label(lang, *m).contains(" / "), "{m:?}");
             }
             assert!(!mode_hint(Lang::It, *m).is_empty());
