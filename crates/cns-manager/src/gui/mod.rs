@@ -7,19 +7,14 @@
 
 mod a11y;
 mod app;
-mod browser;
 mod chrome;
-mod doc_trust;
-mod documents;
 pub mod export;
 mod page;
 mod pages;
 mod state;
 mod style;
-mod views;
 mod why_demo;
 mod widgets;
-mod wizard;
 mod words;
 
 pub use app::{AppConfig, CnsApp};
@@ -122,8 +117,8 @@ mod tests {
         let mut files = Vec::new();
         rust_files(&gui.join("pages"), &mut files);
         rust_files(&gui.join("chrome"), &mut files);
-        // status, certificate, new card, diagnostics; top bar, readers, demo band and panel,
-        // notice bar, counter setting, session line
+        // status, certificate, new card, diagnostics, wizard, documents, browser; top bar,
+        // readers, demo band and panel, notice bar, counter setting, session line
         assert!(files.len() >= 11, "the pages and the chrome were not found: {files:?}");
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));

@@ -42,12 +42,11 @@ impl Ctx<'_> {
 pub(crate) enum Action {
     SelectReader(String),
     StartWizard(Operation),
-    WizardNext,
+    /// Esc on a wizard: one step back, or the wizard closes.
     WizardBack,
-    WizardConfirm,
-    WizardRetry,
-    /// "Continua comunque": the PUK typed is shorter than usual, and the user vouches for it.
-    WizardAcceptShortPuk,
+    /// A wizard's step gave a command for the card: the app sends it to the card worker and
+    /// hands the answer back to the wizard.
+    PinCommand(cns_core::Command),
     CloseScreen,
     ShowCertificate,
     ShowNewCardHelp,
@@ -67,5 +66,5 @@ pub(crate) enum Action {
     ExportDer,
     ExportFallbackSave,
     ExportFallbackCancel,
-    Document(super::documents::DocAction),
+    Document(super::pages::documents::DocAction),
 }

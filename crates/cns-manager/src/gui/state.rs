@@ -8,7 +8,7 @@ use cns_core::{PinState, TransportError};
 use cns_pcsc::ReaderInfo;
 use zeroize::Zeroize;
 
-use super::wizard::Wizard;
+use super::pages::wizard::Wizard;
 
 /// Whether the smart card service (pcscd, WinSCard, CryptoTokenKit) answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,13 +138,13 @@ pub enum Screen {
     Wizard(Box<Wizard>),
     Certificate,
     /// "Firma un documento" / "Verifica un documento".
-    Document(Box<super::documents::DocFlow>),
+    Document(Box<super::pages::documents::DocFlow>),
     /// How to get a new card (PUK blocked, card expired).
     NewCard,
     /// The doctor's checks and the support report (gui/diagnostics.rs).
     Diagnostics(Box<super::pages::diagnostics::Diagnostics>),
-    /// "Usa la tessera nel browser" (gui/browser.rs).
-    Browser(Box<super::browser::BrowserPage>),
+    /// "Usa la tessera nel browser" (gui/pages/browser.rs).
+    Browser(Box<super::pages::browser::BrowserPage>),
 }
 
 /// Which page fills the main area, without its state: notices and the scroll position belong

@@ -7,7 +7,7 @@ use cns_core::pin::{self, PinFormatError, PinKind, Weakness};
 
 use crate::i18n::{Lang, msg};
 
-use super::wizard::StepProblem;
+use super::pages::wizard::StepProblem;
 
 /// Green = fine, amber = attention soon, red = blocked/expired.
 pub use crate::card_words::{Tone, pin_state, puk_state};

@@ -10,8 +10,9 @@ use crate::gui::a11y;
 use crate::gui::chrome::demo_panel::{DemoAction, DemoControls};
 use crate::gui::page::Action;
 use crate::gui::pages;
+use crate::gui::pages::documents::{DocAction, DocFlow, SignRequest};
+use crate::gui::pages::wizard::{Phase, Wizard};
 use crate::gui::state::{Readers, Screen, Service};
-use crate::gui::wizard::{Phase, Wizard};
 use crate::i18n::Lang;
 use crate::service::monitor::Monitor;
 use crate::service::worker::Request;
@@ -22,19 +23,12 @@ impl CnsApp {
         match action {
             Action::SelectReader(name) => self.select_reader(name),
             Action::StartWizard(op) => self.start_wizard(op),
-            Action::WizardNext => self.wizard_step(|w| w.next()),
-            Action::WizardConfirm => self.wizard_step(|w| w.confirm_last_try()),
-            Action::WizardAcceptShortPuk => self.wizard_step(|w| w.accept_short_puk()),
+            Action::PinCommand(cmd) => self.send_pin_command(cmd),
             Action::WizardBack => {
                 if let Screen::Wizard(w) = &mut self.screen
                     && !w.back()
                 {
                     self.close_screen();
-                }
-            }
-            Action::WizardRetry => {
-                if let Screen::Wizard(w) = &mut self.screen {
-                    w.retry();
                 }
             }
             Action::CloseScreen => self.close_screen(),
@@ -64,7 +58,7 @@ impl CnsApp {
                 self.export.close_fallback();
             }
             Action::ExportFallbackCancel => self.export.reset(),
-            Action::Document(a) => self.apply_document(a, ctx),
+            Action::Document(a) => self.apply_document(a),
         }
     }
 
@@ -129,13 +123,12 @@ impl CnsApp {
         self.screen = Screen::Wizard(Box::new(w));
     }
 
-    fn wizard_step(&mut self, f: impl FnOnce(&mut Wizard) -> Option<cns_core::Command>) {
+    /// The wizard's command to the card worker; the answer comes back as a PIN answer event.
+    fn send_pin_command(&mut self, cmd: cns_core::Command) {
         // The command goes to where the status read found the CNS files.
         let location = self.model.card.status().map(|s| s.location);
+        // (a wizard closed in the same frame: the command is dropped, its buffer wiped)
         let Screen::Wizard(w) = &mut self.screen else {
-            return;
-        };
-        let Some(cmd) = f(w) else {
             return;
         };
         let Some(location) = location else {
@@ -196,6 +189,56 @@ impl CnsApp {
         if (z - self.prefs.settings.zoom).abs() > 0.001 {
             self.prefs.settings.zoom = z;
             self.save_settings();
+        }
+    }
+
+    /// "Usa la tessera nel browser": the page starts looking at once (in demo mode: never).
+    fn open_browser_page(&mut self) {
+        let page = pages::browser::BrowserPage::start(self.link.wake.clone(), self.is_demo());
+        self.screen = Screen::Browser(Box::new(page));
+    }
+
+    // ----- the document page: what only the app can do for it -----
+
+    fn apply_document(&mut self, action: DocAction) {
+        match action {
+            DocAction::Open(kind, file) => {
+                self.screen = Screen::Document(Box::new(DocFlow::new(kind, file, self.prefs.lang)));
+            }
+            DocAction::Another => self.another_document(),
+            DocAction::Sign(request) => self.send_signature(request),
+            // A file dropped on the open page: the page's own business.
+            other => {
+                let ctx = super::frame::page_ctx(&self.prefs, &self.link, &self.model, false);
+                let next = match &mut self.screen {
+                    Screen::Document(flow) => flow.apply(other, &ctx),
+                    _ => None,
+                };
+                if let Some(next) = next {
+                    self.apply_document(next);
+                }
+            }
+        }
+    }
+
+    /// "Firma/Verifica un altro documento": a signature may have moved the PIN counter, so the
+    /// tries shown next are read again.
+    fn another_document(&mut self) {
+        let Screen::Document(old) = &self.screen else { return };
+        let (touched, fresh) = (old.touched_card, old.another(self.prefs.lang, self.link.wake.clone()));
+        if touched && self.model.readers.selected_info().is_some_and(|r| r.card_present) {
+            self.read_selected_keeping(true);
+        }
+        self.screen = Screen::Document(Box::new(fresh));
+    }
+
+    /// The page's signature to the card worker; its answer comes back as a Signed event.
+    fn send_signature(&mut self, request: SignRequest) {
+        let seq = request.seq();
+        if !self.link.worker.send(request.into_request())
+            && let Screen::Document(flow) = &mut self.screen
+        {
+            flow.not_sent(seq, self.prefs.lang);
         }
     }
 

@@ -107,9 +107,9 @@ impl CnsApp {
                 Some(Screen::Wizard(w))
             }
             Screen::Document(mut d) => match d.on_card_change(self.prefs.counter, card_left) {
-                crate::gui::documents::OnCardChange::Keep => Some(Screen::Document(d)),
-                crate::gui::documents::OnCardChange::Drop => None,
-                crate::gui::documents::OnCardChange::DropRemovedMidOperation => {
+                crate::gui::pages::documents::OnCardChange::Keep => Some(Screen::Document(d)),
+                crate::gui::pages::documents::OnCardChange::Drop => None,
+                crate::gui::pages::documents::OnCardChange::DropRemovedMidOperation => {
                     // As for a PIN wizard: the result will find no screen; the notice says
                     // the operation may not have been completed and where to look.
                     self.notice = Some(Notice::RemovedDuringOperation);
@@ -257,7 +257,16 @@ impl CnsApp {
         }
     }
 
-    // ----- actions -----
+    /// The card worker's answer to a signature.
+    fn document_signed(
+        &mut self,
+        seq: u64,
+        result: Result<crate::ops::sign::Signed, crate::ops::sign::SignError>,
+    ) {
+        if let Screen::Document(flow) = &mut self.screen {
+            flow.on_signed(seq, result, self.prefs.lang);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::gui::words::Tone;
 
 /// What the pages and the chrome may read this frame. A function of the groups, not of the
 /// app, so that a page's own state can be borrowed mutably beside it.
-fn page_ctx<'a>(prefs: &'a Prefs, link: &'a CardLink, model: &'a Model, busy: bool) -> Ctx<'a> {
+pub(super) fn page_ctx<'a>(prefs: &'a Prefs, link: &'a CardLink, model: &'a Model, busy: bool) -> Ctx<'a> {
     Ctx {
         lang: prefs.lang,
         today: prefs.today(),
@@ -80,7 +80,7 @@ impl CnsApp {
                     self.actions.extend(actions);
                 }
                 chrome::notice_bar::ui(self.notice.as_ref(), page, self.prefs.lang, ui);
-                self.main_area(ui);
+                self.draw_page(ui);
             });
         });
         self.after_frame(ui, busy);
@@ -128,21 +128,30 @@ impl CnsApp {
         }
     }
 
-    fn main_area(&mut self, ui: &mut egui::Ui) {
-        match &self.screen {
-            Screen::Wizard(_) => self.wizard_view(ui),
-            Screen::Document(_) => self.document_view(ui),
-            Screen::Browser(_) => self.browser_view(ui),
-            _ => self.draw_page(ui),
+    /// Files dropped on the window: they open the document page, or answer the one on screen
+    /// (an authority's certificate, a trusted list).
+    fn take_dropped_files(&mut self, ui: &egui::Ui) {
+        let first = ui.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(p) = first {
+            let open = match &self.screen {
+                Screen::Document(d) => Some(d.as_ref()),
+                _ => None,
+            };
+            self.actions.push(Action::Document(pages::documents::dropped_file(p, open, self.prefs.counter)));
         }
     }
 
     /// Draws the current page with its own state, then keeps what it asked for.
-    pub(crate) fn draw_page(&mut self, ui: &mut egui::Ui) {
+    fn draw_page(&mut self, ui: &mut egui::Ui) {
         let busy = self.busy();
         let ctx = page_ctx(&self.prefs, &self.link, &self.model, busy);
         let actions = match &mut self.screen {
             Screen::Diagnostics(d) => pages::diagnostics::ui(d, &ctx, ui),
+            Screen::Wizard(w) => pages::wizard::ui(w, &ctx, ui),
+            Screen::Document(d) => pages::documents::ui(d, &ctx, ui),
+            Screen::Browser(p) => pages::browser::ui(p, &ctx, ui),
             Screen::Certificate if ctx.card.status().is_some() => {
                 pages::certificate::ui(&mut self.export, &ctx, ui)
             }

@@ -3,7 +3,10 @@
 //! reads the window through `Ctx`, changes only its own state, and asks the app for the rest.
 //! No page imports the app.
 
+pub(crate) mod browser;
 pub(crate) mod certificate;
 pub(crate) mod diagnostics;
+pub(crate) mod documents;
 pub(crate) mod new_card;
 pub(crate) mod status;
+pub(crate) mod wizard;

@@ -17,10 +17,12 @@ use cns_cades::VerifyReport;
 use cns_cades::verify::{TrustStatus, Verdict};
 use egui::{RichText, Ui};
 
-use super::documents::DocAction;
-use super::views::{banner, primary_button, secondary_button};
-use super::words::Tone;
+use super::DocAction;
+use super::flow::DocFlow;
+use crate::gui::widgets::{banner, primary_button, secondary_button};
+use crate::gui::words::Tone;
 use crate::i18n::{Lang, msg};
+use crate::service::{Background, Wake};
 
 /// An authority's certificate the user chose, not trusted yet.
 pub(crate) struct Candidate {
@@ -38,6 +40,44 @@ pub(crate) enum TrustStep {
     Offer(Candidate),
     /// The chosen file was refused (why, in words).
     Refused(String),
+}
+
+impl DocFlow {
+    /// A trusted list file chosen or dropped: imported on a thread of its own, one at a time.
+    pub(super) fn start_tsl_import(&mut self, p: std::path::PathBuf, lang: Lang, wake: Wake) {
+        if self.tsl_import.is_some() {
+            return;
+        }
+        match Background::spawn("cns-tsl-import", wake, move || import_tsl(&p, lang)) {
+            Ok(job) => self.tsl_import = Some(job),
+            Err(e) => self.trust = TrustStep::Refused(e.to_string()),
+        }
+    }
+
+    /// The import's answer: the document checked again with the list's authorities, the
+    /// import's summary kept above; or why nothing was trusted.
+    pub(super) fn tsl_imported(&mut self, done: Result<(String, bool), String>, lang: Lang, wake: Wake) {
+        match done {
+            Ok(note) => {
+                self.tsl_note = Some(note);
+                self.start_verify(lang, wake);
+            }
+            Err(why) => self.trust = TrustStep::Refused(why),
+        }
+    }
+
+    /// "Sì, fidati": the authority joins the trusted folder, and the document is checked again
+    /// against the store that now holds it: the verdict shown is the one any later check
+    /// (window or `verify`) will give.
+    pub(super) fn trust_confirmed(&mut self, lang: Lang, wake: Wake) {
+        let TrustStep::Offer(c) = std::mem::take(&mut self.trust) else { return };
+        match crate::trusted_ca::import(&c.der) {
+            Ok(_) => self.start_verify(lang, wake),
+            Err(e) => {
+                self.trust = TrustStep::Refused(lang.tr(msg::docs_authority_not_added(e.to_string())));
+            }
+        }
+    }
 }
 
 /// The issuers (common names) of the signatures that are intact but issued by an authority not

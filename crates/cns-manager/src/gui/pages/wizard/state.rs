@@ -12,7 +12,7 @@ use cns_core::pin::{self, Pin, PinFormatError, PinKind, Weakness};
 use cns_core::{Command, PinState, StatusWord, TransportError};
 use zeroize::Zeroizing;
 
-use super::widgets::pin_entry::PinBuffer;
+use crate::gui::widgets::pin_entry::PinBuffer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
