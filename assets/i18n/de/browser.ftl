@@ -56,7 +56,6 @@ browser-p11kit-registered = p11-kit: das Modul ist registriert, Programme, die p
 browser-check-again = Erneut prüfen
 # Die Seite im Demo-Modus.
 browser-demo-notice = Demo-Modus: die simulierte Karte wird in Browsern nicht verwendet, und eine Vorführung ändert nichts an den Browsern dieses Computers. Um das Modul Ihrer Karte zu registrieren, verlassen Sie den Demo-Modus und stecken Sie die Karte ein.
-browser-leave-demo = Demo verlassen
 
 ## Nur browser-setup.
 

@@ -56,7 +56,6 @@ window-read-in-use = Ein anderes Programm verwendet die Karte. Sobald es sie fre
 window-read-service-down = Der Smartcard-Dienst antwortet nicht.
 window-read-other = Die Karte konnte nicht gelesen werden.
 window-retry = Erneut versuchen
-window-new-card-how = Wie Sie eine neue Karte beantragen
 window-unblock-with-puk = Mit der PUK entsperren
 window-change-pin = PIN ändern
 window-verify-pin = PIN prüfen

@@ -12,8 +12,6 @@ wizard-keys-hint = Eingabetaste zum Fortfahren, Esc zum Zurückgehen.
 # Assistent, Schaltflächen zwischen den Schritten.
 wizard-back = Zurück
 wizard-next = Weiter
-# Assistent, die Schaltfläche des letzten Schritts, je nach Vorgang.
-wizard-confirm-change = PIN ändern
 wizard-confirm-unblock = Entsperren
 wizard-confirm-verify = Prüfen
 
@@ -26,8 +24,6 @@ wizard-last-try-warning =
 wizard-continue-question = Fortfahren?
 wizard-use-last-try = Ja, den letzten Versuch verwenden
 
-# Assistent, Schaltflächen des Ergebnisses.
-wizard-unblock-with-puk = Mit der PUK entsperren
 wizard-try-again = Erneut versuchen
 wizard-not-now = Nicht jetzt
 wizard-done = Fertig

@@ -56,7 +56,6 @@ browser-p11kit-registered = p11-kit: the module is registered, programs using p1
 browser-check-again = Check again
 # The page in demo mode.
 browser-demo-notice = Demo mode: the simulated card is not used in browsers, and a demo changes nothing in this computer's browsers. To register your card's module, leave the demo mode and insert the card.
-browser-leave-demo = Leave the demo
 
 ## browser-setup only.
 

@@ -56,7 +56,6 @@ window-read-in-use = Another program is using the card. As soon as it lets go, t
 window-read-service-down = The smart card service does not answer.
 window-read-other = The card could not be read.
 window-retry = Retry
-window-new-card-how = How to get a new card
 window-unblock-with-puk = Unblock with the PUK
 window-change-pin = Change PIN
 window-verify-pin = Check PIN

@@ -12,8 +12,6 @@ wizard-keys-hint = Enter to continue, Esc to go back.
 # Wizard, buttons to move between steps.
 wizard-back = Back
 wizard-next = Next
-# Wizard, the last step's button, by operation.
-wizard-confirm-change = Change the PIN
 wizard-confirm-unblock = Unblock
 wizard-confirm-verify = Check
 
@@ -26,8 +24,6 @@ wizard-last-try-warning =
 wizard-continue-question = Continue?
 wizard-use-last-try = Yes, use the last try
 
-# Wizard, the result's buttons.
-wizard-unblock-with-puk = Unblock with the PUK
 wizard-try-again = Try again
 wizard-not-now = Not now
 wizard-done = Done

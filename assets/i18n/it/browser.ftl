@@ -56,7 +56,6 @@ browser-p11kit-registered = p11-kit: il modulo è registrato, i programmi che us
 browser-check-again = Controlla di nuovo
 # La pagina in modalità dimostrativa.
 browser-demo-notice = Modalità dimostrativa: la tessera simulata non si usa nei browser, e una dimostrazione non cambia nulla dei browser di questo computer. Per registrare il modulo della tua tessera esci dalla modalità dimostrativa e inserisci la tessera.
-browser-leave-demo = Esci dalla dimostrazione
 
 ## Solo browser-setup.
 

@@ -67,8 +67,6 @@ window-read-in-use = Un altro programma sta usando la tessera. Appena la lascia 
 window-read-service-down = Il servizio smart card non risponde.
 window-read-other = Non riesco a leggere la tessera.
 window-retry = Riprova
-# Pulsanti sotto lo stato della tessera (Firma, Verifica e Browser dicono i titoli delle loro pagine: `docs-title-sign`, `docs-title-verify`, `diagnostics-browser`).
-window-new-card-how = Come richiedere una nuova tessera
 window-unblock-with-puk = Sblocca con il PUK
 window-change-pin = Cambia PIN
 window-verify-pin = Verifica PIN

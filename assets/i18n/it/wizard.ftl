@@ -12,8 +12,6 @@ wizard-keys-hint = Invio per continuare, Esc per tornare indietro.
 # Procedura, pulsanti per muoversi tra i passi.
 wizard-back = Indietro
 wizard-next = Avanti
-# Procedura, il pulsante dell'ultimo passo, secondo l'operazione.
-wizard-confirm-change = Cambia il PIN
 wizard-confirm-unblock = Sblocca
 wizard-confirm-verify = Verifica
 
@@ -26,8 +24,6 @@ wizard-last-try-warning =
 wizard-continue-question = Continuo?
 wizard-use-last-try = Sì, usa l'ultimo tentativo
 
-# Procedura, pulsanti del risultato.
-wizard-unblock-with-puk = Sblocca con il PUK
 wizard-try-again = Riprova
 wizard-not-now = Non ora
 wizard-done = Fatto

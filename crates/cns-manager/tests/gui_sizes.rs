@@ -113,7 +113,7 @@ fn german(it: &'static str) -> &'static str {
         "Documento integro" => "Dokument unversehrt",
         "Diagnostica" => "Diagnose",
         "Numeri di aiuto (gratuiti)" => "Hilfenummern (kostenlos)",
-        "Come richiedere una nuova tessera" => "Wie Sie eine neue Karte beantragen",
+        "Come richiedere una nuova tessera" => "So beantragen Sie eine neue Karte",
         "Numero verde 800 030 606" => "Grüne Nummer 800 030 606",
         "Tessera rimossa – schermo pulito" => "Karte entfernt – Bildschirm geleert",
         other => other,

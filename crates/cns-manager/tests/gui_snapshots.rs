@@ -138,7 +138,7 @@ fn puk_blocked_help_german() {
     let mut h = app(&handle, Lang::De, false);
     status_shown(&mut h);
     h.get_by_label("⛔ PUK gesperrt");
-    click(&mut h, "Wie Sie eine neue Karte beantragen");
+    click(&mut h, "So beantragen Sie eine neue Karte");
     wait_label(&mut h, "Grüne Nummer 800 030 606");
     h.snapshot("puk_blocked_help_de");
 }

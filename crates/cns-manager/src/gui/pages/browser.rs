@@ -189,7 +189,7 @@ fn demo_view(ui: &mut egui::Ui, lang: Lang) -> Vec<Action> {
     banner(ui, Tone::Attention, &lang.tr(msg::browser_demo_notice()));
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
-        if primary_button(ui, &lang.tr(msg::browser_leave_demo())).clicked() {
+        if primary_button(ui, &lang.tr(msg::demo_leave())).clicked() {
             actions.push(Action::LeaveDemo);
         }
         if secondary_button(ui, &lang.tr(msg::docs_close())).clicked() {

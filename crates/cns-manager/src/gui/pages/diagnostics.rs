@@ -149,8 +149,8 @@ fn buttons(ui: &mut egui::Ui, ctx: &Ctx, offer_report: bool) -> Asked {
         asked.rerun = secondary_button(ui, &lang.tr(msg::diagnostics_check_again())).clicked();
         // The browser checks' fix, one click away; needs no card (counter mode: the PC's
         // browsers are not the citizen's business).
-        asked.browser = !ctx.counter && secondary_button(ui, &lang.tr(msg::diagnostics_browser())).clicked();
-        asked.close = secondary_button(ui, &lang.tr(msg::diagnostics_close())).clicked();
+        asked.browser = !ctx.counter && secondary_button(ui, &lang.tr(msg::browser_page_title())).clicked();
+        asked.close = secondary_button(ui, &lang.tr(msg::docs_close())).clicked();
     });
     asked
 }

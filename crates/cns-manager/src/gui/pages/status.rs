@@ -187,7 +187,7 @@ fn card_actions(ctx: &Ctx, s: &CardStatus, focus_first: bool, ui: &mut egui::Ui,
     ui.horizontal_wrapped(|ui| {
         let mut focus_first = focus_first;
         if pin_blocked && puk_blocked {
-            let help = primary_button(ui, &lang.tr(msg::window_new_card_how()));
+            let help = primary_button(ui, &lang.tr(msg::new_card_title()));
             if take_first_focus(&help, &mut focus_first).clicked() {
                 actions.push(Action::ShowNewCardHelp);
             }
@@ -212,7 +212,7 @@ fn card_actions(ctx: &Ctx, s: &CardStatus, focus_first: bool, ui: &mut egui::Ui,
         if cert_ok
             && !ctx.counter
             && !pin_blocked
-            && secondary_button(ui, &lang.tr(msg::diagnostics_browser()))
+            && secondary_button(ui, &lang.tr(msg::browser_page_title()))
                 .on_hover_text(lang.tr(msg::window_use_in_browser_hint()))
                 .clicked()
         {
@@ -267,7 +267,7 @@ fn card_hints(lang: Lang, s: &CardStatus, ui: &mut egui::Ui, actions: &mut Vec<A
     if puk_blocked {
         ui.add_space(6.0);
         banner(ui, Tone::Bad, &lang.tr(msg::puk_blocked_replace()));
-        if !pin_blocked && secondary_button(ui, &lang.tr(msg::window_new_card_how())).clicked() {
+        if !pin_blocked && secondary_button(ui, &lang.tr(msg::new_card_title())).clicked() {
             actions.push(Action::ShowNewCardHelp);
         }
     }

@@ -74,7 +74,7 @@ impl DocFlow {
         match crate::trusted_ca::import(&c.der) {
             Ok(_) => self.start_verify(lang, wake),
             Err(e) => {
-                self.trust = TrustStep::Refused(lang.tr(msg::docs_authority_not_added(e.to_string())));
+                self.trust = TrustStep::Refused(lang.tr(msg::docs_authority_not_added(e.words(lang))));
             }
         }
     }

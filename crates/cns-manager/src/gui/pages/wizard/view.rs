@@ -258,7 +258,7 @@ fn entry_buttons(
 
 fn confirm_label(op: Operation) -> crate::i18n::Message {
     match op {
-        Operation::ChangePin => msg::wizard_confirm_change(),
+        Operation::ChangePin => msg::pin_op_title_change(),
         Operation::UnblockPin => msg::wizard_confirm_unblock(),
         Operation::VerifyPin => msg::wizard_confirm_verify(),
     }
@@ -375,7 +375,7 @@ fn result_buttons(
 
 /// "Sblocca con il PUK": this wizard closes and the unblock one opens.
 fn unblock_button(ui: &mut egui::Ui, lang: Lang, settled: bool, asked: &mut Vec<Asked>) -> egui::Response {
-    let unblock = primary_button(ui, &lang.tr(msg::wizard_unblock_with_puk()));
+    let unblock = primary_button(ui, &lang.tr(msg::window_unblock_with_puk()));
     if pressed(&unblock, settled) {
         asked.push(Asked::Unblock);
     }
