@@ -8,6 +8,7 @@
 mod a11y;
 mod app;
 mod chrome;
+mod doc_action;
 pub mod export;
 mod page;
 mod pages;
@@ -124,6 +125,30 @@ mod tests {
             let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
             for reach_up in ["super::app", "gui::app", "impl CnsApp"] {
                 assert!(!text.contains(reach_up), "{} reaches up into the app: {reach_up}", f.display());
+            }
+        }
+    }
+
+    /// What pages stand on (the contract, the window's model, the shared words and widgets)
+    /// imports no page: a page's types there would make every page depend on that one.
+    #[test]
+    fn nothing_below_the_pages_imports_a_page() {
+        let gui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui");
+        let mut files: Vec<PathBuf> =
+            ["page.rs", "doc_action.rs", "state.rs", "words.rs", "a11y.rs", "style.rs"]
+                .iter()
+                .map(|f| gui.join(f))
+                .collect();
+        rust_files(&gui.join("widgets"), &mut files);
+        rust_files(&gui.join("chrome"), &mut files);
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            for reach_up in ["pages::", "super::app", "gui::app"] {
+                assert!(
+                    !text.contains(reach_up),
+                    "{} reaches up into a page or the app: {reach_up}",
+                    f.display()
+                );
             }
         }
     }

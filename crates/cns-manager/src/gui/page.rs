@@ -66,5 +66,5 @@ pub(crate) enum Action {
     ExportDer,
     ExportFallbackSave,
     ExportFallbackCancel,
-    Document(super::pages::documents::DocAction),
+    Document(super::doc_action::DocAction),
 }

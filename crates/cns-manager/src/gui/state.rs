@@ -1,5 +1,6 @@
-//! What the window shows, independent of how it is drawn: readers, the card read from the
-//! selected reader, the screen, notices, the counter-mode tally.
+//! What the window knows, independent of how it is drawn: readers, the card read from the
+//! selected reader, notices, the counter-mode tally. Pages read it through `Ctx`; it imports no
+//! page (the screen with its page's state is the router's, `app/screen.rs`).
 
 use std::path::PathBuf;
 
@@ -7,8 +8,6 @@ use cns_core::card::{CardError, CardStatus};
 use cns_core::{PinState, TransportError};
 use cns_pcsc::ReaderInfo;
 use zeroize::Zeroize;
-
-use super::pages::wizard::Wizard;
 
 /// Whether the smart card service (pcscd, WinSCard, CryptoTokenKit) answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,21 +131,6 @@ pub fn wipe_status(s: &mut CardStatus) {
     s.id.serial.zeroize();
 }
 
-/// What fills the main area.
-pub enum Screen {
-    Status,
-    Wizard(Box<Wizard>),
-    Certificate,
-    /// "Firma un documento" / "Verifica un documento".
-    Document(Box<super::pages::documents::DocFlow>),
-    /// How to get a new card (PUK blocked, card expired).
-    NewCard,
-    /// The doctor's checks and the support report (gui/diagnostics.rs).
-    Diagnostics(Box<super::pages::diagnostics::Diagnostics>),
-    /// "Usa la tessera nel browser" (gui/pages/browser.rs).
-    Browser(Box<super::pages::browser::BrowserPage>),
-}
-
 /// Which page fills the main area, without its state: notices and the scroll position belong
 /// to one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -158,20 +142,6 @@ pub enum Page {
     NewCard,
     Diagnostics,
     Browser,
-}
-
-impl Screen {
-    pub fn page(&self) -> Page {
-        match self {
-            Screen::Status => Page::Status,
-            Screen::Wizard(_) => Page::Wizard,
-            Screen::Certificate => Page::Certificate,
-            Screen::Document(_) => Page::Document,
-            Screen::NewCard => Page::NewCard,
-            Screen::Diagnostics(_) => Page::Diagnostics,
-            Screen::Browser(_) => Page::Browser,
-        }
-    }
 }
 
 /// A message above the main area of the page it concerns, until the user leaves that page or
@@ -268,7 +238,6 @@ mod tests {
         assert!(saved.is_about_the_card());
         assert_eq!(Notice::Wiped.page(), Page::Status);
         assert!(!Notice::RemovedDuringOperation.is_about_the_card());
-        assert_eq!(Screen::Certificate.page(), Page::Certificate);
     }
 
     #[test]

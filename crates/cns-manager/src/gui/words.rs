@@ -3,11 +3,9 @@
 //! states themselves are worded in [`crate::card_words`], shared with the command line.
 
 use cns_core::flow::{Operation, Outcome, Refusal};
-use cns_core::pin::{self, PinFormatError, PinKind, Weakness};
+use cns_core::pin::{PinKind, Weakness};
 
 use crate::i18n::{Lang, msg};
-
-use super::pages::wizard::StepProblem;
 
 /// Green = fine, amber = attention soon, red = blocked/expired.
 pub use crate::card_words::{Tone, pin_state, puk_state};
@@ -93,21 +91,6 @@ pub fn send_short_puk(lang: Lang) -> String {
     lang.tr(msg::pin_op_send_short_puk())
 }
 
-pub fn step_problem(lang: Lang, kind: PinKind, p: StepProblem) -> String {
-    match p {
-        StepProblem::Format(PinFormatError::Empty) => lang.tr(msg::pin_op_field_empty()),
-        StepProblem::Format(PinFormatError::NotDigits) => not_a_digit(lang, kind),
-        StepProblem::Format(PinFormatError::TooShort) => lang.tr(msg::pin_op_too_short()),
-        StepProblem::Format(PinFormatError::TooLong) => too_long(lang, kind),
-        StepProblem::Mismatch => lang.tr(msg::pin_op_mismatch()),
-        StepProblem::PukLength { typed } => {
-            lang.tr(msg::PinOpPukLength { len: pin::PUK_LEN.into(), typed: typed.into() })
-        }
-        StepProblem::Unchanged => lang.tr(msg::pin_op_unchanged()),
-        StepProblem::Refused(r) => refusal(lang, r),
-    }
-}
-
 pub fn refusal(lang: Lang, r: Refusal) -> String {
     lang.tr(match r {
         Refusal::PinBlocked => msg::pin_blocked_unblock_first(),
@@ -183,18 +166,6 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_short_puk_advice_names_the_button_that_sends_it() {
-        let problem = StepProblem::PukLength { typed: 6 };
-        assert_eq!(
-            step_problem(Lang::It, PinKind::Puk, problem),
-            "Il PUK ha 8 cifre: ne hai scritte 6. Controlla la lettera o l'email del PUK. Se il tuo ha davvero \
-             6 cifre, scegli «Continua comunque»."
-        );
-        let english = step_problem(Lang::En, PinKind::Puk, problem);
-        assert!(english.ends_with(&format!("choose “{}”.", send_short_puk(Lang::En))), "{english}");
-    }
 
     #[test]
     fn every_operation_has_its_own_title_and_card_left_headline() {

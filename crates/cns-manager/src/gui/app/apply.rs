@@ -5,6 +5,7 @@ use cns_core::flow::{Operation, Outcome};
 use cns_core::pin::PinKind;
 
 use super::CnsApp;
+use super::Screen;
 use crate::backend::Backend;
 use crate::gui::a11y;
 use crate::gui::chrome::demo_panel::{DemoAction, DemoControls};
@@ -12,7 +13,7 @@ use crate::gui::page::Action;
 use crate::gui::pages;
 use crate::gui::pages::documents::{DocAction, DocFlow, SignRequest};
 use crate::gui::pages::wizard::{Phase, Wizard};
-use crate::gui::state::{Readers, Screen, Service};
+use crate::gui::state::{Readers, Service};
 use crate::i18n::Lang;
 use crate::service::monitor::Monitor;
 use crate::service::worker::Request;

@@ -8,8 +8,9 @@ use cns_core::flow::{Operation, Outcome};
 use cns_pcsc::{MonitorEvent, apply_event};
 
 use super::CnsApp;
+use super::Screen;
 use crate::gui::export::DialogResult;
-use crate::gui::state::{CardView, KnownCounters, Notice, ReadProblem, Screen, Service};
+use crate::gui::state::{CardView, KnownCounters, Notice, ReadProblem, Service};
 use crate::service::worker::{Event, Request};
 
 /// How long the window waits before reading a card that another program was using again (the

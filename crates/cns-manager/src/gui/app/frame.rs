@@ -3,12 +3,13 @@
 
 use egui::{Key, Modifiers};
 
+use super::Screen;
 use super::{CardLink, CnsApp, FrameMemory, Model, Prefs};
 use crate::gui::a11y;
 use crate::gui::chrome;
 use crate::gui::page::{Action, Ctx};
 use crate::gui::pages;
-use crate::gui::state::{CardView, Notice, Page, Screen};
+use crate::gui::state::{CardView, Notice, Page};
 use crate::gui::widgets::layout;
 use crate::gui::words::Tone;
 

@@ -6,6 +6,9 @@
 mod apply;
 mod events;
 mod frame;
+mod screen;
+
+pub(crate) use screen::Screen;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,7 +21,7 @@ use super::a11y;
 use super::export::Export;
 pub(crate) use super::page::Action;
 use super::pages;
-use super::state::{CardView, KnownCounters, Notice, Page, Readers, Screen, Service, SessionCounter};
+use super::state::{CardView, KnownCounters, Notice, Page, Readers, Service, SessionCounter};
 use super::style;
 use super::why_demo::DemoReason;
 use crate::service::Wake;

@@ -11,39 +11,13 @@ use cns_cades::card::CardSignError;
 use cns_core::flow::{Outcome, Refusal};
 use cns_core::{Pin, PinKind};
 
-use super::DocAction;
 use super::flow::{DocFlow, Pending, Phase};
+use super::{DocAction, SignRequest};
 use crate::gui::page::Ctx;
 use crate::i18n::{Lang, msg};
 use crate::ops::sign::{SignError, SignJob, Unready};
-use crate::service::worker::Request;
+
 use crate::signature_words as sig;
-
-/// Numbers the signatures sent to the worker, so that an answer for a page closed since is not
-/// taken for the open one's.
-static SIGN_SEQ: AtomicU64 = AtomicU64::new(0);
-
-/// A signature ready for the card worker: the document's job, the PIN (wiped when dropped, sent
-/// or not), where the progress goes, and the number its answer will carry.
-pub(crate) struct SignRequest {
-    reader: String,
-    job: SignJob,
-    pin: Pin,
-    progress: Arc<AtomicU64>,
-    seq: u64,
-}
-
-impl SignRequest {
-    /// The number the worker's answer carries ([`DocFlow::on_signed`], [`DocFlow::not_sent`]).
-    pub(crate) fn seq(&self) -> u64 {
-        self.seq
-    }
-
-    pub(crate) fn into_request(self) -> Request {
-        let SignRequest { reader, job, pin, progress, seq } = self;
-        Request::Sign { reader, job, pin, progress, seq }
-    }
-}
 
 /// Why a signature was not made.
 pub(super) enum SignFailed {
@@ -52,6 +26,10 @@ pub(super) enum SignFailed {
     NeedsConfirmation,
     Other(String),
 }
+
+/// Numbers the signatures sent to the worker, so that an answer for a page closed since is not
+/// taken for the open one's.
+static SIGN_SEQ: AtomicU64 = AtomicU64::new(0);
 
 impl DocFlow {
     /// "Firma" (or "Usa l'ultimo tentativo"): the PIN typed is checked here, the last try is
@@ -107,7 +85,7 @@ impl DocFlow {
         let total = job.len();
         let seq = SIGN_SEQ.fetch_add(1, Ordering::Relaxed) + 1;
         self.phase = Phase::Working { progress: progress.clone(), total, pending: Pending::Sign { seq } };
-        Some(DocAction::Sign(SignRequest { reader, job, pin, progress, seq }))
+        Some(DocAction::Sign(SignRequest::new(reader, job, pin, progress, seq)))
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod state;
 mod view;
+mod words;
 
-pub(crate) use state::{Phase, StepProblem, Wizard};
+pub(crate) use state::{Phase, Wizard};
 pub(crate) use view::ui;

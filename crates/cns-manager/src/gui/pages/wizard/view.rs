@@ -206,7 +206,7 @@ fn field_hints(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, about: &mut Vec<St
     let kind = w.step_kind(step);
     let refused = w.buffer_mut(step).refused();
     if let Some(p) = w.problem {
-        let text = words::step_problem(lang, kind, p);
+        let text = super::words::step_problem(lang, kind, p);
         hint(ui, Tone::Bad, &text);
         about.push(text);
         return;
