@@ -467,6 +467,23 @@ fn counter_mode_set_at_start_cannot_be_switched_off() {
     wait_label(&mut h, "schermo pulito");
 }
 
+/// Opens the status page's technical details until `text` shows in them. A click while the
+/// page is still settling can miss (the status is drawn again once the read ends, the section
+/// closed), so the details are opened again whenever a status without them is on screen.
+fn details_until(h: &mut Harness<'_, CnsApp>, text: &str) {
+    let start = Instant::now();
+    while h.query_by_label_contains(text).is_none() {
+        if h.query_by_label_contains("Profilo:").is_none()
+            && let Some(details) = h.query_by_label("Dettagli tecnici")
+        {
+            details.click();
+        }
+        h.step();
+        assert!(start.elapsed() < TIMEOUT, "timed out waiting for {text} in the technical details");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
 /// The 2025 applet card (OpenSC issue #3804) chosen in the demo's "Tipo di tessera": read, PIN
 /// changed, blocked and unblocked in the window as any other card.
 #[test]
@@ -480,18 +497,7 @@ fn the_2025_applet_card_works_in_the_window() {
     run_until(&mut h, "the applet card", |_| handle.card().mode() == cns_sim::QuirkMode::Applet2025);
     // The old card's status may still be on screen until the swap is seen: wait for the new
     // card's own read, which names its applet in the technical details.
-    let start = Instant::now();
-    while h.query_by_label_contains("Applet: TS-CNS 2025").is_none() {
-        // open the details whenever a status without them is on screen
-        if h.query_by_label_contains("Profilo:").is_none()
-            && let Some(details) = h.query_by_label("Dettagli tecnici")
-        {
-            details.click();
-        }
-        h.step();
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for the applet card's status");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    details_until(&mut h, "Applet: TS-CNS 2025");
     status_shown(&mut h);
     wait_label(&mut h, "Ti restano 3 tentativi");
     h.get_by_label_contains("6090 1042 3781 5004");
@@ -517,9 +523,16 @@ fn the_2025_applet_card_checks_the_pin_exports_and_signs_in_the_window() {
     let handle =
         SimHandle::new(SimCard::new(cns_sim::QuirkMode::Applet2025, cns_sim::HolderPreset::BianchiGiulia));
     let mut h = shown(&handle, false);
-    h.get_by_label("Dettagli tecnici").click();
-    wait_label(&mut h, "Applet: TS-CNS 2025");
+    details_until(&mut h, "Applet: TS-CNS 2025");
     wait_label(&mut h, "Ti restano 3 tentativi");
+    // The card's own certificate, read independently of the window, while the window is done
+    // with the card: after the PIN check the window reads the card again, and the simulated
+    // card has no PC/SC transaction to keep two readers' commands apart (it failed 2 runs in
+    // 15 under load when read there).
+    let card_cert = {
+        let mut t = handle.transport();
+        cns_core::card::read_certificate(&mut t).unwrap()
+    };
 
     // Verifica PIN, the right one: one VERIFY, the tries at the maximum, the card reset after.
     handle.clear_log();
@@ -531,12 +544,6 @@ fn the_2025_applet_card_checks_the_pin_exports_and_signs_in_the_window() {
     assert!(!handle.card().is_pin_verified(), "the card must be reset after the PIN command");
     click(&mut h, "Fatto");
     status_shown(&mut h);
-
-    // The card's own certificate, read independently of the window.
-    let card_cert = {
-        let mut t = handle.transport();
-        cns_core::card::read_certificate(&mut t).unwrap()
-    };
 
     // Esporta PEM… (the in-window path field; a real dialog cannot be driven headless).
     if cns_manager::gui::export::dialog_possible() {
