@@ -2,13 +2,51 @@
 
 use cns_core::TransportError;
 
-/// Maps a PC/SC error to the [`TransportError`] kind the user needs to hear about.
+/// Which PC/SC implementation answers: the same error codes mean different things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stack {
+    /// pcsc-lite's pcscd (Linux, BSD): a service that runs whether or not a reader is attached.
+    PcscLite,
+    /// Windows' WinSCard. Since Windows 8 the Smart Card service (SCardSvr) runs only while a
+    /// reader is attached: with no reader, establishing a context answers SCARD_E_NO_SERVICE,
+    /// and unplugging the last reader stops the service (SCARD_E_SERVICE_STOPPED).
+    WinScard,
+    /// macOS's CryptoTokenKit-backed PC/SC, part of the system.
+    MacOs,
+}
+
+impl Stack {
+    pub fn current() -> Stack {
+        if cfg!(windows) {
+            Stack::WinScard
+        } else if cfg!(target_os = "macos") {
+            Stack::MacOs
+        } else {
+            Stack::PcscLite
+        }
+    }
+
+    /// A service that is missing or stopped means "no reader" here, not "service down".
+    pub fn service_follows_readers(self) -> bool {
+        self == Stack::WinScard
+    }
+}
+
+/// Maps a PC/SC error to the [`TransportError`] kind the user needs to hear about, as this
+/// system's PC/SC stack means it ([`map_error_on`]).
+pub fn map_error(e: pcsc::Error) -> TransportError {
+    map_error_on(Stack::current(), e)
+}
+
+/// [`map_error`] for `stack`, so that the tests read every system's meaning.
 ///
 /// Anything without a user-facing meaning becomes [`TransportError::Other`] with the
 /// `pcsc::Error` kept as the source, so logs still show the exact `SCARD_*` code.
-pub fn map_error(e: pcsc::Error) -> TransportError {
+pub fn map_error_on(stack: Stack, e: pcsc::Error) -> TransportError {
     use pcsc::Error as E;
     match e {
+        // Windows stops its Smart Card service with the last reader: no service is no reader.
+        E::NoService | E::ServiceStopped if stack.service_follows_readers() => TransportError::NoReader,
         E::NoReadersAvailable | E::UnknownReader | E::ReaderUnavailable => TransportError::NoReader,
         E::NoSmartcard => TransportError::NoCard,
         // pcsc-lite answers SCardEndTransaction with "end a non-existent transaction" when the
@@ -92,6 +130,22 @@ mod tests {
         for (e, want) in table {
             assert_eq!(kind(e), want, "{e:?}");
         }
+    }
+
+    #[test]
+    fn on_windows_a_stopped_smart_card_service_means_no_reader() {
+        use pcsc::Error as E;
+        // SCardSvr runs only while a reader is attached (Windows 8 and later)
+        for e in [E::NoService, E::ServiceStopped] {
+            assert!(matches!(map_error_on(Stack::WinScard, e), TransportError::NoReader), "{e:?}");
+            assert!(matches!(map_error_on(Stack::PcscLite, e), TransportError::ServiceUnavailable), "{e:?}");
+            assert!(matches!(map_error_on(Stack::MacOs, e), TransportError::ServiceUnavailable), "{e:?}");
+        }
+        // a broken connection to the service is the service on every system
+        assert!(matches!(map_error_on(Stack::WinScard, E::CommError), TransportError::ServiceUnavailable));
+        // the rest means the same everywhere
+        assert!(matches!(map_error_on(Stack::WinScard, E::NoSmartcard), TransportError::NoCard));
+        assert!(matches!(map_error_on(Stack::WinScard, E::RemovedCard), TransportError::CardRemoved));
     }
 
     #[test]

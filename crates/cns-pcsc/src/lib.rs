@@ -16,7 +16,7 @@ mod readers;
 mod transport;
 
 pub use busy::{BUSY_WAIT_ENV, DEFAULT_BUSY_WAIT, busy_wait};
-pub use error::map_error;
+pub use error::{Stack, map_error, map_error_on};
 pub use monitor::{MonitorEvent, ReaderMonitor, apply_event, diff_readers};
 pub use readers::{ReaderInfo, list_readers, list_readers_in};
 pub use transport::PcscTransport;

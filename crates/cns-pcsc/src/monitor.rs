@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use cns_core::TransportError;
 use pcsc::{Context, ReaderState, Scope, State};
 
-use crate::error::is_service_lost;
+use crate::error::{Stack, is_service_lost};
 use crate::readers::{ReaderInfo, reader_names};
 
 /// How long to wait between attempts to reach a stopped pcscd, and between polls on stacks
@@ -256,7 +256,19 @@ enum Exit {
     ServiceLost(pcsc::Error),
 }
 
+/// What a missing or lost service is for the user on `stack`: on Windows no reader (its Smart
+/// Card service runs only while a reader is attached, so "service down" would send the user to
+/// the wrong fix), elsewhere the service down.
+fn service_gone(stack: Stack) -> MonitorEvent {
+    if stack.service_follows_readers() {
+        MonitorEvent::Snapshot(Vec::new())
+    } else {
+        MonitorEvent::ServiceLost
+    }
+}
+
 fn run(shared: &Shared, emit: &dyn Fn(MonitorEvent), stop_rx: &Receiver<()>) {
+    let stack = Stack::current();
     // Presumed up so that an unreachable pcscd at start is announced once, as a loss.
     let mut service_up = true;
     while !shared.stopping() {
@@ -265,7 +277,7 @@ fn run(shared: &Shared, emit: &dyn Fn(MonitorEvent), stop_rx: &Receiver<()>) {
             Err(e) => {
                 if service_up {
                     tracing::info!(error = %e, "smart card service not reachable");
-                    emit(MonitorEvent::ServiceLost);
+                    emit(service_gone(stack));
                     service_up = false;
                 }
                 if sleep_or_stop(shared, stop_rx, RETRY) {
@@ -277,7 +289,9 @@ fn run(shared: &Shared, emit: &dyn Fn(MonitorEvent), stop_rx: &Receiver<()>) {
         shared.set_ctx(Some(ctx.clone()));
         if !service_up {
             tracing::info!("smart card service is back");
-            emit(MonitorEvent::ServiceBack);
+            if !stack.service_follows_readers() {
+                emit(MonitorEvent::ServiceBack);
+            }
         }
         // watch only comes back for a stop or a lost service, so `service_up` is settled here.
         let exit = watch(&ctx, shared, emit, stop_rx);
@@ -286,7 +300,7 @@ fn run(shared: &Shared, emit: &dyn Fn(MonitorEvent), stop_rx: &Receiver<()>) {
             Exit::Stop => return,
             Exit::ServiceLost(e) => {
                 tracing::info!(error = %e, "smart card service lost");
-                emit(MonitorEvent::ServiceLost);
+                emit(service_gone(stack));
                 service_up = false;
                 if sleep_or_stop(shared, stop_rx, RETRY) {
                     return;
@@ -420,6 +434,18 @@ mod tests {
 
     const A: &[u8] = &[0x3B, 0x88, 0x80, 0x01];
     const B: &[u8] = &[0x3B, 0x8F, 0x80, 0x01];
+
+    #[test]
+    fn on_windows_the_service_gone_is_no_reader_and_elsewhere_the_service_down() {
+        // Windows stops SCardSvr with the last reader: the list empties, the window says
+        // "connect a reader", not "start the service"
+        let before = vec![reader("r0", Some(A))];
+        let after = applied(&before, &[service_gone(Stack::WinScard)]);
+        assert!(after.is_empty());
+        assert!(matches!(service_gone(Stack::WinScard), MonitorEvent::Snapshot(ref l) if l.is_empty()));
+        assert!(matches!(service_gone(Stack::PcscLite), MonitorEvent::ServiceLost));
+        assert!(matches!(service_gone(Stack::MacOs), MonitorEvent::ServiceLost));
+    }
 
     #[test]
     fn no_change_no_events() {

@@ -7,7 +7,7 @@ use cns_core::{CardSession, CardTransport, TransportError};
 use pcsc::{Card, Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 
 use crate::busy::{busy_wait, wait_until_free};
-use crate::error::map_error;
+use crate::error::{map_error, map_error_on};
 
 // T=1 is what the CNS cards negotiate; T=0 is accepted so that readers which only offer T=0 work.
 const PROTOCOLS: Protocols = Protocols::T0.union(Protocols::T1);
@@ -104,8 +104,15 @@ fn read_atr(card: &Card) -> Result<Vec<u8>, TransportError> {
 /// middle of the user's operation ([`TransportError::ServiceLost`]), not a service that was
 /// never there.
 fn map_connected(e: pcsc::Error) -> TransportError {
-    match map_error(e) {
+    map_connected_on(crate::Stack::current(), e)
+}
+
+fn map_connected_on(stack: crate::Stack, e: pcsc::Error) -> TransportError {
+    match map_error_on(stack, e) {
         TransportError::ServiceUnavailable => TransportError::ServiceLost,
+        // On Windows the service stops when the last reader is unplugged: mid-operation, the
+        // reader and the card left with it.
+        TransportError::NoReader if stack.service_follows_readers() => TransportError::CardRemoved,
         other => other,
     }
 }
@@ -255,13 +262,19 @@ impl CardSession for PcscSession<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{can_spend_a_try, map_connected};
+    use super::{can_spend_a_try, map_connected, map_connected_on};
+    use crate::Stack;
     use cns_core::TransportError;
 
     #[test]
     fn the_service_lost_while_connected_is_a_loss_mid_operation() {
         for e in [pcsc::Error::NoService, pcsc::Error::ServiceStopped, pcsc::Error::CommError] {
-            assert!(matches!(map_connected(e), TransportError::ServiceLost), "{e:?}");
+            assert!(matches!(map_connected_on(Stack::PcscLite, e), TransportError::ServiceLost), "{e:?}");
+        }
+        // Windows: the last reader unplugged mid-operation stops the service; for the user the
+        // card left (the operation may not have completed), and pcscd advice would be wrong.
+        for e in [pcsc::Error::NoService, pcsc::Error::ServiceStopped] {
+            assert!(matches!(map_connected_on(Stack::WinScard, e), TransportError::CardRemoved), "{e:?}");
         }
         assert!(matches!(map_connected(pcsc::Error::RemovedCard), TransportError::CardRemoved));
         assert!(matches!(map_connected(pcsc::Error::NotTransacted), TransportError::CardRemoved));
