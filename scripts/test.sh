@@ -140,3 +140,7 @@ stage snapshots cargo test -p cns-manager --features snapshot --test gui_snapsho
 # The main screens at each window size and zoom (their cut check already ran above).
 stage "sized snapshots" cargo test -p cns-manager --features snapshot --test gui_sizes --locked -- pictures::
 rm -rf "$XDG_RUNTIME_DIR"
+
+# The Windows build (x86_64-pc-windows-gnu through mingw-w64): clippy, the release exe and
+# PKCS#11 DLL, a compile check for macOS, and the exe's CLI under Wine with the demo card.
+stage windows ./scripts/windows.sh

@@ -120,6 +120,8 @@ fn a_crashed_service_leaves_its_socket_and_is_told_from_a_refusal() {
 
 /// What pcscd does to a client polkit refuses: it accepts the connection and closes it at once.
 /// A socket that does just that: the doctor must blame the refusal, not a stopped service.
+/// (pcsc-lite's Unix socket and polkit exist only there: not compiled for Windows.)
+#[cfg(unix)]
 #[test]
 fn a_service_that_answers_and_refuses_is_named_so() {
     let Some(rig) = rig("a_service_that_answers_and_refuses_is_named_so") else { return };

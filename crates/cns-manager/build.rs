@@ -50,6 +50,7 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
     std::fs::write(&out, generate(&catalogs)).expect("OUT_DIR is writable");
+    windows_resources();
 }
 
 fn read_catalog(dir: &Path) -> Catalog {
@@ -237,4 +238,80 @@ fn type_name(id: &str) -> String {
             c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
         })
         .collect()
+}
+
+/// The Windows program's icon (Explorer, the taskbar, the Start menu) and version resource (the
+/// file's Properties → Details), compiled by mingw-w64's windres and linked into cns-manager.exe.
+/// The icon is packaging/windows/cns-manager.ico, made from the Linux package's SVG (16, 32, 48
+/// and 256 pixels: rsvg-convert, then ImageMagick's convert). Other targets: nothing to do.
+fn windows_resources() {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") != "windows" {
+        return;
+    }
+    if var("CARGO_CFG_TARGET_ENV") != "gnu" {
+        println!("cargo:warning=no icon and version resource: only the -gnu target compiles them (windres)");
+        return;
+    }
+    let icon = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../packaging/windows/cns-manager.ico");
+    println!("cargo:rerun-if-changed={}", icon.display());
+    println!("cargo:rerun-if-env-changed=WINDRES");
+    let version = var("CARGO_PKG_VERSION");
+    // FILEVERSION takes four numbers: 0.1.0 → 0,1,0,0 (a pre-release suffix is dropped).
+    let mut numbers: Vec<String> =
+        version.split(['.', '-', '+']).take(3).map(|n| n.parse::<u16>().unwrap_or(0).to_string()).collect();
+    numbers.resize(4, "0".into());
+    let numbers = numbers.join(",");
+    // Italian (0x0410), Unicode (1200): the program's reference language.
+    let rc = format!(
+        r#"1 ICON "{icon}"
+1 VERSIONINFO
+FILEVERSION {numbers}
+PRODUCTVERSION {numbers}
+FILEOS 0x40004
+FILETYPE 0x1
+BEGIN
+  BLOCK "StringFileInfo"
+  BEGIN
+    BLOCK "041004B0"
+    BEGIN
+      VALUE "FileDescription", "Gestione Tessera Sanitaria (TS-CNS)"
+      VALUE "ProductName", "Gestione Tessera Sanitaria"
+      VALUE "FileVersion", "{version}"
+      VALUE "ProductVersion", "{version}"
+      VALUE "InternalName", "cns-manager"
+      VALUE "OriginalFilename", "cns-manager.exe"
+      VALUE "LegalCopyright", "EUPL-1.2"
+    END
+  END
+  BLOCK "VarFileInfo"
+  BEGIN
+    VALUE "Translation", 0x0410, 1200
+  END
+END
+"#,
+        icon = icon.display().to_string().replace('\\', "/"),
+    );
+    let out = PathBuf::from(var("OUT_DIR"));
+    let (rc_file, object) = (out.join("cns-manager.rc"), out.join("cns-manager-resources.o"));
+    std::fs::write(&rc_file, rc).expect("OUT_DIR is writable");
+    // Cross-compiling from Linux: the target-prefixed windres of mingw-w64; on Windows (MSYS2)
+    // plain windres. WINDRES overrides both.
+    let windres = std::env::var("WINDRES").unwrap_or_else(|_| {
+        if var("HOST") == var("TARGET") {
+            "windres".into()
+        } else {
+            format!("{}-w64-mingw32-windres", var("CARGO_CFG_TARGET_ARCH"))
+        }
+    });
+    let status = std::process::Command::new(&windres)
+        .arg("--input")
+        .arg(&rc_file)
+        .args(["--output-format", "coff", "--output"])
+        .arg(&object)
+        .status()
+        .unwrap_or_else(|e| panic!("{windres} (mingw-w64's resource compiler) could not be started: {e}"));
+    assert!(status.success(), "{windres} failed on {} ({status})", rc_file.display());
+    // An object file, not an archive: the linker keeps it although no code refers to it.
+    println!("cargo:rustc-link-arg-bin=cns-manager={}", object.display());
 }

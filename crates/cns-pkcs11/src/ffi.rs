@@ -99,8 +99,10 @@ pub unsafe extern "C" fn C_Initialize(args: *mut std::ffi::c_void) -> CK_RV {
                 return CKR_ARGUMENTS_BAD;
             }
             // We lock with OS primitives; an application that allows only its own mutexes
-            // cannot be served.
-            if a.flags & CKF_OS_LOCKING_OK == 0 && a.CreateMutex.is_some() {
+            // cannot be served. (Copied out: on Windows the struct is packed, and a method
+            // call would borrow an unaligned field.)
+            let create_mutex = a.CreateMutex;
+            if a.flags & CKF_OS_LOCKING_OK == 0 && create_mutex.is_some() {
                 return CKR_CANT_LOCK;
             }
         }
@@ -627,15 +629,20 @@ mod tests {
         // SAFETY: C_GetFunctionList returned a pointer to our static list.
         let f = unsafe { &*p };
         assert_eq!((f.version.major, f.version.minor), (2, 40));
+        // Braces copy each entry out: on Windows the list is packed, and `is_some` would borrow
+        // an unaligned field.
         for entry in [
-            f.C_Initialize.is_some(),
-            f.C_Login.is_some(),
-            f.C_Sign.is_some(),
-            f.C_WaitForSlotEvent.is_some(),
+            { f.C_Initialize }.is_some(),
+            { f.C_Login }.is_some(),
+            { f.C_Sign }.is_some(),
+            { f.C_WaitForSlotEvent }.is_some(),
         ] {
             assert!(entry);
         }
-        assert!(f.C_GenerateKeyPair.is_some() && f.C_DigestKey.is_some() && f.C_CancelFunction.is_some());
+        assert!(
+            { f.C_GenerateKeyPair }.is_some() && { f.C_DigestKey }.is_some() && { f.C_CancelFunction }
+                .is_some()
+        );
     }
 
     #[test]

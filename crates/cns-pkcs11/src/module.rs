@@ -300,14 +300,12 @@ impl Module {
         info.ulRwSessionCount = rw;
         info.ulMaxPinLen = 8;
         info.ulMinPinLen = 5;
-        for v in [
-            &mut info.ulTotalPublicMemory,
-            &mut info.ulFreePublicMemory,
-            &mut info.ulTotalPrivateMemory,
-            &mut info.ulFreePrivateMemory,
-        ] {
-            *v = CK_UNAVAILABLE_INFORMATION;
-        }
+        // Assigned one by one, not through `&mut`: on Windows the struct is packed and its
+        // fields may be unaligned.
+        info.ulTotalPublicMemory = CK_UNAVAILABLE_INFORMATION;
+        info.ulFreePublicMemory = CK_UNAVAILABLE_INFORMATION;
+        info.ulTotalPrivateMemory = CK_UNAVAILABLE_INFORMATION;
+        info.ulFreePrivateMemory = CK_UNAVAILABLE_INFORMATION;
         Ok(info)
     }
 

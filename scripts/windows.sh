@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# The Windows build (issue 18), on Linux: clippy for x86_64-pc-windows-gnu, the release
+# cns-manager.exe (a GUI-subsystem program with its icon and version resource) and
+# cns_pkcs11.dll, linked by Debian's mingw-w64; clippy for macOS (aarch64-apple-darwin); and a
+# CLI smoke test of the exe under Wine.
+#
+# What Wine cannot show: PC/SC (Wine 8's winscard.dll is stubs, so only the demo card is used
+# here), the real Windows console, Authenticode. See the README's Windows section.
+#
+# Cost on the 2-core CI machine, after the Linux stages (their debug build scripts reused):
+# about 10 minutes cold (clippy 2, release build 6.5, macOS 1.5, Wine 0.25), 20 s warm.
+# Each step prints "[windows] step NAME: N s". The exe and DLL are left in
+# target/x86_64-pc-windows-gnu/release/ for packaging.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WIN=x86_64-pc-windows-gnu
+MAC=aarch64-apple-darwin
+OUT="target/$WIN/release"
+REPO="$PWD"
+log() { echo "[windows] $*"; }
+fail() {
+    echo "[windows] FAILED: $*" >&2
+    exit 1
+}
+step() {
+    local name=$1 t0=$SECONDS
+    shift
+    "$@"
+    log "step $name: $(( SECONDS - t0 )) s"
+}
+
+setup() {
+    # mingw-w64 and wine are in setup-debian.sh's list; the Rust targets come from rustup.
+    ./scripts/setup-debian.sh
+    local installed
+    installed="$(rustup target list --installed)"
+    for t in "$WIN" "$MAC"; do
+        grep -qx "$t" <<<"$installed" || rustup target add "$t"
+    done
+}
+
+clippy() {
+    # Every crate, tests and examples included, but cns-vpcd: its cns-sim-vpcd program is the
+    # Linux test rig's card behind pcscd's vpcd driver, stopped by Unix signals (SIGUSR1, and
+    # signal_hook's iterator, which has no Windows version); nothing of it ships on Windows.
+    # Clippy compiles the `dev` profile's metadata only (no code generation): it shares nothing
+    # with the release build below, but costs a fraction of a debug build.
+    cargo clippy --locked --target "$WIN" --workspace --exclude cns-vpcd --all-targets -- -D warnings
+}
+
+release() {
+    # One release build of both deliverables; the smoke test below reuses it.
+    cargo build --locked --release --target "$WIN" -p cns-manager --bin cns-manager -p cns-pkcs11 --lib
+    local f
+    for f in "$OUT/cns-manager.exe" "$OUT/cns_pkcs11.dll"; do
+        [ -s "$f" ] || fail "$f was not built"
+        file -b "$f" | grep -q 'PE32+' || fail "$f is not a PE32+ file: $(file -b "$f")"
+    done
+    local pe
+    pe="$(x86_64-w64-mingw32-objdump -p "$OUT/cns-manager.exe")"
+    # A GUI program (no console window behind the window; commands attach to their console)...
+    grep -Eq '^Subsystem[[:space:]]+0+2[[:space:]]+\(Windows GUI\)' <<<"$pe" ||
+        fail "cns-manager.exe is not a GUI-subsystem program: $(grep '^Subsystem' <<<"$pe")"
+    # ... with its icon and version resource (build.rs, windres).
+    python3 - "$OUT/cns-manager.exe" <<'PY' || fail "cns-manager.exe lacks its icon or version resource"
+import sys
+exe = open(sys.argv[1], "rb").read()
+# The version resource's strings are UTF-16; an icon group starts with reserved 0, type 1 (icon), count 4.
+assert "Gestione Tessera Sanitaria".encode("utf-16-le") in exe, "no version strings"
+assert "VS_VERSION_INFO".encode("utf-16-le") in exe, "no version resource"
+assert bytes([0, 0, 1, 0, 4, 0]) in exe, "no icon group"
+PY
+}
+
+macos() {
+    # Checking needs no linker and no SDK: every crate, tests included, is checked for macOS
+    # (no C code is compiled for it: pcsc-sys only names the PCSC framework for the linker).
+    # Clippy rather than check: the same compilation, and a warning in macOS-only code fails here.
+    cargo clippy --locked --target "$MAC" --workspace --all-targets -- -D warnings
+}
+
+WINE_DIR=""
+# The Wine prefix and its wineserver live only as long as this run, whatever ends it.
+cleanup() {
+    if [ -n "$WINE_DIR" ]; then
+        WINEPREFIX="$WINE_DIR/prefix" wineserver -k 2>/dev/null || true
+        rm -rf "$WINE_DIR"
+    fi
+}
+trap cleanup EXIT
+
+smoke() {
+    local dir
+    dir="$(mktemp -d "${TMPDIR:-/tmp}/cns-wine.XXXXXX")"
+    WINE_DIR="$dir"
+    # A fresh prefix; the overrides keep Wine from offering to install Mono and Gecko.
+    export WINEPREFIX="$dir/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+    wineboot --init >/dev/null 2>&1 || fail "wineboot could not create the Wine prefix"
+    wineserver -w
+    x86_64-w64-mingw32-gcc -O2 -Wall -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+        scripts/wine/processprng-shim.c -lbcrypt
+    cp "$OUT/cns-manager.exe" "$dir/"
+    cp crates/cns-sim/fixtures/ca-toscana-test.der "$dir/ca.der"
+    (cd "$dir" && smoke_commands)
+}
+
+# Runs the exe under Wine in the current directory (relative paths: Wine maps it to Z:\…).
+exe() {
+    timeout 120 wine ./cns-manager.exe "$@"
+}
+
+smoke_commands() {
+    local version out
+    version="$(grep -m1 '^version = ' "$REPO/Cargo.toml" | cut -d'"' -f2)"
+    out="$(exe --version)" || fail "cns-manager.exe --version exited with $?"
+    [ "$out" = "cns-manager $version" ] || fail "--version printed \"$out\", expected \"cns-manager $version\""
+    log "wine: --version prints \"$out\""
+
+    local lang usage
+    for lang in it:Uso en:Usage de:Aufruf; do
+        usage="${lang#*:}"
+        lang="${lang%%:*}"
+        out="$(exe --lang "$lang" --help)" || fail "--lang $lang --help exited with $?"
+        grep -q "^$usage: cns-manager" <<<"$out" || fail "--lang $lang --help has no \"$usage: cns-manager\" line"
+        grep -q 'verify-pin' <<<"$out" || fail "--lang $lang --help does not list verify-pin"
+    done
+    log "wine: --help in it, en, de"
+
+    exe --demo status --json >status.json || fail "--demo status --json exited with $?"
+    python3 - status.json <<'PY' || fail "--demo status --json: unexpected content (above)"
+import json, re, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+checks = {
+    "card.serial is 16 digits": re.fullmatch(r"\d{16}", d["card"]["serial"] or ""),
+    "pin ok, 3 tries": d["pin"] == {"state": "ok", "tries_left": 3},
+    "puk ok, 8 tries": d["puk"] == {"state": "ok", "tries_left": 8},
+    "certificate RSA 2048": (d["certificate"]["key_type"], d["certificate"]["key_bits"]) == ("RSA", 2048),
+    "fiscal code valid": d["holder"]["fiscal_code_valid"] is True,
+    "card and certificate agree": d["consistency"]["card_serial"] == "match",
+}
+bad = [k for k, ok in checks.items() if not ok]
+if bad:
+    print("[windows] status --json: not as expected:", ", ".join(bad), file=sys.stderr)
+    sys.exit(1)
+PY
+    log "wine: --demo status --json parsed, fields checked"
+
+    # Only the result is printed on failure: the JSON names the (demo) holder.
+    local verdict='import json,sys; print(json.loads(sys.stdin.read() or "{}").get("result"))'
+    # An accented name: the exe gets its arguments as UTF-16 and writes files by that name.
+    local doc="prova è.bin"
+    head -c 300000 /dev/urandom >"$doc"
+    # The demo card's PIN, from stdin: nothing waits on a console under Wine.
+    out="$(printf '12345\n' | exe --demo sign "$doc" --stdin --json)" || fail "--demo sign exited with $?"
+    [ -s "$doc.p7m" ] || fail "--demo sign wrote no \"$doc.p7m\" (result: $(python3 -c "$verdict" <<<"$out" 2>&1))"
+    out="$(exe --demo verify "$doc.p7m" --ca ca.der --extract estratto.bin --json)" ||
+        fail "--demo verify --ca exited with $? (result: $(python3 -c "$verdict" <<<"$out" 2>&1))"
+    [ "$(python3 -c "$verdict" <<<"$out")" = valid ] ||
+        fail "verify did not find the signature valid (result: $(python3 -c "$verdict" <<<"$out" 2>&1))"
+    cmp "$doc" estratto.bin || fail "the extracted file differs from the signed one"
+    log "wine: --demo sign, verify --ca valid, extracted file identical"
+}
+
+step setup setup
+step clippy clippy
+step release release
+step macos macos
+step wine smoke
