@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Windows build (issue 18), on Linux: clippy for x86_64-pc-windows-gnu, the release
-# cns-manager.exe (a GUI-subsystem program with its icon and version resource) and
+# cns-manager.exe (a console program that lets go of its own console when the window opens, with
+# its icon and version resource) and
 # cns_pkcs11.dll, linked by Debian's mingw-w64; clippy for macOS (aarch64-apple-darwin); and a
 # CLI smoke test of the exe under Wine.
 #
@@ -59,9 +60,11 @@ release() {
     done
     local pe
     pe="$(x86_64-w64-mingw32-objdump -p "$OUT/cns-manager.exe")"
-    # A GUI program (no console window behind the window; commands attach to their console)...
-    grep -Eq '^Subsystem[[:space:]]+0+2[[:space:]]+\(Windows GUI\)' <<<"$pe" ||
-        fail "cns-manager.exe is not a GUI-subsystem program: $(grep '^Subsystem' <<<"$pe")"
+    # A console program, so that cmd and PowerShell wait for a command and a PIN prompt reads the
+    # keyboard alone (a GUI program's prompt would share the keystrokes with the shell); started
+    # from Explorer it lets go of the console Windows made for it (src/windows_console.rs)...
+    grep -Eq '^Subsystem[[:space:]]+0+3[[:space:]]+\(Windows CUI\)' <<<"$pe" ||
+        fail "cns-manager.exe is not a console-subsystem program: $(grep '^Subsystem' <<<"$pe")"
     # ... with its icon and version resource (build.rs, windres).
     python3 - "$OUT/cns-manager.exe" <<'PY' || fail "cns-manager.exe lacks its icon or version resource"
 import sys

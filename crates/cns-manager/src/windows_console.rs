@@ -1,67 +1,57 @@
-//! The console of the Windows program. It is a GUI-subsystem program (no console window opens
-//! behind the window), and Windows gives such a program no console: a command typed in cmd or
-//! PowerShell must still print there, so the process attaches to the console of its parent.
-//! Output already redirected to a file or a pipe keeps its handles.
+//! The console of the Windows program.
+//!
+//! It is a console-subsystem program, so that cmd and PowerShell wait for a command and its PIN
+//! prompt reads the keyboard alone. (A GUI-subsystem program would print through its parent's
+//! console, but the shell would not wait: the shell and the PIN prompt would read the same
+//! keystrokes, and digits could end up in the shell's history.) Started from Explorer or the
+//! Start menu, Windows makes it a console window of its own: when the window opens, that console
+//! is let go, so no black window stays behind it. Started from a console it shares, it keeps it.
 // Win32 calls through windows-sys; the library itself stays `forbid(unsafe_code)`.
 #![allow(unsafe_code)]
 
-use windows_sys::Win32::Foundation::{HANDLE, INVALID_HANDLE_VALUE};
 use windows_sys::Win32::System::Console::{
-    ATTACH_PARENT_PROCESS, AttachConsole, GetConsoleOutputCP, GetStdHandle, STD_ERROR_HANDLE, STD_HANDLE,
-    STD_OUTPUT_HANDLE, SetConsoleOutputCP, SetStdHandle,
+    FreeConsole, GetConsoleOutputCP, GetConsoleProcessList, SetConsoleOutputCP,
 };
 
 /// Windows' code page number for UTF-8, the encoding of everything the program writes.
 const CP_UTF8: u32 = 65001;
 
-/// The parent's console while attached; gives the console its code page back when dropped, so
-/// the user's cmd window is as it was before the command.
-pub struct ParentConsole {
+/// The console switched to UTF-8 while the program runs; its code page is given back when
+/// dropped, so the user's cmd window is as it was before the command.
+pub struct Utf8Output {
     previous_code_page: Option<u32>,
 }
 
-/// Attaches to the parent's console when there is one (the window started from Explorer or the
-/// Start menu has none, and stays without), and switches it to UTF-8 for accented names and the
-/// state lines' symbols.
-pub fn attach_parent() -> ParentConsole {
-    let detached = ParentConsole { previous_code_page: None };
-    let redirected = [STD_OUTPUT_HANDLE, STD_ERROR_HANDLE].map(|which| (which, std_handle(which)));
-    if redirected.iter().all(|(_, handle)| handle.is_some()) {
-        return detached;
-    }
-    // SAFETY: no pointers; it fails harmlessly when there is no parent console.
-    if unsafe { AttachConsole(ATTACH_PARENT_PROCESS) } == 0 {
-        return detached;
-    }
-    // Attaching points the standard handles at the console: one redirected to a file or a pipe
-    // (`status > out.txt`) is put back.
-    for (which, handle) in redirected {
-        if let Some(handle) = handle {
-            // SAFETY: a handle this process was started with, still open.
-            unsafe { SetStdHandle(which, handle) };
-        }
-    }
-    // SAFETY: no arguments; 0 would mean no console.
+/// Switches the console to UTF-8 for accented names and the state lines' symbols.
+pub fn utf8_output() -> Utf8Output {
+    // SAFETY: no arguments; 0 means no console.
     let previous = unsafe { GetConsoleOutputCP() };
     // SAFETY: a constant argument; a console that refuses keeps its code page.
     if previous == 0 || previous == CP_UTF8 || unsafe { SetConsoleOutputCP(CP_UTF8) } == 0 {
-        return detached;
+        return Utf8Output { previous_code_page: None };
     }
-    ParentConsole { previous_code_page: Some(previous) }
+    Utf8Output { previous_code_page: Some(previous) }
 }
 
-/// The standard handle `which` the process was given, if any (a GUI program usually has none).
-fn std_handle(which: STD_HANDLE) -> Option<HANDLE> {
-    // SAFETY: takes a constant, returns a handle value (or null / INVALID_HANDLE_VALUE).
-    let handle = unsafe { GetStdHandle(which) };
-    (!handle.is_null() && handle != INVALID_HANDLE_VALUE).then_some(handle)
-}
-
-impl Drop for ParentConsole {
+impl Drop for Utf8Output {
     fn drop(&mut self) {
         if let Some(code_page) = self.previous_code_page {
             // SAFETY: a code page the console had before; failure leaves UTF-8, which is harmless.
             unsafe { SetConsoleOutputCP(code_page) };
         }
+    }
+}
+
+/// Before the window opens: lets go of a console that Windows made for this process alone
+/// (started from Explorer or the Start menu), so that its black window closes. A console shared
+/// with a shell is kept: the shell waits for the window, as for any console program.
+pub fn release_console_made_for_the_window() {
+    let mut ids = [0u32; 2];
+    // SAFETY: a buffer of two process ids and its length; the count of processes attached
+    // comes back (0 on failure).
+    let attached = unsafe { GetConsoleProcessList(ids.as_mut_ptr(), ids.len() as u32) };
+    if attached == 1 {
+        // SAFETY: no arguments; failure leaves the console, which is harmless.
+        unsafe { FreeConsole() };
     }
 }

@@ -189,6 +189,12 @@ pub struct UnblockArgs {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    main_with(|| {})
+}
+
+/// [`main`], with what to do just before the window opens (the Windows program lets go of a
+/// console made for it alone, see the binary's windows_console).
+pub fn main_with(before_window: impl FnOnce()) -> ExitCode {
     init_logging();
     let cli = match help::parse(std::env::args_os().collect()) {
         Ok(c) => c,
@@ -211,12 +217,12 @@ pub fn main() -> ExitCode {
         (false, None) => Backend::Pcsc,
     };
     match cli.command {
-        None => run_gui(&cli, lang),
+        None => run_gui(&cli, lang, before_window),
         Some(cmd) => run(cmd, &backend, lang).into(),
     }
 }
 
-fn run_gui(cli: &Cli, lang: Lang) -> ExitCode {
+fn run_gui(cli: &Cli, lang: Lang, before_window: impl FnOnce()) -> ExitCode {
     let asked = cli.demo || cli.demo_card.is_some();
     let demo_reason = if asked { None } else { gui::autostart_demo_reason() };
     let demo = asked || demo_reason.is_some();
@@ -225,6 +231,7 @@ fn run_gui(cli: &Cli, lang: Lang) -> ExitCode {
     }
     let opts =
         GuiOptions { demo, counter: cli.counter, lang: cli.lang, demo_card: cli.demo_card, demo_reason };
+    before_window();
     match gui::run(opts) {
         Ok(()) => Exit::Success.into(),
         Err(e) => {
