@@ -76,3 +76,6 @@ browser-summary-missing =
 browser-summary-how-to-register = Um das Modul zu registrieren: cns-manager browser-setup
 browser-summary-no-module = Es wurde nichts registriert: das PKCS#11-Modul fehlt.
 browser-summary-not-asked = Es wurde nichts registriert, ohne zu fragen: Führen Sie den Befehl in einem Terminal aus, oder fügen Sie --yes hinzu.
+
+# Unter Windows: warum Chrome und Edge nicht in der Liste stehen (browser-setup, die Browser-Seite, die Diagnose).
+browser-chromium-windows = Chrome und Edge unter Windows verwenden dieses Modul nicht: Sie sehen die Karte über den Zertifikatspeicher von Windows und den Treiber der Karte (Minidriver), den Windows Update beim ersten Einstecken der Karte selbst installiert. Für sie muss nichts registriert werden.

@@ -76,3 +76,6 @@ browser-summary-missing =
 browser-summary-how-to-register = To register the module: cns-manager browser-setup
 browser-summary-no-module = Nothing was registered: the PKCS#11 module is missing.
 browser-summary-not-asked = Nothing was registered without asking: run the command in a terminal, or add --yes.
+
+# On Windows: why Chrome and Edge are not in the list (browser-setup, the browser page, the diagnostics).
+browser-chromium-windows = Chrome and Edge on Windows do not use this module: they see the card through Windows' certificate store and the card's driver (minidriver), which Windows Update installs by itself the first time the card is inserted. There is nothing to register for them.

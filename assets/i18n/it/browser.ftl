@@ -76,3 +76,6 @@ browser-summary-missing =
 browser-summary-how-to-register = Per registrare il modulo: cns-manager browser-setup
 browser-summary-no-module = Nulla è stato registrato: manca il modulo PKCS#11.
 browser-summary-not-asked = Nulla è stato registrato senza chiedere: esegui il comando in un terminale, o aggiungi --yes.
+
+# Su Windows: perché Chrome ed Edge non sono nell'elenco (browser-setup, la pagina del browser, la diagnostica).
+browser-chromium-windows = Chrome ed Edge su Windows non usano questo modulo: vedono la tessera attraverso l'archivio certificati di Windows e il driver della tessera (minidriver), che Windows Update installa da solo la prima volta che la tessera è inserita. Per loro non c'è nulla da registrare.

@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::doctor::fixes::Os;
+
 use super::{
     Browser, BrowserDb, DbState, MODULE_ENV, MODULE_NAME, ModuleLocation, ModuleSource, Profile, decide,
     is_our_library, lock_pid, p11kit_module_library, parse_modutil_list, parse_pkcs11_txt,
@@ -29,6 +31,11 @@ pub struct Environment {
     pub program_dir: Option<PathBuf>,
     /// Folders of p11-kit module files.
     pub p11kit_dirs: Vec<PathBuf>,
+    /// Whose rules apply: where Firefox keeps its profiles, and whether Chromium browsers read an
+    /// NSS database at all (on Windows they do not).
+    pub os: Os,
+    /// `%APPDATA%` (Windows): Firefox's profiles are in `Mozilla\Firefox` under it.
+    pub appdata: Option<PathBuf>,
 }
 
 /// The Debian multiarch triplet of this build's architecture.
@@ -54,7 +61,13 @@ impl Environment {
         let settings_module = crate::settings::Settings::load().pkcs11_module;
         let program_dir = std::env::current_exe().ok().and_then(|p| p.parent().map(Path::to_path_buf));
         let (installed, p11kit_dirs) = Self::system_places(home.as_deref());
-        Environment { home, env_module, settings_module, installed, program_dir, p11kit_dirs }
+        let os = Os::current();
+        let appdata =
+            std::env::var_os("APPDATA").filter(|a| !a.is_empty() && os == Os::Windows).map(PathBuf::from);
+        // Windows has USERPROFILE, not always HOME.
+        let home =
+            home.or_else(|| std::env::var_os("USERPROFILE").filter(|h| !h.is_empty()).map(PathBuf::from));
+        Environment { home, env_module, settings_module, installed, program_dir, p11kit_dirs, os, appdata }
     }
 
     /// Where the package installs the module, and p11-kit's module folders: the Debian/Fedora
@@ -115,6 +128,22 @@ impl Environment {
         })
     }
 
+    /// Where Firefox keeps `profiles.ini` on this system, and which Firefox package that is.
+    fn firefox_roots(&self, home: &Path) -> Vec<(PathBuf, Browser)> {
+        match self.os {
+            Os::Windows => {
+                self.appdata.iter().map(|a| (a.join("Mozilla").join("Firefox"), Browser::Firefox)).collect()
+            }
+            Os::MacOs => vec![(home.join("Library/Application Support/Firefox"), Browser::Firefox)],
+            Os::Linux => vec![
+                (home.join(".mozilla/firefox"), Browser::Firefox),
+                (home.join(".config/mozilla/firefox"), Browser::Firefox),
+                (home.join("snap/firefox/common/.mozilla/firefox"), Browser::FirefoxSnap),
+                (home.join(".var/app/org.mozilla.firefox/.mozilla/firefox"), Browser::FirefoxFlatpak),
+            ],
+        }
+    }
+
     /// Every browser database under the home folder, with its state.
     pub fn scan(&self) -> Vec<BrowserDb> {
         let Some(home) = &self.home else {
@@ -122,14 +151,7 @@ impl Environment {
         };
         let p11kit = self.p11kit_has_ours();
         let mut out: Vec<BrowserDb> = Vec::new();
-        let firefox_roots = [
-            (".mozilla/firefox", Browser::Firefox),
-            (".config/mozilla/firefox", Browser::Firefox),
-            ("snap/firefox/common/.mozilla/firefox", Browser::FirefoxSnap),
-            (".var/app/org.mozilla.firefox/.mozilla/firefox", Browser::FirefoxFlatpak),
-        ];
-        for (rel, browser) in firefox_roots {
-            let root = home.join(rel);
+        for (root, browser) in self.firefox_roots(home) {
             let Ok(text) = std::fs::read_to_string(root.join("profiles.ini")) else {
                 continue;
             };
@@ -146,9 +168,16 @@ impl Environment {
                 }
             }
         }
-        for (rel, browser) in
-            [(".pki/nssdb", Browser::Chromium), ("snap/chromium/current/.pki/nssdb", Browser::ChromiumSnap)]
-        {
+        // Chrome and Edge on Windows (and Chrome on macOS) see the card through the system's
+        // certificate store, not an NSS database: only Linux has one to set up.
+        let chromium_dbs: &[(&str, Browser)] = match self.os {
+            Os::Linux => &[
+                (".pki/nssdb", Browser::Chromium),
+                ("snap/chromium/current/.pki/nssdb", Browser::ChromiumSnap),
+            ],
+            Os::Windows | Os::MacOs => &[],
+        };
+        for &(rel, browser) in chromium_dbs {
             let dir = home.join(rel);
             if dir.is_dir() {
                 out.push(BrowserDb {

@@ -160,6 +160,8 @@ impl FakeHome {
             installed: vec![self.dir.path().join("usr/lib/pkcs11/cns-pkcs11.so")],
             program_dir: Some(self.dir.path().to_path_buf()),
             p11kit_dirs: vec![self.dir.path().join("p11-kit")],
+            os: crate::doctor::fixes::Os::Linux,
+            appdata: None,
         }
     }
 
@@ -317,4 +319,29 @@ fn register_adds_the_module_once_and_refuses_a_running_firefox() {
     // A module that is not there is refused before modutil runs.
     let chromium = env.scan().remove(1);
     assert_eq!(register(&chromium, &moved, false), Err(RegisterError::NoModule(moved)));
+}
+
+/// Windows: Firefox's profiles under %APPDATA%\Mozilla\Firefox, and no Chromium database to set
+/// up (Chrome and Edge take the card from Windows' certificate store); the doctor says so.
+#[test]
+fn on_windows_firefox_is_found_under_appdata_and_chrome_needs_nothing() {
+    let home = FakeHome::new();
+    let appdata = home.dir.path().join("AppData/Roaming");
+    let root = appdata.join("Mozilla").join("Firefox");
+    std::fs::create_dir_all(root.join("abcd1234.default-release")).unwrap();
+    std::fs::write(root.join("profiles.ini"), PROFILES_INI).unwrap();
+    let env = Environment { os: crate::doctor::fixes::Os::Windows, appdata: Some(appdata), ..home.env() };
+    let found = env.scan();
+    // The Linux places of the same home (~/.mozilla, ~/.pki/nssdb) are not Windows' places.
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].browser, Browser::Firefox);
+    assert_eq!(found[0].dir, root.join("abcd1234.default-release"));
+    let checks = crate::doctor::browser_checks(&env, Lang::It);
+    let chrome = checks.iter().find(|c| c.id == "browser:chrome-edge:windows").unwrap();
+    assert!(chrome.detail.contains("minidriver"), "{chrome:?}");
+    assert!(chrome.fix.is_none());
+    // Linux: no such line, the Chromium database is in the list instead.
+    let linux = crate::doctor::browser_checks(&home.env(), Lang::It);
+    assert!(linux.iter().all(|c| c.id != "browser:chrome-edge:windows"));
+    assert!(linux.iter().any(|c| c.id == "browser:chromium:nssdb"));
 }

@@ -3,6 +3,7 @@
 //! the next step differs, a button in the window, running the command again in a terminal.
 
 use super::system::RegisterError;
+use crate::doctor::fixes::Os;
 use crate::i18n::{Lang, msg};
 
 /// Who is speaking, for the one part of a message that differs: what to do next.
@@ -41,6 +42,13 @@ pub fn register_failure(lang: Lang, e: &RegisterError, surface: Surface) -> Stri
     }
 }
 
+/// Where the Chromium browsers take the card from when it is not an NSS database to set up: on
+/// Windows, Chrome and Edge use Windows' certificate store and the card's minidriver. `None`
+/// where they do read an NSS database (Linux: it is in the list).
+pub fn chromium_note(lang: Lang, os: Os) -> Option<String> {
+    (os == Os::Windows).then(|| lang.tr(msg::browser_chromium_windows()))
+}
+
 /// "Non registrato: …", the same line in the window and in the terminal.
 pub fn not_registered(lang: Lang, reason: &str) -> String {
     lang.tr(msg::browser_not_registered(reason))
@@ -60,6 +68,14 @@ mod tests {
         assert!(cli.ends_with("ripeti il comando."), "{cli}");
         assert!(none_found(Lang::En, Surface::Cli).starts_with("No browser found"));
         assert!(none_found(Lang::En, Surface::Window).ends_with("press \"Check again\"."));
+    }
+
+    #[test]
+    fn chrome_and_edge_on_windows_need_no_module_and_are_said_so() {
+        let it = chromium_note(Lang::It, Os::Windows).unwrap();
+        assert!(it.contains("Edge") && it.contains("minidriver"), "{it}");
+        assert!(chromium_note(Lang::De, Os::Windows).unwrap().contains("Edge"));
+        assert_eq!(chromium_note(Lang::It, Os::Linux), None);
     }
 
     #[test]

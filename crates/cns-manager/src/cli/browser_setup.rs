@@ -92,6 +92,9 @@ fn run_with(
         if dbs.is_empty() {
             outln!("{}", browser_words::none_found(lang, Surface::Cli));
         }
+        if let Some(note) = browser_words::chromium_note(lang, env.os) {
+            outln!("{note}");
+        }
     }
     for (i, db) in dbs.iter().enumerate() {
         if !out.json {
@@ -254,6 +257,8 @@ mod tests {
             installed: vec![],
             program_dir: None,
             p11kit_dirs: vec![],
+            os: crate::doctor::fixes::Os::Linux,
+            appdata: None,
         };
         (dir, env)
     }

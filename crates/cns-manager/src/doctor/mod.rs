@@ -607,6 +607,8 @@ pub fn settings_checks(paths: &SettingsPaths, lang: Lang) -> Vec<Finding> {
 /// card works without a browser.
 pub fn browser_checks(env: &crate::browser::system::Environment, lang: Lang) -> Vec<Finding> {
     let module = env.module().filter(|m| m.exists);
+    let chromium = crate::browser::words::chromium_note(lang, env.os)
+        .map(|note| finding("browser:chrome-edge:windows", Level::Ok, "Chrome, Edge", note, None));
     env.scan()
         .into_iter()
         .map(|db| {
@@ -626,6 +628,7 @@ pub fn browser_checks(env: &crate::browser::system::Environment, lang: Lang) -> 
             };
             finding(&id, Level::Warning, db.title(lang), detail, fix)
         })
+        .chain(chromium)
         .collect()
 }
 

@@ -359,6 +359,8 @@ fn each_browser_database_is_a_check_with_the_fix() {
         installed: vec![],
         program_dir: None,
         p11kit_dirs: vec![],
+        os: crate::doctor::fixes::Os::Linux,
+        appdata: None,
     };
     let f = browser_checks(&env, Lang::It);
     assert_eq!(f.len(), 3, "{f:#?}");

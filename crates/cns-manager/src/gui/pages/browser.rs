@@ -14,6 +14,7 @@ use egui::RichText;
 use crate::browser::system::{Environment, RegisterError, Registered, register};
 use crate::browser::words::{self as browser_words, Surface};
 use crate::browser::{BrowserDb, DbState, ModuleLocation};
+use crate::doctor::fixes::Os;
 use crate::gui::page::{Action, Ctx};
 use crate::gui::widgets::{banner, primary_button, secondary_button};
 use crate::gui::words::Tone;
@@ -25,6 +26,7 @@ struct Scan {
     module: Option<ModuleLocation>,
     p11kit: bool,
     dbs: Vec<BrowserDb>,
+    os: Os,
 }
 
 /// The page's state.
@@ -64,7 +66,7 @@ impl BrowserPage {
     fn rescan(&mut self) {
         let job = Background::spawn("cns-browser-scan", self.wake.clone(), || {
             let env = Environment::from_process();
-            Scan { module: env.module(), p11kit: env.p11kit_has_ours(), dbs: env.scan() }
+            Scan { module: env.module(), p11kit: env.p11kit_has_ours(), dbs: env.scan(), os: env.os }
         });
         self.scanning = job.ok();
     }
@@ -211,6 +213,9 @@ fn scan_view(ui: &mut egui::Ui, lang: Lang, p: &BrowserPage, scan: &Scan, asked:
     ui.add_space(8.0);
     if scan.dbs.is_empty() {
         ui.label(browser_words::none_found(lang, Surface::Window));
+    }
+    if let Some(note) = browser_words::chromium_note(lang, scan.os) {
+        ui.label(note);
     }
     for db in &scan.dbs {
         egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(10)).show(ui, |ui| {
