@@ -20,8 +20,16 @@ done
 command -v wixl >/dev/null || fail "wixl is not installed (Debian package wixl: scripts/setup-debian.sh)"
 command -v zip >/dev/null || fail "zip is not installed (scripts/setup-debian.sh)"
 
-# The workspace's version, the one `cns-manager --version` prints.
+# The workspace's version, the one `cns-manager --version` prints. `--version X.Y.Z --out DIR`
+# make another one elsewhere: scripts/windows.sh installs it over the real one to test upgrades.
 VERSION="$(grep -m1 '^version = ' Cargo.toml | cut -d'"' -f2)"
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --version) VERSION="${2:?--version needs X.Y.Z}" && shift 2 ;;
+    --out) DEST="${2:?--out needs a folder}" && shift 2 ;;
+    *) fail "unknown argument \"$1\" (usage: package-windows.sh [--version X.Y.Z] [--out DIR])" ;;
+    esac
+done
 # An MSI's ProductVersion is three numbers below 256.256.65536: a pre-release suffix would not fit.
 [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "version \"$VERSION\" is not X.Y.Z, which an MSI needs"
 
@@ -46,7 +54,8 @@ mkdir "$PORTABLE"
 cp "$BIN/cns-manager.exe" "$BIN/cns_pkcs11.dll" "$PORTABLE/"
 # Windows' Notepad reads UTF-8 with CRLF line ends well, and without a BOM too since Windows 10 1903.
 sed 's/$/\r/' packaging/windows/LEGGIMI.txt >"$PORTABLE/LEGGIMI.txt"
-(cd "$STAGE" && zip -q -X -r "$OLDPWD/$ZIP" "cns-manager-$VERSION")
+ZIP="$(realpath -m "$ZIP")"
+(cd "$STAGE" && zip -q -X -r "$ZIP" "cns-manager-$VERSION")
 [ -s "$ZIP" ] || fail "zip wrote no $ZIP"
 
 echo "[package-windows] $MSI ($(du -h "$MSI" | cut -f1))"

@@ -11,7 +11,7 @@
 #
 # Cost on the 2-core CI machine, after the Linux stages (their debug build scripts reused):
 # about 10 minutes cold (clippy 2, release build 6.5, macOS 1.5, Wine 0.25; the MSI and zip 3 s,
-# their install test under Wine 1 s), 20 s warm.
+# their install, upgrade and uninstall test under Wine 5 s), 25 s warm.
 # Each step prints "[windows] step NAME: N s". The exe and DLL are left in
 # target/x86_64-pc-windows-gnu/release/, the MSI and the zip in target/windows/.
 set -euo pipefail
@@ -217,6 +217,27 @@ msi_install_test() {
         fail "after uninstall, expected no registry value $key\\CNS Manager, found: $out"
     fi
     log "wine-msi: uninstalled: Program Files\\CNS Manager, the shortcut and the policy value are gone"
+    msi_upgrade_test "$version" "$dir"
+}
+
+# A newer MSI (same UpgradeCode) replaces the installed one instead of installing beside it.
+msi_upgrade_test() {
+    local version=$1 dir=$2 next out
+    next="$(awk -F. '{ printf "%d.%d.%d", $1, $2, $3 + 1 }' <<<"$version")"
+    ./scripts/package-windows.sh --version "$next" --out "$WINE_DIR/next" >/dev/null
+    cp "$WINE_DIR/next/cns-manager-$next-x64.msi" "$WINE_DIR/next.msi"
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /i cns-manager.msi /qn) || fail "msiexec /i exited with $?"
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /i next.msi /qn) || fail "msiexec /i of version $next exited with $?"
+    out="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null |
+        tr -d '\r' | awk '/^HKEY_/ { if (n == "CNS Manager") print v; n = ""; v = "" }
+            $1 == "DisplayName" { n = $0; sub(/.*REG_SZ[ \t]+/, "", n) }
+            $1 == "DisplayVersion" { v = $3 }
+            END { if (n == "CNS Manager") print v }')"
+    [ "$out" = "$next" ] || fail "after installing $next over $version, expected one CNS Manager $next in \"Apps and features\", found versions: ${out//$'\n'/ }"
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /x next.msi /qn) || fail "msiexec /x of version $next exited with $?"
+    [ ! -e "$dir" ] || [ -z "$(find "$dir" -mindepth 1)" ] ||
+        fail "after uninstalling the upgrade, expected nothing under Program Files\\CNS Manager, found: $(find "$dir" -mindepth 1)"
+    log "wine-msi: $next installed over $version replaces it, and uninstalls cleanly"
 }
 
 step setup setup
