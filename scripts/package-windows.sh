@@ -54,8 +54,9 @@ mkdir "$PORTABLE"
 cp "$BIN/cns-manager.exe" "$BIN/cns_pkcs11.dll" "$PORTABLE/"
 # Windows' Notepad reads UTF-8 with CRLF line ends well, and without a BOM too since Windows 10 1903.
 sed 's/$/\r/' packaging/windows/LEGGIMI.txt >"$PORTABLE/LEGGIMI.txt"
-ZIP="$(realpath -m "$ZIP")"
-(cd "$STAGE" && zip -q -X -r "$ZIP" "cns-manager-$VERSION")
+# zip runs in the staging folder, so it gets the archive's absolute path.
+zip_abs="$(realpath -m "$ZIP")"
+(cd "$STAGE" && zip -q -X -r "$zip_abs" "cns-manager-$VERSION")
 [ -s "$ZIP" ] || fail "zip wrote no $ZIP"
 
 echo "[package-windows] $MSI ($(du -h "$MSI" | cut -f1))"
