@@ -38,8 +38,9 @@ PKGS=(
   # from source with a C compiler and make
   gcc g++ make
   # the Windows build (scripts/windows.sh): mingw-w64 links x86_64-pc-windows-gnu and builds
-  # the test-only ProcessPrng shim; Wine runs the exe's CLI; file checks the PE format
-  gcc-mingw-w64-x86-64 wine wine64 file
+  # the test-only ProcessPrng shim; Wine runs the exe's CLI; file checks the PE format;
+  # wixl (msitools) builds the MSI and zip the portable archive (scripts/package-windows.sh)
+  gcc-mingw-w64-x86-64 wine wine64 file wixl msitools zip
 )
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -3,15 +3,17 @@
 # cns-manager.exe (a console program that lets go of its own console when the window opens, with
 # its icon and version resource) and
 # cns_pkcs11.dll, linked by Debian's mingw-w64; clippy for macOS (aarch64-apple-darwin); and a
-# CLI smoke test of the exe under Wine.
+# CLI smoke test of the exe under Wine; the MSI and the portable zip (scripts/package-windows.sh),
+# the MSI installed, run, and uninstalled under Wine.
 #
 # What Wine cannot show: PC/SC (Wine 8's winscard.dll is stubs, so only the demo card is used
 # here), the real Windows console, Authenticode. See the README's Windows section.
 #
 # Cost on the 2-core CI machine, after the Linux stages (their debug build scripts reused):
-# about 10 minutes cold (clippy 2, release build 6.5, macOS 1.5, Wine 0.25), 20 s warm.
+# about 10 minutes cold (clippy 2, release build 6.5, macOS 1.5, Wine 0.25; the MSI and zip 3 s,
+# their install, upgrade and uninstall test under Wine 5 s), 25 s warm.
 # Each step prints "[windows] step NAME: N s". The exe and DLL are left in
-# target/x86_64-pc-windows-gnu/release/ for packaging.
+# target/x86_64-pc-windows-gnu/release/, the MSI and the zip in target/windows/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -97,8 +99,9 @@ smoke() {
     local dir
     dir="$(mktemp -d "${TMPDIR:-/tmp}/cns-wine.XXXXXX")"
     WINE_DIR="$dir"
-    # A fresh prefix; the overrides keep Wine from offering to install Mono and Gecko.
-    export WINEPREFIX="$dir/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+    # A fresh prefix; the overrides keep Wine from offering to install Mono and Gecko, and from
+    # copying the MSI's Start-menu shortcut into this machine's own menu (winemenubuilder).
+    export WINEPREFIX="$dir/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml,winemenubuilder.exe="
     wineboot --init >/dev/null 2>&1 || fail "wineboot could not create the Wine prefix"
     wineserver -w
     x86_64-w64-mingw32-gcc -O2 -Wall -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
@@ -106,6 +109,10 @@ smoke() {
     cp "$OUT/cns-manager.exe" "$dir/"
     cp crates/cns-sim/fixtures/ca-toscana-test.der "$dir/ca.der"
     (cd "$dir" && smoke_commands)
+}
+
+msi() {
+    ./scripts/package-windows.sh
 }
 
 # Runs the exe under Wine in the current directory (relative paths: Wine maps it to Z:\…).
@@ -165,8 +172,78 @@ PY
     log "wine: --demo sign, verify --ca valid, extracted file identical"
 }
 
+# The MSI as an administrator installs it (msiexec /qn, per-machine), in the smoke test's prefix.
+msi_install_test() {
+    local version msi dir lnk key out m
+    version="$(grep -m1 '^version = ' Cargo.toml | cut -d'"' -f2)"
+    msi="target/windows/cns-manager-$version-x64.msi"
+    [ -s "$msi" ] || fail "$msi was not built (step msi)"
+    cp "$msi" "$WINE_DIR/cns-manager.msi"
+    dir="$WINEPREFIX/drive_c/Program Files/CNS Manager"
+    # The MSI is per-machine (ALLUSERS=1, checked by package-windows.sh), so Windows puts the
+    # shortcut in the all-users Start menu; Wine 8's msi puts it in the user's one all the same.
+    local menus=("$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs"
+        "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/Microsoft/Windows/"Start Menu"/Programs)
+    key='HKLM\Software\Policies\Mozilla\Firefox\SecurityDevices'
+
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /i cns-manager.msi /qn) || fail "msiexec /i exited with $?"
+    local f
+    for f in cns-manager.exe cns_pkcs11.dll; do
+        cmp -s "$dir/$f" "$OUT/$f" || fail "after install, expected C:\\Program Files\\CNS Manager\\$f identical to $OUT/$f"
+    done
+    out="$(timeout 120 wine 'C:\Program Files\CNS Manager\cns-manager.exe' --version)" ||
+        fail "the installed cns-manager.exe --version exited with $?"
+    [ "$out" = "cns-manager $version" ] || fail "the installed exe printed \"$out\", expected \"cns-manager $version\""
+    lnk=""
+    for m in "${menus[@]}"; do
+        [ -s "$m/Gestione Tessera Sanitaria.lnk" ] && lnk="$m/Gestione Tessera Sanitaria.lnk"
+    done
+    [ -n "$lnk" ] || fail "after install, expected the Start-menu shortcut \"Gestione Tessera Sanitaria\""
+    # A shell link keeps its target's full path as plain text (and again in UTF-16).
+    grep -qF 'C:\Program Files\CNS Manager\cns-manager.exe' "$lnk" ||
+        fail "the shortcut \"Gestione Tessera Sanitaria\" does not point at C:\\Program Files\\CNS Manager\\cns-manager.exe"
+    out="$(wine reg query "$key" /v 'CNS Manager' 2>&1)" || fail "after install, expected the registry value $key\\CNS Manager: $out"
+    grep -qF 'C:\Program Files\CNS Manager\cns_pkcs11.dll' <<<"$out" ||
+        fail "$key\\CNS Manager is not the installed DLL's path: $out"
+    log "wine-msi: installed: files in Program Files, --version, shortcut, Firefox policy value"
+
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /x cns-manager.msi /qn) || fail "msiexec /x exited with $?"
+    if [ -e "$dir" ]; then
+        out="$(find "$dir" -mindepth 1)"
+        [ -z "$out" ] || fail "after uninstall, expected nothing under Program Files\\CNS Manager, found: $out"
+    fi
+    [ ! -e "$lnk" ] || fail "after uninstall, expected no Start-menu shortcut, found ${lnk#"$WINEPREFIX/drive_c/"}"
+    if out="$(wine reg query "$key" /v 'CNS Manager' 2>&1)"; then
+        fail "after uninstall, expected no registry value $key\\CNS Manager, found: $out"
+    fi
+    log "wine-msi: uninstalled: Program Files\\CNS Manager, the shortcut and the policy value are gone"
+    msi_upgrade_test "$version" "$dir"
+}
+
+# A newer MSI (same UpgradeCode) replaces the installed one instead of installing beside it.
+msi_upgrade_test() {
+    local version=$1 dir=$2 next out
+    next="$(awk -F. '{ printf "%d.%d.%d", $1, $2, $3 + 1 }' <<<"$version")"
+    ./scripts/package-windows.sh --version "$next" --out "$WINE_DIR/next" >/dev/null
+    cp "$WINE_DIR/next/cns-manager-$next-x64.msi" "$WINE_DIR/next.msi"
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /i cns-manager.msi /qn) || fail "msiexec /i exited with $?"
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /i next.msi /qn) || fail "msiexec /i of version $next exited with $?"
+    out="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null |
+        tr -d '\r' | awk '/^HKEY_/ { if (n == "CNS Manager") print v; n = ""; v = "" }
+            $1 == "DisplayName" { n = $0; sub(/.*REG_SZ[ \t]+/, "", n) }
+            $1 == "DisplayVersion" { v = $3 }
+            END { if (n == "CNS Manager") print v }')"
+    [ "$out" = "$next" ] || fail "after installing $next over $version, expected one CNS Manager $next in \"Apps and features\", found versions: ${out//$'\n'/ }"
+    (cd "$WINE_DIR" && timeout 300 wine msiexec /x next.msi /qn) || fail "msiexec /x of version $next exited with $?"
+    [ ! -e "$dir" ] || [ -z "$(find "$dir" -mindepth 1)" ] ||
+        fail "after uninstalling the upgrade, expected nothing under Program Files\\CNS Manager, found: $(find "$dir" -mindepth 1)"
+    log "wine-msi: $next installed over $version replaces it, and uninstalls cleanly"
+}
+
 step setup setup
 step clippy clippy
 step release release
+step msi msi
 step macos macos
 step wine smoke
+step wine-msi msi_install_test
