@@ -38,26 +38,10 @@ fn signed_at(doc: &Path, secs: u64) -> PathBuf {
     p7m
 }
 
-/// Runs the test `name` again in a child process of this binary, with HOME and XDG_CONFIG_HOME in
-/// `home` and an empty system-wide authority folder: what the window trusts is written there,
-/// never in the real user's folder. Returns false in the child: go on with the test.
+/// Runs the test `name` again in a child process in a home of its own: what the window trusts
+/// is written there, never in the real user's folder. False in the child: go on with the test.
 fn in_child(name: &str, home: &Path) -> bool {
-    if std::env::var_os(CHILD).is_some() {
-        return false;
-    }
-    std::fs::create_dir_all(home.join(".config")).unwrap();
-    std::fs::create_dir_all(home.join("sys-ca")).unwrap();
-    support::run_test_in_child(
-        name,
-        &[
-            (CHILD, home.as_os_str()),
-            ("HOME", home.as_os_str()),
-            ("XDG_CONFIG_HOME", home.join(".config").as_os_str()),
-            (cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca").as_os_str()),
-        ],
-        &[],
-    );
-    true
+    support::in_private_home(CHILD, name, home, &[])
 }
 
 /// The child's home (the parent made it and passed it in [`CHILD`]).

@@ -23,28 +23,11 @@ const CHILD: &str = "CNS_GUI_TRUSTED_LIST_CHILD";
 /// 01/12/2026 10:30 UTC, inside the simulated CA's validity (see gui_documents_more.rs).
 const SIGNED_AT: u64 = 1_796_121_000;
 
-/// Runs the test again in a child process with its own HOME and config folder (what the window
-/// trusts is written there) and empty system-wide folders; false in the child.
+/// Runs the test again in a child process in a home of its own (what the window trusts is
+/// written there) with empty system-wide folders; false in the child.
 fn in_child(name: &str, home: &Path) -> bool {
-    if std::env::var_os(CHILD).is_some() {
-        return false;
-    }
-    for d in [".config", "sys-ca", "sys-signer"] {
-        std::fs::create_dir_all(home.join(d)).unwrap();
-    }
-    support::run_test_in_child(
-        name,
-        &[
-            (CHILD, home.as_os_str()),
-            ("HOME", home.as_os_str()),
-            ("XDG_CONFIG_HOME", home.join(".config").as_os_str()),
-            (cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca").as_os_str()),
-            (cns_manager::trusted_list::SYSTEM_SIGNER_DIR_ENV, home.join("sys-signer").as_os_str()),
-        ],
-        // no desktop portal: the in-window path field, not a dialog waiting for a person
-        &["DBUS_SESSION_BUS_ADDRESS"],
-    );
-    true
+    // no desktop portal: the in-window path field, not a dialog waiting for a person
+    support::in_private_home(CHILD, name, home, &["DBUS_SESSION_BUS_ADDRESS"])
 }
 
 #[test]
