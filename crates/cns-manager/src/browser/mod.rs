@@ -242,6 +242,41 @@ pub fn parse_pkcs11_txt(text: &str) -> Vec<ModuleEntry> {
     out
 }
 
+/// `pkcs11.txt` with our module registered once: every block named `MODULE_NAME` or `stale` (an
+/// older registration of ours) taken out, then `library=` and `name=` appended as NSS's own
+/// `modutil -add` writes them. NSS reads each value raw to the end of its line, so a Windows path
+/// needs no escaping; only a line break in the path could not be written (`None`). The file's
+/// line ending is kept: NSS on Windows writes CRLF.
+pub fn with_module_registered(text: &str, stale: Option<&str>, library: &str) -> Option<String> {
+    if library.is_empty() || library.contains(['\n', '\r']) {
+        return None;
+    }
+    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let ours = |block: &[&str]| {
+        block.iter().any(|l| {
+            l.strip_prefix("name=").is_some_and(|n| n.trim() == MODULE_NAME || Some(n.trim()) == stale)
+        })
+    };
+    let mut out = String::new();
+    let mut block: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        if !line.trim().is_empty() {
+            block.push(line);
+            continue;
+        }
+        if !block.is_empty() && !ours(&block) {
+            for l in &block {
+                out.push_str(l);
+                out.push_str(eol);
+            }
+            out.push_str(eol);
+        }
+        block.clear();
+    }
+    out.push_str(&format!("library={library}{eol}name={MODULE_NAME}{eol}{eol}"));
+    Some(out)
+}
+
 /// The modules `modutil -list -dbdir DIR` prints: "  N. NAME" then "\tlibrary name: PATH" (none
 /// for the internal module).
 pub fn parse_modutil_list(text: &str) -> Vec<ModuleEntry> {

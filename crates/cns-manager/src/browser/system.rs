@@ -12,8 +12,8 @@ use crate::doctor::fixes::Os;
 
 use super::{
     Browser, BrowserDb, DbState, MODULE_ENV, MODULE_NAME, ModuleLocation, ModuleSource, Profile, decide,
-    is_our_library, lock_pid, p11kit_module_library, parse_modutil_list, parse_pkcs11_txt,
-    parse_profiles_ini,
+    is_our_library, p11kit_module_library, parse_modutil_list, parse_pkcs11_txt, parse_profiles_ini,
+    with_module_registered,
 };
 
 /// Where to look: the user's home, the module's candidates, p11-kit's module folders. Built
@@ -194,13 +194,22 @@ impl Environment {
 }
 
 /// A Firefox profile's `lock` link points at a live process.
+#[cfg(unix)]
 fn firefox_running(dir: &Path) -> bool {
     let Ok(target) = std::fs::read_link(dir.join("lock")) else {
         return false;
     };
     // A lock left by a crash names a process that is gone. No way to tell: take Firefox as
     // running, so nothing is changed under its feet.
-    lock_pid(&target.to_string_lossy()).and_then(pid_alive).unwrap_or(true)
+    super::lock_pid(&target.to_string_lossy()).and_then(pid_alive).unwrap_or(true)
+}
+
+/// Firefox on Windows holds the profile's `parent.lock` open, shared with no one, while it runs
+/// (and deletes it when it closes): a `parent.lock` that cannot be opened means Firefox is running.
+#[cfg(windows)]
+fn firefox_running(dir: &Path) -> bool {
+    let lock = dir.join("parent.lock");
+    lock.exists() && std::fs::OpenOptions::new().read(true).write(true).open(&lock).is_err()
 }
 
 /// Whether process `pid` exists, from /proc; `None` where there is no /proc to ask.
@@ -209,7 +218,7 @@ fn pid_alive(pid: u32) -> Option<bool> {
     Path::new("/proc/self").exists().then(|| Path::new(&format!("/proc/{pid}")).exists())
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(all(unix, not(target_os = "linux")))]
 fn pid_alive(_pid: u32) -> Option<bool> {
     None
 }
@@ -290,8 +299,10 @@ pub enum RegisterError {
     Failed(String),
 }
 
-/// Registers the module in one database with `modutil -add`, unless it already sees the card
-/// (read again first: never twice). A stale registration under our name is removed first.
+/// Registers the module in one database, unless it already sees the card (read again first: never
+/// twice). A stale registration of ours is replaced. The module list (`pkcs11.txt`) is rewritten
+/// directly, as `modutil -add` would write it: Windows has no modutil, and nor has a Linux
+/// desktop without libnss3-tools. Only a database without a module list needs modutil.
 pub fn register(db: &BrowserDb, module: &Path, p11kit_has_ours: bool) -> Result<Registered, RegisterError> {
     if db.browser.is_firefox() && firefox_running(&db.dir) {
         return Err(RegisterError::InUse);
@@ -306,15 +317,46 @@ pub fn register(db: &BrowserDb, module: &Path, p11kit_has_ours: bool) -> Result<
     if !state.needs_setup() {
         return Err(RegisterError::NotPossible(state));
     }
-    let dbdir = sql(&db.dir);
-    if let DbState::Stale { name, .. } = &state {
-        modutil(&["-delete", name, "-dbdir", &dbdir, "-force"]).map_err(RegisterError::Failed)?;
+    let stale = match &state {
+        DbState::Stale { name, .. } => Some(name.as_str()),
+        _ => None,
+    };
+    let list = db.dir.join("pkcs11.txt");
+    if list.is_file() {
+        write_module_list(&list, stale, module)?;
+    } else {
+        // No module list yet (a profile Firefox never opened): modutil creates the database.
+        let dbdir = sql(&db.dir);
+        let lib = module.to_string_lossy();
+        modutil(&["-add", MODULE_NAME, "-libfile", &lib, "-dbdir", &dbdir, "-force"])
+            .map_err(RegisterError::Failed)?;
     }
-    let lib = module.to_string_lossy();
-    modutil(&["-add", MODULE_NAME, "-libfile", &lib, "-dbdir", &dbdir, "-force"])
-        .map_err(RegisterError::Failed)?;
     match read_state(&db.dir, p11kit_has_ours) {
         s if s.sees_card() => Ok(Registered::Done),
         s => Err(RegisterError::Failed(format!("{s:?}"))),
     }
+}
+
+/// Rewrites `pkcs11.txt` with our module, through a file beside it that takes its name: a failure
+/// part-way leaves the old list whole. Its permissions are kept (NSS makes it private to the user).
+fn write_module_list(list: &Path, stale: Option<&str>, module: &Path) -> Result<(), RegisterError> {
+    let fail = |e: std::io::Error| RegisterError::Failed(format!("{}: {e}", list.display()));
+    let text = std::fs::read_to_string(list).map_err(fail)?;
+    let new = module
+        .to_str()
+        .and_then(|lib| with_module_registered(&text, stale, lib))
+        .ok_or_else(|| RegisterError::Failed(format!("{}: NSS cannot name this path", module.display())))?;
+    let temp = list.with_extension("txt.cns-manager");
+    let written = (|| {
+        let mut f = std::fs::File::create(&temp)?;
+        f.set_permissions(std::fs::metadata(list)?.permissions())?;
+        std::io::Write::write_all(&mut f, new.as_bytes())?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&temp, list)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written.map_err(fail)
 }

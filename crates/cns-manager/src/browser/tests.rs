@@ -50,6 +50,35 @@ fn pkcs11_txt_lists_each_module() {
     assert!(parse_pkcs11_txt("\n\n\u{0}garbage\n").is_empty());
 }
 
+/// pkcs11.txt as Firefox on Windows keeps it: CRLF, Windows paths.
+const PKCS11_TXT_WINDOWS: &str = "library=\r\nname=NSS Internal PKCS #11 Module\r\nparameters=configdir='sql:C:\\Users\\anna\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\q.default' \r\nNSS=Flags=internal,critical trustOrder=75\r\n\r\nlibrary=C:\\Program Files\\Mozilla Firefox\\osclientcerts.dll\r\nname=OS Client Cert Module\r\n\r\n";
+
+#[test]
+fn registering_rewrites_the_module_list_as_nss_writes_it() {
+    let dll = r"C:\Program Files\CNS Manager\cns_pkcs11.dll";
+    let out = with_module_registered(PKCS11_TXT_WINDOWS, None, dll).unwrap();
+    // Every other block kept byte for byte, ours appended with the file's own line ending.
+    assert_eq!(out, format!("{PKCS11_TXT_WINDOWS}library={dll}\r\nname={MODULE_NAME}\r\n\r\n"));
+    let listed = parse_pkcs11_txt(&out);
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert_eq!(listed[2], ModuleEntry { name: MODULE_NAME.into(), library: dll.into() });
+    // Again, or over a stale registration under another name: still one block of ours.
+    let again = with_module_registered(&out, None, dll).unwrap();
+    assert_eq!(again, out);
+    let stale = PKCS11_TXT.replace("name=CNS (cns-manager)", "name=Tessera");
+    let fixed = with_module_registered(&stale, Some("Tessera"), "/opt/cns/cns-pkcs11.so").unwrap();
+    let listed = parse_pkcs11_txt(&fixed);
+    assert_eq!(listed.iter().filter(|m| is_our_library(&m.library)).count(), 1, "{fixed}");
+    assert_eq!(
+        listed.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+        ["NSS Internal PKCS #11 Module", "OpenSC", MODULE_NAME]
+    );
+    assert!(!fixed.contains('\r'));
+    // A path NSS could not read back is not written.
+    assert_eq!(with_module_registered(PKCS11_TXT, None, "/tmp/a\nlibrary=/evil.so"), None);
+    assert_eq!(with_module_registered(PKCS11_TXT, None, ""), None);
+}
+
 /// `modutil -list -dbdir sql:DIR` of NSS 3.87 (tabs as it prints them).
 const MODUTIL_LIST: &str = "\nListing of PKCS #11 Modules\n\
 -----------------------------------------------------------\n\
@@ -319,6 +348,76 @@ fn register_adds_the_module_once_and_refuses_a_running_firefox() {
     // A module that is not there is refused before modutil runs.
     let chromium = env.scan().remove(1);
     assert_eq!(register(&chromium, &moved, false), Err(RegisterError::NoModule(moved)));
+}
+
+/// The module list written without modutil (as on Windows), read back by NSS itself: `modutil
+/// -list` loads our module from it, and NSS can remove it again.
+#[test]
+fn nss_loads_the_module_from_the_list_written_without_modutil() {
+    let (Some(module), true) = (built_module(), have("modutil") && have("certutil")) else {
+        eprintln!(
+            "skipped: needs modutil and certutil (libnss3-tools) and target/debug/libcns_pkcs11.so (cargo build -p cns-pkcs11)"
+        );
+        return;
+    };
+    let home = FakeHome::new();
+    let dir = home.profile();
+    let nss = |args: &[&str]| {
+        let out = std::process::Command::new(args[0]).args(&args[1..]).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let sql = format!("sql:{}", dir.display());
+    nss(&["certutil", "-N", "--empty-password", "-d", &sql]);
+    let before = std::fs::read_to_string(dir.join("pkcs11.txt")).unwrap();
+    let db = home.env().scan().remove(0);
+    assert_eq!(register(&db, &module, false), Ok(Registered::Done));
+    let after = std::fs::read_to_string(dir.join("pkcs11.txt")).unwrap();
+    assert!(after.starts_with(&before), "the internal module's block changed:\n{after}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("pkcs11.txt")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "pkcs11.txt became readable by others: {mode:o}");
+    }
+    let list = nss(&["modutil", "-list", "-dbdir", &sql]);
+    let ours = list
+        .split_once(&format!(". {MODULE_NAME}"))
+        .map(|(_, rest)| rest)
+        .unwrap_or_else(|| panic!("{list}"));
+    let ours = ours.split("-----").next().unwrap_or_default();
+    assert!(ours.contains(&format!("library name: {}", module.display())), "{list}");
+    assert!(ours.contains("library-manufacturer=cns-manager") && ours.contains("status: loaded"), "{list}");
+    nss(&["modutil", "-delete", MODULE_NAME, "-dbdir", &sql, "-force"]);
+    assert_eq!(read_state(&dir, false), DbState::Missing);
+    assert!(!dir.join("pkcs11.txt.cns-manager").exists());
+}
+
+/// Firefox on Windows keeps `parent.lock` open, shared with no one, while it runs.
+#[cfg(windows)]
+#[test]
+fn on_windows_a_held_parent_lock_means_firefox_is_running() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let home = FakeHome::new();
+    let dir = home.profile();
+    std::fs::write(dir.join("pkcs11.txt"), PKCS11_TXT_WINDOWS).unwrap();
+    let module = home.dir.path().join("libcns_pkcs11.so");
+    let db = home.env().scan().remove(0);
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .share_mode(0)
+        .open(dir.join("parent.lock"))
+        .unwrap();
+    assert_eq!(register(&db, &module, false), Err(RegisterError::InUse));
+    assert_eq!(std::fs::read_to_string(dir.join("pkcs11.txt")).unwrap(), PKCS11_TXT_WINDOWS);
+    // Closed (a crash leaves the file): not running, and the list gets our module, CRLF kept.
+    drop(held);
+    assert_eq!(register(&db, &module, false), Ok(Registered::Done));
+    let text = std::fs::read_to_string(dir.join("pkcs11.txt")).unwrap();
+    assert!(text.ends_with(&format!("library={}\r\nname={MODULE_NAME}\r\n\r\n", module.display())), "{text}");
 }
 
 /// Windows: Firefox's profiles under %APPDATA%\Mozilla\Firefox, and no Chromium database to set
