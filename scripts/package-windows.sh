@@ -3,6 +3,7 @@
 # scripts/windows.sh leaves in target/x86_64-pc-windows-gnu/release/:
 #   target/windows/cns-manager-VERSION-x64.msi  the installer (wixl, from packaging/windows/cns-manager.wxs)
 #   target/windows/cns-manager-VERSION-x64.zip  the portable copy: exe, DLL and LEGGIMI.txt
+# The MSI also puts a commented config.toml.example in C:\ProgramData\cns-manager\ (never config.toml).
 # Neither is signed (no Authenticode certificate here): see the README's Windows section.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,8 +39,15 @@ MSI="$DEST/cns-manager-$VERSION-x64.msi"
 ZIP="$DEST/cns-manager-$VERSION-x64.zip"
 rm -f "$MSI" "$ZIP"
 
+# The staging folder holds the text files with Windows line ends (Notepad reads UTF-8 with CRLF
+# well, and without a BOM too since Windows 10 1903).
+# Relative: wixl takes a Source path relative to the working folder only.
+mkdir -p target
+STAGE="$(mktemp -d target/package-windows.XXXXXX)"
+trap 'rm -rf "$STAGE"' EXIT
+sed 's/$/\r/' packaging/windows/config.toml.example >"$STAGE/config.toml.example"
 wixl --arch x64 -D Version="$VERSION" -D BinDir="$BIN" -D IconFile=packaging/windows/cns-manager.ico \
-    -o "$MSI" packaging/windows/cns-manager.wxs
+    -D ConfigExample="$STAGE/config.toml.example" -o "$MSI" packaging/windows/cns-manager.wxs
 [ -s "$MSI" ] || fail "wixl wrote no $MSI"
 # Per-machine: Wine installs the same either way (its Start menu is the user's), so the property
 # that makes Windows install for every user is checked here, in the MSI itself.
@@ -47,12 +55,9 @@ msiinfo export "$MSI" Property | tr -d '\r' | grep -qx $'ALLUSERS\t1' ||
     fail "$MSI does not set ALLUSERS=1: it would install for the current user only"
 
 # The zip holds one folder, so that "Extract all" does not scatter the files.
-STAGE="$(mktemp -d)"
-trap 'rm -rf "$STAGE"' EXIT
 PORTABLE="$STAGE/cns-manager-$VERSION"
 mkdir "$PORTABLE"
 cp "$BIN/cns-manager.exe" "$BIN/cns_pkcs11.dll" "$PORTABLE/"
-# Windows' Notepad reads UTF-8 with CRLF line ends well, and without a BOM too since Windows 10 1903.
 sed 's/$/\r/' packaging/windows/LEGGIMI.txt >"$PORTABLE/LEGGIMI.txt"
 # zip runs in the staging folder, so it gets the archive's absolute path.
 zip_abs="$(realpath -m "$ZIP")"

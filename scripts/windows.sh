@@ -106,9 +106,48 @@ smoke() {
     wineserver -w
     x86_64-w64-mingw32-gcc -O2 -Wall -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
         scripts/wine/processprng-shim.c -lbcrypt
-    cp "$OUT/cns-manager.exe" "$dir/"
+    # The PKCS#11 module loaded from C, as NSS loads it (scripts/wine/p11-load.c).
+    x86_64-w64-mingw32-gcc -O2 -Wall -o "$dir/p11-load.exe" scripts/wine/p11-load.c
+    # The portable layout: the DLL beside the exe is the module browser-setup registers.
+    cp "$OUT/cns-manager.exe" "$OUT/cns_pkcs11.dll" "$dir/"
     cp crates/cns-sim/fixtures/ca-toscana-test.der "$dir/ca.der"
-    (cd "$dir" && smoke_commands)
+    (cd "$dir" && smoke_commands && browser_setup_commands)
+}
+
+# Runs p11-load.exe on a DLL (a Windows path); fails unless NSS's calls all succeed on our module.
+p11_load() {
+    local out
+    out="$(timeout 60 wine "$WINE_DIR/p11-load.exe" "$1" 2>&1)" || fail "loading $1 as NSS does: $out"
+    grep -q '^manufacturer=cns-manager description=TS-CNS PKCS#11 cryptoki=2.40 slots=0' <<<"$out" ||
+        fail "loading $1: unexpected answer: $out"
+}
+
+# The portable copy's "cns-manager browser-setup" registers the DLL beside it in a Firefox profile
+# under %APPDATA%\Mozilla\Firefox, Windows having no modutil: pkcs11.txt as Firefox 153 for Windows
+# writes it (CRLF), our block appended with the DLL's Windows path; --check then finds it set up.
+browser_setup_commands() {
+    local appdata root profile out
+    appdata="$(winepath -u "$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')")"
+    root="$appdata/Mozilla/Firefox"
+    profile="$root/Profiles/q1w2e3r4.default-release"
+    mkdir -p "$profile"
+    printf '[Profile0]\r\nName=default-release\r\nIsRelative=1\r\nPath=Profiles/q1w2e3r4.default-release\r\nDefault=1\r\n\r\n[General]\r\nStartWithLastProfile=1\r\nVersion=2\r\n' >"$root/profiles.ini"
+    printf 'library=\r\nname=NSS Internal PKCS #11 Module\r\nparameters=configdir='"'"'sql:C:\\Users\\x\\q1w2e3r4.default-release'"'"' \r\nNSS=Flags=internal,critical trustOrder=75 cipherOrder=100\r\n\r\nlibrary=osclientcerts.dll\r\nname=OS Client Cert Module\r\n\r\n' >"$profile/pkcs11.txt"
+    cp "$profile/pkcs11.txt" before.txt
+    if exe browser-setup --check --json >check.json; then
+        fail "browser-setup --check found the new profile already set up: $(cat check.json)"
+    fi
+    out="$(exe browser-setup --yes --json)" || fail "browser-setup --yes exited with $?: $out"
+    local dll
+    dll="$(winepath -w "$PWD/cns_pkcs11.dll" 2>/dev/null | tr -d '\r')"
+    { cat before.txt && printf 'library=%s\r\nname=CNS (cns-manager)\r\n\r\n' "$dll"; } >expected.txt
+    cmp -s "$profile/pkcs11.txt" expected.txt ||
+        fail "after browser-setup --yes, pkcs11.txt is not the old one plus our block: $(diff <(od -c expected.txt) <(od -c "$profile/pkcs11.txt"))"
+    exe browser-setup --check --json >check.json || fail "browser-setup --check after --yes exited with $?: $(cat check.json)"
+    out="$(exe browser-setup --yes --json)" || fail "a second browser-setup --yes exited with $?"
+    cmp -s "$profile/pkcs11.txt" expected.txt || fail "a second browser-setup --yes changed pkcs11.txt"
+    p11_load "$dll"
+    log "wine: browser-setup registers the DLL in a Firefox profile under %APPDATA% (CRLF kept, once); the DLL loads as NSS loads it"
 }
 
 msi() {
@@ -184,7 +223,8 @@ msi_install_test() {
     # shortcut in the all-users Start menu; Wine 8's msi puts it in the user's one all the same.
     local menus=("$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs"
         "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/Microsoft/Windows/"Start Menu"/Programs)
-    key='HKLM\Software\Policies\Mozilla\Firefox\SecurityDevices'
+    key='HKLM\Software\Policies\Mozilla\Firefox\SecurityDevices\Add'
+    local settings="$WINEPREFIX/drive_c/ProgramData/cns-manager"
 
     (cd "$WINE_DIR" && timeout 300 wine msiexec /i cns-manager.msi /qn) || fail "msiexec /i exited with $?"
     local f
@@ -202,10 +242,17 @@ msi_install_test() {
     # A shell link keeps its target's full path as plain text (and again in UTF-16).
     grep -qF 'C:\Program Files\CNS Manager\cns-manager.exe' "$lnk" ||
         fail "the shortcut \"Gestione Tessera Sanitaria\" does not point at C:\\Program Files\\CNS Manager\\cns-manager.exe"
-    out="$(wine reg query "$key" /v 'CNS Manager' 2>&1)" || fail "after install, expected the registry value $key\\CNS Manager: $out"
+    out="$(wine reg query "$key" /v 'CNS (cns-manager)' 2>&1)" || fail "after install, expected the registry value $key\\CNS (cns-manager): $out"
     grep -qF 'C:\Program Files\CNS Manager\cns_pkcs11.dll' <<<"$out" ||
-        fail "$key\\CNS Manager is not the installed DLL's path: $out"
-    log "wine-msi: installed: files in Program Files, --version, shortcut, Firefox policy value"
+        fail "$key\\CNS (cns-manager) is not the installed DLL's path: $out"
+    p11_load 'C:\Program Files\CNS Manager\cns_pkcs11.dll'
+    sed 's/$/\r/' packaging/windows/config.toml.example | cmp -s - "$settings/config.toml.example" ||
+        fail "after install, expected C:\\ProgramData\\cns-manager\\config.toml.example (CRLF) as in packaging/windows/"
+    [ ! -e "$settings/config.toml" ] || fail "the MSI installed config.toml: it is the administrator's alone"
+    log "wine-msi: installed: files in Program Files, --version, shortcut, Firefox policy (SecurityDevices\\Add), the DLL loads as NSS loads it, the settings example in ProgramData"
+    # The administrator's system-wide settings: the example with lang uncommented, set to German.
+    sed 's/^#lang = "it"/lang = "de"/; s/$/\r/' packaging/windows/config.toml.example >"$settings/config.toml"
+    installed_speaks_german "the installed exe with lang = \"de\" in C:\\ProgramData\\cns-manager\\config.toml"
 
     (cd "$WINE_DIR" && timeout 300 wine msiexec /x cns-manager.msi /qn) || fail "msiexec /x exited with $?"
     if [ -e "$dir" ]; then
@@ -213,11 +260,22 @@ msi_install_test() {
         [ -z "$out" ] || fail "after uninstall, expected nothing under Program Files\\CNS Manager, found: $out"
     fi
     [ ! -e "$lnk" ] || fail "after uninstall, expected no Start-menu shortcut, found ${lnk#"$WINEPREFIX/drive_c/"}"
-    if out="$(wine reg query "$key" /v 'CNS Manager' 2>&1)"; then
-        fail "after uninstall, expected no registry value $key\\CNS Manager, found: $out"
+    if out="$(wine reg query "$key" /v 'CNS (cns-manager)' 2>&1)"; then
+        fail "after uninstall, expected no registry value $key\\CNS (cns-manager), found: $out"
     fi
-    log "wine-msi: uninstalled: Program Files\\CNS Manager, the shortcut and the policy value are gone"
+    [ ! -e "$settings/config.toml.example" ] || fail "after uninstall, config.toml.example is still in ProgramData"
+    [ -s "$settings/config.toml" ] || fail "uninstalling removed the administrator's C:\\ProgramData\\cns-manager\\config.toml"
+    log "wine-msi: uninstalled: Program Files\\CNS Manager, the shortcut, the policy value and the example are gone; the administrator's config.toml is kept"
     msi_upgrade_test "$version" "$dir"
+    rm -f "$settings/config.toml"
+}
+
+# The installed exe's help is in German: the system-wide settings were read.
+installed_speaks_german() {
+    local out
+    out="$(LANG=C.UTF-8 timeout 120 wine 'C:\Program Files\CNS Manager\cns-manager.exe' --help)" ||
+        fail "$1: --help exited with $?"
+    grep -q '^Aufruf: cns-manager' <<<"$out" || fail "$1: --help is not in German: $(head -3 <<<"$out")"
 }
 
 # A newer MSI (same UpgradeCode) replaces the installed one instead of installing beside it.
@@ -228,6 +286,7 @@ msi_upgrade_test() {
     cp "$WINE_DIR/next/cns-manager-$next-x64.msi" "$WINE_DIR/next.msi"
     (cd "$WINE_DIR" && timeout 300 wine msiexec /i cns-manager.msi /qn) || fail "msiexec /i exited with $?"
     (cd "$WINE_DIR" && timeout 300 wine msiexec /i next.msi /qn) || fail "msiexec /i of version $next exited with $?"
+    installed_speaks_german "after the upgrade to $next, the installed exe"
     out="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null |
         tr -d '\r' | awk '/^HKEY_/ { if (n == "CNS Manager") print v; n = ""; v = "" }
             $1 == "DisplayName" { n = $0; sub(/.*REG_SZ[ \t]+/, "", n) }
@@ -237,7 +296,7 @@ msi_upgrade_test() {
     (cd "$WINE_DIR" && timeout 300 wine msiexec /x next.msi /qn) || fail "msiexec /x of version $next exited with $?"
     [ ! -e "$dir" ] || [ -z "$(find "$dir" -mindepth 1)" ] ||
         fail "after uninstalling the upgrade, expected nothing under Program Files\\CNS Manager, found: $(find "$dir" -mindepth 1)"
-    log "wine-msi: $next installed over $version replaces it, and uninstalls cleanly"
+    log "wine-msi: $next installed over $version replaces it, keeps the administrator's settings, and uninstalls cleanly"
 }
 
 step setup setup

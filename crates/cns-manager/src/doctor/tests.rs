@@ -312,11 +312,20 @@ fn the_leak_detector_does_find_each_encoding() {
     assert!(leaks("< [7 byte omessi/redacted] 90 00", "BIANCHI").is_empty());
 }
 
-/// The commented /etc/cns-manager/config.toml the package installs: valid as it is (all
-/// commented), and valid with every setting uncommented, so its examples stay true.
+/// The commented settings files the packages install (/etc/cns-manager/config.toml, and the MSI's
+/// C:\ProgramData\cns-manager\config.toml.example): valid as they are (all commented), and valid
+/// with every setting uncommented, so their examples stay true.
 #[test]
-fn the_packaged_settings_file_is_valid_commented_and_uncommented() {
-    let text = include_str!("../../../../packaging/linux/config.toml");
+fn the_packaged_settings_files_are_valid_commented_and_uncommented() {
+    for text in [
+        include_str!("../../../../packaging/linux/config.toml"),
+        include_str!("../../../../packaging/windows/config.toml.example"),
+    ] {
+        settings_file_valid_commented_and_uncommented(text);
+    }
+}
+
+fn settings_file_valid_commented_and_uncommented(text: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
     std::fs::write(&path, text).unwrap();
