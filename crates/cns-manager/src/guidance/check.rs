@@ -113,7 +113,7 @@ fn content(file: &str, f: &GuidanceFile) -> Result<(), GuidanceError> {
 
 fn section(file: &str, at: &str, s: &Section) -> Result<(), GuidanceError> {
     text(file, &format!("{at}.title"), &s.title)?;
-    let lists = [("text", &s.text), ("items", &s.items), ("steps", &s.steps)];
+    let lists = [("text", &s.text), ("items", &s.items), ("steps", &s.steps), ("notes", &s.notes)];
     for (name, list) in lists {
         for (i, t) in list.iter().enumerate() {
             text(file, &format!("{at}.{name}[{i}]"), t)?;

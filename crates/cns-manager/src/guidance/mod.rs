@@ -84,8 +84,8 @@ pub struct Link {
     pub url: String,
 }
 
-/// One block of the page: a title, then paragraphs, bullet points, numbered steps, contacts and
-/// links, in that order.
+/// One block of the page: a title, then paragraphs, bullet points, numbered steps, notes (the
+/// paragraphs after the lists), contacts and links, in that order.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
@@ -99,6 +99,8 @@ pub struct Section {
     pub items: Vec<Text>,
     #[serde(default)]
     pub steps: Vec<Text>,
+    #[serde(default)]
+    pub notes: Vec<Text>,
     #[serde(default)]
     pub contact: Vec<Contact>,
     #[serde(default)]

@@ -10,7 +10,7 @@ fn texts_of(f: &GuidanceFile) -> Vec<&Text> {
     let mut all = vec![&f.name];
     for s in &f.section {
         all.push(&s.title);
-        all.extend(s.text.iter().chain(&s.items).chain(&s.steps));
+        all.extend(s.text.iter().chain(&s.items).chain(&s.steps).chain(&s.notes));
         for c in &s.contact {
             all.push(&c.what);
             all.extend(c.hours.iter());
@@ -55,7 +55,7 @@ fn a_lombardy_card_gets_the_regions_offices_numbers_and_the_national_new_card() 
     assert_eq!(c.region_name(Lang::It).as_deref(), Some("Regione Lombardia"));
     assert_eq!(
         ids(&c),
-        ["pin-in-person", "minors", "remote", "delegation", "puk", "help", "new-card"],
+        ["pin-in-person", "pin-online", "minors", "remote", "delegation", "puk", "help", "new-card"],
         "the region's own help replaces the national one; 'ask your region' is not for Lombardy"
     );
     let phones: Vec<_> = contacts(&c).iter().filter_map(|c| c.phone.clone()).collect();
@@ -67,8 +67,12 @@ fn a_lombardy_card_gets_the_regions_offices_numbers_and_the_national_new_card() 
         assert!(c.hours.as_ref().is_some_and(|h| h.it.contains("8:00")), "{c:?}");
     }
     assert!(contacts(&c)[0].hours.as_ref().unwrap().it.contains("festivi esclusi"));
-    let text: String =
-        c.sections.iter().flat_map(|s| s.text.iter().chain(&s.steps)).map(|t| t.it.as_str()).collect();
+    let text: String = c
+        .sections
+        .iter()
+        .flat_map(|s| s.text.iter().chain(&s.steps).chain(&s.notes))
+        .map(|t| t.it.as_str())
+        .collect();
     for needed in
         ["prima metà del PIN", "modulo per i minori", "videochiamata", "coniuge", "stessi uffici del PIN"]
     {
@@ -141,7 +145,7 @@ fn a_broken_installed_file_is_refused_by_file_and_field_and_the_built_in_one_sta
     assert!(p[0].file.ends_with("lombardia.toml") && p[0].problem.contains("missing field `de`"), "{}", p[0]);
     assert!(p[0].field.starts_with("line "), "{}", p[0]);
     assert!(p[1].file.ends_with("national.toml") && p[1].field == "line 3", "{}", p[1]);
-    assert!(p[2].file.ends_with("toscana.toml") && p[2].field == "section[5].contact[0].phone", "{}", p[2]);
+    assert!(p[2].file.ends_with("toscana.toml") && p[2].field == "section[6].contact[0].phone", "{}", p[2]);
     // What shows is the built-in guidance, whole.
     assert_eq!(
         contacts(&g.for_region(Some("030"))).first().and_then(|c| c.phone.as_deref()),
@@ -193,9 +197,9 @@ fn the_checks_name_what_is_wrong() {
             "http://www.bandi.regione.lombardia.it/",
             "service[2].url",
         ),
-        ("contactcenter-SISS@regione.lombardia.it", "contactcenter", "section[5].contact[1].email"),
-        ("id = \"minors\"", "id = \"puk\"", "section[4].id"),
-        ("id = \"minors\"", "id = \"Minors\"", "section[1].id"),
+        ("contactcenter-SISS@regione.lombardia.it", "contactcenter", "section[6].contact[1].email"),
+        ("id = \"minors\"", "id = \"puk\"", "section[5].id"),
+        ("id = \"minors\"", "id = \"Minors\"", "section[2].id"),
     ];
     for (from, to, field) in cases {
         let e = check::parse("x.toml", &lombardy_text().replacen(from, to, 1)).unwrap_err();
@@ -203,7 +207,7 @@ fn the_checks_name_what_is_wrong() {
     }
     let empty =
         lombardy_text().replacen("it = \"Per un minore o una persona sotto tutela\"", "it = \" \"", 1);
-    assert_eq!(check::parse("x.toml", &empty).unwrap_err().field, "section[1].title.it");
+    assert_eq!(check::parse("x.toml", &empty).unwrap_err().field, "section[2].title.it");
 }
 
 #[test]
