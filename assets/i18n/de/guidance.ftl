@@ -81,3 +81,18 @@ services-open-anyway = Trotzdem öffnen
 services-opened = Im Browser geöffnet: { $service }.
 # Im Demo-Modus.
 services-demo-note = Demo-Modus: Die simulierte Karte meldet sich bei keinem echten Dienst an, aber Sie können deren Websites ansehen.
+
+## Die Diagnose (doctor, Seite Diagnose): die verwendeten Hinweise.
+
+# Titel der Prüfung.
+doctor-guidance-title = Hinweise zu PIN, PUK und Diensten
+# Die Prüfung war erfolgreich: die verwendeten Dateien.
+doctor-guidance-files = Verwendet: { $files }.
+# Eine verwendete Datei, im Programm enthalten.
+doctor-guidance-built-in = { $file } (im Programm enthalten)
+# Eine verwendete Datei, vom Installationsprogramm abgelegt.
+doctor-guidance-installed = { $file } (installiert)
+# Eine ungültige installierte Datei: der Fehler (Datei, Feld, Problem) und was geschieht.
+doctor-guidance-invalid = { $error }. Stattdessen werden die im Programm enthaltenen Hinweise verwendet.
+# Wie man es behebt.
+doctor-guidance-invalid-fix = Korrigieren Sie das genannte Feld (das Format ist am Anfang von national.toml in den Quellen des Programms beschrieben) oder entfernen Sie die Datei.

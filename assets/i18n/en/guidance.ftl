@@ -81,3 +81,18 @@ services-open-anyway = Open anyway
 services-opened = Opened in the browser: { $service }.
 # In demo mode.
 services-demo-note = Demo mode: the simulated card logs in to no real service, but you can look at their websites.
+
+## The diagnosis (doctor, the Diagnostics page): the guidance in use.
+
+# The check's title.
+doctor-guidance-title = Guidance on PIN, PUK and services
+# The check passed: the files in use.
+doctor-guidance-files = In use: { $files }.
+# A file in use, built into the program.
+doctor-guidance-built-in = { $file } (built in)
+# A file in use, put there by the installer.
+doctor-guidance-installed = { $file } (installed)
+# An installed file that is not valid: the error (file, field, problem) and what is done.
+doctor-guidance-invalid = { $error }. The guidance built into the program is used instead.
+# How to fix it.
+doctor-guidance-invalid-fix = Correct the field named (the format is described at the top of national.toml, in the program's sources) or remove the file.

@@ -81,3 +81,18 @@ services-open-anyway = Apri comunque
 services-opened = Aperto nel browser: { $service }.
 # In modalità dimostrativa.
 services-demo-note = Modalità dimostrativa: la tessera simulata non accede ai servizi veri, ma puoi vederne i siti.
+
+## La diagnosi (doctor, pagina Diagnostica): le indicazioni in uso.
+
+# Titolo del controllo.
+doctor-guidance-title = Indicazioni su PIN, PUK e servizi
+# Il controllo è andato bene: i file in uso.
+doctor-guidance-files = In uso: { $files }.
+# Un file in uso, incluso nel programma.
+doctor-guidance-built-in = { $file } (incluso nel programma)
+# Un file in uso, messo dall'installatore.
+doctor-guidance-installed = { $file } (installato)
+# Un file installato non valido: l'errore (file, campo, problema) e cosa si fa.
+doctor-guidance-invalid = { $error }. Al suo posto uso le indicazioni incluse nel programma.
+# Come correggerlo.
+doctor-guidance-invalid-fix = Correggi il campo indicato (il formato è descritto all'inizio di national.toml, tra i sorgenti del programma) oppure togli il file.

@@ -230,3 +230,33 @@ fn the_installers_folder_is_beside_the_system_settings() {
         assert_eq!(system_dir(), Some(PathBuf::from("/etc/cns-manager/guidance")));
     }
 }
+
+#[test]
+fn the_doctor_names_the_files_in_use_and_each_refused_one() {
+    use crate::doctor::{Level, guidance_checks};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("lombardia.toml"),
+        lombardy_text().replacen("schema = 1", "schema = 7", 1),
+    )
+    .unwrap();
+    let tuscany = lombardy_text().replacen("\"030\"", "\"090\"", 1);
+    std::fs::write(dir.path().join("toscana.toml"), tuscany).unwrap();
+    let checks = guidance_checks(&Guidance::load_from(Some(dir.path())), Lang::It);
+    assert_eq!(checks.len(), 2, "{checks:?}");
+    assert_eq!((checks[0].id.as_str(), checks[0].level), ("guidance", Level::Ok));
+    assert_eq!(
+        checks[0].detail,
+        "In uso: lombardia.toml (incluso nel programma), national.toml (incluso nel programma), toscana.toml (installato)."
+    );
+    let refused = &checks[1];
+    assert_eq!(refused.level, Level::Warning, "the app works on: a warning, not a problem");
+    assert!(refused.id.starts_with("guidance:") && refused.id.ends_with("lombardia.toml"), "{refused:?}");
+    assert!(
+        refused.detail.contains(
+            "lombardia.toml: schema: this program reads schema = 1. Al suo posto uso le indicazioni incluse"
+        ),
+        "{refused:?}"
+    );
+    assert!(refused.fix.as_deref().is_some_and(|f| f.contains("national.toml")));
+}
