@@ -130,17 +130,12 @@ fn section(ui: &mut egui::Ui, lang: Lang, s: &Section, asked: &mut Asked) {
     for t in &s.text {
         ui.label(t.get(lang));
     }
+    // One label per point: a row of two widgets would take a button's height.
     for t in &s.items {
-        ui.horizontal_wrapped(|ui| {
-            ui.label("•");
-            ui.label(t.get(lang));
-        });
+        ui.label(format!("•  {}", t.get(lang)));
     }
     for (n, t) in s.steps.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(format!("{}.", n + 1)).strong());
-            ui.label(t.get(lang));
-        });
+        ui.label(format!("{}.  {}", n + 1, t.get(lang)));
     }
     for t in &s.notes {
         ui.label(t.get(lang));
