@@ -21,6 +21,8 @@ guidance-region-none = Weiß ich nicht
 guidance-region-choose-hint = Wählen Sie die Region, die die Karte aktiviert hat: Ihr Logo steht auf der Vorderseite der Karte.
 # Eine auf diesem Computer installierte Hinweisdatei ist ungültig (Fenster, help-pin, Diagnose).
 guidance-installed-invalid = Einige auf diesem Computer installierte Hinweise sind ungültig: Angezeigt werden die im Programm enthaltenen. Einzelheiten finden Sie unter Diagnose.
+# Die Schaltfläche neben einer Nummer oder E-Mail-Adresse, auf dem Bildschirm.
+guidance-copy-button = Kopieren
 # Die Schaltfläche neben einer Nummer oder E-Mail-Adresse; ihr Name für Bildschirmleser.
 guidance-copy = { $value } kopieren
 # Nach „kopieren“.

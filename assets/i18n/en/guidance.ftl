@@ -21,6 +21,8 @@ guidance-region-none = I don't know
 guidance-region-choose-hint = Choose the region that activated the card: its logo is on the front of the card.
 # A guidance file installed on this computer is not valid (window, help-pin, diagnostics).
 guidance-installed-invalid = Some guidance installed on this computer is not valid: showing the guidance built into the program. The details are in Diagnostics.
+# The button next to a number or an e-mail address, on screen.
+guidance-copy-button = Copy
 # The button next to a number or an e-mail address; its name for screen readers.
 guidance-copy = Copy { $value }
 # After "Copy".

@@ -21,6 +21,8 @@ guidance-region-none = Non lo so
 guidance-region-choose-hint = Scegli la Regione che ha attivato la tessera: lo dice il logo sul fronte della tessera.
 # Un file di indicazioni installato su questo computer non è valido (finestra, help-pin, diagnosi).
 guidance-installed-invalid = Alcune indicazioni installate su questo computer non sono valide: mostro quelle incluse nel programma. I dettagli sono in Diagnostica.
+# Il pulsante accanto a un numero o a un indirizzo e-mail, sullo schermo.
+guidance-copy-button = Copia
 # Il pulsante accanto a un numero o a un indirizzo e-mail; il suo nome per i lettori di schermo.
 guidance-copy = Copia { $value }
 # Dopo «Copia».

@@ -627,6 +627,11 @@ mod pictures {
     }
 
     #[test]
+    fn pin_help() {
+        shoot(Page::PinHelp, "pin_help");
+    }
+
+    #[test]
     fn change_pin_step2() {
         shoot(Page::ChangePinStep2, "change_pin_step2");
     }

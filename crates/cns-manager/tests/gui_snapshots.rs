@@ -432,6 +432,10 @@ fn pin_help_lombardy() {
     h.get_by_role_and_label(Role::Link, "Non hai il PIN o il PUK?").click();
     wait_label(&mut h, "Indicazioni per le tessere della Regione Lombardia");
     h.snapshot("pin_help_lombardy");
+    // Scrolled to the help lines: what each number is for, when it answers, "Copia" beside it.
+    h.get_by_role_and_label(Role::Button, "Copia 800 030 070").scroll_to_me();
+    h.run_steps(6);
+    h.snapshot("pin_help_lombardy_contacts");
 }
 
 /// "Usa la tessera" for the same card, once the browser was found to see it (a launcher that
