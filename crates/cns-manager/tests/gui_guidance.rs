@@ -291,3 +291,44 @@ fn a_successful_pin_change_leads_to_the_services_but_not_at_the_counter() {
         }
     }
 }
+
+/// No browser to open (no xdg-open, say): the address is given to open by hand, where the link was.
+struct NoBrowser;
+
+impl Launcher for NoBrowser {
+    fn check(&self) -> Readiness {
+        Readiness::NoneFound
+    }
+    fn open(&self, _: &str) -> Result<(), String> {
+        Err("xdg-open not found".into())
+    }
+}
+
+#[test]
+fn a_browser_that_does_not_open_leaves_the_address_to_open_by_hand() {
+    let backend = Backend::Demo(lombard_card());
+    let mut h = Harness::builder().with_size(SIZE).build_eframe(move |cc| {
+        let config = AppConfig {
+            today: Some(TODAY),
+            launcher: Arc::new(NoBrowser),
+            ..AppConfig::new(backend, Lang::It, false)
+        };
+        CnsApp::new(&cc.egui_ctx, config)
+    });
+    wait_label(&mut h, "MARIO ROSSI");
+    click_link(&mut h, "Non hai il PIN o il PUK?");
+    wait_label(&mut h, "Chi può aiutarti");
+    click_link(&mut h, "Sito del Sistema Tessera Sanitaria");
+    wait_label(
+        &mut h,
+        "Il browser non si è aperto (xdg-open not found). Apri tu questo indirizzo: https://www.sistemats.it/",
+    );
+    press(&mut h, "Torna allo stato della tessera");
+    wait_label(&mut h, "MARIO ROSSI");
+    click(&mut h, "Usa la tessera");
+    // (below the fold of this window: pressed as a screen reader does)
+    press(&mut h, "Apri Bandi online");
+    wait_label(&mut h, "Non ho trovato Firefox né Chromium per questo utente");
+    press(&mut h, "Apri comunque");
+    wait_label(&mut h, "Apri tu questo indirizzo: https://www.bandi.regione.lombardia.it/");
+}

@@ -24,8 +24,16 @@ pub(crate) struct PinHelp {
     launcher: Arc<dyn Launcher>,
     /// The region chosen by the user when no card says it.
     chosen: Option<Region>,
-    /// The last thing copied or opened, said under the page's title.
-    said: Option<(Tone, String)>,
+    /// What the last "Copia" or link did, said where it was pressed.
+    said: Option<Said>,
+}
+
+/// A line shown beside the number copied or under the link that did not open.
+struct Said {
+    /// The number, address or link it is about.
+    at: String,
+    tone: Tone,
+    text: String,
 }
 
 impl PinHelp {
@@ -36,9 +44,11 @@ impl PinHelp {
     fn open(&mut self, lang: Lang, url: &str) {
         self.said = match self.launcher.open(url) {
             Ok(()) => None,
-            Err(e) => {
-                Some((Tone::Attention, lang.tr(msg::GuidanceOpenFailed { error: e.into(), url: url.into() })))
-            }
+            Err(e) => Some(Said {
+                at: url.to_owned(),
+                tone: Tone::Attention,
+                text: lang.tr(msg::GuidanceOpenFailed { error: e.into(), url: url.into() }),
+            }),
         };
     }
 }
@@ -75,11 +85,8 @@ pub(crate) fn ui(p: &mut PinHelp, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
     if !p.guidance.problems().is_empty() {
         ui.label(RichText::new(lang.tr(msg::guidance_installed_invalid())).weak());
     }
-    if let Some((tone, text)) = &p.said {
-        crate::gui::widgets::live_banner(ui, *tone, text);
-    }
     let mut asked = Asked::default();
-    sections(ui, lang, &chosen, &mut asked);
+    sections(ui, lang, &chosen, p.said.as_ref(), &mut asked);
     ui.add_space(12.0);
     if primary_button(ui, &lang.tr(msg::page_back_to_card())).clicked() {
         asked.close = true;
@@ -90,7 +97,8 @@ pub(crate) fn ui(p: &mut PinHelp, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
 fn apply(p: &mut PinHelp, ctx: &egui::Context, lang: Lang, asked: Asked) -> Vec<Action> {
     if let Some(value) = asked.copy {
         ctx.copy_text(value.clone());
-        p.said = Some((Tone::Good, lang.tr(msg::guidance_copied(value))));
+        let text = lang.tr(msg::guidance_copied(value.as_str()));
+        p.said = Some(Said { at: value, tone: Tone::Good, text });
     }
     if let Some(url) = asked.open {
         p.open(lang, &url);
@@ -117,15 +125,23 @@ fn region_choice(ui: &mut egui::Ui, lang: Lang, chosen: &mut Option<Region>) {
     ui.add_space(6.0);
 }
 
-fn sections(ui: &mut egui::Ui, lang: Lang, chosen: &Chosen<'_>, asked: &mut Asked) {
+fn sections(ui: &mut egui::Ui, lang: Lang, chosen: &Chosen<'_>, said: Option<&Said>, asked: &mut Asked) {
     for (i, s) in chosen.sections.iter().enumerate() {
         ui.add_space(10.0);
-        ui.push_id(("guidance_section", i), |ui| section(ui, lang, s, asked));
+        ui.push_id(("guidance_section", i), |ui| section(ui, lang, s, said, asked));
+    }
+}
+
+/// What the last press did, if it was about `at`: a live line, so a screen reader says it.
+fn said_here(ui: &mut egui::Ui, said: Option<&Said>, at: &str) {
+    if let Some(s) = said.filter(|s| s.at == at) {
+        let line = ui.label(RichText::new(format!("{} {}", s.tone.icon(), s.text)).color(s.tone.color()));
+        a11y::mark_live(&line, s.tone);
     }
 }
 
 /// One section: its title, paragraphs, bullet points, steps, notes, contacts and links.
-fn section(ui: &mut egui::Ui, lang: Lang, s: &Section, asked: &mut Asked) {
+fn section(ui: &mut egui::Ui, lang: Lang, s: &Section, said: Option<&Said>, asked: &mut Asked) {
     a11y::heading_text(ui, RichText::new(s.title.get(lang)).strong().size(17.0));
     for t in &s.text {
         ui.label(t.get(lang));
@@ -141,7 +157,7 @@ fn section(ui: &mut egui::Ui, lang: Lang, s: &Section, asked: &mut Asked) {
         ui.label(t.get(lang));
     }
     for (n, c) in s.contact.iter().enumerate() {
-        ui.push_id(("contact", n), |ui| contact(ui, lang, c, asked));
+        ui.push_id(("contact", n), |ui| contact(ui, lang, c, said, asked));
     }
     for l in &s.link {
         let link =
@@ -149,12 +165,13 @@ fn section(ui: &mut egui::Ui, lang: Lang, s: &Section, asked: &mut Asked) {
         if link.clicked() {
             asked.open = Some(l.url.clone());
         }
+        said_here(ui, said, &l.url);
     }
 }
 
 /// Who to call or write to: what for, the number or address (selectable, with "Copia"), and
 /// when it answers.
-fn contact(ui: &mut egui::Ui, lang: Lang, c: &Contact, asked: &mut Asked) {
+fn contact(ui: &mut egui::Ui, lang: Lang, c: &Contact, said: Option<&Said>, asked: &mut Asked) {
     egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(8)).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(c.what.get(lang)).strong());
@@ -169,6 +186,7 @@ fn contact(ui: &mut egui::Ui, lang: Lang, c: &Contact, asked: &mut Asked) {
                 if copy.on_hover_text(&name).clicked() {
                     asked.copy = Some(value.clone());
                 }
+                said_here(ui, said, value);
             });
         }
         if let Some(h) = &c.hours {

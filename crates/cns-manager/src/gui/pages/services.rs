@@ -40,8 +40,8 @@ pub(crate) struct ServicesPage {
     launcher: Arc<dyn Launcher>,
     wake: Wake,
     pending: Option<Pending>,
-    /// What the last opening did.
-    said: Option<(Tone, String)>,
+    /// What the last opening did: (the service's id, how it went), said under that service.
+    said: Option<(String, Tone, String)>,
 }
 
 impl ServicesPage {
@@ -74,13 +74,14 @@ impl ServicesPage {
     fn open(&mut self, lang: Lang, s: &Service) {
         self.pending = None;
         let name = s.name.get(lang);
-        self.said = Some(match self.launcher.open(&s.url) {
+        let (tone, text) = match self.launcher.open(&s.url) {
             Ok(()) => (Tone::Good, lang.tr(msg::services_opened(name))),
             Err(e) => (
                 Tone::Attention,
                 lang.tr(msg::GuidanceOpenFailed { error: e.into(), url: s.url.as_str().into() }),
             ),
-        });
+        };
+        self.said = Some((s.id.clone(), tone, text));
     }
 }
 
@@ -111,10 +112,6 @@ pub(crate) fn ui(p: &mut ServicesPage, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Acti
     if ctx.is_demo() {
         ui.add_space(6.0);
         banner(ui, Tone::Attention, &lang.tr(msg::services_demo_note()));
-    }
-    if let Some((tone, text)) = &p.said {
-        ui.add_space(6.0);
-        live_banner(ui, *tone, text);
     }
     let mut asked = Asked::default();
     for s in &chosen.services {
@@ -154,6 +151,9 @@ fn service(ui: &mut egui::Ui, lang: Lang, p: &mut ServicesPage, s: &Service, ask
     ui.label(RichText::new(name).strong().size(17.0));
     ui.label(s.what.get(lang));
     ui.add(egui::Label::new(RichText::new(&s.url).weak().small()).selectable(true));
+    if let Some((_, tone, text)) = p.said.as_ref().filter(|(id, _, _)| *id == s.id) {
+        live_banner(ui, *tone, text);
+    }
     match p.pending.as_mut().filter(|pending| pending.id == s.id) {
         None => {
             let idle = p.pending.as_ref().is_none_or(|pending| matches!(pending.check, Check::Done(_)));
