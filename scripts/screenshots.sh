@@ -191,11 +191,23 @@ session applet <<'EOF'
 click 130 430
 click 100 355
 wait 1.5
-click 350 560
+click 350 592
 scroll 900 600 10
 shot applet-2025.png
 EOF
 
+# "Non hai il PIN o il PUK?" with no card ("Rimuovi la tessera", the link): the region chosen
+# in the list (Lombardia), its guidance.
+session pinhelp <<'EOF'
+click 134 255
+wait 1.5
+click 357 203
+wait 1
+click 494 179
+click 568 330
+wait 1
+shot pin-help.png
+EOF
 # "Situazione": PIN and PUK blocked; "Come richiedere una nuova tessera".
 session puk <<'EOF'
 click 130 366

@@ -11,6 +11,7 @@ pub mod card_words;
 pub mod cli;
 pub mod doctor;
 pub mod gui;
+pub mod guidance;
 pub mod i18n;
 pub mod ops;
 pub mod pin_words;

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use cns_manager::backend::Backend;
 use cns_manager::gui::{AppConfig, CnsApp};
+use cns_manager::guidance::launch::{Launcher, Readiness};
 use cns_manager::i18n::Lang;
 use cns_manager::settings::Settings;
 use cns_sim::SimHandle;
@@ -86,6 +87,12 @@ enum Page {
     CounterStatus,
     CounterChangePin,
     CounterRemoved,
+    /// "Non hai il PIN o il PUK?" for a Lombard card (the region with the most to say).
+    PinHelp,
+    /// The same page with no card: the region to choose.
+    PinHelpNoCard,
+    /// "Usa la tessera", a service's browser look done.
+    Services,
 }
 
 /// The words the test looks for, written here (not taken from the catalog) so that a changed
@@ -116,6 +123,16 @@ fn german(it: &'static str) -> &'static str {
         "Come richiedere una nuova tessera" => "So beantragen Sie eine neue Karte",
         "Numero verde 800 030 606" => "Grüne Nummer 800 030 606",
         "Tessera rimossa – schermo pulito" => "Karte entfernt – Bildschirm geleert",
+        "Non hai il PIN o il PUK?" => "Keine PIN oder PUK?",
+        "Chi può aiutarti" => "Wer Ihnen helfen kann",
+        "Scegli la Regione che ha attivato la tessera" => {
+            "Wählen Sie die Region, die die Karte aktiviert hat"
+        }
+        "Usa la tessera" => "Karte verwenden",
+        "Apri Fascicolo Sanitario Elettronico" => {
+            "Elektronische Gesundheitsakte (Fascicolo Sanitario Elettronico) öffnen"
+        }
+        "Il browser vede la tessera." => "Der Browser erkennt die Karte.",
         other => other,
     }
 }
@@ -150,11 +167,28 @@ fn build(
     let mut h = builder.build_eframe(move |cc| {
         CnsApp::new(
             &cc.egui_ctx,
-            AppConfig { today: Some(TODAY), settings, ..AppConfig::new(backend, lang, counter) },
+            AppConfig {
+                today: Some(TODAY),
+                settings,
+                launcher: Arc::new(BrowserReady),
+                ..AppConfig::new(backend, lang, counter)
+            },
         )
     });
     h.step();
     h
+}
+
+/// Every browser sees the card, and nothing opens: "Usa la tessera" at its widest.
+struct BrowserReady;
+
+impl Launcher for BrowserReady {
+    fn check(&self) -> Readiness {
+        Readiness::Ready
+    }
+    fn open(&self, _: &str) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 fn run_until(h: &mut Harness<'_, CnsApp>, what: &str, done: impl Fn(&Harness<'_, CnsApp>) -> bool) {
@@ -186,6 +220,13 @@ fn press(h: &mut Harness<'_, CnsApp>, label: &str) {
     h.step();
 }
 
+/// Follows a link through AccessKit, as [`press`] does.
+fn press_link(h: &mut Harness<'_, CnsApp>, label: &str) {
+    h.get_by_role_and_label(Role::Link, label).click_accesskit();
+    h.step();
+    h.step();
+}
+
 /// Types into the one PIN field on screen and presses Enter there.
 fn pin_and_enter(h: &mut Harness<'_, CnsApp>, digits: &str) {
     run_until(h, "a PIN field", |h| h.query_by_role(Role::PasswordInput).is_some());
@@ -208,22 +249,49 @@ fn open(page: Page, lang: Lang, size: Size, render: bool) -> Shown {
             handle.card().set_pin_tries(0, 3);
             handle.card().set_puk_tries(0, 8);
         }
-        Page::InsertCard => handle.remove(),
+        Page::InsertCard | Page::PinHelpNoCard => handle.remove(),
+        Page::PinHelp | Page::Services => handle.card().set_holder(cns_sim::HolderPreset::RossiMario),
         _ => {}
     }
     let counter = matches!(page, Page::CounterStatus | Page::CounterChangePin | Page::CounterRemoved);
     let mut h = build(&handle, lang, counter, size, render);
-    if page == Page::InsertCard {
+    if matches!(page, Page::InsertCard | Page::PinHelpNoCard) {
         wait_label(&mut h, t(lang, "Inserisci la tessera nel lettore", "Insert the card in the reader"));
+        if page == Page::PinHelpNoCard {
+            press_link(&mut h, t(lang, "Non hai il PIN o il PUK?", "No PIN or PUK?"));
+            let hint = t(
+                lang,
+                "Scegli la Regione che ha attivato la tessera",
+                "Choose the region that activated the card",
+            );
+            wait_label(&mut h, hint);
+        }
         return Shown { h, _dir: dir };
     }
-    wait_label(&mut h, "GIULIA BIANCHI");
+    let lombard = matches!(page, Page::PinHelp | Page::Services);
+    wait_label(&mut h, if lombard { "MARIO ROSSI" } else { "GIULIA BIANCHI" });
     match page {
         Page::Status
         | Page::StatusLastTry
         | Page::StatusPukBlocked
         | Page::CounterStatus
-        | Page::InsertCard => {}
+        | Page::InsertCard
+        | Page::PinHelpNoCard => {}
+        Page::PinHelp => {
+            press_link(&mut h, t(lang, "Non hai il PIN o il PUK?", "No PIN or PUK?"));
+            wait_label(&mut h, t(lang, "Chi può aiutarti", "Who can help you"));
+        }
+        Page::Services => {
+            press(&mut h, t(lang, "Usa la tessera", "Use the card"));
+            let open = t(
+                lang,
+                "Apri Fascicolo Sanitario Elettronico",
+                "Open Electronic Health Record (Fascicolo Sanitario Elettronico)",
+            );
+            run_until(&mut h, open, |h| h.query_by_role_and_label(Role::Button, open).is_some());
+            press(&mut h, open);
+            wait_label(&mut h, t(lang, "Il browser vede la tessera.", "The browser sees the card."));
+        }
         Page::ChangePinStep1 | Page::ChangePinStep2 | Page::ChangePinStep3 | Page::CounterChangePin => {
             press(&mut h, t(lang, "Cambia PIN", "Change PIN"));
             if page != Page::ChangePinStep1 {
@@ -486,6 +554,17 @@ fn new_card_help_fits() {
 }
 
 #[test]
+fn pin_help_fits() {
+    check(Page::PinHelp);
+    check(Page::PinHelpNoCard);
+}
+
+#[test]
+fn services_fit() {
+    check(Page::Services);
+}
+
+#[test]
 fn counter_mode_fits() {
     check(Page::CounterStatus);
     check(Page::CounterChangePin);
@@ -545,6 +624,11 @@ mod pictures {
     #[test]
     fn insert_card() {
         shoot(Page::InsertCard, "insert_card");
+    }
+
+    #[test]
+    fn pin_help() {
+        shoot(Page::PinHelp, "pin_help");
     }
 
     #[test]

@@ -420,3 +420,58 @@ fn diagnostics_page() {
     h.get_by_label("Numeri di aiuto (gratuiti)");
     h.snapshot("diagnostics");
 }
+
+/// "Non hai il PIN o il PUK?" for a Lombard card (Mario Rossi's, region 030): the region's
+/// offices first, as the page opens.
+#[test]
+fn pin_help_lombardy() {
+    let card = cns_sim::SimCard::new(cns_sim::QuirkMode::Standard, cns_sim::HolderPreset::RossiMario);
+    let handle = SimHandle::new(card);
+    let mut h = app(&handle, Lang::It, false);
+    wait_label(&mut h, "MARIO ROSSI");
+    h.get_by_role_and_label(Role::Link, "Non hai il PIN o il PUK?").click();
+    wait_label(&mut h, "Indicazioni per le tessere della Regione Lombardia");
+    h.snapshot("pin_help_lombardy");
+    // Scrolled to the help lines: what each number is for, when it answers, "Copia" beside it.
+    h.get_by_role_and_label(Role::Button, "Copia 800 030 070").scroll_to_me();
+    h.run_steps(6);
+    h.snapshot("pin_help_lombardy_contacts");
+}
+
+/// "Usa la tessera" for the same card, once the browser was found to see it (a launcher that
+/// says so and opens nothing).
+#[test]
+fn services_lombardy() {
+    use cns_manager::guidance::launch::{Launcher, Readiness};
+    struct Ready;
+    impl Launcher for Ready {
+        fn check(&self) -> Readiness {
+            Readiness::Ready
+        }
+        fn open(&self, _: &str) -> Result<(), String> {
+            Ok(())
+        }
+    }
+    let card = cns_sim::SimCard::new(cns_sim::QuirkMode::Standard, cns_sim::HolderPreset::RossiMario);
+    let backend = Backend::Demo(SimHandle::new(card));
+    let mut h = Harness::builder()
+        .with_size(SIZE)
+        .with_pixels_per_point(1.0)
+        .with_render_cursor(false)
+        .with_options(options())
+        .wgpu()
+        .build_eframe(move |cc| {
+            let config = AppConfig {
+                today: Some(TODAY),
+                launcher: std::sync::Arc::new(Ready),
+                ..AppConfig::new(backend, Lang::It, false)
+            };
+            CnsApp::new(&cc.egui_ctx, config)
+        });
+    wait_label(&mut h, "MARIO ROSSI");
+    click(&mut h, "Usa la tessera");
+    wait_label(&mut h, "Apri Prenota Salute");
+    click(&mut h, "Apri Fascicolo Sanitario Elettronico");
+    wait_label(&mut h, "Il browser vede la tessera.");
+    h.snapshot("services_lombardy");
+}

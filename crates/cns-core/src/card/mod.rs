@@ -96,6 +96,16 @@ pub fn read_certificate(transport: &mut dyn CardTransport) -> Result<Vec<u8>, Ca
         .ok_or(CardError::Status { op: "certificate", sw: StatusWord::FileNotFound })
 }
 
+/// Reads only the card's serial (EF.ID_Carta, or the applet's serial file): what says which
+/// region issued it. Asks no counter, reads nothing personal.
+pub fn read_card_id(transport: &mut dyn CardTransport) -> Result<crate::files::id_carta::CardId, CardError> {
+    check_atr(transport.atr())?;
+    let recognition = crate::profile::recognize(transport.atr());
+    let mut session = transport.session()?;
+    let (_, id) = Cns::open(session.as_mut(), &recognition, Counters::None)?;
+    Ok(id)
+}
+
 /// The certificate at the first place this card keeps one; `None` when there is none.
 fn read_certificate_in(cns: &mut Cns<'_>) -> Result<Option<Vec<u8>>, CardError> {
     for location in cns.cert_locations() {

@@ -208,11 +208,16 @@ pub fn man_page(lang: Lang) -> Result<Vec<u8>, std::io::Error> {
         roff_escape(&lang.tr(msg::man_file_system_settings())),
         roff_escape(&lang.tr(msg::man_file_user_settings())),
     ));
+    text.push_str(&format!(
+        ".TP\n\\fI/etc/cns\\-manager/guidance/*.toml\\fR\n{}\n",
+        roff_escape(&lang.tr(msg::man_file_guidance()))
+    ));
     text.push_str(&format!(".SH {}\n", lang.tr(msg::man_environment())));
     for (variable, meaning) in [
         ("CNS_LOG", msg::man_env_cns_log()),
         ("CNS_SYSTEM_TRUSTED_CA_DIR", msg::man_env_system_trusted_ca_dir()),
         ("CNS_PKCS11_MODULE", msg::man_env_pkcs11_module()),
+        (crate::guidance::SYSTEM_DIR_ENV, msg::man_env_system_guidance_dir()),
     ] {
         text.push_str(&format!(
             ".TP\n\\fB{}\\fR\n{}\n",

@@ -24,6 +24,7 @@ mod ca;
 mod ca_tsl;
 mod doctor;
 pub mod help;
+mod help_pin;
 mod messages;
 mod parse_error;
 mod pin_ops;
@@ -143,6 +144,9 @@ pub enum Command {
     /// Which browsers will see the card; register the card's module where it is missing (asks
     /// first).
     BrowserSetup(browser_setup::BrowserSetupArgs),
+    /// Where and how to get the PIN and PUK, who helps, and the online services that accept the
+    /// card, for the card's region (read from its serial only) or the one given.
+    HelpPin(help_pin::HelpPinArgs),
     /// Print the shell completion script.
     Completions {
         // The values are named in the help text, in the user's language (cli/help.rs): clap's
@@ -259,6 +263,7 @@ pub fn run(cmd: Command, backend: &Backend, lang: Lang) -> Exit {
         Command::Ca { action } => ca::run(&action, &out),
         Command::Doctor(a) => doctor::run(backend, &a, &out),
         Command::BrowserSetup(a) => browser_setup::run(&a, &out),
+        Command::HelpPin(a) => help_pin::run(backend, &a, &out),
         Command::Completions { shell } => doctor::print_bytes(&help::completions(shell, lang)),
         Command::Man => match help::man_page(lang) {
             Ok(page) => doctor::print_bytes(&page),
@@ -278,6 +283,7 @@ fn cmd_json(cmd: &Command) -> bool {
         Command::Ca { action } => action.json(),
         Command::Doctor(a) => a.json,
         Command::BrowserSetup(a) => a.json,
+        Command::HelpPin(a) => a.json,
         Command::Completions { .. } | Command::Man => false,
     }
 }

@@ -186,6 +186,7 @@ pub fn diagnose(
         settle_not_cns(&mut d, cards_checked, lang);
     }
     d.checks.extend(settings_checks(paths, lang));
+    d.checks.extend(guidance_checks(&crate::guidance::Guidance::load(), lang));
     d.checks.extend(browser_checks(&crate::browser::system::Environment::from_process(), lang));
     d.versions.push(("cns-manager".into(), Some(env!("CARGO_PKG_VERSION").into())));
     d.versions.extend(platform::versions().into_iter().map(|(n, v)| (n.to_owned(), v)));
@@ -630,6 +631,36 @@ pub fn browser_checks(env: &crate::browser::system::Environment, lang: Lang) -> 
         })
         .chain(chromium)
         .collect()
+}
+
+/// The guidance on PIN, PUK and services in effect, and each installer's file refused (the
+/// built-in one is used instead: a warning, the app works).
+pub fn guidance_checks(g: &crate::guidance::Guidance, lang: Lang) -> Vec<Finding> {
+    use crate::guidance::Origin;
+    let title = lang.tr(msg::doctor_guidance_title());
+    let files: Vec<String> = g
+        .files()
+        .map(|(name, _, origin)| {
+            let file = format!("{name}.toml");
+            lang.tr(match origin {
+                Origin::BuiltIn => msg::doctor_guidance_built_in(file),
+                Origin::Installed => msg::doctor_guidance_installed(file),
+            })
+        })
+        .collect();
+    let mut out = vec![finding(
+        "guidance",
+        Level::Ok,
+        &title,
+        lang.tr(msg::doctor_guidance_files(files.join(", "))),
+        None,
+    )];
+    for p in g.problems() {
+        let detail = lang.tr(msg::doctor_guidance_invalid(p.to_string()));
+        let fix = Some(lang.tr(msg::doctor_guidance_invalid_fix()));
+        out.push(finding(&format!("guidance:{}", p.file), Level::Warning, &title, detail, fix));
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {

@@ -69,6 +69,7 @@ pub fn run(opts: GuiOptions) -> Result<(), String> {
         settings,
         today: None,
         demo_reason: if opts.demo { opts.demo_reason } else { None },
+        launcher: std::sync::Arc::new(crate::guidance::launch::SystemLauncher),
     };
     // The window grows with the text size, so 150 % is as usable as 100 % from the first frame.
     let zoom = config.settings.zoom.clamp(settings::MIN_ZOOM, settings::MAX_ZOOM);

@@ -54,6 +54,10 @@ pub(crate) enum Action {
     /// Run the doctor's checks (again) for the diagnostics page.
     RunDiagnostics,
     ShowBrowser,
+    /// "Non hai il PIN o il PUK?".
+    ShowPinHelp,
+    /// "Usa la tessera": the region's services.
+    ShowServices,
     Reread,
     RetryReaders,
     SetLang(Lang),

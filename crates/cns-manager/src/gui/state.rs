@@ -142,6 +142,8 @@ pub enum Page {
     NewCard,
     Diagnostics,
     Browser,
+    PinHelp,
+    Services,
 }
 
 /// A message above the main area of the page it concerns, until the user leaves that page or

@@ -38,6 +38,15 @@ impl CnsApp {
             Action::ShowDiagnostics => self.open_diagnostics(),
             Action::RunDiagnostics => self.run_diagnostics(),
             Action::ShowBrowser => self.open_browser_page(),
+            Action::ShowPinHelp => {
+                let page = pages::pin_help::PinHelp::new(self.link.launcher.clone());
+                self.screen = Screen::PinHelp(Box::new(page));
+            }
+            Action::ShowServices => {
+                let page =
+                    pages::services::ServicesPage::new(self.link.launcher.clone(), self.link.wake.clone());
+                self.screen = Screen::Services(Box::new(page));
+            }
             Action::Reread => self.read_selected(),
             Action::RetryReaders => {
                 self.link.worker.send(Request::ListReaders);

@@ -153,6 +153,8 @@ impl CnsApp {
             Screen::Wizard(w) => pages::wizard::ui(w, &ctx, ui),
             Screen::Document(d) => pages::documents::ui(d, &ctx, ui),
             Screen::Browser(p) => pages::browser::ui(p, &ctx, ui),
+            Screen::PinHelp(p) => pages::pin_help::ui(p, &ctx, ui),
+            Screen::Services(p) => pages::services::ui(p, &ctx, ui),
             Screen::Certificate if ctx.card.status().is_some() => {
                 pages::certificate::ui(&mut self.export, &ctx, ui)
             }

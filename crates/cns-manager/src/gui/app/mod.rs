@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::backend::Backend;
+use crate::guidance::launch::{Launcher, SystemLauncher};
 use crate::i18n::Lang;
 use crate::settings::{Mode, Settings};
 
@@ -42,6 +43,9 @@ pub struct AppConfig {
     pub today: Option<time::Date>,
     /// The window started the demo by itself, for this reason (see gui/why_demo.rs).
     pub demo_reason: Option<super::why_demo::DemoReason>,
+    /// Looks at the browsers and opens addresses ("Usa la tessera", the guidance's links);
+    /// tests give one that opens nothing.
+    pub launcher: Arc<dyn Launcher>,
 }
 
 impl AppConfig {
@@ -54,6 +58,7 @@ impl AppConfig {
             settings: Settings::default(),
             today: None,
             demo_reason: None,
+            launcher: Arc::new(SystemLauncher),
         }
     }
 }
@@ -93,6 +98,8 @@ pub(crate) struct CardLink {
     /// When the card is in use by another program: when to try reading it again. Reading the
     /// status spends no try, so the window goes on by itself once the card is free.
     reread_at: Option<std::time::Instant>,
+    /// Looks at the browsers and opens addresses (see [`AppConfig::launcher`]).
+    pub(crate) launcher: Arc<dyn Launcher>,
 }
 
 /// What the window knows of the world: readers, the card, the service, counter mode's tally.
@@ -169,6 +176,7 @@ impl CnsApp {
                 read_seq: 0,
                 pin_seq: 0,
                 reread_at: None,
+                launcher: config.launcher,
             },
             model: Model {
                 readers: Readers::default(),

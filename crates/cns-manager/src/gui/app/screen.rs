@@ -16,6 +16,10 @@ pub enum Screen {
     Diagnostics(Box<crate::gui::pages::diagnostics::Diagnostics>),
     /// "Usa la tessera nel browser" (gui/pages/browser.rs).
     Browser(Box<crate::gui::pages::browser::BrowserPage>),
+    /// "Non hai il PIN o il PUK?" (gui/pages/pin_help.rs).
+    PinHelp(Box<crate::gui::pages::pin_help::PinHelp>),
+    /// "Usa la tessera": the region's online services (gui/pages/services.rs).
+    Services(Box<crate::gui::pages::services::ServicesPage>),
 }
 
 impl Screen {
@@ -28,6 +32,8 @@ impl Screen {
             Screen::NewCard => Page::NewCard,
             Screen::Diagnostics(_) => Page::Diagnostics,
             Screen::Browser(_) => Page::Browser,
+            Screen::PinHelp(_) => Page::PinHelp,
+            Screen::Services(_) => Page::Services,
         }
     }
 }

@@ -84,6 +84,9 @@ pub fn ui(d: &mut Diagnostics, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
     }
     crate::gui::a11y::heading(ui, &lang.tr(msg::diagnostics_title()));
     ui.label(lang.tr(msg::diagnostics_intro()));
+    if ui.link(lang.tr(msg::guidance_title())).clicked() {
+        actions.push(Action::ShowPinHelp);
+    }
     if ctx.is_demo() {
         ui.label(RichText::new(lang.tr(msg::diagnostics_demo_note())).strong());
     }

@@ -8,5 +8,7 @@ pub(crate) mod certificate;
 pub(crate) mod diagnostics;
 pub(crate) mod documents;
 pub(crate) mod new_card;
+pub(crate) mod pin_help;
+pub(crate) mod services;
 pub(crate) mod status;
 pub(crate) mod wizard;

@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::gui::a11y;
 use crate::gui::page::{Action, Ctx};
-use crate::gui::widgets::{banner, primary_button};
+use crate::gui::widgets::{banner, primary_button, secondary_button};
 use crate::gui::words::Tone;
 use crate::i18n::{Lang, msg};
 
@@ -19,8 +19,17 @@ pub fn ui(ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
     ui.add_space(8.0);
     new_card_text(ui, lang);
     ui.add_space(14.0);
-    let back = primary_button(ui, &lang.tr(msg::page_back_to_card()));
-    if back.clicked() { vec![Action::CloseScreen] } else { Vec::new() }
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        if primary_button(ui, &lang.tr(msg::page_back_to_card())).clicked() {
+            actions.push(Action::CloseScreen);
+        }
+        // The new card needs a PIN and a PUK too.
+        if secondary_button(ui, &lang.tr(msg::guidance_title())).clicked() {
+            actions.push(Action::ShowPinHelp);
+        }
+    });
+    actions
 }
 /// Where to ask for a replacement, and the help lines.
 pub fn new_card_text(ui: &mut egui::Ui, lang: Lang) {

@@ -45,7 +45,10 @@ pub fn ui(state: &mut Status, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
         return actions;
     }
     match ctx.card {
-        CardView::Empty => insert_card(ctx.lang, ui),
+        CardView::Empty => {
+            insert_card(ctx.lang, ui);
+            pin_help_link(ctx.lang, ui, &mut actions);
+        }
         CardView::Reading => reading(ctx.lang, ui),
         CardView::NotCns { atr, detail } => not_cns(ctx.lang, atr, detail, ui),
         CardView::Failed { problem, detail } => read_failed(ctx.lang, *problem, detail, ui, &mut actions),
@@ -218,7 +221,23 @@ fn card_actions(ctx: &Ctx, s: &CardStatus, focus_first: bool, ui: &mut egui::Ui,
         {
             actions.push(Action::ShowBrowser);
         }
+        // The region's services are the citizen's business too; a blocked PIN logs in nowhere.
+        if cert_ok
+            && !ctx.counter
+            && !pin_blocked
+            && secondary_button(ui, &lang.tr(msg::services_title())).clicked()
+        {
+            actions.push(Action::ShowServices);
+        }
     });
+}
+
+/// "Non hai il PIN o il PUK?": where the region gives them (a card read, a blocked PIN, no card).
+fn pin_help_link(lang: Lang, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.add_space(6.0);
+    if ui.link(lang.tr(msg::guidance_title())).clicked() {
+        actions.push(Action::ShowPinHelp);
+    }
 }
 
 /// "Cambia PIN" and "Verifica PIN": disabled, with the reason, while the PIN is blocked; on the
@@ -263,6 +282,9 @@ fn card_hints(lang: Lang, s: &CardStatus, ui: &mut egui::Ui, actions: &mut Vec<A
     ui.label(RichText::new(lang.tr(msg::window_drop_hint())).weak());
     if pin_blocked && !puk_blocked {
         ui.label(RichText::new(lang.tr(msg::pin_blocked_unblock_first())).weak());
+    }
+    if !puk_blocked {
+        pin_help_link(lang, ui, actions);
     }
     if puk_blocked {
         ui.add_space(6.0);

@@ -31,6 +31,10 @@ enum Asked {
     Retry,
     /// "Sblocca con il PUK": this wizard closes, the unblock one opens.
     Unblock,
+    /// "Non hai il PIN o il PUK?": this wizard closes, the guidance opens.
+    PinHelp,
+    /// "Usa la tessera" after a success: this wizard closes, the services open.
+    Services,
     Close,
 }
 
@@ -54,7 +58,7 @@ pub(crate) fn ui(w: &mut Wizard, ctx: &Ctx, ui: &mut egui::Ui) -> Vec<Action> {
         Phase::Entering => entry_step(ui, lang, w, settled, &mut asked),
         Phase::ConfirmLastTry => confirm_step(ui, lang, w, settled, &mut asked),
         Phase::Busy => busy_step(ui, lang),
-        Phase::Done(o) => result_step(ui, lang, w, o, settled, &mut asked),
+        Phase::Done(o) => result_step(ui, lang, w, o, !ctx.counter, settled, &mut asked),
         Phase::CardLeft => card_left_step(ui, lang, w, settled, &mut asked),
     });
     asked.into_iter().flat_map(|a| apply(w, a)).collect()
@@ -73,6 +77,8 @@ fn apply(w: &mut Wizard, asked: Asked) -> Vec<Action> {
         Asked::Back if w.back() => None,
         Asked::Back | Asked::Close => return vec![Action::CloseScreen],
         Asked::Unblock => return vec![Action::CloseScreen, Action::StartWizard(Operation::UnblockPin)],
+        Asked::PinHelp => return vec![Action::CloseScreen, Action::ShowPinHelp],
+        Asked::Services => return vec![Action::CloseScreen, Action::ShowServices],
     };
     command.map(Action::PinCommand).into_iter().collect()
 }
@@ -123,6 +129,9 @@ fn entry_step(ui: &mut egui::Ui, lang: Lang, w: &mut Wizard, settled: bool, aske
     ui.label(RichText::new(label).strong());
     let entry = pin_field(ui, lang, w, label);
     field_hints(ui, lang, w, &mut about);
+    if w.step_kind(w.step) == PinKind::Puk && pressed(&ui.link(lang.tr(msg::guidance_title())), settled) {
+        asked.push(Asked::PinHelp);
+    }
     let step = w.step;
     let typed = w.buffer_mut(step).len();
     let invalid = w.buffer_mut(step).refused().is_some() || w.problem.is_some();
@@ -298,6 +307,7 @@ fn result_step(
     lang: Lang,
     w: &mut Wizard,
     o: Outcome,
+    offer_services: bool,
     settled: bool,
     asked: &mut Vec<Asked>,
 ) {
@@ -315,6 +325,19 @@ fn result_step(
     let unblock_offered = !w.puk_state().is_blocked();
     ui.horizontal_wrapped(|ui| {
         let first = result_buttons(ui, lang, o, unblock_offered, settled, asked);
+        // Done: the card can now be used where the region accepts it.
+        if o == Outcome::Success
+            && offer_services
+            && pressed(&secondary_button(ui, &lang.tr(msg::services_title())), settled)
+        {
+            asked.push(Asked::Services);
+        }
+        // No PUK to unblock with: where to get it.
+        if o == (Outcome::Blocked { kind: PinKind::Pin })
+            && pressed(&secondary_button(ui, &lang.tr(msg::guidance_title())), settled)
+        {
+            asked.push(Asked::PinHelp);
+        }
         // Where the focus lands says the result too, for screen readers that do not follow
         // live regions.
         a11y::describe(ui.ctx(), first.id, &a11y::sentences(&[head.as_str(), next.as_str()]));
