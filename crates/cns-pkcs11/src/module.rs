@@ -207,6 +207,15 @@ impl Module {
             None => Vec::new(),
         };
         for slot in &mut self.slots {
+            // A card pulled and put back between two looks has the same ATR: only the service
+            // knows it left. Its token (our verified PIN, the caller's sessions) must not
+            // outlive it, else a browser keeps using a login the card no longer has.
+            if let Some(t) = slot.token.as_mut()
+                && !t.gone
+                && t.transport.card_left()
+            {
+                t.gone = true;
+            }
             if slot.token.as_ref().is_some_and(|t| t.gone) {
                 slot.token = None;
                 slot.not_cns = None;
