@@ -22,7 +22,7 @@
 # libnss3-tools, openssl). Every process started is stopped by PID on exit.
 # Environment: BIN (default target/debug), BROWSER_VPCD_PORT (default 38801, and +1),
 # BROWSER_KEEP=1 keeps the work folder (logs) after a failure.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 BIN="${BIN:-target/debug}"
 VPCD_PORT="${BROWSER_VPCD_PORT:-38801}"
@@ -214,9 +214,9 @@ for db in "$PROFILE" "$WORK/home-classic/.pki/nssdb"; do
     grep -qF "library=$MODULE" "$db/pkcs11.txt" || fail "browser-setup did not register the module in $db"
 done
 step "classic card: Firefox"
-run_firefox classic "$WORK/home-classic"
+run_firefox classic "$WORK/home-classic" || fail "Firefox (above)"
 step "classic card: Chromium"
-run_chromium classic "$WORK/home-classic"
+run_chromium classic "$WORK/home-classic" || fail "Chromium (above)"
 stop_card standard
 
 step "2025 applet card: module registered with modutil -add"
@@ -226,9 +226,9 @@ for db in "$PROFILE" "$WORK/home-applet/.pki/nssdb"; do
     modutil -dbdir "sql:$db" -add "CNS (modutil)" -libfile "$MODULE" -force > /dev/null
 done
 step "2025 applet card: Firefox"
-run_firefox applet2025 "$WORK/home-applet"
+run_firefox applet2025 "$WORK/home-applet" || fail "Firefox (above)"
 step "2025 applet card: Chromium"
-run_chromium applet2025 "$WORK/home-applet"
+run_chromium applet2025 "$WORK/home-applet" || fail "Chromium (above)"
 stop_card applet2025
 
 log "passed in $((SECONDS - T0)) s ($(firefox-esr --version 2>/dev/null), $(chromium --version 2>/dev/null | head -1 | sed 's/ built on.*//'))"

@@ -134,7 +134,7 @@ def main():
     try:
         scenario(a, pin, ev, procs)
         return 0
-    except (StepFailed, OSError, subprocess.SubprocessError) as e:
+    except Exception as e:  # noqa: BLE001 - whatever went wrong, one clear line naming the step
         print(f"[browsers] FAILED: chromium {a.card}: {type(e).__name__}: {e}", flush=True)
         return 1
     finally:
