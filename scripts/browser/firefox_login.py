@@ -13,7 +13,10 @@ chrome-context observer, then checks each behaviour against what the card and th
      next load asks for the PIN again;
   4. a wrong PIN: refused, exactly one try spent (the card's counter read with `cns-manager
      status --json`), then the right PIN works and the counter is full again;
-  5. the card pulled out and put back (SIGUSR1 to the simulated card): a new PIN prompt.
+  5. the card pulled out and put back (SIGUSR1 to the simulated card), Firefox looking at the
+     slot meanwhile: no token, then a token not logged in, and a new PIN prompt;
+  6. the same while Firefox is idle: the old login is never used (a new PIN prompt, at the
+     first load or, after one failed load that sent nothing to the card, at the next).
 
 Exit 0 when every step passed; otherwise "[browsers] FAILED: firefox <card>: <step>: <why>" and 1.
 The PIN goes only to the dialog's field (never to a log or to this script's output).
@@ -22,7 +25,6 @@ The PIN goes only to the dialog's field (never to a log or to this script's outp
 import argparse
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -416,8 +418,6 @@ def main():
         return 0
     except Exception as e:  # noqa: BLE001 - whatever went wrong, one clear line naming the step
         print(f"[browsers] FAILED: firefox {a.card}: {run.step}: {type(e).__name__}: {e}", flush=True)
-        if os.environ.get("CNS_BROWSER_HOLD"):  # debugging: keep Firefox up to attach a debugger
-            time.sleep(int(os.environ["CNS_BROWSER_HOLD"]))
         return 1
     finally:
         try:
