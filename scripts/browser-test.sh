@@ -202,7 +202,8 @@ run_chromium() {  # run_chromium CARD-NAME HOME
     DISPLAY="$DISP" run_bounded 300 python3 "$HERE/scripts/browser/chromium_login.py" --chromium chromium \
         --home "$2" --user-data-dir "$WORK/chromium-$1" --url "$URL" --card-log "$CARD_LOG" \
         --server-log "$WORK/server.log" --pid-file "$WORK/pids/chromium.pid" \
-        --chromium-log "$WORK/chromium-$1.log" --card "$1" --serial "$SERIAL"
+        --chromium-log "$WORK/chromium-$1.log" --card "$1" --serial "$SERIAL" \
+        --cns-manager "$CNS" --reader "$READER" --card-pid "$CARD_PID"
 }
 
 step "classic card: module registered by cns-manager browser-setup --yes"
