@@ -7,8 +7,8 @@
 #     trusting the card's CA), Firefox's own PIN prompt answered from a chrome-context script;
 #     first load, second load, logout, wrong PIN, card pulled and put back;
 #   * Chromium in a real window under Xvfb (scripts/browser/chromium_login.py): the certificate
-#     chosen by the AutoSelectCertificateForUrls policy, the PIN typed with xdotool; first load
-#     and reload.
+#     chosen by the AutoSelectCertificateForUrls policy, the PIN typed with xdotool; first load,
+#     reload, and (Chromium restarted) a wrong PIN.
 #
 # Both for the classic card (mode standard, reader "CNS Browser 00 00"; the module registered
 # by `cns-manager browser-setup --yes` in Firefox's profile and Chromium's ~/.pki/nssdb) and for
