@@ -41,6 +41,10 @@ PKGS=(
   # the test-only ProcessPrng shim; Wine runs the exe's CLI; file checks the PE format;
   # wixl (msitools) builds the MSI and zip the portable archive (scripts/package-windows.sh)
   gcc-mingw-w64-x86-64 wine wine64 file wixl msitools zip
+  # the login in real browsers (scripts/browser-test.sh): Firefox ESR driven through Marionette
+  # and Chromium under Xvfb (xdotool above types the PIN), both on the PKCS#11 module; together
+  # about 203 MB to download (16 packages with --no-install-recommends), ~40 s to install
+  firefox-esr chromium
 )
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -105,6 +105,7 @@ start_rigs() {
     e2e_rig start && pcsc_rig start
 }
 stage rigs start_rigs
+stage browsers ./scripts/browser-test.sh
 
 # cns-pcsc's tests take the variables `pcsc-rig.sh env` prints; the e2e tests only
 # CNS_PCSCD_TESTS and CNS_E2E_RIG_DIR (they give each client process the rig's socket).

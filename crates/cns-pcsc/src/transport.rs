@@ -80,6 +80,14 @@ impl PcscTransport {
         &self.reader
     }
 
+    /// True when the card this transport connected to has left the reader since, even if a
+    /// card is back in it now: pcsc-lite keeps the removal on the handle until it reconnects.
+    /// Asks the service only, never the card.
+    pub fn card_left(&self) -> bool {
+        let Some(card) = self.card.as_ref() else { return true };
+        matches!(card.status2_owned(), Err(pcsc::Error::RemovedCard | pcsc::Error::NoSmartcard))
+    }
+
     fn card_mut(&mut self) -> Result<&mut Card, TransportError> {
         self.card.as_mut().ok_or_else(|| TransportError::other(pcsc::Error::InvalidHandle))
     }

@@ -207,6 +207,15 @@ impl Module {
             None => Vec::new(),
         };
         for slot in &mut self.slots {
+            // A card pulled and put back between two looks has the same ATR: only the service
+            // knows it left. Its token (our verified PIN, the caller's sessions) must not
+            // outlive it, else a browser keeps using a login the card no longer has.
+            if let Some(t) = slot.token.as_mut()
+                && !t.gone
+                && t.transport.card_left()
+            {
+                t.gone = true;
+            }
             if slot.token.as_ref().is_some_and(|t| t.gone) {
                 slot.token = None;
                 slot.not_cns = None;
@@ -371,7 +380,23 @@ impl Module {
         self.slots.get_mut(slot as usize).and_then(|s| s.token.as_mut()).ok_or(CKR_SESSION_HANDLE_INVALID)
     }
 
-    pub fn session_info(&self, h: CK_SESSION_HANDLE) -> Rv<CK_SESSION_INFO> {
+    /// A session whose card left the reader since (pulled, and maybe put back already) ends
+    /// with its token: the card no longer holds the login the session stands for. Checked where
+    /// a caller relies on a session (its state, a login, a search, a signature), before any
+    /// card access; asks the service only. Browsers check a slot's presence only now and then,
+    /// and would otherwise sign on with a login the card has lost.
+    fn end_if_card_left(&mut self, h: CK_SESSION_HANDLE) -> Rv<()> {
+        let token = self.token_mut(h)?;
+        if !token.transport.card_left() {
+            return Ok(());
+        }
+        token.gone = true;
+        self.refresh();
+        Err(CKR_SESSION_HANDLE_INVALID)
+    }
+
+    pub fn session_info(&mut self, h: CK_SESSION_HANDLE) -> Rv<CK_SESSION_INFO> {
+        self.end_if_card_left(h)?;
         let (s, t) = self.session(h)?;
         let state = match (s.rw, t.logged_in.is_some()) {
             (false, false) => CKS_RO_PUBLIC_SESSION,
@@ -389,6 +414,7 @@ impl Module {
     /// C_Login: validates the PIN locally, then one VERIFY through cns-core's PIN flow. The PIN
     /// is wiped by the caller's `Zeroizing` and by cns-core's command on drop.
     pub fn login(&mut self, h: CK_SESSION_HANDLE, user: CK_USER_TYPE, pin: &[u8]) -> Rv<()> {
+        self.end_if_card_left(h)?;
         let token = self.token_mut(h)?;
         match user {
             CKU_USER => {}
@@ -486,6 +512,7 @@ impl Module {
     }
 
     pub fn find_init(&mut self, h: CK_SESSION_HANDLE, template: &[(CK_ATTRIBUTE_TYPE, Vec<u8>)]) -> Rv<()> {
+        self.end_if_card_left(h)?;
         let (s, t) = self.session(h)?;
         if s.find.is_some() {
             return Err(CKR_OPERATION_ACTIVE);
@@ -536,6 +563,7 @@ impl Module {
         mech: CK_MECHANISM_TYPE,
         key: CK_OBJECT_HANDLE,
     ) -> Rv<()> {
+        self.end_if_card_left(h)?;
         let (s, t) = self.session(h)?;
         if s.sign.is_some() {
             return Err(CKR_OPERATION_ACTIVE);
