@@ -22,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-STAGE_NAMES=(setup fmt clippy build a11y package rigs package-test "cargo test" fuzz snapshots "sized snapshots")
+STAGE_NAMES=(setup fmt clippy build a11y package rigs browsers package-test "cargo test" fuzz snapshots "sized snapshots" windows)
 declare -A STAGE_TIME=() STAGE_RESULT=()
 RUN_T0=$SECONDS
 # Runs "$@" as stage $1, timing it; its exit status is the stage's (set -e then ends the run).
@@ -105,6 +105,8 @@ start_rigs() {
     e2e_rig start && pcsc_rig start
 }
 stage rigs start_rigs
+# The citizen's login in real browsers (Firefox ESR through Marionette, Chromium under Xvfb) on
+# the PKCS#11 module and the simulated cards, behind a pcscd of its own (scripts/browser-test.sh).
 stage browsers ./scripts/browser-test.sh
 
 # cns-pcsc's tests take the variables `pcsc-rig.sh env` prints; the e2e tests only
