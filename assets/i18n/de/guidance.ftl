@@ -58,7 +58,7 @@ man-file-guidance = Vom Installationsprogramm abgelegte Hinweise zu PIN, PUK und
 
 # Titel der Seite und Text der Schaltfläche, die sie öffnet (Kartenstatus, nach einer
 # erfolgreichen Änderung oder Entsperrung der PIN).
-services-title = Karte verwenden
+services-title = Online-Dienste mit der Karte
 # Unter dem Titel.
 services-intro = Diese Online-Dienste nehmen die Karte an: Wählen Sie „Accedi con TS-CNS“ oder „Entra con CNS“. Sie öffnen sich in Ihrem Browser.
 # Unter dem Titel und vor dem Öffnen: was geschehen wird.

@@ -58,7 +58,7 @@ man-file-guidance = Guidance on PIN, PUK and services installed by the installer
 
 # The page's title and the text of the button that opens it (card status, after a successful
 # PIN change or unblock).
-services-title = Use the card
+services-title = Online services with the card
 # Under the title.
 services-intro = These online services accept the card: choose "Accedi con TS-CNS" or "Entra con CNS". They open in your browser.
 # Under the title and before opening: what will happen.

@@ -1,4 +1,4 @@
-### «Non hai il PIN o il PUK?» e «Usa la tessera»: le parole attorno alle indicazioni delle
+### «Non hai il PIN o il PUK?» e «Servizi online con la tessera»: le parole attorno alle indicazioni delle
 ### Regioni (i testi delle Regioni sono dati, in assets/guidance/*.toml). La pagina della
 ### finestra e `cns-manager help-pin` usano gli stessi messaggi.
 
@@ -53,12 +53,12 @@ man-env-system-guidance-dir = La cartella delle indicazioni su PIN, PUK e serviz
 # La pagina man, sezione FILE.
 man-file-guidance = Indicazioni su PIN, PUK e servizi messe dall'installatore: un file con lo stesso nome sostituisce quello incluso (national.toml, lombardia.toml), un file nuovo aggiunge una Regione.
 
-## La pagina «Usa la tessera»: i servizi online della Regione, aperti nel browser dopo aver
+## La pagina «Servizi online con la tessera»: i servizi online della Regione, aperti nel browser dopo aver
 ## controllato che il browser veda la tessera.
 
 # Titolo della pagina e testo del pulsante che la apre (stato della tessera, dopo un cambio
 # o uno sblocco del PIN riuscito).
-services-title = Usa la tessera
+services-title = Servizi online con la tessera
 # Sotto il titolo.
 services-intro = Questi servizi online accettano la tessera: scegli «Accedi con TS-CNS» o «Entra con CNS». Si aprono nel tuo browser.
 # Sotto il titolo e prima di aprire: cosa succederà.

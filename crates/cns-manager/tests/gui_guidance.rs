@@ -1,4 +1,4 @@
-//! "Non hai il PIN o il PUK?" and "Usa la tessera" in the whole app, headless, against the
+//! "Non hai il PIN o il PUK?" and "Servizi online con la tessera" in the whole app, headless, against the
 //! simulated card: reached from where a citizen is stuck, the card's region chosen from its
 //! serial, numbers copied, links and services opened through a launcher that only writes down
 //! what it was asked (no real browser opens), and the browser looked at before a service opens.
@@ -223,7 +223,7 @@ fn a_service_opens_only_after_the_browser_was_looked_at() {
     let fake = Fake::new(Readiness::NeedsSetup);
     let mut h = app(&lombard_card(), &fake, false);
     wait_label(&mut h, "MARIO ROSSI");
-    click(&mut h, "Usa la tessera");
+    click(&mut h, "Servizi online con la tessera");
     wait_label(&mut h, "Fascicolo Sanitario Elettronico");
     // The region's services, then the national ones, in the data's order.
     let opens: Vec<String> = h
@@ -273,7 +273,7 @@ fn a_successful_pin_change_leads_to_the_services_but_not_at_the_counter() {
         let handle = lombard_card();
         let mut h = app(&handle, &fake, counter);
         wait_label(&mut h, "MARIO ROSSI");
-        assert_eq!(h.query_by_role_and_label(Role::Button, "Usa la tessera").is_some(), !counter);
+        assert_eq!(h.query_by_role_and_label(Role::Button, "Servizi online con la tessera").is_some(), !counter);
         click(&mut h, "Cambia PIN");
         support::type_pin(&mut h, "PIN attuale", "12345");
         h.key_press(egui::Key::Enter);
@@ -283,10 +283,10 @@ fn a_successful_pin_change_leads_to_the_services_but_not_at_the_counter() {
         support::type_pin(&mut h, "Ripeti il nuovo PIN", "24680");
         click(&mut h, "Cambia il PIN");
         wait_label(&mut h, "PIN cambiato");
-        let offered = h.query_by_role_and_label(Role::Button, "Usa la tessera").is_some();
+        let offered = h.query_by_role_and_label(Role::Button, "Servizi online con la tessera").is_some();
         assert_eq!(offered, !counter, "counter mode: {counter}\n{}", on_screen(&h));
         if !counter {
-            click(&mut h, "Usa la tessera");
+            click(&mut h, "Servizi online con la tessera");
             wait_label(&mut h, "Fascicolo Sanitario Elettronico");
         }
     }
@@ -325,7 +325,7 @@ fn a_browser_that_does_not_open_leaves_the_address_to_open_by_hand() {
     );
     press(&mut h, "Torna allo stato della tessera");
     wait_label(&mut h, "MARIO ROSSI");
-    click(&mut h, "Usa la tessera");
+    click(&mut h, "Servizi online con la tessera");
     // (below the fold of this window: pressed as a screen reader does)
     press(&mut h, "Apri Bandi online");
     wait_label(&mut h, "Non ho trovato Firefox né Chromium per questo utente");

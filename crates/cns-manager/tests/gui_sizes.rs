@@ -91,7 +91,7 @@ enum Page {
     PinHelp,
     /// The same page with no card: the region to choose.
     PinHelpNoCard,
-    /// "Usa la tessera", a service's browser look done.
+    /// "Servizi online con la tessera", a service's browser look done.
     Services,
 }
 
@@ -128,7 +128,7 @@ fn german(it: &'static str) -> &'static str {
         "Scegli la Regione che ha attivato la tessera" => {
             "Wählen Sie die Region, die die Karte aktiviert hat"
         }
-        "Usa la tessera" => "Karte verwenden",
+        "Servizi online con la tessera" => "Online-Dienste mit der Karte",
         "Apri Fascicolo Sanitario Elettronico" => {
             "Elektronische Gesundheitsakte (Fascicolo Sanitario Elettronico) öffnen"
         }
@@ -179,7 +179,7 @@ fn build(
     h
 }
 
-/// Every browser sees the card, and nothing opens: "Usa la tessera" at its widest.
+/// Every browser sees the card, and nothing opens: "Servizi online con la tessera" at its widest.
 struct BrowserReady;
 
 impl Launcher for BrowserReady {
@@ -282,7 +282,7 @@ fn open(page: Page, lang: Lang, size: Size, render: bool) -> Shown {
             wait_label(&mut h, t(lang, "Chi può aiutarti", "Who can help you"));
         }
         Page::Services => {
-            press(&mut h, t(lang, "Usa la tessera", "Use the card"));
+            press(&mut h, t(lang, "Servizi online con la tessera", "Online services with the card"));
             let open = t(
                 lang,
                 "Apri Fascicolo Sanitario Elettronico",

@@ -438,7 +438,7 @@ fn pin_help_lombardy() {
     h.snapshot("pin_help_lombardy_contacts");
 }
 
-/// "Usa la tessera" for the same card, once the browser was found to see it (a launcher that
+/// "Servizi online con la tessera" for the same card, once the browser was found to see it (a launcher that
 /// says so and opens nothing).
 #[test]
 fn services_lombardy() {
@@ -469,7 +469,7 @@ fn services_lombardy() {
             CnsApp::new(&cc.egui_ctx, config)
         });
     wait_label(&mut h, "MARIO ROSSI");
-    click(&mut h, "Usa la tessera");
+    click(&mut h, "Servizi online con la tessera");
     wait_label(&mut h, "Apri Prenota Salute");
     click(&mut h, "Apri Fascicolo Sanitario Elettronico");
     wait_label(&mut h, "Il browser vede la tessera.");
