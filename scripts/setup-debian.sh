@@ -41,6 +41,9 @@ PKGS=(
   # the test-only ProcessPrng shim; Wine runs the exe's CLI; file checks the PE format;
   # wixl (msitools) builds the MSI and zip the portable archive (scripts/package-windows.sh)
   gcc-mingw-w64-x86-64 wine wine64 file wixl msitools zip
+  # the Windows window's test (scripts/wine/window-test.sh): an independent reader of what the
+  # window shows, OCR in Italian (xvfb, xdotool and imagemagick are above)
+  tesseract-ocr tesseract-ocr-ita
 )
 
 if ! command -v cargo >/dev/null 2>&1; then
