@@ -51,7 +51,7 @@ done
 tesseract --list-langs 2>/dev/null | grep -qx ita || fail "tesseract's Italian data is missing (tesseract-ocr-ita)"
 [ -s "$EXE" ] || fail "$EXE was not built (scripts/windows.sh, step release)"
 mkdir -p "$SHOTS"
-rm -f "$SHOTS"/wine-window-*.png
+rm -f "$SHOTS"/wine-window-*.png "$SHOTS"/wine-window-*.txt
 DIR="$(mktemp -d "${TMPDIR:-/tmp}/cns-wine-window.XXXXXX")"
 
 # A fresh prefix with the ProcessPrng shim, as windows.sh's smoke test makes it; the overrides
@@ -94,9 +94,13 @@ start_window() {
         kill -0 "$APP_PID" 2>/dev/null || fail "the program ended before its window opened: $(tail -5 "$DIR/app.log")"
         [ "$SECONDS" -lt "$deadline" ] || fail "no window titled \"$TITLE\" within 60 s"
         sleep 0.5
-        WIN="$(xdo search --name "^$TITLE\$" | head -1)" || true
+        # Wine creates the window unmapped: only a viewable one can take the focus.
+        WIN="$(xdo search --onlyvisible --name "^$TITLE\$" | head -1)" || true
     done
-    xdo windowfocus --sync "$WIN" || fail "the window could not be given the keyboard focus"
+    until xdo windowfocus --sync "$WIN" 2>/dev/null; do
+        [ "$SECONDS" -lt "$deadline" ] || fail "the window could not be given the keyboard focus within 60 s"
+        sleep 0.5
+    done
     # What the program asks for at 100 % and Windows' 96 dpi: another size means Wine scaled it.
     local geometry
     geometry="$(xdo getwindowgeometry "$WIN" | awk '/Geometry:/ { print $2 }')"
