@@ -23,6 +23,9 @@ PKGS=(
   # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
+  # the Windows window's test (scripts/wine/window-test.sh): an independent reader of what the
+  # window shows, OCR in Italian
+  tesseract-ocr tesseract-ocr-ita
   # the accessibility test (scripts/a11y-test.sh): the window's tree read through AT-SPI as Orca
   # reads it, on a private D-Bus session (dbus-daemon, gdbus from libglib2.0-bin) with the AT-SPI
   # bus and registry, by pyatspi; xdotool (above) types into the focused field
@@ -41,9 +44,6 @@ PKGS=(
   # the test-only ProcessPrng shim; Wine runs the exe's CLI; file checks the PE format;
   # wixl (msitools) builds the MSI and zip the portable archive (scripts/package-windows.sh)
   gcc-mingw-w64-x86-64 wine wine64 file wixl msitools zip
-  # the Windows window's test (scripts/wine/window-test.sh): an independent reader of what the
-  # window shows, OCR in Italian (xvfb, xdotool and imagemagick are above)
-  tesseract-ocr tesseract-ocr-ita
 )
 
 if ! command -v cargo >/dev/null 2>&1; then
