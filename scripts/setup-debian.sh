@@ -23,6 +23,9 @@ PKGS=(
   # GUI at run time (winit/glow load these with dlopen) and screenshots under Xvfb
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libx11-xcb1 libxcursor1 libxrandr2 libxi6
   libxkbcommon-x11-0 fonts-dejavu-core xvfb xauth imagemagick xdotool
+  # the Windows window's test (scripts/wine/window-test.sh): an independent reader of what the
+  # window shows, OCR in Italian
+  tesseract-ocr tesseract-ocr-ita
   # the accessibility test (scripts/a11y-test.sh): the window's tree read through AT-SPI as Orca
   # reads it, on a private D-Bus session (dbus-daemon, gdbus from libglib2.0-bin) with the AT-SPI
   # bus and registry, by pyatspi; xdotool (above) types into the focused field

@@ -299,6 +299,12 @@ msi_upgrade_test() {
     log "wine-msi: $next installed over $version replaces it, keeps the administrator's settings, and uninstalls cleanly"
 }
 
+# The window under Xvfb in a Wine prefix of its own, driven through a PIN verify and read back
+# by OCR (scripts/wine/window-test.sh; screenshots in target/windows/).
+window_test() {
+    ./scripts/wine/window-test.sh "$OUT/cns-manager.exe"
+}
+
 step setup setup
 step clippy clippy
 step release release
@@ -306,3 +312,4 @@ step msi msi
 step macos macos
 step wine smoke
 step wine-msi msi_install_test
+step wine-window window_test

@@ -151,6 +151,14 @@ fn pin_entry_at(
     if response.clicked() {
         response.request_focus();
     }
+    if response.has_focus() {
+        // Arrow keys stay in the field, as in any text field: a numpad digit typed with NumLock
+        // off is an arrow (Wine sends both the arrow and the digit), and the focus moving on
+        // mid-PIN would send the next digits and Enter to another widget.
+        let arrows =
+            egui::EventFilter { horizontal_arrows: true, vertical_arrows: true, ..Default::default() };
+        ui.memory_mut(|m| m.set_focus_lock_filter(response.id, arrows));
+    }
     let (changed, submitted) =
         if response.has_focus() && ui.is_enabled() { take_typing(ui, buf) } else { (false, false) };
     describe(ui, &response, buf, label);
@@ -326,6 +334,36 @@ mod tests {
         assert!(b.overflowed(), "more digits do not clear it");
         b.wipe();
         assert!(b.is_empty() && !b.overflowed() && b.refused().is_none());
+    }
+
+    /// Numpad digits typed with NumLock off arrive as arrow keys (under Wine, as an arrow and
+    /// its digit together): the focus stays in the field, as in any text field, or the next
+    /// digits and Enter would go to whatever widget the arrow reached.
+    #[test]
+    fn arrow_keys_leave_the_focus_in_the_field() {
+        use egui_kittest::{Harness, kittest::Queryable};
+        let mut h = Harness::new_ui_state(
+            |ui, buf: &mut PinBuffer| {
+                let _ = ui.button("Prima");
+                pin_entry(ui, buf, "PIN", false);
+                let _ = ui.button("Dopo");
+            },
+            PinBuffer::default(),
+        );
+        h.get_by_role_and_label(Role::PasswordInput, "PIN").click();
+        h.step();
+        h.step();
+        for key in [Key::ArrowDown, Key::ArrowUp, Key::ArrowRight, Key::ArrowLeft] {
+            h.key_press(key);
+            h.event(Event::Text("1".to_owned()));
+            h.step();
+            h.step();
+            assert!(
+                h.get_by_role_and_label(Role::PasswordInput, "PIN").is_focused(),
+                "{key:?} took the focus out of the PIN field"
+            );
+        }
+        assert_eq!(h.state().as_str(), "1111", "a digit typed after an arrow key was lost");
     }
 
     #[test]
