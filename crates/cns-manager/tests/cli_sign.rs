@@ -39,12 +39,19 @@ impl Env {
         self.dir.path().join(f)
     }
 
+    /// The program's user folder under `cfg` (XDG_CONFIG_HOME, and APPDATA on Windows).
+    fn user_dir(&self) -> PathBuf {
+        if cfg!(windows) { self.p("cfg/cns-manager/cns-manager/config") } else { self.p("cfg/cns-manager") }
+    }
+
     /// cns-manager with a private config folder, Italian, in the scratch directory.
     fn cli(&self, args: &[&str], stdin: Option<&str>) -> Out {
         let mut c = Command::new(env!("CARGO_BIN_EXE_cns-manager"));
         c.args(args)
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.p("cfg"))
+            // The same folder for Windows, where the user's settings live under %APPDATA%.
+            .env("APPDATA", self.p("cfg"))
             .env("HOME", self.dir.path())
             .env("CNS_SYSTEM_TRUSTED_CA_DIR", self.p("sys-ca"))
             .env_remove("LC_ALL")
@@ -155,7 +162,7 @@ fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_tr
     let r = e.cli(&["ca", "import", "sim-ca.pem", "--json"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let sha = r.json()["imported"][0]["sha256"].as_str().unwrap().to_owned();
-    assert!(e.p("cfg/cns-manager/trusted-ca").join(format!("{sha}.der")).is_file());
+    assert!(e.user_dir().join("trusted-ca").join(format!("{sha}.der")).is_file());
     assert_eq!(e.cli(&["verify", "contratto.pdf.p7m"], None).code, 0);
     let r = e.cli(&["ca", "list", "--json"], None);
     assert_eq!(r.json()["authorities"][0]["sha256"], sha.as_str());
@@ -567,7 +574,7 @@ fn ca_import_refuses_a_huge_file_and_the_system_folder_is_trusted_but_not_remova
     assert!(r.stderr.contains("più grande di 1024 KiB"), "{}", r.stderr);
     let r = e.cli(&["ca", "import", "big.pem", "--json"], None);
     assert_eq!(r.json()["error"]["kind"], "too_large");
-    assert!(!e.p("cfg/cns-manager/trusted-ca").exists());
+    assert!(!e.user_dir().join("trusted-ca").exists());
     let r = e.cli(&["verify", "x.p7m", "--ca", "big.pem"], None);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
 

@@ -26,6 +26,8 @@ fn cli(dir: &Path, args: &[&str]) -> Out {
         .args(args)
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        // The same folder for Windows, where the user's settings live under %APPDATA%.
+        .env("APPDATA", dir.join("cfg"))
         .env("HOME", dir)
         .env("CNS_SYSTEM_TRUSTED_CA_DIR", dir.join("sys-ca"))
         .env_remove("LC_ALL")

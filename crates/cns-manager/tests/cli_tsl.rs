@@ -91,6 +91,11 @@ impl Env {
         self.dir.path().join(f)
     }
 
+    /// The program's user folder under `cfg` (XDG_CONFIG_HOME, and APPDATA on Windows).
+    fn user_dir(&self) -> PathBuf {
+        if cfg!(windows) { self.p("cfg/cns-manager/cns-manager/config") } else { self.p("cfg/cns-manager") }
+    }
+
     fn cli(&self, args: &[&str]) -> Out {
         self.cli_with(args, &[])
     }
@@ -100,6 +105,8 @@ impl Env {
         c.args(args)
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.p("cfg"))
+            // The same folder for Windows, where the user's settings live under %APPDATA%.
+            .env("APPDATA", self.p("cfg"))
             .env("HOME", self.dir.path())
             .env("CNS_SYSTEM_TRUSTED_CA_DIR", self.p("sys-ca"))
             .env("CNS_SYSTEM_TSL_SIGNER_DIR", self.p("sys-signer"))
@@ -354,7 +361,7 @@ fn the_real_agid_list_makes_genuine_italian_signatures_valid_and_qualified() {
     // The same TSA at a time outside its accredited years would not vouch: the periods are
     // kept in the index, each certificate with its own.
     let idx: Value =
-        serde_json::from_slice(&std::fs::read(e.p("cfg/cns-manager/trusted-tsl/IT/index.json")).unwrap())
+        serde_json::from_slice(&std::fs::read(e.user_dir().join("trusted-tsl/IT/index.json")).unwrap())
             .unwrap();
     let infocert_tsa2 = idx["entries"]
         .as_array()
