@@ -148,7 +148,9 @@ impl FakeHome {
         std::fs::create_dir_all(root.join("abcd1234.default-release")).unwrap();
         std::fs::write(root.join("profiles.ini"), PROFILES_INI).unwrap();
         std::fs::create_dir_all(dir.path().join(".pki/nssdb")).unwrap();
-        std::fs::write(dir.path().join("libcns_pkcs11.so"), b"not really a module").unwrap();
+        // Named as cargo names the module on this system (cns_pkcs11.dll on Windows).
+        let module = format!("{}cns_pkcs11{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+        std::fs::write(dir.path().join(module), b"not really a module").unwrap();
         FakeHome { dir }
     }
 
