@@ -283,6 +283,7 @@ fn have(tool: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs modutil (NSS tools, absent under Wine)")]
 fn register_adds_the_module_once_and_refuses_a_running_firefox() {
     let (Some(module), true) = (built_module(), have("modutil")) else {
         eprintln!(
