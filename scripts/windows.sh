@@ -310,8 +310,11 @@ wine_tests() {
 # What ran, and every test and target that did not, by name and why.
 wine_tests_report() {
     local log=$1 t
-    awk '/^test result:/ { p += $4; f += $6; i += $8 }
-        END { printf "[windows] wine-tests: %d passed, %d failed, %d not run (below)\n", p, f, i }' "$log"
+    # Cargo prints "Running SOURCE (target/.../NAME-HASH.exe)" before each program's result.
+    awk '/^ *Running / { n = $NF; sub(/.*\//, "", n); sub(/-[0-9a-f]+\.exe\)$/, "", n) }
+        /^test result:/ { p += $4; f += $6; i += $8; per = per sprintf(" %s %d/%d", n, $4, $4 + $6 + $8) }
+        END { printf "[windows] wine-tests: passed/all per program:%s\n", per
+              printf "[windows] wine-tests: %d passed, %d failed, %d not run (below)\n", p, f, i }' "$log"
     for t in "${WINE_SKIPPED_TARGETS[@]}"; do log "skipped: test target ${t%%:*} — ${t#*:}"; done
     # libtest prints "test NAME ... ignored, REASON". A test that another one runs in a child
     # process ("run by ...") is ignored on Linux too; it runs when that one does.
