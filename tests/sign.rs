@@ -46,6 +46,7 @@ fn sign_with(
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn the_simulated_card_signs_in_every_mode_and_openssl_verifies() {
     let dir = tempfile::tempdir().unwrap();
     let ca = dir.path().join("ca.der");

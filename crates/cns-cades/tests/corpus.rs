@@ -141,6 +141,7 @@ fn the_fiscal_code_shape_includes_its_check_character() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn every_real_file_openssl_verifies_is_never_called_broken_and_matches_openssl() {
     let tmp = tempfile::tempdir().unwrap();
     let mut verified = 0;
@@ -306,6 +307,7 @@ fn from_an_italian_ca(der: &[u8]) -> bool {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn the_italian_ca_test_reads_the_issuer_not_a_file_name() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     // InfoCert-issued signer (Apache Tika's sample) / German and Hungarian DSS signers.
@@ -320,6 +322,7 @@ fn the_italian_ca_test_reads_the_issuer_not_a_file_name() {
 /// A certificate made and signed by oneself with `C=IT` is not an Italian CA's; the same name
 /// issuing a certificate to someone else is (shape and rule, not trust: trust is the verifier's).
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_self_made_italian_certificate_is_not_counted_as_an_italian_cas() {
     let tmp = tempfile::tempdir().unwrap();
     let openssl = |words: &str, subject: Option<&str>| {
@@ -350,6 +353,7 @@ fn a_self_made_italian_certificate_is_not_counted_as_an_italian_cas() {
 /// the certificates the files carry (see [`from_an_italian_ca`]), so that adding or removing a
 /// file keeps the count honest.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn at_least_half_of_the_corpus_is_signed_under_italian_cas() {
     let files = corpus();
     let (italian, other): (Vec<&PathBuf>, Vec<&PathBuf>) =
@@ -370,6 +374,7 @@ fn at_least_half_of_the_corpus_is_signed_under_italian_cas() {
 /// Aruba's files of DSS issue 667 store the signed attributes out of DER order but signed them
 /// sorted: OpenSSL, hashing them as stored, refuses them; the sorted form verifies.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn arubas_unsorted_signed_attributes_verify_in_their_sorted_form() {
     let tmp = tempfile::tempdir().unwrap();
     for name in ["dss-BER_reordered_prova.txt.p7m", "dss-DER_reordered_prova.txt.p7m"] {

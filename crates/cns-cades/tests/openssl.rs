@@ -137,6 +137,7 @@ fn verify_trusting_nobody(file: &Path) -> cns_cades::VerifyReport {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn our_attached_p7m_verifies_with_openssl_and_carries_signing_certificate_v2() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
@@ -179,6 +180,7 @@ fn out_path(d: &Path) -> PathBuf {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn our_detached_p7s_verifies_with_openssl() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
@@ -238,6 +240,7 @@ fn our_detached_p7s_verifies_with_openssl() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn openssl_cades_files_verify_with_us_der_base64_one_and_two_signers_nested() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
@@ -336,6 +339,7 @@ fn openssl_cades_files_verify_with_us_der_base64_one_and_two_signers_nested() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_second_signer_added_to_an_openssl_p7m_verifies_with_openssl() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
@@ -378,6 +382,7 @@ fn a_second_signer_added_to_an_openssl_p7m_verifies_with_openssl() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn one_altered_byte_in_content_or_signature_is_invalid() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
@@ -437,6 +442,7 @@ fn one_altered_byte_in_content_or_signature_is_invalid() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn expired_untrusted_and_revoked_certificates_are_reported() {
     // The CRL server: a one-shot HTTP server on 127.0.0.1, started before the certificates so
     // their distribution point can name it.
@@ -519,6 +525,7 @@ fn expired_untrusted_and_revoked_certificates_are_reported() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn damaged_and_hostile_files_give_errors_not_panics() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
@@ -586,6 +593,7 @@ fn verify_with(
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn rsa_pss_and_certificate_less_signatures_are_unverifiable_not_altered_ecdsa_is_checked() {
     let pki = Pki::new("http://crl.invalid/test.crl");
     let d = pki.dir.path();
@@ -637,6 +645,7 @@ fn rsa_pss_and_certificate_less_signatures_are_unverifiable_not_altered_ecdsa_is
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_revocation_check_that_cannot_be_made_is_never_valid() {
     let pki = Pki::new("http://127.0.0.1:9/ca.crl");
     let d = pki.dir.path();
@@ -707,6 +716,7 @@ fn a_revocation_check_that_cannot_be_made_is_never_valid() {
 /// A hostile file: many signers, and many certificates named like the issuer (same subject and
 /// key identifier, other keys), so that every link of every chain has many candidates.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn many_signers_and_lookalike_certificates_cost_a_bounded_number_of_checks() {
     use cms::cert::CertificateChoices;
     use cms::content_info::ContentInfo;

@@ -237,6 +237,7 @@ fn assert_valid(r: &VerifyReport, what: &str) {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn ber_indefinite_lengths_in_certificates_signer_infos_and_around_them_are_read() {
     let pki = Pki::new();
     let mut f = pki.sign("rossi", "der.p7m");
@@ -331,6 +332,7 @@ fn ber_indefinite_lengths_in_certificates_signer_infos_and_around_them_are_read(
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn signed_attributes_stored_out_of_der_order_are_hashed_as_stored_then_sorted() {
     let pki = Pki::new();
     let mut f = pki.sign("rossi", "sorted.p7m");
@@ -376,6 +378,7 @@ fn ess_issuer_cn(f: &mut Node) -> &mut Node {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn the_signing_certificate_issuer_is_compared_as_rfc_5280_compares_names() {
     let pki = Pki::new();
     let mut f = pki.sign("rossi", "ess.p7m");
@@ -416,6 +419,7 @@ fn the_signing_certificate_issuer_is_compared_as_rfc_5280_compares_names() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_missing_content_type_is_a_defect_of_its_own_not_an_altered_document() {
     let pki = Pki::new();
     let mut f = pki.sign("rossi", "ct.p7m");
@@ -448,6 +452,7 @@ fn a_missing_content_type_is_a_defect_of_its_own_not_an_altered_document() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn an_unsupported_digest_in_the_signing_certificate_attribute_is_not_checkable_not_broken() {
     let pki = Pki::new();
     let mut f = pki.sign("rossi", "sha3.p7m");
@@ -477,6 +482,7 @@ fn an_unsupported_digest_in_the_signing_certificate_attribute_is_not_checkable_n
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn garbage_that_is_neither_der_nor_base64_is_not_a_signed_file() {
     let pki = Pki::new();
     for (name, bytes) in [
@@ -494,6 +500,7 @@ fn garbage_that_is_neither_der_nor_base64_is_not_a_signed_file() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_document_that_looks_like_a_truncated_p7m_is_the_document() {
     let pki = Pki::new();
     let full = pki.sign("rossi", "full.p7m").encode();
@@ -510,6 +517,7 @@ fn a_document_that_looks_like_a_truncated_p7m_is_the_document() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn ecdsa_p256_and_p384_with_sha2_are_checked() {
     let pki = Pki::new();
     for (name, curve, md) in [

@@ -98,6 +98,7 @@ fn verify(pki: &Pki, file: &Path, crls: Vec<Vec<u8>>, extract: Option<&mut Vec<u
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn an_openssl_time_stamp_over_the_signature_is_valid_and_openssl_agrees() {
     let pki = pki();
     let (p7m, sig) = signed(&pki, b"Contratto di prova\n");
@@ -143,6 +144,7 @@ fn an_openssl_time_stamp_over_the_signature_is_valid_and_openssl_agrees() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_time_stamp_over_other_bytes_is_refused_but_never_makes_the_signature_broken() {
     let pki = pki();
     let (p7m, _) = signed(&pki, b"Contratto di prova\n");
@@ -161,6 +163,7 @@ fn a_time_stamp_over_other_bytes_is_refused_but_never_makes_the_signature_broken
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_tsa_certificate_without_the_time_stamping_usage_is_not_trusted() {
     let pki = pki();
     let (p7m, sig) = signed(&pki, b"Contratto di prova\n");
@@ -229,6 +232,7 @@ fn revoke_alice_at(pki: &Pki, when: &str) -> Vec<u8> {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_certificate_revoked_after_a_valid_time_stamp_is_no_reason_for_not_trusted_before_it_is() {
     let pki = pki();
     let (p7m, sig) = signed(&pki, b"Contratto di prova\n");
@@ -254,6 +258,7 @@ fn a_certificate_revoked_after_a_valid_time_stamp_is_no_reason_for_not_trusted_b
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_tsd_around_a_p7m_is_opened_its_time_stamp_checked_and_its_document_extracted() {
     let pki = pki();
     let doc = b"Delibera n. 12 del 2026\n".to_vec();
@@ -282,6 +287,7 @@ fn a_tsd_around_a_p7m_is_opened_its_time_stamp_checked_and_its_document_extracte
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_tsd_around_a_plain_document_is_that_document_time_stamped() {
     let pki = pki();
     let doc = b"just a text, not signed\n".to_vec();
@@ -297,6 +303,7 @@ fn a_tsd_around_a_plain_document_is_that_document_time_stamped() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn an_m7m_is_opened_its_tsr_checked_over_the_p7m_and_a_swapped_p7m_refused() {
     let pki = pki();
     let doc = b"Fattura 2026/001\n".to_vec();
@@ -322,6 +329,7 @@ fn an_m7m_is_opened_its_tsr_checked_over_the_p7m_and_a_swapped_p7m_refused() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_bundles_valid_time_stamp_vouches_for_its_signers_a_later_revocation_is_no_reason_for_not_trusted() {
     let pki = pki();
     let (p7m, _) = signed(&pki, b"Fattura 2026/003\n");

@@ -197,6 +197,7 @@ fn openssl_ts_verify(token: &[u8], data: &[u8], tmp: &Path) -> bool {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn openssl_agrees_on_every_tokens_imprint_and_signature() {
     let tmp = tempfile::tempdir().unwrap();
     let mut checked = 0;
@@ -230,6 +231,7 @@ fn openssl_agrees_on_every_tokens_imprint_and_signature() {
 /// A real Italian `.tsd` (Bouncy Castle's test file, `tests/bundles/README.md`): metaData
 /// hashProtected, three InfoCert tokens, the later ones renewals over the TimeStampAndCRL before.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_real_tsd_with_renewed_time_stamps_is_opened_and_openssl_agrees_on_each_token() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bundles/bc-FileDaFirmare.txt.tsd");
     let bytes = std::fs::read(&file).unwrap();

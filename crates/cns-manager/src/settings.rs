@@ -183,6 +183,15 @@ fn read_layer(path: &Path) -> Result<Option<Layer>, SettingsError> {
 
 /// The user's settings file for this platform.
 pub fn user_path() -> Option<PathBuf> {
+    // Windows: %APPDATA% as this process sees it, as for Firefox's profiles (browser::system), so
+    // that a changed variable is followed (a test's private home; the known folder alone would
+    // send every test to the real user's folder); the known folder when it is unset.
+    #[cfg(windows)]
+    if let Some(appdata) = std::env::var_os("APPDATA").filter(|a| !a.is_empty()) {
+        return Some(
+            PathBuf::from(appdata).join("cns-manager").join("cns-manager").join("config").join("config.toml"),
+        );
+    }
     directories::ProjectDirs::from("it", "cns-manager", "cns-manager")
         .map(|d| d.config_dir().join("config.toml"))
 }

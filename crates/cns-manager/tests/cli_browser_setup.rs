@@ -107,6 +107,7 @@ fn field<'a>(v: &'a serde_json::Value, browser: &str, key: &str) -> &'a serde_js
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs modutil and certutil (NSS tools, absent under Wine)")]
 fn browser_setup_checks_asks_registers_once_and_spares_a_running_firefox() {
     let Some(home) = Home::new() else { return };
     let before = (home.pkcs11_txt(&home.firefox()), home.pkcs11_txt(&home.chromium()));
@@ -201,6 +202,7 @@ fn no_browser_at_all_is_not_an_error() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs modutil and certutil (NSS tools, absent under Wine)")]
 fn doctor_reports_each_browser_database_with_the_fix() {
     let Some(home) = Home::new() else { return };
     let (code, v) = home.json(&["--demo", "doctor", "--json"]);

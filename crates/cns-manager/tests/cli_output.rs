@@ -13,6 +13,8 @@ fn a_closed_output_pipe_ends_the_program_quietly_not_with_a_panic() {
         let out = Command::new(env!("CARGO_BIN_EXE_cns-manager"))
             .args(args)
             .env("XDG_CONFIG_HOME", dir.path())
+            // The same folder for Windows, where the user's settings live under %APPDATA%.
+            .env("APPDATA", dir.path())
             .env("HOME", dir.path())
             .stdin(Stdio::null())
             .stdout(writer)

@@ -39,12 +39,19 @@ impl Env {
         self.dir.path().join(f)
     }
 
+    /// The program's user folder under `cfg` (XDG_CONFIG_HOME, and APPDATA on Windows).
+    fn user_dir(&self) -> PathBuf {
+        if cfg!(windows) { self.p("cfg/cns-manager/cns-manager/config") } else { self.p("cfg/cns-manager") }
+    }
+
     /// cns-manager with a private config folder, Italian, in the scratch directory.
     fn cli(&self, args: &[&str], stdin: Option<&str>) -> Out {
         let mut c = Command::new(env!("CARGO_BIN_EXE_cns-manager"));
         c.args(args)
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.p("cfg"))
+            // The same folder for Windows, where the user's settings live under %APPDATA%.
+            .env("APPDATA", self.p("cfg"))
             .env("HOME", self.dir.path())
             .env("CNS_SYSTEM_TRUSTED_CA_DIR", self.p("sys-ca"))
             .env_remove("LC_ALL")
@@ -107,6 +114,7 @@ fn sign_demo(e: &Env, args: &[&str]) -> Out {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_trust() {
     let e = Env::new();
     let doc = e.doc("contratto.pdf", 250_000);
@@ -155,7 +163,7 @@ fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_tr
     let r = e.cli(&["ca", "import", "sim-ca.pem", "--json"], None);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let sha = r.json()["imported"][0]["sha256"].as_str().unwrap().to_owned();
-    assert!(e.p("cfg/cns-manager/trusted-ca").join(format!("{sha}.der")).is_file());
+    assert!(e.user_dir().join("trusted-ca").join(format!("{sha}.der")).is_file());
     assert_eq!(e.cli(&["verify", "contratto.pdf.p7m"], None).code, 0);
     let r = e.cli(&["ca", "list", "--json"], None);
     assert_eq!(r.json()["authorities"][0]["sha256"], sha.as_str());
@@ -186,6 +194,7 @@ fn the_demo_card_signs_openssl_verifies_and_verify_reports_who_and_whether_to_tr
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn detached_signature_and_the_wrong_document() {
     let e = Env::new();
     e.doc("fattura.xml", 10_000);
@@ -222,6 +231,7 @@ fn detached_signature_and_the_wrong_document() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn wrong_or_invalid_pin_leaves_no_file() {
     let e = Env::new();
     e.doc("doc.txt", 1000);
@@ -241,6 +251,7 @@ fn wrong_or_invalid_pin_leaves_no_file() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn openssl_files_two_signers_nested_base64_and_a_second_signer_added_by_the_card() {
     let e = Env::new();
     e.openssl_pki("http://127.0.0.1:9/x.crl", "20250101000000Z", "20350101000000Z");
@@ -279,6 +290,7 @@ fn openssl_files_two_signers_nested_base64_and_a_second_signer_added_by_the_card
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn expired_and_revoked_certificates_exit_9() {
     let e = Env::new();
     // The CRL server: started first, so the certificate's distribution point can name it.
@@ -367,6 +379,7 @@ fn base64_of(e: &Env, der: &str, out: &str) {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn openssl_files_detached_two_signers_base64_pem_and_nested_verify_through_the_cli() {
     let e = Env::new();
     two_holders(&e);
@@ -444,6 +457,7 @@ fn openssl_files_detached_two_signers_base64_pem_and_nested_verify_through_the_c
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn rsa_pss_and_missing_certificate_are_not_verifiable_exit_9_not_8_ecdsa_is_checked() {
     let e = Env::new();
     e.openssl_pki("http://127.0.0.1:9/x.crl", "20250101000000Z", "20350101000000Z");
@@ -494,6 +508,7 @@ fn rsa_pss_and_missing_certificate_are_not_verifiable_exit_9_not_8_ecdsa_is_chec
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_revocation_check_asked_for_but_not_possible_exits_9_with_the_reason() {
     let e = Env::new();
     // The distribution point is a closed port: the download fails.
@@ -556,6 +571,7 @@ fn a_revocation_check_asked_for_but_not_possible_exits_9_with_the_reason() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn ca_import_refuses_a_huge_file_and_the_system_folder_is_trusted_but_not_removable() {
     let e = Env::new();
     // Over 1 MiB: refused before it is read whole, with a clear message.
@@ -567,7 +583,7 @@ fn ca_import_refuses_a_huge_file_and_the_system_folder_is_trusted_but_not_remova
     assert!(r.stderr.contains("più grande di 1024 KiB"), "{}", r.stderr);
     let r = e.cli(&["ca", "import", "big.pem", "--json"], None);
     assert_eq!(r.json()["error"]["kind"], "too_large");
-    assert!(!e.p("cfg/cns-manager/trusted-ca").exists());
+    assert!(!e.user_dir().join("trusted-ca").exists());
     let r = e.cli(&["verify", "x.p7m", "--ca", "big.pem"], None);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
 
@@ -599,6 +615,7 @@ fn ca_import_refuses_a_huge_file_and_the_system_folder_is_trusted_but_not_remova
 /// A file that is not a signed file at all, and one cut short: exit 8, said in the user's
 /// language (the library's English only as the bracketed detail), nothing extracted.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_damaged_or_foreign_file_exits_8_with_a_message_in_the_users_language() {
     let e = Env::new();
     std::fs::write(e.p("garbage.p7m"), b"this is not a signed file at all\n").unwrap();

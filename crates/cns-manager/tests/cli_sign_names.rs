@@ -15,6 +15,8 @@ fn cli(dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, Value) {
         .args(args)
         .current_dir(dir)
         .env("XDG_CONFIG_HOME", dir.join("cfg"))
+        // The same folder for Windows, where the user's settings live under %APPDATA%.
+        .env("APPDATA", dir.join("cfg"))
         .env("HOME", dir)
         .env(cns_manager::trusted_ca::SYSTEM_DIR_ENV, dir.join("sys-ca"))
         .env_remove("LC_ALL")

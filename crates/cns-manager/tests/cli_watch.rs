@@ -8,7 +8,13 @@ use std::time::Duration;
 
 fn cli(dir: &std::path::Path, args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_cns-manager"));
-    c.args(args).env("XDG_CONFIG_HOME", dir).env("HOME", dir).env_remove("LANG").env_remove("LC_ALL");
+    // APPDATA: the same folder for Windows, where the user's settings live under %APPDATA%.
+    c.args(args)
+        .env("XDG_CONFIG_HOME", dir)
+        .env("APPDATA", dir)
+        .env("HOME", dir)
+        .env_remove("LANG")
+        .env_remove("LC_ALL");
     c
 }
 

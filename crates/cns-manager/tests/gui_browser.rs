@@ -127,6 +127,7 @@ fn count(h: &Harness<'_, CnsApp>, text: &str) -> usize {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs modutil and certutil (NSS tools, absent under Wine)")]
 fn browser_page_registers_only_after_confirmation() {
     in_fake_home("inner_browser_page_registers_only_after_confirmation");
 }
@@ -177,6 +178,7 @@ fn inner_browser_page_registers_only_after_confirmation() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs modutil and certutil (NSS tools, absent under Wine)")]
 fn browser_page_says_to_close_a_running_firefox() {
     in_fake_home("inner_browser_page_says_to_close_a_running_firefox");
 }

@@ -62,7 +62,10 @@ fn an_issuer_trusted_from_the_window_after_its_fingerprint_makes_the_signature_v
     let doc = home.join("delibera.pdf");
     std::fs::write(&doc, b"%PDF-1.7 delibera\n".repeat(200)).unwrap();
     let p7m = signed_at(&doc, SIGNED_AT);
-    let store = home.join(".config/cns-manager/trusted-ca");
+    // This system's folder of the user's authorities (~/.config/… on Linux, %APPDATA%\… on
+    // Windows), inside the private home.
+    let store = cns_manager::trusted_ca::user_dir().unwrap();
+    assert!(store.starts_with(&home), "{}", store.display());
 
     let handle = SimHandle::default();
     let mut h = app(&handle, Lang::It);
@@ -116,6 +119,8 @@ fn an_issuer_trusted_from_the_window_after_its_fingerprint_makes_the_signature_v
         .arg(&p7m)
         .env("HOME", &home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
+        // The same folder for Windows, where the user's settings live under %APPDATA%.
+        .env("APPDATA", home.join(".config"))
         .env(cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca"))
         .output()
         .unwrap();

@@ -419,6 +419,7 @@ fn the_wizard_puts_the_cursor_in_the_field() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "Windows has a native save dialog, which a headless test cannot drive")]
 fn certificate_export_writes_the_card_certificate_as_pem() {
     // Without a desktop portal (CI, a bare X server) the app offers its own path field; with one,
     // a real dialog would open, which a headless test cannot drive.

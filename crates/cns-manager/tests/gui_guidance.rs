@@ -273,7 +273,10 @@ fn a_successful_pin_change_leads_to_the_services_but_not_at_the_counter() {
         let handle = lombard_card();
         let mut h = app(&handle, &fake, counter);
         wait_label(&mut h, "MARIO ROSSI");
-        assert_eq!(h.query_by_role_and_label(Role::Button, "Servizi online con la tessera").is_some(), !counter);
+        assert_eq!(
+            h.query_by_role_and_label(Role::Button, "Servizi online con la tessera").is_some(),
+            !counter
+        );
         click(&mut h, "Cambia PIN");
         support::type_pin(&mut h, "PIN attuale", "12345");
         h.key_press(egui::Key::Enter);

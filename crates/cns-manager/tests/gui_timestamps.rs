@@ -29,6 +29,7 @@ fn a_dropped_cades_t_file_shows_its_time_stamp() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl (absent under Wine)")]
 fn a_dropped_m7m_shows_the_bundles_time_stamp_and_its_signer() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

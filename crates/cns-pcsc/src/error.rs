@@ -84,8 +84,9 @@ mod tests {
     use super::*;
     use std::error::Error as _;
 
+    /// pcsc-lite's meaning (the Windows and macOS differences have their own test below).
     fn kind(e: pcsc::Error) -> &'static str {
-        match map_error(e) {
+        match map_error_on(Stack::PcscLite, e) {
             TransportError::NoReader => "NoReader",
             TransportError::NoCard => "NoCard",
             TransportError::CardRemoved => "CardRemoved",
@@ -129,6 +130,9 @@ mod tests {
         ];
         for (e, want) in table {
             assert_eq!(kind(e), want, "{e:?}");
+            // map_error reads them as this system's stack does.
+            let here = format!("{:?}", map_error(e));
+            assert_eq!(here, format!("{:?}", map_error_on(Stack::current(), e)), "{e:?}");
         }
     }
 

@@ -26,6 +26,7 @@ fn verify(dir: &Path, file: &str) -> Result<cns_tsl::Verified, Error> {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn a_signed_list_trusts_exactly_the_granted_ca_and_the_qualified_tsa() {
     let d = signed();
     let v = verify(d.path(), "tsl.xml").unwrap();
@@ -55,6 +56,7 @@ fn a_signed_list_trusts_exactly_the_granted_ca_and_the_qualified_tsa() {
 
 /// One character changed in the signed content: xmlsec1 says the digest does not match.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn a_tampered_tsp_name_or_certificate_is_refused() {
     let d = signed();
     let xml = std::fs::read_to_string(d.path().join("tsl.xml")).unwrap();
@@ -77,6 +79,7 @@ fn a_tampered_tsp_name_or_certificate_is_refused() {
 /// Comments are not signed (canonicalisation without comments): one put inside the TSP's name or
 /// a certificate verifies, and must not change what is read.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn a_comment_inside_a_signed_value_does_not_cut_what_is_read() {
     let d = signed();
     let xml = std::fs::read_to_string(d.path().join("tsl.xml")).unwrap();
@@ -93,6 +96,7 @@ fn a_comment_inside_a_signed_value_does_not_cut_what_is_read() {
 
 /// Signed by another key that embeds its own certificate: the embedded one is never used.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn a_list_signed_by_another_key_is_refused() {
     let d = signed();
     self_signed(d.path(), "other", "/C=IT/O=Agenzia di Prova/CN=Test TSL signer", false);
@@ -118,6 +122,7 @@ fn a_list_signed_by_another_key_is_refused() {
 /// Signed by the pinned key but naming another certificate in KeyInfo: refused too, so the
 /// certificate a reader of the file sees is always the pinned one.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn an_embedded_certificate_other_than_the_pinned_signer_is_refused() {
     let d = signed();
     self_signed(d.path(), "other", "/C=IT/O=Agenzia di Prova/CN=Test TSL signer", false);
@@ -131,6 +136,7 @@ fn an_embedded_certificate_other_than_the_pinned_signer_is_refused() {
 /// new root with other providers, which takes the signature. xmlsec1 alone accepts it (the
 /// referenced element is intact); the shape check refuses it.
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn a_wrapped_signature_is_refused() {
     let d = signed();
     sign(d.path(), &template(d.path(), 9, "2099-01-01T00:00:00Z", "#tsl-1"), "signer", "by-id.xml");
@@ -176,6 +182,7 @@ fn a_wrapped_signature_is_refused() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn a_second_signature_or_a_signature_out_of_place_is_refused() {
     let d = signed();
     let xml = std::fs::read_to_string(d.path().join("tsl.xml")).unwrap();
@@ -195,6 +202,7 @@ fn a_second_signature_or_a_signature_out_of_place_is_refused() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs openssl and xmlsec1 (absent under Wine)")]
 fn remote_references_doctypes_and_oversized_files_are_refused_before_xmlsec1() {
     let d = signed();
     let xml = std::fs::read_to_string(d.path().join("tsl.xml")).unwrap();
@@ -221,6 +229,7 @@ fn remote_references_doctypes_and_oversized_files_are_refused_before_xmlsec1() {
 /// The real Italian list of 2019 (see tests/data/README.md) verifies with the shipped AgID
 /// certificates, and the Italian qualified CAs are read from it.
 #[test]
+#[cfg_attr(windows, ignore = "needs gzip, openssl and xmlsec1 (absent under Wine)")]
 fn the_real_italian_list_verifies_with_the_pinned_agid_certificates() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gz = root.join("tests/data/TSL-IT-seq141.xml.gz");

@@ -177,7 +177,9 @@ impl FakeHome {
         std::fs::create_dir_all(root.join("abcd1234.default-release")).unwrap();
         std::fs::write(root.join("profiles.ini"), PROFILES_INI).unwrap();
         std::fs::create_dir_all(dir.path().join(".pki/nssdb")).unwrap();
-        std::fs::write(dir.path().join("libcns_pkcs11.so"), b"not really a module").unwrap();
+        // Named as cargo names the module on this system (cns_pkcs11.dll on Windows).
+        let module = format!("{}cns_pkcs11{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+        std::fs::write(dir.path().join(module), b"not really a module").unwrap();
         FakeHome { dir }
     }
 
@@ -310,6 +312,7 @@ fn have(tool: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs modutil (NSS tools, absent under Wine)")]
 fn register_adds_the_module_once_and_refuses_a_running_firefox() {
     let (Some(module), true) = (built_module(), have("modutil")) else {
         eprintln!(
@@ -353,6 +356,7 @@ fn register_adds_the_module_once_and_refuses_a_running_firefox() {
 /// The module list written without modutil (as on Windows), read back by NSS itself: `modutil
 /// -list` loads our module from it, and NSS can remove it again.
 #[test]
+#[cfg_attr(windows, ignore = "needs modutil and certutil (NSS tools, absent under Wine)")]
 fn nss_loads_the_module_from_the_list_written_without_modutil() {
     let (Some(module), true) = (built_module(), have("modutil") && have("certutil")) else {
         eprintln!(

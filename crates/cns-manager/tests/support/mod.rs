@@ -167,7 +167,7 @@ pub fn run_test_in_child(name: &str, env: &[(&str, &std::ffi::OsStr)], unset: &[
 }
 
 /// Runs the test `name` again in a child (see [`run_test_in_child`]) with a home of its own in
-/// `home`: HOME and XDG_CONFIG_HOME there, and empty system-wide authority and trusted-list signer
+/// `home`: HOME and XDG_CONFIG_HOME (APPDATA on Windows) there, and empty system-wide authority and trusted-list signer
 /// folders, so that what the window trusts is written there and nothing installed on this
 /// machine is read. The variable `child` marks the child (its value: `home`). Returns false in
 /// the child: go on with the test there.
@@ -184,6 +184,8 @@ pub fn in_private_home(child: &str, name: &str, home: &Path, unset: &[&str]) -> 
             (child, home.as_os_str()),
             ("HOME", home.as_os_str()),
             ("XDG_CONFIG_HOME", home.join(".config").as_os_str()),
+            // Windows keeps the user's settings under %APPDATA% (settings::user_path).
+            ("APPDATA", home.join(".config").as_os_str()),
             (cns_manager::trusted_ca::SYSTEM_DIR_ENV, home.join("sys-ca").as_os_str()),
             (cns_manager::trusted_list::SYSTEM_SIGNER_DIR_ENV, home.join("sys-signer").as_os_str()),
         ],
