@@ -161,6 +161,8 @@ browser_setup_commands() {
     out="$(exe browser-setup --yes --json)" || fail "a second browser-setup --yes exited with $?"
     cmp -s "$profile/pkcs11.txt" expected.txt || fail "a second browser-setup --yes changed pkcs11.txt"
     p11_load "$dll"
+    # The prefix is shared with the later steps: no Firefox profile left in it.
+    rm -rf "$root"
     log "wine: browser-setup registers the DLL in a Firefox profile under %APPDATA% (CRLF kept, once); the DLL loads as NSS loads it"
 }
 

@@ -194,6 +194,9 @@ fn no_browser_at_all_is_not_an_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_cns-manager"))
         .args(["--lang", "en", "browser-setup", "--check"])
         .env("HOME", dir.path())
+        // Windows: Firefox's profiles are under %APPDATA%, the home is USERPROFILE.
+        .env("APPDATA", dir.path())
+        .env("USERPROFILE", dir.path())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -405,7 +405,7 @@ fn on_windows_a_held_parent_lock_means_firefox_is_running() {
     let home = FakeHome::new();
     let dir = home.profile();
     std::fs::write(dir.join("pkcs11.txt"), PKCS11_TXT_WINDOWS).unwrap();
-    let module = home.dir.path().join("libcns_pkcs11.so");
+    let module = home.dir.path().join("cns_pkcs11.dll");
     let db = home.env().scan().remove(0);
     let held = std::fs::OpenOptions::new()
         .read(true)
