@@ -160,6 +160,7 @@ fn the_window_recovers_by_itself_when_pcscd_comes_back() {
 /// wants to read it: the window says so, and reads the card by itself as soon as the other
 /// program lets go, with no click.
 #[test]
+#[cfg_attr(windows, ignore = "needs the pcscd rig (Wine 8's winscard.dll is stubs)")]
 fn the_window_reads_the_card_by_itself_when_another_program_lets_go() {
     let Some(env) = rig_env() else { return };
     let scratch = tempfile::tempdir().unwrap();
