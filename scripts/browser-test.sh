@@ -8,7 +8,8 @@
 #     first load, second load, logout, wrong PIN, card pulled and put back;
 #   * Chromium in a real window under Xvfb (scripts/browser/chromium_login.py): the certificate
 #     chosen by the AutoSelectCertificateForUrls policy, the PIN typed with xdotool; first load,
-#     reload, and (Chromium restarted) a wrong PIN.
+#     reload, card pulled and put back (on a second server that resumes no session), and
+#     (Chromium restarted) a wrong PIN.
 #
 # Both for the classic card (mode standard, reader "CNS Browser 00 00"; the module registered
 # by `cns-manager browser-setup --yes` in Firefox's profile and Chromium's ~/.pki/nssdb) and for
@@ -114,10 +115,25 @@ URL="https://127.0.0.1:$SRV_PORT/"
 mkfifo "$WORK/srv.in"
 exec 3<>"$WORK/srv.in"  # s_server quits at the end of its input: this shell keeps it open
 setsid openssl s_server -accept "127.0.0.1:$SRV_PORT" -cert "$WORK/srv.pem" -key "$WORK/srv.key" \
-    -Verify 1 -CAfile "$WORK/card-ca.pem" -tls1_2 -www <&3 > "$WORK/server.log" 2>&1 &
+    -Verify 1 -CAfile "$WORK/card-ca.pem" -tls1_2 -www <&3 >> "$WORK/server.log" 2>&1 &  # appends, as the second does
 echo $! > "$WORK/pids/server.pid"
 for _ in $(seq 1 200); do grep -q '^ACCEPT' "$WORK/server.log" && break; sleep 0.05; done
 grep -q '^ACCEPT' "$WORK/server.log" || fail "s_server did not start: $(tail -3 "$WORK/server.log")"
+
+# A second server that resumes no TLS session (no cache, no tickets), so that every load is a
+# full handshake the card signs: Chromium resumes sessions on the first one, which would hide
+# from the card-change step whether the module still takes the old login. Same log: the counts
+# are of full handshakes either way.
+step "TLS 1.2 server asking for a client certificate, without session resumption"
+SRV2_PORT="$(free_port)"
+URL2="https://127.0.0.1:$SRV2_PORT/"
+mkfifo "$WORK/srv2.in"
+exec 4<>"$WORK/srv2.in"
+setsid openssl s_server -accept "127.0.0.1:$SRV2_PORT" -cert "$WORK/srv.pem" -key "$WORK/srv.key" \
+    -Verify 1 -CAfile "$WORK/card-ca.pem" -tls1_2 -www -no_cache -no_ticket <&4 >> "$WORK/server.log" 2>&1 &
+echo $! > "$WORK/pids/server2.pid"
+for _ in $(seq 1 200); do [ "$(grep -c '^ACCEPT' "$WORK/server.log")" -ge 2 ] && break; sleep 0.05; done
+[ "$(grep -c '^ACCEPT' "$WORK/server.log")" -ge 2 ] || fail "the second s_server did not start: $(tail -3 "$WORK/server.log")"
 
 step "Xvfb for Chromium"
 DISP=""
@@ -130,10 +146,10 @@ echo $! > "$WORK/pids/xvfb.pid"
 for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X${DISP#:}" ] && break; sleep 0.05; done
 [ -e "/tmp/.X11-unix/X${DISP#:}" ] || fail "Xvfb did not start"
 
-step "Chromium policy: AutoSelectCertificateForUrls for $URL (removed at the end)"
+step "Chromium policy: AutoSelectCertificateForUrls for $URL and $URL2 (removed at the end)"
 mkdir -p "$POLICY_DIR"
-printf '{"AutoSelectCertificateForUrls": ["{\\"pattern\\":\\"https://127.0.0.1:%s\\",\\"filter\\":{}}"]}\n' \
-    "$SRV_PORT" > "$POLICY"
+printf '{"AutoSelectCertificateForUrls": ["{\\"pattern\\":\\"https://127.0.0.1:%s\\",\\"filter\\":{}}", "{\\"pattern\\":\\"https://127.0.0.1:%s\\",\\"filter\\":{}}"]}\n' \
+    "$SRV_PORT" "$SRV2_PORT" > "$POLICY"
 
 # start_card MODE SLOT: the simulated card in reader "CNS Browser 00 0SLOT", logging APDU headers
 start_card() {
@@ -200,7 +216,7 @@ run_firefox() {  # run_firefox CARD-NAME HOME
 }
 run_chromium() {  # run_chromium CARD-NAME HOME
     DISPLAY="$DISP" run_bounded 300 python3 "$HERE/scripts/browser/chromium_login.py" --chromium chromium \
-        --home "$2" --user-data-dir "$WORK/chromium-$1" --url "$URL" --card-log "$CARD_LOG" \
+        --home "$2" --user-data-dir "$WORK/chromium-$1" --url "$URL" --url-no-resume "$URL2" --card-log "$CARD_LOG" \
         --server-log "$WORK/server.log" --pid-file "$WORK/pids/chromium.pid" \
         --chromium-log "$WORK/chromium-$1.log" --card "$1" --serial "$SERIAL" \
         --cns-manager "$CNS" --reader "$READER" --card-pid "$CARD_PID"

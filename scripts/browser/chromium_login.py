@@ -10,7 +10,11 @@ Security Device" dialog, types the PIN with xdotool and checks what the card and
   1. first load: one PIN dialog, one VERIFY, one card signature per full handshake, the
      server verified the card's certificate, no certificate chooser;
   2. a reload (F5): no dialog, no VERIFY (the token stays logged in);
-  3. Chromium restarted, a wrong PIN typed: refused, exactly one try spent (read with
+  3. on a second server that resumes no TLS session: a load signed by the card with no dialog,
+     then the card pulled and put back, and the reload asks for the PIN again (the old login is
+     not used; Chromium may fail that load once, with nothing sent to the card, and ask at the
+     next);
+  4. Chromium restarted, a wrong PIN typed: refused, exactly one try spent (read with
      `cns-manager status --json`), then the right PIN logs in and the counter is full again.
 
 Exit 0 when all passed; otherwise "[browsers] FAILED: chromium <card>: <step>: <why>" and 1.
@@ -104,9 +108,7 @@ def stop_chromium(procs):
 def close_chromium(procs):
     """Closes the window as a user does (Ctrl+Shift+W), so that Chromium ends NSS and the module
     (C_Finalize resets the card); a killed browser would leave the card holding the PIN."""
-    main = [w for w, n in windows() if n.endswith("- Chromium")]
-    expect(main, "no Chromium window to close")
-    xdotool("windowfocus", "--sync", main[0])
+    xdotool("windowfocus", "--sync", main_window("closing Chromium"))
     xdotool("key", "ctrl+shift+w")
     for proc in procs:
         try:
@@ -142,12 +144,7 @@ def tries_left_after_exit(a):
     if t is None:
         say(a.card, "5 s after Chromium closed its window the card still held the PIN as verified; "
                     "card pulled and put back")
-        for present in (False, True):
-            os.kill(a.card_pid, signal.SIGUSR1)
-            deadline = time.monotonic() + 30
-            while card_present(a) != present:
-                expect(time.monotonic() < deadline, "the simulated card did not follow SIGUSR1")
-                time.sleep(0.1)
+        pull_and_put_back(a)
         t = tries_left(a)
     return t
 
@@ -162,6 +159,78 @@ def wait_verify(ev, before, n, timeout=30):
     while delta(ev.counts(), before)["verify"] < n and time.monotonic() < deadline:
         time.sleep(0.1)
     return delta(ev.counts(), before)
+
+
+def main_window(step):
+    main = [w for w, n in windows() if n.endswith("- Chromium")]
+    expect(main, f"{step}: no Chromium window; windows: {[n for _, n in windows()]}")
+    return main[0]
+
+
+def go_to(url, step):
+    xdotool("windowfocus", "--sync", main_window(step))
+    xdotool("key", "ctrl+l")
+    time.sleep(0.3)
+    xdotool("type", "--delay", "20", url)
+    xdotool("key", "Return")
+
+
+def reload_page(step):
+    xdotool("windowfocus", "--sync", main_window(step))
+    xdotool("key", "F5")
+
+
+def pull_and_put_back(a):
+    """SIGUSR1 makes the simulated card leave the reader, the next one puts it back; each
+    change is waited for as pcscd reports it."""
+    for present in (False, True):
+        os.kill(a.card_pid, signal.SIGUSR1)
+        deadline = time.monotonic() + 30
+        while card_present(a) != present:
+            expect(time.monotonic() < deadline, "the simulated card did not follow SIGUSR1")
+            time.sleep(0.1)
+
+
+def card_change(a, pin, ev):
+    """The card pulled and put back while Chromium holds its login. On the first server Chromium
+    resumes the TLS session and never asks the card again, so this runs on the second server,
+    which resumes none: each load there is a full handshake signed by the card."""
+    step = "full handshake, card in place"
+    before = ev.counts()
+    go_to(a.url_no_resume, step)
+    d = wait_counts(ev, before, 1, 60)
+    expect(wait_window(PIN_DIALOG, 1) is None, f"{step}: Chromium asked for the PIN though the token is logged in")
+    expect(d["handshakes"] >= 1, f"{step}: the server verified no client certificate within 60 s")
+    expect(d["verify"] == 0, f"{step}: {d['verify']} VERIFY, want none (logged in)")
+    expect(d["sign"] == d["handshakes"], f"{step}: {d['sign']} card signatures for {d['handshakes']} full handshakes")
+    say(a.card, f"{step} (second server, no resumption): no dialog, no VERIFY; {d['sign']} signature(s) for "
+                f"{d['handshakes']} full handshake(s)")
+
+    step = "card pulled and put back"
+    pull_and_put_back(a)
+    before = ev.counts()
+    reload_page(step)
+    w = wait_window(PIN_DIALOG, 30)
+    outcome = "the reload asks for the PIN"
+    if w is None:
+        # Chromium may first fail the load with the key it had (the module refuses it: the card
+        # left since); nothing may have reached the card then, and the next load must ask
+        d = delta(ev.counts(), before)
+        expect(d["verify"] == 0 and d["sign"] == 0 and d["handshakes"] == 0,
+               f"{step}: no PIN dialog, yet {d['verify']} VERIFY, {d['sign']} signatures, {d['handshakes']} handshakes")
+        outcome = "the reload fails once (nothing sent to the card), the next asks for the PIN"
+        reload_page(step)
+        w = wait_window(PIN_DIALOG, 30)
+    expect(w is not None, f"{step}: no '{PIN_DIALOG}' dialog after the card came back; "
+                          f"windows: {[n for _, n in windows()]}")
+    d = delta(ev.counts(), before)
+    expect(d["verify"] == 0 and d["sign"] == 0, f"{step}: {d['verify']} VERIFY, {d['sign']} signatures before the dialog")
+    type_pin(w, pin)
+    d = wait_counts(ev, before, 1, 60)
+    expect(d["handshakes"] >= 1, f"{step}: the server verified no client certificate within 60 s of the PIN")
+    expect(d["verify"] == 1, f"{step}: {d['verify']} VERIFY with a PIN, want 1")
+    expect(d["sign"] == d["handshakes"], f"{step}: {d['sign']} card signatures for {d['handshakes']} full handshakes")
+    say(a.card, f"{step}: {outcome}; 1 VERIFY, {d['sign']} signature(s) for {d['handshakes']} full handshake(s)")
 
 
 def scenario(a, pin, ev, proc_holder):
@@ -189,16 +258,15 @@ def scenario(a, pin, ev, proc_holder):
 
     step = "reload"
     before = ev.counts()
-    main = [w for w, n in windows() if n.endswith("- Chromium")]
-    expect(main, f"{step}: no Chromium window; windows: {[n for _, n in windows()]}")
-    xdotool("windowfocus", "--sync", main[0])
-    xdotool("key", "F5")
+    reload_page(step)
     time.sleep(3)
     expect(wait_window(PIN_DIALOG, 2) is None, f"{step}: Chromium asked for the PIN again")
     d = delta(ev.counts(), before)
     expect(d["verify"] == 0, f"{step}: {d['verify']} VERIFY, want none")
     expect(d["sign"] == d["handshakes"], f"{step}: {d['sign']} card signatures for {d['handshakes']} full handshakes")
     say(a.card, f"{step}: no dialog, no VERIFY; {d['sign']} signature(s) for {d['handshakes']} full handshake(s)")
+
+    card_change(a, pin, ev)
 
     step = "wrong PIN"
     # a new Chromium: the module's C_Finalize reset the card, the next load asks for the PIN
@@ -221,10 +289,7 @@ def scenario(a, pin, ev, proc_holder):
     again = "asked again at once"
     if w is None:
         again = "asked again after a reload"
-        main = [w for w, n in windows() if n.endswith("- Chromium")]
-        expect(main, f"{step}: no Chromium window")
-        xdotool("windowfocus", "--sync", main[0])
-        xdotool("key", "F5")
+        reload_page(step)
         w = wait_window(PIN_DIALOG, 30)
     expect(w is not None, f"{step}: no new '{PIN_DIALOG}' dialog after the wrong PIN")
     type_pin(w, pin)
@@ -241,7 +306,7 @@ def scenario(a, pin, ev, proc_holder):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    for name in ("chromium", "home", "user-data-dir", "url", "card-log", "server-log", "pid-file",
+    for name in ("chromium", "home", "user-data-dir", "url", "url-no-resume", "card-log", "server-log", "pid-file",
                  "chromium-log", "card", "serial", "cns-manager", "reader"):
         p.add_argument("--" + name, required=True)
     p.add_argument("--card-pid", type=int, required=True)
