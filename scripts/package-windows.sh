@@ -2,7 +2,9 @@
 # The Windows deliverables (issue 18 §5), made on Linux from the release build that
 # scripts/windows.sh leaves in target/x86_64-pc-windows-gnu/release/:
 #   target/windows/cns-manager-VERSION-x64.msi  the installer (wixl, from packaging/windows/cns-manager.wxs)
-#   target/windows/cns-manager-VERSION-x64.zip  the portable copy: exe, DLL and LEGGIMI.txt
+#   target/windows/cns-manager-VERSION-x64.zip  the portable copy: both exes, DLL and LEGGIMI.txt
+# (cns-managerw.exe is cns-manager.exe marked for the GUI subsystem, made by the release step:
+# the Start menu's and the double click's, with no console window).
 # The MSI also puts a commented config.toml.example in C:\ProgramData\cns-manager\ (never config.toml).
 # Neither is signed (no Authenticode certificate here): see the README's Windows section.
 set -euo pipefail
@@ -15,7 +17,7 @@ fail() {
     exit 1
 }
 
-for f in "$BIN/cns-manager.exe" "$BIN/cns_pkcs11.dll"; do
+for f in "$BIN/cns-manager.exe" "$BIN/cns-managerw.exe" "$BIN/cns_pkcs11.dll"; do
     [ -s "$f" ] || fail "$f is missing: build it first (scripts/windows.sh, step release)"
 done
 command -v wixl >/dev/null || fail "wixl is not installed (Debian package wixl: scripts/setup-debian.sh)"
@@ -57,7 +59,7 @@ msiinfo export "$MSI" Property | tr -d '\r' | grep -qx $'ALLUSERS\t1' ||
 # The zip holds one folder, so that "Extract all" does not scatter the files.
 PORTABLE="$STAGE/cns-manager-$VERSION"
 mkdir "$PORTABLE"
-cp "$BIN/cns-manager.exe" "$BIN/cns_pkcs11.dll" "$PORTABLE/"
+cp "$BIN/cns-manager.exe" "$BIN/cns-managerw.exe" "$BIN/cns_pkcs11.dll" "$PORTABLE/"
 sed 's/$/\r/' packaging/windows/LEGGIMI.txt >"$PORTABLE/LEGGIMI.txt"
 # zip runs in the staging folder, so it gets the archive's absolute path.
 zip_abs="$(realpath -m "$ZIP")"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The Windows build (issue 18), on Linux: clippy for x86_64-pc-windows-gnu, the release
 # cns-manager.exe (a console program that lets go of its own console when the window opens, with
-# its icon and version resource) and
-# cns_pkcs11.dll, linked by Debian's mingw-w64; clippy for macOS (aarch64-apple-darwin); and a
+# its icon and version resource), its GUI-subsystem copy cns-managerw.exe (the Start menu's:
+# scripts/windows-gui-copy.py) and cns_pkcs11.dll, linked by Debian's mingw-w64; clippy for macOS (aarch64-apple-darwin); and a
 # CLI smoke test of the exe under Wine; the MSI and the portable zip (scripts/package-windows.sh),
 # the MSI installed, run, and uninstalled under Wine; the unit and integration tests of every
 # crate, GUI (kittest) tests included, built for Windows and run under Wine (step wine-tests).
@@ -10,12 +10,11 @@
 # What Wine cannot show: PC/SC (Wine 8's winscard.dll is stubs, so only the demo card is used
 # here), the real Windows console, Authenticode. See the README's Windows section.
 #
-# Cost on the 2-core CI machine, after the Linux stages (their debug build scripts reused):
-# about 10 minutes cold (clippy 2, release build 6.5, macOS 1.5, Wine 0.25; the MSI and zip 3 s,
-# their install, upgrade and uninstall test under Wine 5 s), 25 s warm.
-# The step wine-tests adds a debug build of the Windows test programs, measured at 523 s cold
-# with other builds sharing the 2 cores (8 min of CPU time, host build scripts reused: about
-# 5 minutes alone), and their run under Wine, 65 s; 70 s warm. It builds no debug info (that was
+# Cost on the 2-core machine, measured in a cold .ci/run on a fresh machine (after the Linux
+# stages, their debug build scripts reused): 794 s (clippy 157, release build 227, macOS 64, CLI
+# smoke 15, MSI and zip 2, their install, upgrade and uninstall under Wine 7, the window 29,
+# wine-tests 287 of which 240 build the Windows test programs); about 115 s warm. wine-tests
+# builds no debug info (that was
 # 13 minutes and 11 GB, mostly linking) and leaves out, by name (WINE_SKIPPED_TARGETS), the
 # targets that cannot run under Wine: the pcscd-rig ones, the Linux-only memory scan, the GPU
 # snapshots; examples and doc tests are not built (clippy checks the examples).
@@ -83,6 +82,19 @@ assert "Gestione Tessera Sanitaria".encode("utf-16-le") in exe, "no version stri
 assert "VS_VERSION_INFO".encode("utf-16-le") in exe, "no version resource"
 assert bytes([0, 0, 1, 0, 4, 0]) in exe, "no icon group"
 PY
+    # The copy the Start menu and a double click start: no console window at all, not even for
+    # the moment before the console program lets go of it (Windows 11 opens a Terminal for it).
+    python3 scripts/windows-gui-copy.py "$OUT/cns-manager.exe" "$OUT/cns-managerw.exe" ||
+        fail "could not make cns-managerw.exe"
+    gui_subsystem "$OUT/cns-managerw.exe"
+}
+
+# gui_subsystem EXE: the PE header says Windows GUI, as read by binutils (not by our script).
+gui_subsystem() {
+    local pe
+    pe="$(x86_64-w64-mingw32-objdump -p "$1")"
+    grep -Eq '^Subsystem[[:space:]]+0+2[[:space:]]+\(Windows GUI\)' <<<"$pe" ||
+        fail "$1 is not a GUI-subsystem program: $(grep '^Subsystem' <<<"$pe")"
 }
 
 macos() {
@@ -244,7 +256,7 @@ msi_install_test() {
 
     (cd "$WINE_DIR" && timeout 300 wine msiexec /i cns-manager.msi /qn) || fail "msiexec /i exited with $?"
     local f
-    for f in cns-manager.exe cns_pkcs11.dll; do
+    for f in cns-manager.exe cns-managerw.exe cns_pkcs11.dll; do
         cmp -s "$dir/$f" "$OUT/$f" || fail "after install, expected C:\\Program Files\\CNS Manager\\$f identical to $OUT/$f"
     done
     out="$(timeout 120 wine 'C:\Program Files\CNS Manager\cns-manager.exe' --version)" ||
@@ -256,8 +268,9 @@ msi_install_test() {
     done
     [ -n "$lnk" ] || fail "after install, expected the Start-menu shortcut \"Gestione Tessera Sanitaria\""
     # A shell link keeps its target's full path as plain text (and again in UTF-16).
-    grep -qF 'C:\Program Files\CNS Manager\cns-manager.exe' "$lnk" ||
-        fail "the shortcut \"Gestione Tessera Sanitaria\" does not point at C:\\Program Files\\CNS Manager\\cns-manager.exe"
+    grep -qF 'C:\Program Files\CNS Manager\cns-managerw.exe' "$lnk" ||
+        fail "the shortcut \"Gestione Tessera Sanitaria\" does not point at C:\\Program Files\\CNS Manager\\cns-managerw.exe"
+    gui_subsystem "$dir/cns-managerw.exe"
     out="$(wine reg query "$key" /v 'CNS (cns-manager)' 2>&1)" || fail "after install, expected the registry value $key\\CNS (cns-manager): $out"
     grep -qF 'C:\Program Files\CNS Manager\cns_pkcs11.dll' <<<"$out" ||
         fail "$key\\CNS (cns-manager) is not the installed DLL's path: $out"
@@ -265,7 +278,7 @@ msi_install_test() {
     sed 's/$/\r/' packaging/windows/config.toml.example | cmp -s - "$settings/config.toml.example" ||
         fail "after install, expected C:\\ProgramData\\cns-manager\\config.toml.example (CRLF) as in packaging/windows/"
     [ ! -e "$settings/config.toml" ] || fail "the MSI installed config.toml: it is the administrator's alone"
-    log "wine-msi: installed: files in Program Files, --version, shortcut, Firefox policy (SecurityDevices\\Add), the DLL loads as NSS loads it, the settings example in ProgramData"
+    log "wine-msi: installed: files in Program Files, --version, shortcut to the GUI-subsystem copy, Firefox policy (SecurityDevices\\Add), the DLL loads as NSS loads it, the settings example in ProgramData"
     # The administrator's system-wide settings: the example with lang uncommented, set to German.
     sed 's/^#lang = "it"/lang = "de"/; s/$/\r/' packaging/windows/config.toml.example >"$settings/config.toml"
     installed_speaks_german "the installed exe with lang = \"de\" in C:\\ProgramData\\cns-manager\\config.toml"
@@ -318,7 +331,8 @@ msi_upgrade_test() {
 # The window under Xvfb in a Wine prefix of its own, driven through a PIN verify and read back
 # by OCR (scripts/wine/window-test.sh; screenshots in target/windows/).
 window_test() {
-    ./scripts/wine/window-test.sh "$OUT/cns-manager.exe"
+    # The GUI-subsystem copy, as the Start menu starts it (same code as cns-manager.exe)
+    ./scripts/wine/window-test.sh "$OUT/cns-managerw.exe"
 }
 
 # The test targets that cannot run under Wine, left out of the build, with why (the tests

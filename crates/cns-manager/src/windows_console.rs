@@ -6,6 +6,8 @@
 //! keystrokes, and digits could end up in the shell's history.) Started from Explorer or the
 //! Start menu, Windows makes it a console window of its own: when the window opens, that console
 //! is let go, so no black window stays behind it. Started from a console it shares, it keeps it.
+//! The Start menu starts cns-managerw.exe, this program marked for the GUI subsystem
+//! (scripts/windows-gui-copy.py): it has no console, and every call here is then a no-op.
 // Win32 calls through windows-sys; the library itself stays `forbid(unsafe_code)`.
 #![allow(unsafe_code)]
 
