@@ -58,8 +58,15 @@ fn lombard_card() -> SimHandle {
 }
 
 fn app(handle: &SimHandle, fake: &Arc<Fake>, counter: bool) -> Harness<'static, CnsApp> {
+    app_with_launcher(handle, fake.clone(), counter)
+}
+
+fn app_with_launcher(
+    handle: &SimHandle,
+    launcher: Arc<dyn Launcher>,
+    counter: bool,
+) -> Harness<'static, CnsApp> {
     let backend = Backend::Demo(handle.clone());
-    let launcher: Arc<dyn Launcher> = fake.clone();
     let mut h = Harness::builder().with_size(SIZE).build_eframe(move |cc| {
         CnsApp::new(
             &cc.egui_ctx,
@@ -309,15 +316,7 @@ impl Launcher for NoBrowser {
 
 #[test]
 fn a_browser_that_does_not_open_leaves_the_address_to_open_by_hand() {
-    let backend = Backend::Demo(lombard_card());
-    let mut h = Harness::builder().with_size(SIZE).build_eframe(move |cc| {
-        let config = AppConfig {
-            today: Some(TODAY),
-            launcher: Arc::new(NoBrowser),
-            ..AppConfig::new(backend, Lang::It, false)
-        };
-        CnsApp::new(&cc.egui_ctx, config)
-    });
+    let mut h = app_with_launcher(&lombard_card(), Arc::new(NoBrowser), false);
     wait_label(&mut h, "MARIO ROSSI");
     click_link(&mut h, "Non hai il PIN o il PUK?");
     wait_label(&mut h, "Chi può aiutarti");

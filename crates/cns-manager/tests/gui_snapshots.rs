@@ -43,18 +43,17 @@ fn options() -> SnapshotOptions {
 }
 
 fn app_with(backend: Backend, lang: Lang, counter: bool) -> Harness<'static, CnsApp> {
+    app_with_config(AppConfig { today: Some(TODAY), ..AppConfig::new(backend, lang, counter) })
+}
+
+fn app_with_config(config: AppConfig) -> Harness<'static, CnsApp> {
     Harness::builder()
         .with_size(SIZE)
         .with_pixels_per_point(1.0)
         .with_render_cursor(false)
         .with_options(options())
         .wgpu()
-        .build_eframe(move |cc| {
-            CnsApp::new(
-                &cc.egui_ctx,
-                AppConfig { today: Some(TODAY), ..AppConfig::new(backend, lang, counter) },
-            )
-        })
+        .build_eframe(move |cc| CnsApp::new(&cc.egui_ctx, config))
 }
 
 fn app(handle: &SimHandle, lang: Lang, counter: bool) -> Harness<'static, CnsApp> {
@@ -454,20 +453,11 @@ fn services_lombardy() {
     }
     let card = cns_sim::SimCard::new(cns_sim::QuirkMode::Standard, cns_sim::HolderPreset::RossiMario);
     let backend = Backend::Demo(SimHandle::new(card));
-    let mut h = Harness::builder()
-        .with_size(SIZE)
-        .with_pixels_per_point(1.0)
-        .with_render_cursor(false)
-        .with_options(options())
-        .wgpu()
-        .build_eframe(move |cc| {
-            let config = AppConfig {
-                today: Some(TODAY),
-                launcher: std::sync::Arc::new(Ready),
-                ..AppConfig::new(backend, Lang::It, false)
-            };
-            CnsApp::new(&cc.egui_ctx, config)
-        });
+    let mut h = app_with_config(AppConfig {
+        today: Some(TODAY),
+        launcher: std::sync::Arc::new(Ready),
+        ..AppConfig::new(backend, Lang::It, false)
+    });
     wait_label(&mut h, "MARIO ROSSI");
     click(&mut h, "Servizi online con la tessera");
     wait_label(&mut h, "Apri Prenota Salute");
